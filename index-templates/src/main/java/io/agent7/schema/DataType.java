@@ -1,0 +1,140 @@
+package io.agent7.schema;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One kind of thing Agent7 collects or keeps, with its own index {@code agent7-<name>}.
+ * Holds the type's own fields; the fields every document carries are in {@link CommonFields}.
+ *
+ * @param name        the type's name, e.g. {@code process}; also the index suffix
+ * @param description one sentence for the docs
+ * @param fields      the type's own fields, by name, in declaration order
+ * @param identity    the fields whose change makes it a different item, in hashing order
+ * @param aliases     other names the type answers to (the original Agent7's, say)
+ */
+public record DataType(String name, String description, Map<String, Field> fields, List<String> identity,
+                       Set<String> aliases) {
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
+    public static final String INDEX_PREFIX = "agent7-";
+
+    public DataType {
+        Objects.requireNonNull(name, "name");
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("Type name must match " + NAME + ", got '" + name + "'");
+        }
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        identity = List.copyOf(identity);
+        aliases = Set.copyOf(aliases);
+        for (String id : identity) {
+            Field f = fields.get(id);
+            if (f == null) {
+                throw new IllegalArgumentException("Type '" + name + "': identity field '" + id + "' is not one of its fields");
+            }
+            if (f.type() == FieldType.FLOAT || f.type() == FieldType.DOUBLE || f.type() == FieldType.SCALED_FLOAT) {
+                throw new IllegalArgumentException("Type '" + name + "': identity field '" + id
+                        + "' is floating point; identity must hash the same on every platform");
+            }
+        }
+        for (Field f : fields.values()) {
+            if (f.isAlias() && !fields.containsKey(f.aliasOf()) && !CommonFields.ALL.containsKey(f.aliasOf())) {
+                throw new IllegalArgumentException("Type '" + name + "': alias '" + f.name() + "' points to unknown field '"
+                        + f.aliasOf() + "'");
+            }
+        }
+    }
+
+    public String index() {
+        return INDEX_PREFIX + name;
+    }
+
+    /** The field of this type or a common one, by name; null when neither has it. */
+    public Field field(String fieldName) {
+        Field own = fields.get(fieldName);
+        return own != null ? own : CommonFields.ALL.get(fieldName);
+    }
+
+    /** This type's fields and the common ones, aliases resolved to their target's type left as aliases. */
+    public Map<String, Field> allFields() {
+        Map<String, Field> all = new LinkedHashMap<>(CommonFields.ALL);
+        all.putAll(fields);
+        return Collections.unmodifiableMap(all);
+    }
+
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** Reads like the schema it declares: one line a field. */
+    public static final class Builder {
+        private final String name;
+        private String description = "";
+        private final Map<String, Field> fields = new LinkedHashMap<>();
+        private final List<String> identity = new ArrayList<>();
+        private final List<String> aliases = new ArrayList<>();
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder description(String text) {
+            this.description = text;
+            return this;
+        }
+
+        public Builder alias(String... typeAliases) {
+            aliases.addAll(List.of(typeAliases));
+            return this;
+        }
+
+        public Builder keyword(String field, String description) {
+            return add(new Field(field, FieldType.KEYWORD, description, Field.DEFAULT_IGNORE_ABOVE, false, false, null));
+        }
+
+        /** A keyword the OS compares case-insensitively: a Windows path, user or service name. */
+        public Builder caseless(String field, String description) {
+            return add(new Field(field, FieldType.KEYWORD, description, Field.DEFAULT_IGNORE_ABOVE, false, true, null));
+        }
+
+        /** A keyword also searchable as words, under {@code <field>.text}. */
+        public Builder keywordText(String field, String description) {
+            return add(new Field(field, FieldType.KEYWORD, description, Field.DEFAULT_IGNORE_ABOVE, true, false, null));
+        }
+
+        /** A long value such as a command line: keyword up to 8191 characters, plus {@code .text}. */
+        public Builder longText(String field, String description) {
+            return add(new Field(field, FieldType.KEYWORD, description, Field.LONG_IGNORE_ABOVE, true, false, null));
+        }
+
+        public Builder field(String field, FieldType type, String description) {
+            return add(new Field(field, type, description, null, false, false, null));
+        }
+
+        public Builder fieldAlias(String alias, String target) {
+            return add(new Field(alias, FieldType.ALIAS, "Alias of " + target + ".", null, false, false, target));
+        }
+
+        public Builder add(Field field) {
+            if (fields.putIfAbsent(field.name(), field) != null || CommonFields.ALL.containsKey(field.name())) {
+                throw new IllegalArgumentException("Type '" + name + "': field '" + field.name() + "' is declared twice");
+            }
+            return this;
+        }
+
+        public Builder identity(String... fieldNames) {
+            identity.addAll(List.of(fieldNames));
+            return this;
+        }
+
+        public DataType build() {
+            return new DataType(name, description, fields, identity, Set.copyOf(aliases));
+        }
+    }
+}

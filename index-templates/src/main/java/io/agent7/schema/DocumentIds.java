@@ -1,0 +1,81 @@
+package io.agent7.schema;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Locale;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The content-hash identity of a document: the same item collected twice is the same
+ * {@code _id}, so retries and repeated collections are idempotent.
+ *
+ * <p>{@code _id = base64url(SHA-256(canonical))}, unpadded, where {@code canonical} is the
+ * UTF-8 text {@code agent7-id-v1}, then the host id, the type name and, for each identity
+ * field in the type's declared order, the field's name and its value. Every component is
+ * written as a one-letter tag, its length in UTF-8 bytes, a colon and its text:
+ * {@code s} for strings, {@code i} for whole numbers (decimal), {@code b} for booleans
+ * ({@code true}/{@code false}), {@code d} for dates (UTC, milliseconds,
+ * {@code 2026-01-31T23:59:59.000Z}) and {@code n0:} for a missing value. Values of fields
+ * the OS compares case-insensitively are lower-cased with {@link Locale#ROOT} first.
+ * Length prefixes make the encoding unambiguous: no value can imitate a separator.
+ *
+ * <p>The golden vectors in {@code io/agent7/schema/document-id-vectors.json} pin this
+ * definition; agent and server tests both read them.
+ */
+public final class DocumentIds {
+
+    private static final String VERSION_TAG = "agent7-id-v1";
+
+    private DocumentIds() {
+    }
+
+    /**
+     * The id of {@code document} as an item of {@code type} on host {@code hostId}.
+     *
+     * @throws InvalidDocumentException when an identity value does not fit its field's type
+     */
+    public static String of(String hostId, DataType type, JsonNode document) {
+        return hash(canonical(hostId, type, document));
+    }
+
+    /** The canonical text hashed into the id; public so tests and tools can show it. */
+    public static String canonical(String hostId, DataType type, JsonNode document) {
+        StringBuilder out = new StringBuilder(128).append(VERSION_TAG);
+        component(out, 's', hostId);
+        component(out, 's', type.name());
+        for (String name : type.identity()) {
+            Field field = type.field(name);
+            component(out, 's', name);
+            JsonNode value = Documents.get(document, name);
+            if (value == null || value.isNull()) {
+                component(out, 'n', "");
+                continue;
+            }
+            switch (field.type()) {
+                case DATE -> component(out, 'd', Values.canonicalDate(value, name));
+                case BOOLEAN -> component(out, 'b', Values.canonicalBoolean(value, name));
+                case LONG, INTEGER, SHORT, BYTE -> component(out, 'i', Values.canonicalWholeNumber(value, name));
+                default -> {
+                    String text = Values.canonicalString(value, name);
+                    component(out, 's', field.caseInsensitive() ? text.toLowerCase(Locale.ROOT) : text);
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static void component(StringBuilder out, char tag, String text) {
+        out.append(tag).append(text.getBytes(StandardCharsets.UTF_8).length).append(':').append(text);
+    }
+
+    static String hash(String canonical) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+}

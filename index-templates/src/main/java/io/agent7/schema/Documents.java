@@ -1,0 +1,79 @@
+package io.agent7.schema;
+
+import java.util.Map;
+import java.util.function.BiConsumer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Dotted-path access to JSON documents, which may nest objects or use dotted keys. */
+public final class Documents {
+
+    private Documents() {
+    }
+
+    /** The value at {@code path}, following nested objects or a literal dotted key; null when absent. */
+    public static JsonNode get(JsonNode document, String path) {
+        if (document == null || !document.isObject()) {
+            return null;
+        }
+        JsonNode direct = document.get(path);
+        if (direct != null) {
+            return direct;
+        }
+        int dot = path.indexOf('.');
+        while (dot > 0) {
+            JsonNode child = document.get(path.substring(0, dot));
+            if (child != null && child.isObject()) {
+                JsonNode found = get(child, path.substring(dot + 1));
+                if (found != null) {
+                    return found;
+                }
+            }
+            dot = path.indexOf('.', dot + 1);
+        }
+        return null;
+    }
+
+    /** Sets {@code path} in nested form, creating the objects on the way. */
+    public static void set(ObjectNode document, String path, JsonNode value) {
+        ObjectNode node = document;
+        int start = 0;
+        int dot;
+        while ((dot = path.indexOf('.', start)) > 0) {
+            String key = path.substring(start, dot);
+            JsonNode child = node.get(key);
+            if (child == null || !child.isObject()) {
+                child = node.putObject(key);
+            }
+            node = (ObjectNode) child;
+            start = dot + 1;
+        }
+        node.set(path.substring(start), value);
+    }
+
+    /**
+     * Visits every leaf of {@code document} with its full dotted name. Arrays are leaves:
+     * a keyword field may hold several values. Objects inside arrays are not expanded.
+     */
+    public static void forEachLeaf(JsonNode document, BiConsumer<String, JsonNode> visitor) {
+        walk("", document, visitor);
+    }
+
+    private static void walk(String prefix, JsonNode node, BiConsumer<String, JsonNode> visitor) {
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            String name = prefix.isEmpty() ? entry.getKey() : prefix + "." + entry.getKey();
+            JsonNode value = entry.getValue();
+            if (value.isObject() && !value.isEmpty()) {
+                walk(name, value, visitor);
+            } else {
+                visitor.accept(name, value);
+            }
+        }
+    }
+
+    /** A fresh empty object. */
+    public static ObjectNode object() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+}

@@ -1,0 +1,212 @@
+package io.agent7.schema;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * Checks a JSON value against its field's type and puts it in the one form Agent7 stores:
+ * dates as UTC with milliseconds, whole numbers as integers. Error messages say what the
+ * field wanted.
+ */
+public final class Values {
+
+    /** The one date form Agent7 writes: UTC, millisecond precision, a literal Z. */
+    public static final DateTimeFormatter DATE_FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final Pattern IPV4 = Pattern.compile(
+            "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+(%[0-9A-Za-z_.-]+)?");
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
+    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+
+    private Values() {
+    }
+
+    /** Formats an instant the way every Agent7 date is stored. */
+    public static String formatDate(Instant instant) {
+        return DATE_FORMAT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /**
+     * The value in stored form, or an {@link InvalidDocumentException} naming {@code name}.
+     * Arrays are checked element by element; null stays null.
+     */
+    public static JsonNode normalize(Field field, JsonNode value) {
+        if (value == null || value.isNull()) {
+            return NODES.nullNode();
+        }
+        if (value.isArray() && field.type() != FieldType.NESTED) {
+            var array = NODES.arrayNode(value.size());
+            for (JsonNode element : value) {
+                if (element.isArray()) {
+                    throw new InvalidDocumentException(field.name(), "nested arrays are not allowed");
+                }
+                array.add(normalize(field, element));
+            }
+            return array;
+        }
+        String name = field.name();
+        return switch (field.type()) {
+            case KEYWORD, TEXT -> {
+                if (!value.isString()) {
+                    throw new InvalidDocumentException(name, "expected a string, got " + describe(value));
+                }
+                yield value;
+            }
+            case LONG, INTEGER, SHORT, BYTE -> NODES.numberNode(wholeNumber(field, value));
+            case DOUBLE, FLOAT, SCALED_FLOAT -> {
+                if (!value.isNumber()) {
+                    throw new InvalidDocumentException(name, "expected a number, got " + describe(value));
+                }
+                double d = value.asDouble();
+                if (Double.isNaN(d) || Double.isInfinite(d)) {
+                    throw new InvalidDocumentException(name, "expected a finite number");
+                }
+                yield value;
+            }
+            case BOOLEAN -> {
+                if (!value.isBoolean()) {
+                    throw new InvalidDocumentException(name, "expected true or false, got " + describe(value));
+                }
+                yield value;
+            }
+            case DATE -> NODES.stringNode(canonicalDate(value, name));
+            case IP -> NODES.stringNode(ip(value, name));
+            case GEO_POINT -> {
+                if (!value.isObject() || !value.path("lat").isNumber() || !value.path("lon").isNumber()) {
+                    throw new InvalidDocumentException(name, "expected {\"lat\": number, \"lon\": number}");
+                }
+                yield value;
+            }
+            case FLATTENED, OBJECT -> {
+                if (!value.isObject()) {
+                    throw new InvalidDocumentException(name, "expected an object, got " + describe(value));
+                }
+                yield value;
+            }
+            case NESTED -> {
+                if (!value.isArray()) {
+                    throw new InvalidDocumentException(name, "expected an array of objects, got " + describe(value));
+                }
+                for (JsonNode element : value) {
+                    if (!element.isObject()) {
+                        throw new InvalidDocumentException(name, "expected an array of objects, found " + describe(element));
+                    }
+                }
+                yield value;
+            }
+            case ALIAS -> throw new InvalidDocumentException(name,
+                    "is an alias of '" + field.aliasOf() + "' and cannot be written; write '" + field.aliasOf() + "'");
+        };
+    }
+
+    /** UTC milliseconds form of an ISO-8601 date with a zone, or of epoch milliseconds. */
+    public static String canonicalDate(JsonNode value, String name) {
+        if (value.isIntegralNumber()) {
+            return formatDate(Instant.ofEpochMilli(value.asLong()));
+        }
+        if (value.isString()) {
+            String text = value.asString();
+            try {
+                return formatDate(OffsetDateTime.parse(text).toInstant());
+            } catch (DateTimeParseException e) {
+                throw new InvalidDocumentException(name, "expected an ISO-8601 date with a zone such as "
+                        + "2026-01-31T23:59:59.000Z, or epoch milliseconds; got '" + text + "'");
+            }
+        }
+        throw new InvalidDocumentException(name, "expected a date, got " + describe(value));
+    }
+
+    static String canonicalBoolean(JsonNode value, String name) {
+        if (!value.isBoolean()) {
+            throw new InvalidDocumentException(name, "expected true or false, got " + describe(value));
+        }
+        return Boolean.toString(value.asBoolean());
+    }
+
+    static String canonicalWholeNumber(JsonNode value, String name) {
+        if (!value.isNumber()) {
+            throw new InvalidDocumentException(name, "expected a whole number, got " + describe(value));
+        }
+        return integral(value, name).toString();
+    }
+
+    static String canonicalString(JsonNode value, String name) {
+        if (!value.isString()) {
+            throw new InvalidDocumentException(name, "expected a single string, got " + describe(value));
+        }
+        return value.asString();
+    }
+
+    private static long wholeNumber(Field field, JsonNode value) {
+        if (!value.isNumber()) {
+            throw new InvalidDocumentException(field.name(), "expected a whole number, got " + describe(value));
+        }
+        BigInteger n = integral(value, field.name());
+        BigInteger min;
+        BigInteger max;
+        switch (field.type()) {
+            case INTEGER -> { min = BigInteger.valueOf(Integer.MIN_VALUE); max = BigInteger.valueOf(Integer.MAX_VALUE); }
+            case SHORT -> { min = BigInteger.valueOf(Short.MIN_VALUE); max = BigInteger.valueOf(Short.MAX_VALUE); }
+            case BYTE -> { min = BigInteger.valueOf(Byte.MIN_VALUE); max = BigInteger.valueOf(Byte.MAX_VALUE); }
+            default -> { min = LONG_MIN; max = LONG_MAX; }
+        }
+        if (n.compareTo(min) < 0 || n.compareTo(max) > 0) {
+            throw new InvalidDocumentException(field.name(), "value " + n + " is outside the " + field.type().mappingName()
+                    + " range [" + min + ", " + max + "]");
+        }
+        return n.longValue();
+    }
+
+    private static BigInteger integral(JsonNode value, String name) {
+        if (value.isIntegralNumber()) {
+            return value.bigIntegerValue();
+        }
+        var decimal = value.decimalValue();
+        try {
+            return decimal.toBigIntegerExact();
+        } catch (ArithmeticException e) {
+            throw new InvalidDocumentException(name, "expected a whole number, got " + decimal.toPlainString());
+        }
+    }
+
+    private static String ip(JsonNode value, String name) {
+        if (value.isString()) {
+            String text = value.asString();
+            if (IPV4.matcher(text).matches()) {
+                return text;
+            }
+            // Only hex digits, colons and dots reach the parser, so it never resolves a host name.
+            if (text.indexOf(':') >= 0 && IPV6_CHARS.matcher(text).matches()) {
+                try {
+                    java.net.InetAddress.getByName(text.replaceFirst("%.*$", ""));
+                    return text;
+                } catch (java.net.UnknownHostException e) {
+                    // fall through to the error below
+                }
+            }
+            throw new InvalidDocumentException(name, "expected an IPv4 or IPv6 address, got '" + text + "'");
+        }
+        throw new InvalidDocumentException(name, "expected an IP address string, got " + describe(value));
+    }
+
+    static String describe(JsonNode value) {
+        if (value.isObject()) {
+            return "an object";
+        }
+        if (value.isArray()) {
+            return "an array";
+        }
+        String text = value.toString();
+        return text.length() > 60 ? text.substring(0, 57) + "..." : text;
+    }
+}

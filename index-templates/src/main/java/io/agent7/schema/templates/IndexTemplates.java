@@ -1,0 +1,121 @@
+package io.agent7.schema.templates;
+
+import io.agent7.schema.CommonFields;
+import io.agent7.schema.DataType;
+import io.agent7.schema.Field;
+import io.agent7.schema.FieldType;
+import io.agent7.schema.Schema;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The Elasticsearch templates generated from the {@link Schema}: one component template
+ * with the common fields, one with index settings, and a composable index template per
+ * data type. Mappings are {@code dynamic: strict}: an unknown field is rejected instead of
+ * growing the mapping; {@code labels} (flattened) is the escape hatch.
+ */
+public final class IndexTemplates {
+
+    public static final String COMMON_COMPONENT = "agent7-common";
+    public static final String SETTINGS_COMPONENT = "agent7-settings";
+    /** Above the built-in templates (priority 100 and below), so ours win for agent7-* names. */
+    static final int PRIORITY = 200;
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final Schema schema;
+    private final IndexSettings settings;
+
+    public IndexTemplates(Schema schema, IndexSettings settings) {
+        this.schema = schema;
+        this.settings = settings;
+    }
+
+    /** Component templates by name, in install order. */
+    public Map<String, ObjectNode> componentTemplates() {
+        Map<String, ObjectNode> components = new LinkedHashMap<>();
+        ObjectNode common = versioned();
+        common.putObject("template").set("mappings", mappings(CommonFields.ALL.values()));
+        components.put(COMMON_COMPONENT, common);
+
+        ObjectNode settingsTemplate = versioned();
+        ObjectNode index = settingsTemplate.putObject("template").putObject("settings").putObject("index");
+        index.put("number_of_shards", settings.shards());
+        index.put("auto_expand_replicas", settings.autoExpandReplicas());
+        index.put("refresh_interval", settings.refreshInterval());
+        components.put(SETTINGS_COMPONENT, settingsTemplate);
+        return components;
+    }
+
+    /** Index templates by name, one per data type. */
+    public Map<String, ObjectNode> indexTemplates() {
+        Map<String, ObjectNode> templates = new LinkedHashMap<>();
+        for (DataType type : schema.types()) {
+            templates.put(type.index(), indexTemplate(type));
+        }
+        return templates;
+    }
+
+    ObjectNode indexTemplate(DataType type) {
+        ObjectNode template = versioned();
+        template.putArray("index_patterns").add(type.index());
+        template.putArray("composed_of").add(COMMON_COMPONENT).add(SETTINGS_COMPONENT);
+        template.put("priority", PRIORITY);
+        ((ObjectNode) template.get("_meta")).put("type", type.name()).put("description", type.description());
+        template.putObject("template").set("mappings", mappings(type.fields().values()));
+        return template;
+    }
+
+    /** The full mapping an index of {@code type} gets: common fields and the type's own. */
+    public ObjectNode mappingOf(DataType type) {
+        return mappings(type.allFields().values());
+    }
+
+    private static ObjectNode versioned() {
+        ObjectNode node = NODES.objectNode();
+        node.put("version", Schema.VERSION);
+        node.putObject("_meta").put("version", Schema.VERSION).put("managed_by", "agent7");
+        return node;
+    }
+
+    private static ObjectNode mappings(Collection<Field> fields) {
+        ObjectNode mappings = NODES.objectNode();
+        mappings.put("dynamic", "strict");
+        ObjectNode properties = mappings.putObject("properties");
+        for (Field field : fields) {
+            place(properties, field.name(), mapping(field));
+        }
+        return mappings;
+    }
+
+    private static void place(ObjectNode properties, String dottedName, ObjectNode mapping) {
+        String[] parts = dottedName.split("\\.");
+        ObjectNode level = properties;
+        for (int i = 0; i < parts.length - 1; i++) {
+            ObjectNode object = level.has(parts[i]) ? (ObjectNode) level.get(parts[i]) : level.putObject(parts[i]);
+            level = object.has("properties") ? (ObjectNode) object.get("properties") : object.putObject("properties");
+        }
+        level.set(parts[parts.length - 1], mapping);
+    }
+
+    private static ObjectNode mapping(Field field) {
+        ObjectNode mapping = NODES.objectNode();
+        mapping.put("type", field.type().mappingName());
+        if (field.type() == FieldType.ALIAS) {
+            mapping.put("path", field.aliasOf());
+        }
+        if (field.type() == FieldType.SCALED_FLOAT) {
+            mapping.put("scaling_factor", 100);
+        }
+        if (field.ignoreAbove() != null) {
+            mapping.put("ignore_above", field.ignoreAbove());
+        }
+        if (field.textField()) {
+            mapping.putObject("fields").putObject("text").put("type", "text");
+        }
+        return mapping;
+    }
+}

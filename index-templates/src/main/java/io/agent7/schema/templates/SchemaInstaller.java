@@ -1,0 +1,156 @@
+package io.agent7.schema.templates;
+
+import io.agent7.schema.DataType;
+import io.agent7.schema.Schema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Installs the templates and creates each type's index. Idempotent: a template already
+ * at this schema version with the same content is left alone; an older one is replaced; a
+ * newer one (a newer server wrote it) is left alone and reported. Existing indices get the
+ * fields they lack; a field whose type differs is reported as incompatible, never forced.
+ */
+public final class SchemaInstaller {
+
+    /** What happened to one template or index. */
+    public enum Action { CREATED, UPDATED, UNCHANGED, SKIPPED_NEWER, INCOMPATIBLE }
+
+    public record Step(String target, Action action, String detail) {
+        @Override
+        public String toString() {
+            return String.format("%-14s %-32s %s", action.name().toLowerCase(java.util.Locale.ROOT), target, detail);
+        }
+    }
+
+    public record Report(List<Step> steps) {
+        public boolean ok() {
+            return steps.stream().noneMatch(s -> s.action() == Action.INCOMPATIBLE);
+        }
+
+        public boolean changedAnything() {
+            return steps.stream().anyMatch(s -> s.action() == Action.CREATED || s.action() == Action.UPDATED);
+        }
+    }
+
+    private final ElasticsearchHttp http;
+    private final Schema schema;
+    private final IndexTemplates templates;
+
+    public SchemaInstaller(ElasticsearchHttp http, Schema schema, IndexSettings settings) {
+        this.http = http;
+        this.schema = schema;
+        this.templates = new IndexTemplates(schema, settings);
+    }
+
+    public Report install() {
+        List<Step> steps = new ArrayList<>();
+        for (Map.Entry<String, ObjectNode> e : templates.componentTemplates().entrySet()) {
+            steps.add(installTemplate("_component_template/", "component_templates", "component_template", e.getKey(), e.getValue()));
+        }
+        for (Map.Entry<String, ObjectNode> e : templates.indexTemplates().entrySet()) {
+            steps.add(installTemplate("_index_template/", "index_templates", "index_template", e.getKey(), e.getValue()));
+        }
+        for (DataType type : schema.types()) {
+            steps.add(ensureIndex(type));
+        }
+        return new Report(List.copyOf(steps));
+    }
+
+    private Step installTemplate(String endpoint, String listKey, String itemKey, String name, ObjectNode wanted) {
+        ElasticsearchHttp.Response current = http.get(endpoint + name);
+        JsonNode existing = null;
+        if (current.ok()) {
+            for (JsonNode item : current.body().path(listKey)) {
+                if (name.equals(item.path("name").asString())) {
+                    existing = item.path(itemKey);
+                }
+            }
+        } else if (current.status() != 404) {
+            throw failure("read " + endpoint + name, current);
+        }
+        int installedVersion = existing == null ? 0 : existing.path("_meta").path("version").asInt(0);
+        Action action;
+        String detail;
+        if (existing == null) {
+            action = Action.CREATED;
+            detail = "version " + Schema.VERSION;
+        } else if (installedVersion > Schema.VERSION) {
+            return new Step(name, Action.SKIPPED_NEWER, "installed version " + installedVersion
+                    + " is newer than this server's " + Schema.VERSION + "; left as is");
+        } else if (installedVersion == Schema.VERSION && sameContent(existing, wanted)) {
+            return new Step(name, Action.UNCHANGED, "version " + Schema.VERSION);
+        } else {
+            action = Action.UPDATED;
+            detail = "version " + installedVersion + " -> " + Schema.VERSION;
+        }
+        ElasticsearchHttp.Response put = http.put(endpoint + name, wanted);
+        if (!put.ok()) {
+            throw failure("install " + endpoint + name, put);
+        }
+        return new Step(name, action, detail);
+    }
+
+    /** Elasticsearch echoes templates back with the same content, but numbers in settings become strings. */
+    private static boolean sameContent(JsonNode existing, JsonNode wanted) {
+        return canonical(existing).equals(canonical(wanted));
+    }
+
+    private static String canonical(JsonNode node) {
+        if (node.isObject()) {
+            var names = new java.util.TreeSet<String>(node.propertyNames());
+            StringBuilder out = new StringBuilder("{");
+            for (String n : names) {
+                out.append(n).append(':').append(canonical(node.get(n))).append(',');
+            }
+            return out.append('}').toString();
+        }
+        if (node.isArray()) {
+            StringBuilder out = new StringBuilder("[");
+            for (JsonNode element : node) {
+                out.append(canonical(element)).append(',');
+            }
+            return out.append(']').toString();
+        }
+        return node.asString();
+    }
+
+    private Step ensureIndex(DataType type) {
+        String index = type.index();
+        ElasticsearchHttp.Response mapping = http.get(index + "/_mapping");
+        if (mapping.status() == 404) {
+            ElasticsearchHttp.Response created = http.put(index, null);
+            if (!created.ok() && !created.body().path("error").path("type").asString().equals("resource_already_exists_exception")) {
+                throw failure("create index " + index, created);
+            }
+            return new Step(index, Action.CREATED, "from template " + index);
+        }
+        if (!mapping.ok()) {
+            throw failure("read mapping of " + index, mapping);
+        }
+        JsonNode installed = mapping.body().path(index).path("mappings");
+        ObjectNode wanted = templates.mappingOf(type);
+        List<String> conflicts = new ArrayList<>();
+        boolean missing = MappingDiff.compare("", installed.path("properties"), wanted.path("properties"), conflicts);
+        if (!conflicts.isEmpty()) {
+            return new Step(index, Action.INCOMPATIBLE, "existing mapping differs: " + String.join("; ", conflicts)
+                    + ". Reindex into a new index or delete it; Agent7 will not change field types in place.");
+        }
+        if (!missing) {
+            return new Step(index, Action.UNCHANGED, "mapping matches");
+        }
+        ElasticsearchHttp.Response put = http.put(index + "/_mapping", wanted);
+        if (!put.ok()) {
+            return new Step(index, Action.INCOMPATIBLE, "adding new fields failed: " + put.body().path("error").path("reason").asString());
+        }
+        return new Step(index, Action.UPDATED, "added new fields to the existing mapping");
+    }
+
+    private static IllegalStateException failure(String what, ElasticsearchHttp.Response response) {
+        return new IllegalStateException("Could not " + what + ": HTTP " + response.status() + " "
+                + response.body().path("error").path("reason").asString(response.body().toString()));
+    }
+}

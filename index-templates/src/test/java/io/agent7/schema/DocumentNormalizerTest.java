@@ -1,0 +1,56 @@
+package io.agent7.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class DocumentNormalizerTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final DocumentNormalizer normalizer = Schema.standard().normalizer(Schema.standard().require("process"));
+
+    @Test
+    void nestsDottedKeysAndNormalisesDates() {
+        JsonNode out = normalizer.normalize(JSON.readTree(
+                "{\"process.pid\": 12, \"process\": {\"start\": \"2026-11-28T13:00:00+01:00\", \"name\": \"sshd\"}}"));
+        assertThat(out.toString()).isEqualTo(
+                "{\"process\":{\"pid\":12,\"start\":\"2026-11-28T12:00:00.000Z\",\"name\":\"sshd\"}}");
+    }
+
+    @Test
+    void dropsServerOwnedFieldsAndNulls() {
+        JsonNode out = normalizer.normalize(JSON.readTree(
+                "{\"host\":{\"id\":\"x\",\"name\":\"y\"},\"agent7\":{\"present\":false},\"process\":{\"pid\":1,\"start\":0,\"name\":null}}"));
+        assertThat(out.toString()).isEqualTo("{\"process\":{\"pid\":1,\"start\":\"1970-01-01T00:00:00.000Z\"}}");
+    }
+
+    @Test
+    void keepsKeywordArrays() {
+        JsonNode out = normalizer.normalize(JSON.readTree(
+                "{\"process\":{\"pid\":1,\"start\":0,\"args\":[\"/bin/sh\",\"-c\",\"true\"]}}"));
+        assertThat(out.path("process").path("args")).hasSize(3);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "{\"process\":{\"pid\":1,\"start\":0,\"colour\":\"red\"}}                 | field 'process.colour': is not a field of 'process'",
+        "{\"proc\":{\"pid\":1}}                                                  | field 'proc': is not a field of 'process'",
+        "{\"process\":{\"pid\":\"1\",\"start\":0}}                               | field 'process.pid': expected a whole number, got \"1\"",
+        "{\"process\":{\"pid\":1,\"start\":\"yesterday\"}}                       | field 'process.start': expected an ISO-8601 date",
+        "{\"process\":{\"pid\":1,\"start\":0,\"name\":5}}                        | field 'process.name': expected a string, got 5",
+        "{\"process\":{\"start\":0}}                                             | field 'process.pid': is an identity field of 'process' and must be set",
+        "{\"process\":{\"pid\":[1,2],\"start\":0}}                               | field 'process.pid': is an identity field of 'process' and takes one value",
+        "{\"process\":{\"pid\":99999999999999999999,\"start\":0}}                | field 'process.pid': value 99999999999999999999 is outside the long range",
+        "[1,2]                                                                   | a document must be a JSON object",
+    })
+    void rejectsWithTheFieldAndReason(String document, String message) {
+        assertThatThrownBy(() -> normalizer.normalize(JSON.readTree(document)))
+                .isInstanceOf(InvalidDocumentException.class)
+                .hasMessageStartingWith(message);
+    }
+}

@@ -1,0 +1,84 @@
+package io.agent7.schema.templates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agent7.schema.Schema;
+import io.agent7.schema.templates.SchemaInstaller.Action;
+import io.agent7.schema.templates.SchemaInstaller.Step;
+import io.agent7.testkit.TestElasticsearch;
+import java.net.URI;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class SchemaInstallerIT {
+
+    static URI es;
+    static ElasticsearchHttp http;
+
+    @BeforeAll
+    static void connect() {
+        es = TestElasticsearch.url();
+        http = new ElasticsearchHttp(es, null, null);
+    }
+
+    @BeforeEach
+    void cleanSlate() {
+        for (var type : Schema.standard().types()) {
+            TestElasticsearch.send(es, "DELETE", "/" + type.index(), null);
+            TestElasticsearch.send(es, "DELETE", "/_index_template/" + type.index(), null);
+        }
+        TestElasticsearch.send(es, "DELETE", "/_component_template/" + IndexTemplates.COMMON_COMPONENT, null);
+        TestElasticsearch.send(es, "DELETE", "/_component_template/" + IndexTemplates.SETTINGS_COMPONENT, null);
+    }
+
+    @Test
+    void installsOnceThenChangesNothing() {
+        SchemaInstaller installer = new SchemaInstaller(http, Schema.standard(), IndexSettings.DEFAULTS);
+
+        SchemaInstaller.Report first = installer.install();
+        assertThat(first.steps()).extracting(Step::action).containsOnly(Action.CREATED);
+        assertThat(first.steps()).extracting(Step::target)
+                .contains("agent7-common", "agent7-settings", "agent7-process");
+
+        SchemaInstaller.Report second = installer.install();
+        assertThat(second.steps()).extracting(Step::action).containsOnly(Action.UNCHANGED);
+        assertThat(second.changedAnything()).isFalse();
+
+        JsonNode mapping = TestElasticsearch.get(es, "/agent7-process/_mapping").path("agent7-process").path("mappings");
+        assertThat(mapping.path("dynamic").asString()).isEqualTo("strict");
+        assertThat(mapping.path("properties").path("process").path("properties").path("pid").path("type").asString())
+                .isEqualTo("long");
+        assertThat(mapping.path("properties").path("process").path("properties").path("command_line")
+                .path("fields").path("text").path("type").asString()).isEqualTo("text");
+
+        // A strict mapping refuses what the schema does not know, instead of growing.
+        JsonNode rejected = TestElasticsearch.send(es, "POST", "/agent7-process/_doc?routing=h",
+                "{\"host\":{\"id\":\"h\"},\"process\":{\"pid\":1,\"colour\":\"red\"}}");
+        assertThat(rejected.path("error").path("type").asString()).isEqualTo("strict_dynamic_mapping_exception");
+        JsonNode contained = TestElasticsearch.send(es, "POST", "/agent7-process/_doc?routing=h&refresh=true",
+                "{\"host\":{\"id\":\"h\"},\"process\":{\"pid\":1},\"labels\":{\"team\":\"red\",\"any\":{\"depth\":1}}}");
+        assertThat(contained.path("result").asString()).isEqualTo("created");
+        JsonNode after = TestElasticsearch.get(es, "/agent7-process/_mapping").path("agent7-process").path("mappings");
+        assertThat(after).isEqualTo(mapping);
+    }
+
+    @Test
+    void reportsAnIncompatibleIndexInsteadOfChangingIt() {
+        TestElasticsearch.send(es, "DELETE", "/agent7-process", null);
+        TestElasticsearch.send(es, "DELETE", "/_index_template/agent7-process", null);
+        TestElasticsearch.send(es, "PUT", "/agent7-process",
+                "{\"mappings\":{\"properties\":{\"process\":{\"properties\":{\"pid\":{\"type\":\"keyword\"}}}}}}");
+        try {
+            SchemaInstaller.Report report = new SchemaInstaller(http, Schema.standard(), IndexSettings.DEFAULTS).install();
+            assertThat(report.ok()).isFalse();
+            assertThat(report.steps()).filteredOn(s -> s.target().equals("agent7-process") && s.action() == Action.INCOMPATIBLE)
+                    .singleElement().extracting(Step::detail).asString()
+                    .contains("process.pid is keyword, the schema says long");
+        } finally {
+            TestElasticsearch.send(es, "DELETE", "/agent7-process", null);
+            new SchemaInstaller(http, Schema.standard(), IndexSettings.DEFAULTS).install();
+        }
+    }
+}
