@@ -34,7 +34,7 @@ public record DataType(String name, String description, Map<String, Field> field
         identity = List.copyOf(identity);
         aliases = Set.copyOf(aliases);
         for (String id : identity) {
-            Field f = fields.get(id);
+            Field f = fields.containsKey(id) ? fields.get(id) : CommonFields.ALL.get(id);
             if (f == null) {
                 throw new IllegalArgumentException("Type '" + name + "': identity field '" + id + "' is not one of its fields");
             }

@@ -16,13 +16,16 @@ public final class Schema {
     /** Bumped on any change to fields, identity or templates; stored in templates' {@code _meta.version}. */
     public static final int VERSION = 1;
 
-    private static final Schema STANDARD = new Schema(List.of(HostTypes.PROCESS));
+    private static final Schema STANDARD = new Schema(List.of(HostTypes.PROCESS),
+            List.of(ServerTypes.ENROLLMENT, ServerTypes.SITE_KEY));
 
     private final Map<String, DataType> byName = new LinkedHashMap<>();
     private final Map<String, DataType> byAlias = new LinkedHashMap<>();
     private final Map<String, DocumentNormalizer> normalizers = new LinkedHashMap<>();
+    private final List<DataType> serverTypes;
 
-    Schema(List<DataType> types) {
+    Schema(List<DataType> types, List<DataType> serverTypes) {
+        this.serverTypes = List.copyOf(serverTypes);
         for (DataType type : types) {
             if (byName.putIfAbsent(type.name(), type) != null) {
                 throw new IllegalArgumentException("Data type '" + type.name() + "' is declared twice");
@@ -43,8 +46,14 @@ public final class Schema {
         return STANDARD;
     }
 
+    /** The data types agents collect: what analysts query. */
     public Collection<DataType> types() {
         return byName.values();
+    }
+
+    /** The server's own indices (enrollments, site keys, ...): never written by agents. */
+    public List<DataType> serverTypes() {
+        return serverTypes;
     }
 
     /** The type by its name or one of its aliases, case-insensitively. */

@@ -56,6 +56,9 @@ public final class IndexTemplates {
         for (DataType type : schema.types()) {
             templates.put(type.index(), indexTemplate(type));
         }
+        for (DataType type : schema.serverTypes()) {
+            templates.put(type.index(), indexTemplate(type));
+        }
         return templates;
     }
 

@@ -57,6 +57,9 @@ public final class SchemaInstaller {
         for (DataType type : schema.types()) {
             steps.add(ensureIndex(type));
         }
+        for (DataType type : schema.serverTypes()) {
+            steps.add(ensureIndex(type));
+        }
         return new Report(List.copyOf(steps));
     }
 

@@ -25,7 +25,7 @@ class SchemaInstallerIT {
 
     @BeforeEach
     void cleanSlate() {
-        for (var type : Schema.standard().types()) {
+        for (var type : java.util.stream.Stream.concat(Schema.standard().types().stream(), Schema.standard().serverTypes().stream()).toList()) {
             TestElasticsearch.send(es, "DELETE", "/" + type.index(), null);
             TestElasticsearch.send(es, "DELETE", "/_index_template/" + type.index(), null);
         }

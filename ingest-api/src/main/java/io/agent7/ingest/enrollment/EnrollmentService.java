@@ -1,0 +1,82 @@
+package io.agent7.ingest.enrollment;
+
+import io.agent7.ingest.security.AgentTokens;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Enrollment and token refresh. Re-enrolling a machine revokes the credentials it had, so
+ * a leaked site key cannot be used to take over the old agent's identity unnoticed: the old
+ * agent's refresh fails and shows up.
+ */
+@Service
+public class EnrollmentService {
+
+    private static final Logger log = LoggerFactory.getLogger(EnrollmentService.class);
+
+    private final EnrollmentStore store;
+    private final AgentTokens tokens;
+    private final Clock clock;
+
+    EnrollmentService(EnrollmentStore store, AgentTokens tokens, Clock clock) {
+        this.store = store;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    /** What an agent gets back: its identity and both credentials. */
+    public record Credentials(String agentId, String hostId, String accessToken, Instant expiresAt, String refreshToken) {
+    }
+
+    /** Enrolls, or answers empty when the site key is unknown or revoked. */
+    public Optional<Credentials> enroll(String siteKey, String machineId, String hostName, String agentVersion,
+                                       Enrollment.HostOs os) {
+        Optional<SiteKey> key = store.siteKey(Secrets.hash(siteKey)).filter(k -> !k.revoked());
+        if (key.isEmpty()) {
+            log.warn("Enrollment refused for machine {} ({}): unknown or revoked site key", machineId, hostName);
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        for (Enrollment previous : store.activeEnrollmentsOfMachine(machineId)) {
+            store.revoke(previous.agentId(), now, "re-enrolled");
+            log.info("Revoked agent {} of machine {}: the machine enrolled again", previous.agentId(), machineId);
+        }
+        String agentId = UUID.randomUUID().toString();
+        String hostId = Secrets.hostIdOf(machineId);
+        String refreshToken = Secrets.random("rt_", 32);
+        store.save(new Enrollment(agentId, hostId, hostName, machineId, key.get().id(), key.get().group(),
+                Secrets.hash(refreshToken), now, false, agentVersion, os));
+        AgentTokens.Issued access = tokens.issue(agentId, hostId, hostName);
+        log.info("Enrolled agent {} for host {} ({}) with site key '{}'", agentId, hostId, hostName, key.get().name());
+        return Optional.of(new Credentials(agentId, hostId, access.token(), access.expiresAt(), refreshToken));
+    }
+
+    /** A fresh access token, or empty when the agent is unknown, revoked, or the credential is wrong. */
+    public Optional<AgentTokens.Issued> refresh(String agentId, String refreshToken) {
+        Optional<Enrollment> enrollment = store.enrollment(agentId)
+                .filter(e -> !e.revoked())
+                .filter(e -> Secrets.matches(refreshToken, e.refreshTokenHash()));
+        if (enrollment.isEmpty()) {
+            log.warn("Token refresh refused for agent {}", agentId);
+            return Optional.empty();
+        }
+        Enrollment e = enrollment.get();
+        return Optional.of(tokens.issue(e.agentId(), e.hostId(), e.hostName()));
+    }
+
+    /** Makes sure a site key exists, e.g. the one {@code ./agent7 up} generated. */
+    public void ensureSiteKey(String siteKey, String name, String group) {
+        if (siteKey.length() < 16) {
+            throw new IllegalArgumentException("A site key must be at least 16 characters long");
+        }
+        String id = Secrets.hash(siteKey);
+        if (store.createSiteKey(new SiteKey(id, name, group, clock.instant(), false))) {
+            log.info("Created site key '{}' for group '{}'", name, group);
+        }
+    }
+}

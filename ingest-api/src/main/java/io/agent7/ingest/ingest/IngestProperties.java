@@ -1,0 +1,46 @@
+package io.agent7.ingest.ingest;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Limits and bulk sizing of the ingest path ({@code agent7.ingest.*}).
+ *
+ * @param maxBodySize          largest batch body after decompression
+ * @param maxDocuments         most lines a batch may carry
+ * @param maxLineSize          longest single line
+ * @param bulkMaxOperations    a bulk request is sent when it holds this many operations...
+ * @param bulkMaxSize          ...or this many bytes...
+ * @param bulkFlushInterval    ...or when its oldest operation has waited this long. Many agents'
+ *                             small posts become one bulk; an agent waits at most this long extra
+ * @param bulkMaxConcurrent    bulk requests in flight at once
+ * @param maxPendingOperations operations accepted but not yet acknowledged; beyond it agents
+ *                             get 503 with Retry-After instead of the server buffering without bound
+ * @param writeTimeout         how long an agent's request waits for Elasticsearch's acknowledgement
+ *                             before it is answered 503 (its operations may still land: they are
+ *                             idempotent, so the agent's retry is harmless)
+ * @param maxRetries           retries of an operation Elasticsearch rejected with 429 or 503
+ */
+@ConfigurationProperties("agent7.ingest")
+public record IngestProperties(DataSize maxBodySize, int maxDocuments, DataSize maxLineSize,
+                               int bulkMaxOperations, DataSize bulkMaxSize, Duration bulkFlushInterval,
+                               int bulkMaxConcurrent, int maxPendingOperations, Duration writeTimeout, int maxRetries) {
+
+    public IngestProperties {
+        maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(64) : maxBodySize;
+        maxDocuments = maxDocuments <= 0 ? 100_000 : maxDocuments;
+        maxLineSize = maxLineSize == null ? DataSize.ofMegabytes(1) : maxLineSize;
+        bulkMaxOperations = bulkMaxOperations <= 0 ? 5_000 : bulkMaxOperations;
+        bulkMaxSize = bulkMaxSize == null ? DataSize.ofMegabytes(10) : bulkMaxSize;
+        bulkFlushInterval = bulkFlushInterval == null ? Duration.ofMillis(200) : bulkFlushInterval;
+        bulkMaxConcurrent = bulkMaxConcurrent <= 0 ? 2 : bulkMaxConcurrent;
+        maxPendingOperations = maxPendingOperations <= 0 ? 200_000 : maxPendingOperations;
+        writeTimeout = writeTimeout == null ? Duration.ofSeconds(30) : writeTimeout;
+        maxRetries = maxRetries < 0 ? 0 : (maxRetries == 0 ? 5 : maxRetries);
+        if (maxLineSize.compareTo(maxBodySize) > 0) {
+            throw new IllegalArgumentException("agent7.ingest.max-line-size (" + maxLineSize
+                    + ") cannot exceed agent7.ingest.max-body-size (" + maxBodySize + ")");
+        }
+    }
+}

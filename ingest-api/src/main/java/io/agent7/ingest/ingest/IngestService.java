@@ -1,0 +1,163 @@
+package io.agent7.ingest.ingest;
+
+import io.agent7.ingest.security.AgentPrincipal;
+import io.agent7.schema.CommonFields;
+import io.agent7.schema.DataType;
+import io.agent7.schema.DocumentIds;
+import io.agent7.schema.Documents;
+import io.agent7.schema.Field;
+import io.agent7.schema.Values;
+import io.agent7.server.web.ApiProblem;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns a validated batch into idempotent upserts and waits until Elasticsearch has them.
+ *
+ * <p>Each document becomes an update of its content-hash id: {@code upsert} is the whole
+ * document with {@code @timestamp} = the batch's collection time (first seen), {@code doc}
+ * is the same minus {@code @timestamp} so an existing item keeps when it was first seen.
+ * Fields the document lacks are written as null, so a value that disappeared on the host
+ * disappears here too. With {@code detect_noop}, posting the same batch again writes
+ * nothing.
+ */
+@Service
+class IngestService {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** How long an agent should wait when Elasticsearch is busy or away. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(30);
+
+    private final DocumentSink sink;
+    private final IngestProperties properties;
+
+    IngestService(DocumentSink sink, IngestProperties properties) {
+        this.sink = sink;
+        this.properties = properties;
+    }
+
+    /** Counts of what the batch did, as answered to the agent. */
+    record Outcome(String batchId, String type, int received, int created, int updated, int unchanged, int removed) {
+    }
+
+    Outcome ingest(AgentPrincipal agent, Batch batch) {
+        DataType type = batch.type();
+        if (!sink.hasRoomFor(batch.documents().size())) {
+            throw ApiProblem.retryable(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The ingest queue is full while Elasticsearch catches up; retry later", RETRY_AFTER);
+        }
+        String collectedAt = Values.formatDate(batch.collectedAt());
+        List<DocumentSink.Write> writes = new ArrayList<>(batch.documents().size());
+        Set<String> ids = new LinkedHashSet<>();
+        for (ObjectNode document : batch.documents()) {
+            String id = DocumentIds.of(agent.hostId(), type, document);
+            if (!ids.add(id)) {
+                continue; // the same item twice in one batch: one write
+            }
+            writes.add(new DocumentSink.Write(type.index(), id, agent.hostId(), action(agent, type, document, collectedAt)));
+        }
+        Map<DocumentSink.Outcome, Integer> counts = await(sink.write(writes));
+        int removed = 0;
+        if (batch.mode() == Batch.Mode.SNAPSHOT) {
+            removed = markRemoved(agent, type, ids, batch, collectedAt);
+        }
+        return new Outcome(batch.id(), type.name(), batch.documents().size(),
+                counts.getOrDefault(DocumentSink.Outcome.CREATED, 0),
+                counts.getOrDefault(DocumentSink.Outcome.UPDATED, 0),
+                counts.getOrDefault(DocumentSink.Outcome.UNCHANGED, 0), removed);
+    }
+
+    private int markRemoved(AgentPrincipal agent, DataType type, Set<String> keep, Batch batch, String collectedAt) {
+        List<String> gone = sink.presentIdsNotIn(type.index(), agent.hostId(), keep, batch.collectedAt());
+        if (gone.isEmpty()) {
+            return 0;
+        }
+        ObjectNode partial = NODES.objectNode();
+        partial.putObject("agent7").put("present", false).put("removed_at", collectedAt);
+        ObjectNode body = NODES.objectNode();
+        body.set("doc", partial);
+        body.put("detect_noop", true);
+        byte[] action = JSON.writeValueAsBytes(body);
+        List<DocumentSink.Write> writes = gone.stream()
+                .map(id -> new DocumentSink.Write(type.index(), id, agent.hostId(), action)).toList();
+        Map<DocumentSink.Outcome, Integer> counts = await(sink.write(writes));
+        return counts.getOrDefault(DocumentSink.Outcome.UPDATED, 0);
+    }
+
+    private byte[] action(AgentPrincipal agent, DataType type, ObjectNode document, String collectedAt) {
+        ObjectNode doc = document.deepCopy();
+        for (Field field : type.fields().values()) {
+            if (!field.isAlias() && Documents.get(doc, field.name()) == null) {
+                Documents.set(doc, field.name(), NODES.nullNode());
+            }
+        }
+        Documents.set(doc, CommonFields.HOST_ID, NODES.stringNode(agent.hostId()));
+        Documents.set(doc, CommonFields.HOST_NAME, NODES.stringNode(agent.hostName()));
+        Documents.set(doc, CommonFields.AGENT_ID, NODES.stringNode(agent.agentId()));
+        Documents.set(doc, CommonFields.TYPE, NODES.stringNode(type.name()));
+        Documents.set(doc, CommonFields.LAST_SEEN, NODES.stringNode(collectedAt));
+        Documents.set(doc, CommonFields.PRESENT, NODES.booleanNode(true));
+        Documents.set(doc, CommonFields.REMOVED_AT, NODES.nullNode());
+        ObjectNode upsert = doc.deepCopy();
+        upsert.put(CommonFields.TIMESTAMP, collectedAt);
+        ObjectNode body = NODES.objectNode();
+        body.set("doc", doc);
+        body.set("upsert", upsert);
+        body.put("detect_noop", true);
+        return JSON.writeValueAsBytes(body);
+    }
+
+    private Map<DocumentSink.Outcome, Integer> await(java.util.concurrent.CompletableFuture<List<DocumentSink.Result>> pending) {
+        List<DocumentSink.Result> results;
+        try {
+            results = pending.get(properties.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw ApiProblem.retryable(HttpStatus.SERVICE_UNAVAILABLE, "Elasticsearch did not acknowledge the batch within "
+                    + properties.writeTimeout().toSeconds() + "s; retry it", RETRY_AFTER);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiProblem.retryable(HttpStatus.SERVICE_UNAVAILABLE, "The server is shutting down; retry", RETRY_AFTER);
+        } catch (ExecutionException e) {
+            log.warn("Bulk write failed", e.getCause());
+            throw ApiProblem.retryable(HttpStatus.SERVICE_UNAVAILABLE, "Elasticsearch is unavailable; retry", RETRY_AFTER);
+        }
+        Map<DocumentSink.Outcome, Integer> counts = new EnumMap<>(DocumentSink.Outcome.class);
+        List<ApiProblem.Error> failures = new ArrayList<>();
+        boolean unavailable = false;
+        for (DocumentSink.Result result : results) {
+            counts.merge(result.outcome(), 1, Integer::sum);
+            if (result.outcome() == DocumentSink.Outcome.UNAVAILABLE) {
+                unavailable = true;
+            } else if (result.outcome() == DocumentSink.Outcome.FAILED && failures.size() < BatchReader.MAX_REPORTED_ERRORS) {
+                failures.add(new ApiProblem.Error(null, null, "document " + result.id() + ": " + result.error()));
+            }
+        }
+        if (unavailable) {
+            throw ApiProblem.retryable(HttpStatus.SERVICE_UNAVAILABLE,
+                    "Elasticsearch could not take part of the batch; retry it (what was written will not be duplicated)",
+                    RETRY_AFTER);
+        }
+        if (!failures.isEmpty()) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Elasticsearch refused " + failures.size()
+                    + " documents of the batch", failures);
+        }
+        return counts;
+    }
+}

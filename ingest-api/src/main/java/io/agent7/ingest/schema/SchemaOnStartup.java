@@ -1,0 +1,43 @@
+package io.agent7.ingest.schema;
+
+import io.agent7.schema.Schema;
+import io.agent7.schema.templates.ElasticsearchHttp;
+import io.agent7.schema.templates.IndexSettings;
+import io.agent7.schema.templates.SchemaInstaller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes sure the templates and indices exist before the first agent posts: a write to a
+ * missing index would otherwise create it without our mapping. Idempotent, so every
+ * instance may run it.
+ */
+@Component
+@Order(0)
+@ConditionalOnBooleanProperty(name = "agent7.schema.install-on-start", matchIfMissing = true)
+class SchemaOnStartup implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(SchemaOnStartup.class);
+
+    private final ElasticsearchHttp http;
+
+    SchemaOnStartup(ElasticsearchHttp http) {
+        this.http = http;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        SchemaInstaller.Report report = new SchemaInstaller(http, Schema.standard(), IndexSettings.DEFAULTS).install();
+        report.steps().stream().filter(s -> s.action() != SchemaInstaller.Action.UNCHANGED)
+                .forEach(s -> log.info("Schema: {}", s));
+        if (!report.ok()) {
+            throw new IllegalStateException("The Elasticsearch indices do not match schema version " + Schema.VERSION
+                    + "; see the INCOMPATIBLE lines above");
+        }
+    }
+}

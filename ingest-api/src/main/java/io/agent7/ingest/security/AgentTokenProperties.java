@@ -1,0 +1,31 @@
+package io.agent7.ingest.security;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How agent tokens are made ({@code agent7.tokens.*}).
+ *
+ * @param issuer     the {@code iss} of every agent token; verifiers insist on it
+ * @param lifetime   how long an access token is good for. Short on purpose: a revoked agent
+ *                   is refused at the latest when its token expires, without any service
+ *                   having to look the agent up on every request
+ * @param keysFile   the JWK set with the signing keys (private, owner-only); created on first start
+ */
+@ConfigurationProperties("agent7.tokens")
+public record AgentTokenProperties(String issuer, Duration lifetime, Path keysFile) {
+
+    public static final String AUDIENCE = "agent7-agent";
+
+    public AgentTokenProperties {
+        issuer = issuer == null || issuer.isBlank() ? "agent7-ingest" : issuer;
+        lifetime = lifetime == null ? Duration.ofMinutes(15) : lifetime;
+        if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(Duration.ofHours(24)) > 0) {
+            throw new IllegalArgumentException("agent7.tokens.lifetime must be between 1s and 24h, got " + lifetime);
+        }
+        if (keysFile == null) {
+            throw new IllegalArgumentException("agent7.tokens.keys-file is required (set AGENT7_STATE_DIR or the property)");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.agent7.ingest.security;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.SecurityContext;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Agents authenticate with a bearer JWT on every data-plane call; enrollment, token refresh,
+ * the JWKS document and health are open. Stateless: no sessions, no CSRF tokens (no cookies
+ * are ever used).
+ */
+@Configuration
+class SecurityConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    SigningKeys signingKeys(AgentTokenProperties properties) {
+        return SigningKeys.loadOrCreate(properties.keysFile());
+    }
+
+    @Bean
+    SecurityFilterChain agentSecurity(HttpSecurity http) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.POST, "/api/v1/agents/enroll", "/api/v1/agents/token").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> { }))
+                .build();
+    }
+
+    /**
+     * Verifies with the local key set: no call to any other service, so any instance can
+     * verify any agent. ES256 only, which rules out {@code alg: none} and HMAC confusion.
+     */
+    @Bean
+    JwtDecoder agentJwtDecoder(SigningKeys keys, AgentTokenProperties properties, Clock clock) {
+        JWKSet verificationKeys = new JWKSet(keys.all());
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<SecurityContext>(verificationKeys))
+                .jwsAlgorithm(SignatureAlgorithm.ES256)
+                .build();
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ofSeconds(30));
+        timestamps.setClock(clock);
+        OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<java.util.List<String>>("aud",
+                aud -> aud != null && aud.contains(AgentTokenProperties.AUDIENCE));
+        OAuth2TokenValidator<Jwt> hostBound = jwt -> jwt.getClaimAsString(AgentTokens.HOST_ID_CLAIM) != null
+                && jwt.getSubject() != null
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "token names no agent or host", null));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps,
+                new JwtIssuerValidator(properties.issuer()), audience, hostBound));
+        return decoder;
+    }
+}

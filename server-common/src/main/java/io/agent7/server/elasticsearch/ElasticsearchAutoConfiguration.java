@@ -1,0 +1,102 @@
+package io.agent7.server.elasticsearch;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.ElasticsearchTransport;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import io.agent7.schema.templates.ElasticsearchHttp;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.apache.http.HttpHost;
+import org.apache.http.auth.AuthScope;
+import org.apache.http.auth.UsernamePasswordCredentials;
+import org.apache.http.impl.client.BasicCredentialsProvider;
+import org.elasticsearch.client.RestClient;
+import org.elasticsearch.client.RestClientBuilder;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/** One Elasticsearch client per service, built from {@link ElasticsearchProperties}. */
+@AutoConfiguration
+@EnableConfigurationProperties(ElasticsearchProperties.class)
+public class ElasticsearchAutoConfiguration {
+
+    @Bean(destroyMethod = "close")
+    RestClient elasticsearchRestClient(ElasticsearchProperties properties) {
+        var url = properties.url();
+        int port = url.getPort() > 0 ? url.getPort() : ("https".equals(url.getScheme()) ? 443 : 9200);
+        RestClientBuilder builder = RestClient.builder(new HttpHost(url.getHost(), port, url.getScheme()))
+                .setRequestConfigCallback(request -> request
+                        .setConnectTimeout((int) properties.connectTimeout().toMillis())
+                        .setSocketTimeout((int) properties.socketTimeout().toMillis()));
+        if (url.getPath() != null && url.getPath().length() > 1) {
+            builder.setPathPrefix(url.getPath());
+        }
+        SSLContext ssl = properties.caCertificate() == null ? null : sslContext(properties);
+        builder.setHttpClientConfigCallback(http -> {
+            // Many agents' batches share this client: allow as many connections as the
+            // ingester runs concurrent bulks, plus searches.
+            http.setMaxConnTotal(64).setMaxConnPerRoute(64);
+            if (properties.hasCredentials()) {
+                var credentials = new BasicCredentialsProvider();
+                credentials.setCredentials(AuthScope.ANY,
+                        new UsernamePasswordCredentials(properties.username(), properties.password()));
+                http.setDefaultCredentialsProvider(credentials);
+            }
+            if (ssl != null) {
+                http.setSSLContext(ssl);
+            }
+            return http;
+        });
+        return builder.build();
+    }
+
+    @Bean(destroyMethod = "close")
+    ElasticsearchTransport elasticsearchTransport(RestClient restClient) {
+        return new RestClientTransport(restClient, new JacksonJsonpMapper());
+    }
+
+    @Bean
+    ElasticsearchClient elasticsearchClient(ElasticsearchTransport transport) {
+        return new ElasticsearchClient(transport);
+    }
+
+    @Bean
+    ElasticsearchAsyncClient elasticsearchAsyncClient(ElasticsearchTransport transport) {
+        return new ElasticsearchAsyncClient(transport);
+    }
+
+    /** The schema installer's own small client. */
+    @Bean
+    ElasticsearchHttp elasticsearchHttp(ElasticsearchProperties properties) {
+        return new ElasticsearchHttp(properties.url(), properties.username(), properties.password());
+    }
+
+    private static SSLContext sslContext(ElasticsearchProperties properties) {
+        try (InputStream in = Files.newInputStream(properties.caCertificate())) {
+            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+            trust.load(null, null);
+            int i = 0;
+            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                trust.setCertificateEntry("ca-" + i++, certificate);
+            }
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(trust);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, factory.getTrustManagers(), null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot read agent7.elasticsearch.ca-certificate "
+                    + properties.caCertificate() + ": " + e.getMessage(), e);
+        }
+    }
+}

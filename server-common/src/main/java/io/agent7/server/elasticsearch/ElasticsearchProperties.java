@@ -1,0 +1,39 @@
+package io.agent7.server.elasticsearch;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where Elasticsearch is and how to reach it ({@code agent7.elasticsearch.*}).
+ *
+ * @param url            base URL of a node or load balancer
+ * @param username       for basic authentication; empty when security is off
+ * @param password       its password
+ * @param caCertificate  PEM file of the CA that signed the cluster's HTTPS certificate
+ * @param connectTimeout how long to wait for a connection
+ * @param socketTimeout  how long to wait for an answer; bulks and searches finish well inside it
+ */
+@ConfigurationProperties("agent7.elasticsearch")
+public record ElasticsearchProperties(URI url, String username, String password, Path caCertificate,
+                                      Duration connectTimeout, Duration socketTimeout) {
+
+    public ElasticsearchProperties {
+        if (url == null) {
+            url = URI.create("http://127.0.0.1:9200");
+        }
+        if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
+            throw new IllegalArgumentException("agent7.elasticsearch.url must be an http or https URL, got '" + url + "'");
+        }
+        if (url.getHost() == null) {
+            throw new IllegalArgumentException("agent7.elasticsearch.url has no host: '" + url + "'");
+        }
+        connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
+        socketTimeout = socketTimeout == null ? Duration.ofSeconds(60) : socketTimeout;
+    }
+
+    public boolean hasCredentials() {
+        return username != null && !username.isEmpty();
+    }
+}

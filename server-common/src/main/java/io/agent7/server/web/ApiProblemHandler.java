@@ -1,0 +1,32 @@
+package io.agent7.server.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns {@link ApiProblem}s, and Spring MVC's own request errors (a missing parameter, an
+ * unreadable body, a wrong method), into problem-detail bodies.
+ */
+@RestControllerAdvice
+public class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ProblemDetail> handle(ApiProblem problem) {
+        if (problem.status().is5xxServerError()) {
+            log.warn("Answered {}: {}", problem.status().value(), problem.getMessage());
+        }
+        HttpHeaders headers = new HttpHeaders();
+        if (problem.retryAfter() != null) {
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, problem.retryAfter().toSeconds())));
+        }
+        return ResponseEntity.status(problem.status()).headers(headers).body(problem.toProblemDetail());
+    }
+}
