@@ -1,0 +1,169 @@
+package io.agent7.agent;
+
+import io.agent7.agent.collect.Collector;
+import io.agent7.agent.collect.ProcessCollector;
+import io.agent7.agent.state.Credentials;
+import io.agent7.agent.state.HostFacts;
+import io.agent7.agent.transport.ServerClient;
+import io.agent7.agent.transport.ServerException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import oshi.SystemInfo;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code agent enroll|run|collect|version}. Exit codes: 0 done, 1 failed, 2 bad usage,
+ * 3 credentials revoked (enroll again).
+ */
+public final class Main {
+
+    static final String USAGE = """
+            Usage: agent <command> [options]
+              enroll --server URL --site-key KEY [--state-dir DIR]   enroll this host
+              run [--state-dir DIR] [--interval SECONDS] [--once]      collect and send until stopped
+              collect process                                          print what a collector finds, as NDJSON
+              version                                                  print the agent version
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %3$s - %5$s%6$s%n");
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.print(USAGE);
+            return 2;
+        }
+        Map<String, String> options;
+        try {
+            options = options(args);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.print(USAGE);
+            return 2;
+        }
+        Path stateDir = Path.of(options.getOrDefault("state-dir", defaultStateDir()));
+        try {
+            return switch (args[0]) {
+                case "enroll" -> enroll(options, stateDir, out, err);
+                case "run" -> runAgent(options, stateDir, err);
+                case "collect" -> collect(args, out, err);
+                case "version" -> {
+                    out.println(version());
+                    yield 0;
+                }
+                default -> {
+                    err.println("Unknown command '" + args[0] + "'");
+                    err.print(USAGE);
+                    yield 2;
+                }
+            };
+        } catch (ServerException e) {
+            err.println(e.getMessage());
+            return e.unauthorized() ? 3 : 1;
+        } catch (IOException | RuntimeException e) {
+            err.println("Failed: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    private static int enroll(Map<String, String> options, Path stateDir, PrintStream out, PrintStream err)
+            throws ServerException, IOException {
+        String server = options.get("server");
+        String siteKey = options.get("site-key");
+        if (server == null || siteKey == null) {
+            err.println("enroll needs --server URL and --site-key KEY");
+            return 2;
+        }
+        HostFacts host = HostFacts.detect(new SystemInfo());
+        ServerClient.Enrolled enrolled = ServerClient.enroll(URI.create(server), siteKey, host, version());
+        enrolled.credentials().save(stateDir);
+        out.println("Enrolled host " + host.hostName() + " as agent " + enrolled.credentials().agentId()
+                + " (host id " + enrolled.credentials().hostId() + "); credentials in " + stateDir.resolve(Credentials.FILE));
+        return 0;
+    }
+
+    private static int runAgent(Map<String, String> options, Path stateDir, PrintStream err)
+            throws IOException, InterruptedException {
+        Credentials credentials = Credentials.load(stateDir);
+        Duration interval = Duration.ofSeconds(Long.parseLong(options.getOrDefault("interval", "60")));
+        ServerClient server = new ServerClient(credentials, version(), Clock.systemUTC());
+        List<Collector> collectors = List.of(new ProcessCollector(new SystemInfo().getOperatingSystem()));
+        AgentRunner runner = new AgentRunner(server, collectors, interval, Clock.systemUTC());
+        Thread main = Thread.currentThread();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            runner.stop();
+            try {
+                main.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        boolean ok = runner.run(options.containsKey("once"));
+        if (!ok) {
+            err.println("Stopped: the server revoked this agent's credentials. Run enroll again.");
+            return 3;
+        }
+        return 0;
+    }
+
+    private static int collect(String[] args, PrintStream out, PrintStream err) {
+        if (args.length < 2 || !args[1].equals("process")) {
+            err.println("collect needs a type; available: process");
+            return 2;
+        }
+        JsonMapper json = JsonMapper.builder().build();
+        new ProcessCollector(new SystemInfo().getOperatingSystem()).collect()
+                .forEach(doc -> out.println(json.writeValueAsString(doc)));
+        return 0;
+    }
+
+    static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                if (args[0].equals("collect") && i == 1) {
+                    continue;
+                }
+                throw new IllegalArgumentException("Unexpected argument '" + arg + "'");
+            }
+            String name = arg.substring(2);
+            if (name.equals("once")) {
+                options.put(name, "true");
+            } else if (i + 1 < args.length) {
+                options.put(name, args[++i]);
+            } else {
+                throw new IllegalArgumentException("Option " + arg + " needs a value");
+            }
+        }
+        return options;
+    }
+
+    static String defaultStateDir() {
+        boolean windows = System.getProperty("os.name", "").startsWith("Windows");
+        if (windows) {
+            return System.getenv().getOrDefault("ProgramData", "C:\\ProgramData") + "\\Agent7";
+        }
+        return "root".equals(System.getProperty("user.name")) ? "/var/lib/agent7" : System.getProperty("user.home") + "/.agent7-agent";
+    }
+
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}

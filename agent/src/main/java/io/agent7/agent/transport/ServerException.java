@@ -1,0 +1,35 @@
+package io.agent7.agent.transport;
+
+import java.time.Duration;
+
+/** The server could not take a request. {@link #retryAfter()} says whether and when to try again. */
+public final class ServerException extends Exception {
+
+    private final int status;
+    private final Duration retryAfter;
+
+    ServerException(int status, String message, Duration retryAfter, Throwable cause) {
+        super(message, cause);
+        this.status = status;
+        this.retryAfter = retryAfter;
+    }
+
+    /** HTTP status, or 0 when the server could not be reached. */
+    public int status() {
+        return status;
+    }
+
+    /** When to retry; null when retrying the same request cannot succeed (a 4xx other than 429). */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    public boolean retryable() {
+        return retryAfter != null;
+    }
+
+    /** The credentials are no longer accepted: the agent must enroll again. */
+    public boolean unauthorized() {
+        return status == 401;
+    }
+}

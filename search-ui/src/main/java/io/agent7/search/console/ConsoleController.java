@@ -1,0 +1,18 @@
+package io.agent7.search.console;
+
+import io.agent7.schema.DataType;
+import io.agent7.schema.Schema;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The console's landing page: the data types and a search box over the query API. */
+@Controller
+class ConsoleController {
+
+    @GetMapping("/")
+    String home(Model model) {
+        model.addAttribute("types", Schema.standard().types().stream().map(DataType::name).toList());
+        return "home";
+    }
+}
