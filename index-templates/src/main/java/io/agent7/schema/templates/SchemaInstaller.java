@@ -97,9 +97,18 @@ public final class SchemaInstaller {
         return new Step(name, action, detail);
     }
 
-    /** Elasticsearch echoes templates back with the same content, but numbers in settings become strings. */
+    /**
+     * Elasticsearch echoes templates back with the same content, but numbers in settings
+     * become strings and newer versions add bookkeeping keys of their own
+     * ({@code created_date_millis}, ...): compare the keys we write, each in full.
+     */
     private static boolean sameContent(JsonNode existing, JsonNode wanted) {
-        return canonical(existing).equals(canonical(wanted));
+        for (String key : wanted.propertyNames()) {
+            if (!existing.has(key) || !canonical(existing.get(key)).equals(canonical(wanted.get(key)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String canonical(JsonNode node) {

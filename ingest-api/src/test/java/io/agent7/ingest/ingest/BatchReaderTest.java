@@ -1,0 +1,87 @@
+package io.agent7.ingest.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.agent7.schema.DataType;
+import io.agent7.schema.Schema;
+import io.agent7.server.web.ApiProblem;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.unit.DataSize;
+
+class BatchReaderTest {
+
+    static final DataType PROCESS = Schema.standard().require("process");
+    static final String HEADER = "{\"batch\":{\"id\":\"b1\",\"mode\":\"snapshot\",\"collected_at\":\"2026-11-28T12:00:00+01:00\"}}\n";
+    final IngestProperties limits = new IngestProperties(DataSize.ofKilobytes(4), 3, DataSize.ofBytes(300),
+            0, null, null, 0, 0, null, 0);
+
+    Batch read(String body) throws Exception {
+        return new BatchReader(limits).read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), PROCESS,
+                Schema.standard().normalizer(PROCESS), "host-1");
+    }
+
+    ApiProblem rejection(String body) {
+        try {
+            read(body);
+        } catch (BatchRejectedException e) {
+            return e.toProblem();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("the batch was accepted");
+    }
+
+    @Test
+    void readsHeaderAndDocuments() throws Exception {
+        Batch batch = read(HEADER + "{\"upsert\":{\"process\":{\"pid\":1,\"start\":0}}}\n\n"
+                + "{\"upsert\":{\"process.pid\":2,\"process.start\":0,\"host.id\":\"host-1\"}}");
+        assertThat(batch.id()).isEqualTo("b1");
+        assertThat(batch.mode()).isEqualTo(Batch.Mode.SNAPSHOT);
+        assertThat(batch.collectedAt()).isEqualTo(Instant.parse("2026-11-28T11:00:00Z"));
+        assertThat(batch.documents()).hasSize(2);
+        assertThat(batch.documents().get(1).toString()).isEqualTo("{\"process\":{\"pid\":2,\"start\":\"1970-01-01T00:00:00.000Z\"}}");
+    }
+
+    @Test
+    void namesEveryBadLineAndAcceptsNothing() {
+        ApiProblem problem = rejection(HEADER
+                + "{\"upsert\":{\"process\":{\"pid\":1,\"start\":0}}}\n"
+                + "{\"upsert\":{\"process\":{\"pid\":\"one\",\"start\":0}}}\n"
+                + "{oops\n"
+                + "{\"index\":{}}\n");
+        assertThat(problem.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(problem.getMessage()).isEqualTo("3 lines are invalid; nothing of the batch was written");
+        assertThat(problem.errors()).extracting(ApiProblem.Error::line).containsExactly(3, 4, 5);
+        assertThat(problem.errors().get(0).field()).isEqualTo("process.pid");
+        assertThat(problem.errors().get(2).reason()).isEqualTo("must be {\"upsert\": {document}}");
+    }
+
+    @Test
+    void anotherHostsDocumentIsForbidden() {
+        ApiProblem problem = rejection(HEADER + "{\"upsert\":{\"host\":{\"id\":\"host-2\"},\"process\":{\"pid\":1,\"start\":0}}}\n");
+        assertThat(problem.status()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(problem.errors()).singleElement().extracting(ApiProblem.Error::field).isEqualTo("host.id");
+    }
+
+    @Test
+    void headerMustComeFirstAndBeComplete() {
+        assertThat(rejection("{\"upsert\":{}}\n").getMessage()).startsWith("The first line must be the batch header");
+        assertThat(rejection("").getMessage()).startsWith("The batch is empty");
+        ApiProblem bad = rejection("{\"batch\":{\"mode\":\"full\",\"collected_at\":\"soon\"}}\n");
+        assertThat(bad.errors()).extracting(ApiProblem.Error::field)
+                .containsExactlyInAnyOrder("batch.mode", "batch.collected_at", "batch.id");
+    }
+
+    @Test
+    void tooManyDocumentsOrTooLongALineIs413() {
+        String doc = "{\"upsert\":{\"process\":{\"pid\":1,\"start\":0}}}\n";
+        assertThat(rejection(HEADER + doc + doc + doc + doc).status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+        String longLine = "{\"upsert\":{\"process\":{\"pid\":1,\"start\":0,\"name\":\"" + "x".repeat(400) + "\"}}}\n";
+        assertThat(rejection(HEADER + longLine).status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+    }
+}
