@@ -18,9 +18,11 @@ import java.util.regex.Pattern;
  * @param fields      the type's own fields, by name, in declaration order
  * @param identity    the fields whose change makes it a different item, in hashing order
  * @param aliases     other names the type answers to (the original Agent7's, say)
+ * @param series      a time series (samples) rather than state: every document is a new
+ *                    sample, and a full snapshot never marks earlier samples removed
  */
 public record DataType(String name, String description, Map<String, Field> fields, List<String> identity,
-                       Set<String> aliases) {
+                       Set<String> aliases, boolean series) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
     public static final String INDEX_PREFIX = "agent7-";
@@ -44,6 +46,15 @@ public record DataType(String name, String description, Map<String, Field> field
             }
         }
         for (Field f : fields.values()) {
+            int dot = f.name().lastIndexOf('.');
+            while (dot > 0) {
+                Field parent = fields.get(f.name().substring(0, dot));
+                if (parent != null && parent.type() != FieldType.NESTED && parent.type() != FieldType.OBJECT) {
+                    throw new IllegalArgumentException("Type '" + name + "': field '" + f.name() + "' is inside '"
+                            + parent.name() + "', which is a " + parent.type().mappingName() + ", not an object");
+                }
+                dot = f.name().lastIndexOf('.', dot - 1);
+            }
             if (f.isAlias() && !fields.containsKey(f.aliasOf()) && !CommonFields.ALL.containsKey(f.aliasOf())) {
                 throw new IllegalArgumentException("Type '" + name + "': alias '" + f.name() + "' points to unknown field '"
                         + f.aliasOf() + "'");
@@ -68,6 +79,12 @@ public record DataType(String name, String description, Map<String, Field> field
         return Collections.unmodifiableMap(all);
     }
 
+    /** The sub-fields declared under a nested field, by their full names. */
+    public List<Field> childrenOf(String nestedField) {
+        String prefix = nestedField + ".";
+        return fields.values().stream().filter(f -> f.name().startsWith(prefix)).toList();
+    }
+
     public static Builder builder(String name) {
         return new Builder(name);
     }
@@ -79,6 +96,7 @@ public record DataType(String name, String description, Map<String, Field> field
         private final Map<String, Field> fields = new LinkedHashMap<>();
         private final List<String> identity = new ArrayList<>();
         private final List<String> aliases = new ArrayList<>();
+        private boolean series;
 
         private Builder(String name) {
             this.name = name;
@@ -86,6 +104,12 @@ public record DataType(String name, String description, Map<String, Field> field
 
         public Builder description(String text) {
             this.description = text;
+            return this;
+        }
+
+        /** Marks the type as a time series of samples; see {@link DataType#series()}. */
+        public Builder series() {
+            this.series = true;
             return this;
         }
 
@@ -108,6 +132,42 @@ public record DataType(String name, String description, Map<String, Field> field
             return add(new Field(field, FieldType.KEYWORD, description, Field.DEFAULT_IGNORE_ABOVE, true, false, null));
         }
 
+        /** A case-insensitive name also searchable as words, under {@code <field>.text}. */
+        public Builder caselessText(String field, String description) {
+            return add(new Field(field, FieldType.KEYWORD, description, Field.DEFAULT_IGNORE_ABOVE, true, true, null));
+        }
+
+        /**
+         * What a task, service or startup item runs, described with ECS's {@code process.*}
+         * fields, so one filter on {@code process.executable} or {@code cmd_line} covers
+         * processes, services, scheduled tasks and startup items alike.
+         */
+        public Builder executable(String what) {
+            return keywordText("process.executable", "Absolute path of the program " + what + ".")
+                    .longText("process.command_line", "Full command line " + what + ", program and arguments.")
+                    .keyword("process.args", "Command line split into arguments; the first is the program.")
+                    .field("process.args_count", FieldType.LONG, "Number of arguments.")
+                    .keywordText("process.working_directory", "Working directory it starts in.")
+                    .keyword("process.hash.md5", "MD5 of the program file.")
+                    .keyword("process.hash.sha1", "SHA-1 of the program file.")
+                    .keyword("process.hash.sha256", "SHA-256 of the program file.")
+                    .field("process.code_signature.exists", FieldType.BOOLEAN, "Whether the program file is signed.")
+                    .keyword("process.code_signature.subject_name", "Signer of the program file.")
+                    .field("process.code_signature.trusted", FieldType.BOOLEAN, "Whether the signature chains to a trusted root.")
+                    .field("process.code_signature.valid", FieldType.BOOLEAN, "Whether the signature verifies.")
+                    .keyword("process.code_signature.status", "Verification status as the OS reports it.")
+                    .keyword("process.pe.company", "Company in the program's version resource (Windows).")
+                    .keyword("process.pe.description", "File description in the version resource (Windows).")
+                    .keyword("process.pe.original_file_name", "Original file name in the version resource (Windows).");
+        }
+
+        /** The account something runs as or belongs to, with ECS's {@code user.*} fields. */
+        public Builder runAs(String what) {
+            return caselessText("user.name", "Name of the account " + what + ".")
+                    .keyword("user.id", "Id of that account: a SID on Windows, a uid on Linux.")
+                    .caseless("user.domain", "Domain or computer name of that account.");
+        }
+
         /** A long value such as a command line: keyword up to 8191 characters, plus {@code .text}. */
         public Builder longText(String field, String description) {
             return add(new Field(field, FieldType.KEYWORD, description, Field.LONG_IGNORE_ABOVE, true, false, null));
@@ -117,8 +177,25 @@ public record DataType(String name, String description, Map<String, Field> field
             return add(new Field(field, type, description, null, false, false, null));
         }
 
+        /** A field holding an array of objects whose sub-fields are declared after it as {@code <field>.<sub>}. */
+        public Builder nested(String field, String description) {
+            return add(new Field(field, FieldType.NESTED, description, null, false, false, null));
+        }
+
+        /**
+         * Another name for a field, for the original Agent7's queries ({@code cmd_line},
+         * {@code is_priv}, ...). Elasticsearch resolves it at query time; it is never written.
+         */
         public Builder fieldAlias(String alias, String target) {
             return add(new Field(alias, FieldType.ALIAS, "Alias of " + target + ".", null, false, false, target));
+        }
+
+        /** Several aliases for one field. */
+        public Builder fieldAliases(String target, String... aliasNames) {
+            for (String alias : aliasNames) {
+                fieldAlias(alias, target);
+            }
+            return this;
         }
 
         public Builder add(Field field) {
@@ -134,7 +211,7 @@ public record DataType(String name, String description, Map<String, Field> field
         }
 
         public DataType build() {
-            return new DataType(name, description, fields, identity, Set.copyOf(aliases));
+            return new DataType(name, description, fields, identity, Set.copyOf(aliases), series);
         }
     }
 }

@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
  * written as a one-letter tag, its length in UTF-8 bytes, a colon and its text:
  * {@code s} for strings, {@code i} for whole numbers (decimal), {@code b} for booleans
  * ({@code true}/{@code false}), {@code d} for dates (UTC, milliseconds,
- * {@code 2026-01-31T23:59:59.000Z}) and {@code n0:} for a missing value. Values of fields
+ * {@code 2026-01-31T23:59:59.000Z}) and {@code n0:} for a missing value. IP addresses are
+ * strings in their canonical form (IPv6 as RFC 5952). Values of fields
  * the OS compares case-insensitively are lower-cased with {@link Locale#ROOT} first.
  * Length prefixes make the encoding unambiguous: no value can imitate a separator.
  *
@@ -57,6 +58,7 @@ public final class DocumentIds {
                 case DATE -> component(out, 'd', Values.canonicalDate(value, name));
                 case BOOLEAN -> component(out, 'b', Values.canonicalBoolean(value, name));
                 case LONG, INTEGER, SHORT, BYTE -> component(out, 'i', Values.canonicalWholeNumber(value, name));
+                case IP -> component(out, 's', Values.normalize(field, value).asString());
                 default -> {
                     String text = Values.canonicalString(value, name);
                     component(out, 's', field.caseInsensitive() ? text.toLowerCase(Locale.ROOT) : text);

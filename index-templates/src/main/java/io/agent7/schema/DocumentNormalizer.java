@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -46,6 +47,9 @@ public final class DocumentNormalizer {
         ObjectNode out = Documents.object();
         walk("", raw, out);
         for (String id : type.identity()) {
+            if (CommonFields.SERVER_OWNED.contains(id)) {
+                continue; // the server sets it from the agent's credentials
+            }
             JsonNode value = Documents.get(out, id);
             if (value == null || value.isNull()) {
                 throw new InvalidDocumentException(id, "is an identity field of '" + type.name() + "' and must be set");
@@ -57,12 +61,29 @@ public final class DocumentNormalizer {
         return out;
     }
 
+    /** Each element of a nested array is a small document of the nested field's declared sub-fields. */
+    private ArrayNode nestedArray(Field field, JsonNode array) {
+        ArrayNode elements = Documents.object().arrayNode(array.size());
+        for (JsonNode element : array) {
+            if (!element.isObject()) {
+                throw new InvalidDocumentException(field.name(), "expected an array of objects, found " + Values.describe(element));
+            }
+            ObjectNode full = Documents.object();
+            walk(field.name(), element, full);
+            JsonNode inner = Documents.get(full, field.name());
+            elements.add(inner == null ? Documents.object() : inner);
+        }
+        return elements;
+    }
+
     private void walk(String prefix, JsonNode node, ObjectNode out) {
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
             String name = prefix.isEmpty() ? entry.getKey() : prefix + "." + entry.getKey();
             JsonNode value = entry.getValue();
             Field field = type.field(name);
-            if (field != null && !CommonFields.SERVER_OWNED.contains(name)) {
+            if (field != null && field.type() == FieldType.NESTED && value.isArray()) {
+                Documents.set(out, name, nestedArray(field, value));
+            } else if (field != null && !CommonFields.SERVER_OWNED.contains(name)) {
                 JsonNode normalized = Values.normalize(field, value);
                 if (!normalized.isNull()) {
                     Documents.set(out, name, normalized);

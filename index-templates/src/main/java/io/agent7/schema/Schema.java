@@ -14,18 +14,20 @@ import java.util.Optional;
 public final class Schema {
 
     /** Bumped on any change to fields, identity or templates; stored in templates' {@code _meta.version}. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
-    private static final Schema STANDARD = new Schema(List.of(HostTypes.PROCESS),
-            List.of(ServerTypes.ENROLLMENT, ServerTypes.SITE_KEY));
+    private static final Schema STANDARD = new Schema(
+            concat(HostTypes.ALL, DirectoryTypes.ALL), ServerTypes.ALL, Relations.ALL);
 
     private final Map<String, DataType> byName = new LinkedHashMap<>();
     private final Map<String, DataType> byAlias = new LinkedHashMap<>();
     private final Map<String, DocumentNormalizer> normalizers = new LinkedHashMap<>();
     private final List<DataType> serverTypes;
+    private final List<Relation> relations;
 
-    Schema(List<DataType> types, List<DataType> serverTypes) {
+    Schema(List<DataType> types, List<DataType> serverTypes, List<Relation> relations) {
         this.serverTypes = List.copyOf(serverTypes);
+        this.relations = List.copyOf(relations);
         for (DataType type : types) {
             if (byName.putIfAbsent(type.name(), type) != null) {
                 throw new IllegalArgumentException("Data type '" + type.name() + "' is declared twice");
@@ -40,6 +42,50 @@ public final class Schema {
                 }
             }
         }
+        for (DataType type : serverTypes) {
+            normalizers.put(type.name(), new DocumentNormalizer(type));
+        }
+        checkRelations();
+    }
+
+    private void checkRelations() {
+        for (Relation relation : relations) {
+            DataType left = byName.get(relation.left());
+            DataType right = byName.get(relation.right());
+            if (left == null || right == null) {
+                throw new IllegalArgumentException("Relation '" + relation.name() + "' names an unknown type");
+            }
+            for (Relation.On on : relation.on()) {
+                if (left.field(on.leftField()) == null || right.field(on.rightField()) == null) {
+                    throw new IllegalArgumentException("Relation '" + relation.name() + "' joins on unknown field "
+                            + on.leftField() + " or " + on.rightField());
+                }
+            }
+        }
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** Every relation between data types. */
+    public List<Relation> relations() {
+        return relations;
+    }
+
+    /** The relations between two types, oriented from {@code from} to {@code to}. */
+    public List<Relation> relationsBetween(DataType from, DataType to) {
+        List<Relation> found = new java.util.ArrayList<>();
+        for (Relation r : relations) {
+            if (r.left().equals(from.name()) && r.right().equals(to.name())) {
+                found.add(r);
+            } else if (r.right().equals(from.name()) && r.left().equals(to.name())) {
+                found.add(r.reversed());
+            }
+        }
+        return found;
     }
 
     public static Schema standard() {

@@ -2,6 +2,9 @@ package io.agent7.schema;
 
 import static io.agent7.schema.FieldType.BOOLEAN;
 import static io.agent7.schema.FieldType.DATE;
+import static io.agent7.schema.FieldType.LONG;
+
+import java.util.List;
 
 /** The server's own indices. Agents never write them; the ingest API does. */
 final class ServerTypes {
@@ -35,6 +38,89 @@ final class ServerTypes {
             .field("site_key.revoked_at", DATE, "When it was revoked.")
             .identity("site_key.id")
             .build();
+
+    static final DataType ALERT = DataType.builder("alert")
+            .description("What a detection rule found: one alert per rule, host and suppression key in a window.")
+            .keyword("alert.id", "Alert id.")
+            .keyword("alert.status", "open, acknowledged, closed.")
+            .caseless("alert.assignee", "Who works on it.")
+            .keyword("alert.suppression_key", "Value of the rule's grouping fields; one open alert per key.")
+            .field("alert.window_start", DATE, "Start of the rule window the alert is for.")
+            .field("alert.window_end", DATE, "End of that window.")
+            .keyword("alert.source_type", "Data type the rule searched.")
+            .keyword("alert.source_ids", "Ids of the matching documents (the first 100).")
+            .field("alert.match_count", LONG, "How many documents matched.")
+            .keywordText("alert.query", "The compiled query, for the record.")
+            .keywordText("alert.note", "Analyst notes.")
+            .field("alert.closed_at", DATE, "When it was closed.")
+            .keyword("rule.id", "Id of the rule.")
+            .keyword("rule.name", "Name of the rule.")
+            .keyword("rule.version", "Version of the rule that fired.")
+            .keyword("event.kind", "Always alert.")
+            .field("event.severity", LONG, "Severity, 0 (lowest) to 100.")
+            .keyword("event.reason", "One line on why it fired.")
+            .identity("alert.id")
+            .build();
+
+    static final DataType RULE = DataType.builder("rule")
+            .description("A detection rule: a scheduled search and what to do with its matches.")
+            .keyword("rule.id", "Rule id.")
+            .keyword("rule.name", "Name.")
+            .keyword("rule.description", "What it detects and why it matters.")
+            .keyword("rule.version", "Version, bumped on each change.")
+            .keyword("rule.author", "Author.")
+            .keyword("rule.reference", "Link to background.")
+            .keyword("rule.ruleset", "Where it came from: builtin, custom, sigma.")
+            .keyword("rule.category", "Category, e.g. persistence or privilege_escalation.")
+            .field("rule_spec.schema_version", LONG, "Version of the rule format.")
+            .field("rule_spec.enabled", BOOLEAN, "Whether it runs.")
+            .keyword("rule_spec.target_type", "Data type it searches.")
+            .keyword("rule_spec.language", "dsl, lucene or sigma.")
+            .keywordText("rule_spec.query", "The query as written.")
+            .keyword("rule_spec.interval", "How often it runs, e.g. 5m.")
+            .keyword("rule_spec.lookback", "How far back each run looks, e.g. 10m.")
+            .keyword("rule_spec.group_by", "Fields whose values make one alert each.")
+            .field("rule_spec.severity", LONG, "Severity of its alerts, 0 to 100.")
+            .keyword("rule_spec.tags", "Tags, e.g. attack.t1053.")
+            .field("rule_spec.last_run", DATE, "When it last ran.")
+            .keyword("rule_spec.last_outcome", "success or failure, with the error.")
+            .identity("rule.id")
+            .build();
+
+    static final DataType COMMAND = DataType.builder("command")
+            .description("A remote shell command to one host: who asked, what ran, what came back.")
+            .keyword("command.id", "Command id.")
+            .keyword("command.batch_id", "Id shared by the commands of one request to several hosts.")
+            .longText("command.text", "The command line as requested.")
+            .keyword("command.shell", "Shell: cmd, powershell, sh.")
+            .keyword("command.status", "queued, sent, running, done, failed, denied, expired.")
+            .field("command.exit_code", LONG, "Exit code.")
+            .field("command.stdout", FieldType.TEXT, "Standard output (truncated to the limit).")
+            .field("command.stderr", FieldType.TEXT, "Standard error (truncated to the limit).")
+            .field("command.truncated", BOOLEAN, "Whether output was cut at the limit.")
+            .field("command.requested_at", DATE, "When it was requested.")
+            .field("command.started_at", DATE, "When the agent started it.")
+            .field("command.finished_at", DATE, "When it finished.")
+            .keyword("command.denied_reason", "Why the server or the agent refused it.")
+            .caselessText("user.name", "Who requested it.")
+            .identity("command.id")
+            .build();
+
+    static final DataType AUDIT = DataType.builder("audit")
+            .description("Who did what: logins, admin changes, remote commands, refused agent writes.")
+            .keyword("audit.id", "Record id.")
+            .keyword("event.action", "What happened, e.g. login, site_key.create, command.run, ingest.other_host.")
+            .keyword("event.outcome", "success or failure.")
+            .keyword("event.reason", "Why, for failures.")
+            .caselessText("user.name", "Who did it: a console user, or an agent id for agent actions.")
+            .keyword("user.roles", "Their roles at the time.")
+            .field("source.ip", FieldType.IP, "Where the request came from.")
+            .keyword("audit.target", "What it was done to: a host id, a rule id, a site key id, ...")
+            .field("audit.details", FieldType.FLATTENED, "Details of the action.")
+            .identity("audit.id")
+            .build();
+
+    static final List<DataType> ALL = List.of(ENROLLMENT, SITE_KEY, ALERT, RULE, COMMAND, AUDIT);
 
     private ServerTypes() {
     }

@@ -181,22 +181,67 @@ public final class Values {
 
     private static String ip(JsonNode value, String name) {
         if (value.isString()) {
-            String text = value.asString();
-            if (IPV4.matcher(text).matches()) {
-                return text;
+            String canonical = canonicalIp(value.asString());
+            if (canonical != null) {
+                return canonical;
             }
-            // Only hex digits, colons and dots reach the parser, so it never resolves a host name.
-            if (text.indexOf(':') >= 0 && IPV6_CHARS.matcher(text).matches()) {
-                try {
-                    java.net.InetAddress.getByName(text.replaceFirst("%.*$", ""));
-                    return text;
-                } catch (java.net.UnknownHostException e) {
-                    // fall through to the error below
-                }
-            }
-            throw new InvalidDocumentException(name, "expected an IPv4 or IPv6 address, got '" + text + "'");
+            throw new InvalidDocumentException(name, "expected an IPv4 or IPv6 address, got '" + value.asString() + "'");
         }
         throw new InvalidDocumentException(name, "expected an IP address string, got " + describe(value));
+    }
+
+    /**
+     * The one text form of an address: IPv4 as dotted quad, IPv6 as RFC 5952 (lower case,
+     * the longest run of zero groups as {@code ::}), zone ids dropped. Null when it is not an
+     * address. Only hex digits, colons and dots reach the JDK's parser, so it never looks up
+     * a host name.
+     */
+    public static String canonicalIp(String text) {
+        if (IPV4.matcher(text).matches()) {
+            return text;
+        }
+        if (text.indexOf(':') < 0 || !IPV6_CHARS.matcher(text).matches()) {
+            return null;
+        }
+        byte[] bytes;
+        try {
+            bytes = java.net.InetAddress.getByName(text.replaceFirst("%.*$", "")).getAddress();
+        } catch (java.net.UnknownHostException e) {
+            return null;
+        }
+        if (bytes.length == 4) {
+            return (bytes[0] & 0xff) + "." + (bytes[1] & 0xff) + "." + (bytes[2] & 0xff) + "." + (bytes[3] & 0xff);
+        }
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; i++) {
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = Math.max(i, j);
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                out.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
+                out.append(':');
+            }
+            out.append(Integer.toHexString(groups[i]));
+        }
+        return out.toString();
     }
 
     static String describe(JsonNode value) {

@@ -8,6 +8,7 @@ import io.agent7.schema.Schema;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -101,7 +102,12 @@ public final class IndexTemplates {
             ObjectNode object = level.has(parts[i]) ? (ObjectNode) level.get(parts[i]) : level.putObject(parts[i]);
             level = object.has("properties") ? (ObjectNode) object.get("properties") : object.putObject("properties");
         }
-        level.set(parts[parts.length - 1], mapping);
+        String last = parts[parts.length - 1];
+        JsonNode existing = level.get(last);
+        if (existing != null && existing.has("properties")) {
+            mapping.set("properties", existing.get("properties"));
+        }
+        level.set(last, mapping);
     }
 
     private static ObjectNode mapping(Field field) {

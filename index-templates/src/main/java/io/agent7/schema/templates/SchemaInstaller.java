@@ -17,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class SchemaInstaller {
 
     /** What happened to one template or index. */
-    public enum Action { CREATED, UPDATED, UNCHANGED, SKIPPED_NEWER, INCOMPATIBLE }
+    public enum Action { CREATED, UPDATED, UNCHANGED, SKIPPED_NEWER, INCOMPATIBLE, INFO }
 
     public record Step(String target, Action action, String detail) {
         @Override
@@ -48,6 +48,7 @@ public final class SchemaInstaller {
 
     public Report install() {
         List<Step> steps = new ArrayList<>();
+        steps.add(cluster());
         for (Map.Entry<String, ObjectNode> e : templates.componentTemplates().entrySet()) {
             steps.add(installTemplate("_component_template/", "component_templates", "component_template", e.getKey(), e.getValue()));
         }
@@ -88,7 +89,7 @@ public final class SchemaInstaller {
             return new Step(name, Action.UNCHANGED, "version " + Schema.VERSION);
         } else {
             action = Action.UPDATED;
-            detail = "version " + installedVersion + " -> " + Schema.VERSION;
+            detail = "version " + installedVersion + " -> " + Schema.VERSION + ": " + MappingDiff.describe(existing, wanted);
         }
         ElasticsearchHttp.Response put = http.put(endpoint + name, wanted);
         if (!put.ok()) {
@@ -128,6 +129,28 @@ public final class SchemaInstaller {
             return out.append(']').toString();
         }
         return node.asString();
+    }
+
+    /**
+     * Says what the cluster offers. Agent7 needs none of ILM, data streams or wildcard
+     * fields: its documents are updated in place (data streams only append), so every type
+     * is a plain index, and it runs the same on the minimal distribution as on the full one.
+     */
+    private Step cluster() {
+        ElasticsearchHttp.Response nodes = http.get("_nodes/_local");
+        if (!nodes.ok()) {
+            throw failure("read the node's information", nodes);
+        }
+        for (JsonNode node : nodes.body().path("nodes")) {
+            java.util.Set<String> modules = new java.util.TreeSet<>();
+            node.path("modules").forEach(m -> modules.add(m.path("name").asString()));
+            String features = "ILM " + (modules.contains("x-pack-ilm") ? "available" : "absent")
+                    + ", data streams " + (modules.contains("data-streams") ? "available" : "absent")
+                    + ", wildcard fields " + (modules.contains("wildcard") ? "available" : "absent");
+            return new Step("cluster", Action.INFO, "Elasticsearch " + node.path("version").asString() + "; " + features
+                    + "; Agent7 uses none of them (documents are updated in place, so types are plain indices)");
+        }
+        throw new IllegalStateException("Elasticsearch returned no local node");
     }
 
     private Step ensureIndex(DataType type) {

@@ -38,12 +38,14 @@ class SchemaInstallerIT {
         SchemaInstaller installer = new SchemaInstaller(http, Schema.standard(), IndexSettings.DEFAULTS);
 
         SchemaInstaller.Report first = installer.install();
-        assertThat(first.steps()).extracting(Step::action).containsOnly(Action.CREATED);
+        assertThat(first.steps().get(0).action()).isEqualTo(Action.INFO);
+        assertThat(first.steps().get(0).detail()).startsWith("Elasticsearch " + TestElasticsearch.version());
+        assertThat(first.steps().subList(1, first.steps().size())).extracting(Step::action).containsOnly(Action.CREATED);
         assertThat(first.steps()).extracting(Step::target)
                 .contains("agent7-common", "agent7-settings", "agent7-process");
 
         SchemaInstaller.Report second = installer.install();
-        assertThat(second.steps()).extracting(Step::action).containsOnly(Action.UNCHANGED);
+        assertThat(second.steps()).extracting(Step::action).containsOnly(Action.INFO, Action.UNCHANGED);
         assertThat(second.changedAnything()).isFalse();
 
         JsonNode mapping = TestElasticsearch.get(es, "/agent7-process/_mapping").path("agent7-process").path("mappings");
@@ -62,6 +64,25 @@ class SchemaInstallerIT {
         assertThat(contained.path("result").asString()).isEqualTo("created");
         JsonNode after = TestElasticsearch.get(es, "/agent7-process/_mapping").path("agent7-process").path("mappings");
         assertThat(after).isEqualTo(mapping);
+    }
+
+    @Test
+    void upgradingFromAnOlderVersionSaysWhatChanged() {
+        SchemaInstaller installer = new SchemaInstaller(http, Schema.standard(), IndexSettings.DEFAULTS);
+        installer.install();
+        // What an older release would have installed: version 1, without process.parent.name.
+        var older = new IndexTemplates(Schema.standard(), IndexSettings.DEFAULTS).indexTemplates().get("agent7-process");
+        older.put("version", 1);
+        ((tools.jackson.databind.node.ObjectNode) older.get("_meta")).put("version", 1);
+        ((tools.jackson.databind.node.ObjectNode) older.path("template").path("mappings").path("properties")
+                .path("process").path("properties").path("parent").path("properties")).remove("name");
+        assertThat(http.put("_index_template/agent7-process", older).ok()).isTrue();
+
+        SchemaInstaller.Report report = installer.install();
+        assertThat(report.steps()).filteredOn(s -> s.target().equals("agent7-process") && s.action() == Action.UPDATED)
+                .first().extracting(Step::detail).asString()
+                .isEqualTo("version 1 -> " + Schema.VERSION + ": added 2 fields (process.parent.name, process.parent.name.text)");
+        assertThat(installer.install().changedAnything()).isFalse();
     }
 
     @Test

@@ -75,7 +75,8 @@ class IngestService {
         }
         Map<DocumentSink.Outcome, Integer> counts = await(sink.write(writes));
         int removed = 0;
-        if (batch.mode() == Batch.Mode.SNAPSHOT) {
+        // A series keeps every sample; only state types have items that go away.
+        if (batch.mode() == Batch.Mode.SNAPSHOT && !type.series()) {
             removed = markRemoved(agent, type, ids, batch, collectedAt);
         }
         return new Outcome(batch.id(), type.name(), batch.documents().size(),
