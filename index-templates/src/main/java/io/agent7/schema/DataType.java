@@ -40,7 +40,7 @@ public record DataType(String name, String description, Map<String, Field> field
             if (f == null) {
                 throw new IllegalArgumentException("Type '" + name + "': identity field '" + id + "' is not one of its fields");
             }
-            if (f.type() == FieldType.FLOAT || f.type() == FieldType.DOUBLE || f.type() == FieldType.SCALED_FLOAT) {
+            if (f.type() == FieldType.FLOAT || f.type() == FieldType.DOUBLE) {
                 throw new IllegalArgumentException("Type '" + name + "': identity field '" + id
                         + "' is floating point; identity must hash the same on every platform");
             }

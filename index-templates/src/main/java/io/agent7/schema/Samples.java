@@ -51,7 +51,7 @@ public final class Samples {
             case LONG, INTEGER -> nodes.numberNode(1000 + seed);
             case SHORT -> nodes.numberNode((short) seed);
             case BYTE -> nodes.numberNode((byte) (seed % 100));
-            case DOUBLE, FLOAT, SCALED_FLOAT -> nodes.numberNode(seed / 1000.0);
+            case DOUBLE, FLOAT -> nodes.numberNode(seed / 1000.0);
             case BOOLEAN -> nodes.booleanNode(seed % 2 == 0);
             case IP -> nodes.stringNode(seed % 2 == 0 ? "10.0." + (seed % 250) + ".7" : "2001:db8::" + Integer.toHexString(seed));
             case GEO_POINT -> nodes.objectNode().put("lat", 52.37).put("lon", 4.89);

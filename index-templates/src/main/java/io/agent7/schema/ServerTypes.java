@@ -21,7 +21,7 @@ final class ServerTypes {
             .keyword("enrollment.revoked_reason", "Why: re-enrollment, an admin, ...")
             .keyword("agent.version", "Version of the agent software.")
             .keyword("host.os.family", "OS family: linux, windows, macos.")
-            .keyword("host.os.name", "OS name, e.g. Debian GNU/Linux.")
+            .keywordText("host.os.name", "OS name, e.g. Debian GNU/Linux.")
             .keyword("host.os.version", "OS version.")
             .keyword("host.os.kernel", "Kernel version.")
             .identity("agent.id")
@@ -120,7 +120,28 @@ final class ServerTypes {
             .identity("audit.id")
             .build();
 
-    static final List<DataType> ALL = List.of(ENROLLMENT, SITE_KEY, ALERT, RULE, COMMAND, AUDIT);
+    static final DataType ACCOUNT = DataType.builder("account")
+            .description("A person's account for the console and the APIs. Passwords are kept as bcrypt hashes.")
+            .caseless("account.name", "Login name.")
+            .keyword("account.password_hash", "bcrypt hash of the password, with its {bcrypt} prefix.")
+            .keyword("account.roles", "Roles: viewer, analyst, responder, admin.")
+            .field("account.enabled", BOOLEAN, "Whether the account may log in.")
+            .field("account.created_at", DATE, "When it was created.")
+            .keyword("account.allowed_commands", "Remote shell commands this account may run, beyond its roles'.")
+            .identity("account.name")
+            .build();
+
+    static final DataType POLICY = DataType.builder("policy")
+            .description("What the agents of one host group collect and how often; stored as JSON, validated on write.")
+            .keyword("policy.group", "The host group it is for.")
+            .field("policy.version", LONG, "Version, bumped on each change; agents report the one they run.")
+            .field("policy.updated_at", DATE, "When it last changed.")
+            .caseless("policy.updated_by", "Who changed it.")
+            .field("policy.spec", FieldType.FLATTENED, "The policy itself: collectors, intervals, registry keys.")
+            .identity("policy.group")
+            .build();
+
+    static final List<DataType> ALL = List.of(ENROLLMENT, SITE_KEY, ALERT, RULE, COMMAND, AUDIT, ACCOUNT, POLICY);
 
     private ServerTypes() {
     }

@@ -63,7 +63,7 @@ public final class Values {
                 yield value;
             }
             case LONG, INTEGER, SHORT, BYTE -> NODES.numberNode(wholeNumber(field, value));
-            case DOUBLE, FLOAT, SCALED_FLOAT -> {
+            case DOUBLE, FLOAT -> {
                 if (!value.isNumber()) {
                     throw new InvalidDocumentException(name, "expected a number, got " + describe(value));
                 }

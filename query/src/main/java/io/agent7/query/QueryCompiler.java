@@ -135,7 +135,7 @@ public final class QueryCompiler {
                     throw wrongValue(c, field, "a whole number");
                 }
             }
-            case DOUBLE, FLOAT, SCALED_FLOAT -> {
+            case DOUBLE, FLOAT -> {
                 try {
                     yield FieldValue.of(Double.parseDouble(v));
                 } catch (NumberFormatException e) {

@@ -116,9 +116,6 @@ public final class IndexTemplates {
         if (field.type() == FieldType.ALIAS) {
             mapping.put("path", field.aliasOf());
         }
-        if (field.type() == FieldType.SCALED_FLOAT) {
-            mapping.put("scaling_factor", 100);
-        }
         if (field.ignoreAbove() != null) {
             mapping.put("ignore_above", field.ignoreAbove());
         }
