@@ -6,6 +6,7 @@ import io.agent7.agent.collect.ProcessCollector;
 import io.agent7.agent.state.HostFacts;
 import io.agent7.agent.transport.ServerClient;
 import io.agent7.testkit.ServiceProcess;
+import io.agent7.testkit.TestAccounts;
 import io.agent7.testkit.TestElasticsearch;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,7 +40,6 @@ class ThinSliceIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String SITE_KEY = "sk_e2e_" + UUID.randomUUID();
-    private static final String ADMIN_PASSWORD = UUID.randomUUID().toString();
 
     static ServiceProcess ingest;
     static ServiceProcess search;
@@ -55,7 +54,7 @@ class ThinSliceIT {
                 "AGENT7_BOOTSTRAP_SITE_KEY", SITE_KEY));
         search = ServiceProcess.start("search-ui", Map.of(
                 "AGENT7_ELASTICSEARCH_URL", es,
-                "AGENT7_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD));
+                "AGENT7_BOOTSTRAP_ADMIN_PASSWORD", TestAccounts.ADMIN_PASSWORD));
     }
 
     @AfterAll
@@ -130,8 +129,7 @@ class ThinSliceIT {
             path.append('&').append(e);
         }
         URI uri = search.url(path.toString());
-        String auth = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).header("Authorization", "Basic " + auth).build(),
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).header("Authorization", TestAccounts.adminBasic()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET %s: %s", uri, response.body()).isEqualTo(200);
         return JSON.readTree(response.body());

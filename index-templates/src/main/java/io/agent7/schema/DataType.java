@@ -20,9 +20,11 @@ import java.util.regex.Pattern;
  * @param aliases     other names the type answers to (the original Agent7's, say)
  * @param series      a time series (samples) rather than state: every document is a new
  *                    sample, and a full snapshot never marks earlier samples removed
+ * @param optionalIdentity identity fields an item may lack (a listening socket has no remote
+ *                    address); a missing one hashes as "no value", the others must be set
  */
 public record DataType(String name, String description, Map<String, Field> fields, List<String> identity,
-                       Set<String> aliases, boolean series) {
+                       Set<String> aliases, boolean series, Set<String> optionalIdentity) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
     public static final String INDEX_PREFIX = "agent7-";
@@ -35,6 +37,10 @@ public record DataType(String name, String description, Map<String, Field> field
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         identity = List.copyOf(identity);
         aliases = Set.copyOf(aliases);
+        optionalIdentity = Set.copyOf(optionalIdentity);
+        if (!identity.containsAll(optionalIdentity)) {
+            throw new IllegalArgumentException("Type '" + name + "': optional identity fields must be identity fields");
+        }
         for (String id : identity) {
             Field f = fields.containsKey(id) ? fields.get(id) : CommonFields.ALL.get(id);
             if (f == null) {
@@ -97,6 +103,7 @@ public record DataType(String name, String description, Map<String, Field> field
         private final List<String> identity = new ArrayList<>();
         private final List<String> aliases = new ArrayList<>();
         private boolean series;
+        private final Set<String> optionalIdentity = new java.util.LinkedHashSet<>();
 
         private Builder(String name) {
             this.name = name;
@@ -210,8 +217,15 @@ public record DataType(String name, String description, Map<String, Field> field
             return this;
         }
 
+        /** More identity fields, after the required ones, that an item may lack. */
+        public Builder optionalIdentity(String... fieldNames) {
+            identity.addAll(List.of(fieldNames));
+            optionalIdentity.addAll(List.of(fieldNames));
+            return this;
+        }
+
         public DataType build() {
-            return new DataType(name, description, fields, identity, Set.copyOf(aliases), series);
+            return new DataType(name, description, fields, identity, Set.copyOf(aliases), series, optionalIdentity);
         }
     }
 }

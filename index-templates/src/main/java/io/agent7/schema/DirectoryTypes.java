@@ -147,7 +147,7 @@ final class DirectoryTypes {
             .keyword("ad_domain.dc.os", "Its operating system.")
             .fieldAlias("name", "ad_domain.name")
             .fieldAlias("netbios", "ad_domain.netbios_name")
-            .identity("ad_domain.kind", "ad_domain.name", "ad_domain.dc.name")
+            .identity("ad_domain.kind", "ad_domain.name").optionalIdentity("ad_domain.dc.name")
             .build();
 
     static final DataType SYSVOL_FILE = DataType.builder("sysvol_file")

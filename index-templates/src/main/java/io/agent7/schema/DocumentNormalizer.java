@@ -51,10 +51,10 @@ public final class DocumentNormalizer {
                 continue; // the server sets it from the agent's credentials
             }
             JsonNode value = Documents.get(out, id);
-            if (value == null || value.isNull()) {
+            if ((value == null || value.isNull()) && !type.optionalIdentity().contains(id)) {
                 throw new InvalidDocumentException(id, "is an identity field of '" + type.name() + "' and must be set");
             }
-            if (value.isArray()) {
+            if (value != null && value.isArray()) {
                 throw new InvalidDocumentException(id, "is an identity field of '" + type.name() + "' and takes one value");
             }
         }

@@ -97,7 +97,7 @@ final class HostTypes {
             .fieldAliases("user.name", "username", "run_as")
             .fieldAlias("is_priv", "service.privileged")
             .fieldAlias("host_name", "host.name")
-            .identity("service.name", "process.command_line")
+            .identity("service.name").optionalIdentity("process.command_line")
             .build();
 
     static final DataType SCHEDULED_TASK = DataType.builder("scheduled_task")
@@ -136,7 +136,7 @@ final class HostTypes {
             .fieldAlias("username", "user.name")
             .fieldAlias("is_priv", "scheduled_task.privileged")
             .fieldAlias("host_name", "host.name")
-            .identity("scheduled_task.path", "process.command_line", "user.name")
+            .identity("scheduled_task.path").optionalIdentity("process.command_line", "user.name")
             .build();
 
     static final DataType STARTUP_ITEM = DataType.builder("startup_item")
@@ -159,7 +159,7 @@ final class HostTypes {
             .fieldAlias("username", "user.name")
             .fieldAlias("is_priv", "startup_item.privileged")
             .fieldAlias("host_name", "host.name")
-            .identity("startup_item.location", "startup_item.name", "process.command_line", "user.name")
+            .identity("startup_item.location", "startup_item.name").optionalIdentity("process.command_line", "user.name")
             .build();
 
     static final DataType SOFTWARE = DataType.builder("software")
@@ -184,7 +184,7 @@ final class HostTypes {
             .fieldAliases("software.vendor", "vendor", "publisher")
             .fieldAlias("install_date", "package.installed")
             .fieldAlias("host_name", "host.name")
-            .identity("package.name", "package.version", "package.architecture", "package.install_scope")
+            .identity("package.name").optionalIdentity("package.version", "package.architecture", "package.install_scope")
             .build();
 
     static final DataType UPDATE = DataType.builder("update")
@@ -204,7 +204,7 @@ final class HostTypes {
             .fieldAlias("installed_on", "update.installed_at")
             .fieldAlias("installed_by", "update.installed_by")
             .fieldAlias("host_name", "host.name")
-            .identity("update.id", "update.installed_at")
+            .identity("update.id").optionalIdentity("update.installed_at")
             .build();
 
     static final DataType LOGGED_ON_USER = DataType.builder("logged_on_user")
@@ -222,7 +222,7 @@ final class HostTypes {
             .fieldAlias("username", "user.name")
             .fieldAlias("logon_time", "logged_on_user.logon_time")
             .fieldAlias("host_name", "host.name")
-            .identity("user.name", "user.domain", "logged_on_user.session_id", "logged_on_user.logon_time")
+            .identity("user.name").optionalIdentity("user.domain", "logged_on_user.session_id", "logged_on_user.logon_time")
             .build();
 
     static final DataType NETWORK_CONNECTION = DataType.builder("network_connection")
@@ -254,7 +254,8 @@ final class HostTypes {
             .fieldAlias("state", "network_connection.state")
             .fieldAlias("protocol", "network.transport")
             .fieldAlias("host_name", "host.name")
-            .identity("network.transport", "source.ip", "source.port", "destination.ip", "destination.port", "process.pid")
+            .identity("network.transport", "source.ip", "source.port")
+            .optionalIdentity("destination.ip", "destination.port", "process.pid")
             .build();
 
     static final DataType SHARE = DataType.builder("share")
@@ -271,7 +272,7 @@ final class HostTypes {
             .fieldAlias("name", "share.name")
             .fieldAlias("path", "share.path")
             .fieldAlias("host_name", "host.name")
-            .identity("share.name", "share.path")
+            .identity("share.name").optionalIdentity("share.path")
             .build();
 
     static final DataType LOCAL_USER = DataType.builder("local_user")
@@ -310,7 +311,7 @@ final class HostTypes {
             .fieldAlias("number_of_logons", "local_user.logon_count")
             .fieldAlias("password_age", "local_user.password_age_days")
             .fieldAlias("host_name", "host.name")
-            .identity("user.name", "user.id")
+            .identity("user.name").optionalIdentity("user.id")
             .build();
 
     static final DataType LOCAL_GROUP = DataType.builder("local_group")
@@ -328,7 +329,7 @@ final class HostTypes {
             .fieldAlias("members", "local_group.members")
             .fieldAlias("is_priv", "local_group.privileged")
             .fieldAlias("host_name", "host.name")
-            .identity("group.name", "group.id")
+            .identity("group.name").optionalIdentity("group.id")
             .build();
 
     static final DataType SYSTEM_METRIC = DataType.builder("system_metric")
@@ -375,7 +376,7 @@ final class HostTypes {
             .fieldAlias("mount", "disk.mount_point")
             .fieldAlias("size", "volume.size")
             .fieldAlias("host_name", "host.name")
-            .identity("disk.mount_point", "volume.device_name")
+            .identity("disk.mount_point").optionalIdentity("volume.device_name")
             .build();
 
     static final DataType PRINTER = DataType.builder("printer")
@@ -435,7 +436,7 @@ final class HostTypes {
             .fieldAlias("client", "source.ip")
             .fieldAlias("username", "user.name")
             .fieldAlias("host_name", "host.name")
-            .identity("network.protocol", "source.ip", "source.port", "user.name")
+            .identity("network.protocol", "source.ip").optionalIdentity("source.port", "user.name")
             .build();
 
     static final DataType REGISTRY_VALUE = DataType.builder("registry_value")

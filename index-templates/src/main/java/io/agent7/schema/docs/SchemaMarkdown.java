@@ -112,6 +112,10 @@ public final class SchemaMarkdown {
         out.append("- Type aliases: ").append(aliases.isEmpty() ? "none" : codeList(aliases)).append('\n');
         out.append("- Identity: ").append(type.identity().isEmpty() ? "none" : codeList(type.identity()))
                 .append(type.identity().size() > 1 ? " (in hashing order)" : "").append('\n');
+        if (!type.optionalIdentity().isEmpty()) {
+            out.append("- Identity fields an item may lack (they hash as \"no value\"): ")
+                    .append(codeList(type.identity().stream().filter(type.optionalIdentity()::contains).toList())).append('\n');
+        }
         out.append("- Series: ").append(type.series()
                 ? "yes: every document is a sample; a snapshot never marks earlier ones removed"
                 : "no: one document per item, marked removed when a collection no longer finds it").append("\n\n");

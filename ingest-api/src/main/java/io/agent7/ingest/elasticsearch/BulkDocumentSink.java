@@ -29,6 +29,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -62,10 +68,20 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
     // state
     private final AtomicInteger pending = new AtomicInteger();
 
-    BulkDocumentSink(ElasticsearchClient client, IngestProperties properties) {
+    private final Timer bulkLatency;
+    private final Counter retried;
+    private final Map<Long, Long> started = new ConcurrentHashMap<>();
+
+    BulkDocumentSink(ElasticsearchClient client, IngestProperties properties, MeterRegistry meters) {
         this.client = client;
         this.maxRetries = properties.maxRetries();
         this.maxPending = properties.maxPendingOperations();
+        this.bulkLatency = Timer.builder("agent7.bulk.latency").description("Time Elasticsearch took to answer a bulk")
+                .publishPercentiles(0.5, 0.99).register(meters);
+        this.retried = Counter.builder("agent7.bulk.retries")
+                .description("Operations retried after a 429 or 503, or a failed bulk").register(meters);
+        Gauge.builder("agent7.bulk.pending_operations", pending, AtomicInteger::get)
+                .description("Operations accepted from agents and not yet acknowledged by Elasticsearch").register(meters);
         this.ingester = BulkIngester.of(b -> b
                 .client(client)
                 .maxOperations(properties.bulkMaxOperations())
@@ -73,6 +89,10 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
                 .maxConcurrentRequests(properties.bulkMaxConcurrent())
                 .flushInterval(properties.bulkFlushInterval().toMillis(), TimeUnit.MILLISECONDS)
                 .listener(new Listener()));
+        Gauge.builder("agent7.bulk.queued_operations", ingester, BulkIngester::pendingOperations)
+                .description("Operations waiting in the BulkIngester for the next bulk").register(meters);
+        Gauge.builder("agent7.bulk.requests_in_flight", ingester, BulkIngester::pendingRequests)
+                .description("Bulk requests sent and not yet answered").register(meters);
     }
 
     /** One write of one batch, and how often it was tried. */
@@ -157,14 +177,51 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
         }
     }
 
+    @Override
+    @SuppressWarnings("rawtypes")
+    public Set<String> presentAmong(String index, String hostId, Set<String> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        try {
+            var response = client.mget(m -> m.index(index).routing(hostId).ids(List.copyOf(ids))
+                    .sourceIncludes(CommonFields.PRESENT, CommonFields.HOST_ID), Map.class);
+            Set<String> present = new HashSet<>();
+            for (var doc : response.docs()) {
+                if (doc.isResult() && doc.result().found() && doc.result().source() != null) {
+                    Map source = doc.result().source();
+                    Object agent7 = source.get("agent7");
+                    Object host = source.get("host");
+                    boolean isPresent = agent7 instanceof Map m && Boolean.TRUE.equals(m.get("present"));
+                    boolean sameHost = host instanceof Map h && hostId.equals(h.get("id"));
+                    if (isPresent && sameHost) {
+                        present.add(doc.result().id());
+                    }
+                }
+            }
+            return present;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading items of host " + hostId + " failed", e);
+        }
+    }
+
     private final class Listener implements BulkListener<Pending> {
 
         @Override
         public void beforeBulk(long executionId, BulkRequest request, List<Pending> contexts) {
+            started.put(executionId, System.nanoTime());
+        }
+
+        private void timed(long executionId) {
+            Long start = started.remove(executionId);
+            if (start != null) {
+                bulkLatency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            }
         }
 
         @Override
         public void afterBulk(long executionId, BulkRequest request, List<Pending> contexts, BulkResponse response) {
+            timed(executionId);
             List<BulkResponseItem> items = response.items();
             for (int i = 0; i < contexts.size(); i++) {
                 Pending p = contexts.get(i);
@@ -185,6 +242,7 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
 
         @Override
         public void afterBulk(long executionId, BulkRequest request, List<Pending> contexts, Throwable failure) {
+            timed(executionId);
             log.warn("Bulk request {} of {} operations failed: {}", executionId, contexts.size(), failure.toString());
             for (Pending p : contexts) {
                 retryOrGiveUp(p, failure.toString());
@@ -201,6 +259,7 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
             p.tracker().complete(p.slot(), new Result(p.write().id(), Outcome.UNAVAILABLE, error));
             return;
         }
+        retried.increment();
         long base = 500L << Math.min(p.attempt(), 6);
         long delay = base / 2 + ThreadLocalRandom.current().nextLong(base);
         retries.schedule(() -> submit(p.retry()), delay, TimeUnit.MILLISECONDS);

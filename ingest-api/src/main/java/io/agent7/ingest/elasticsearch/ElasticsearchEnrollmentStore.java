@@ -13,6 +13,7 @@ import io.agent7.ingest.enrollment.EnrollmentStore;
 import io.agent7.ingest.enrollment.SiteKey;
 import io.agent7.schema.Schema;
 import io.agent7.schema.Values;
+import io.agent7.server.elasticsearch.ElasticsearchErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -63,11 +64,14 @@ class ElasticsearchEnrollmentStore implements EnrollmentStore {
             client.create(c -> c.index(SITE_KEYS).id(key.id()).document(doc).refresh(Refresh.WaitFor));
             return true;
         } catch (ElasticsearchException e) {
-            if (e.status() == 409) {
+            if (ElasticsearchErrors.isConflict(e)) {
                 return false;
             }
             throw e;
         } catch (IOException e) {
+            if (ElasticsearchErrors.isConflict(e)) {
+                return false;
+            }
             throw new UncheckedIOException(e);
         }
     }
@@ -114,6 +118,49 @@ class ElasticsearchEnrollmentStore implements EnrollmentStore {
         partial.putObject("enrollment").put("revoked", true).put("revoked_at", Values.formatDate(at))
                 .put("revoked_reason", reason);
         call(() -> client.update(u -> u.index(ENROLLMENTS).id(agentId).doc(partial).refresh(Refresh.WaitFor), ObjectNode.class));
+    }
+
+    @Override
+    public List<String> revokedSince(Instant since) {
+        var response = call(() -> client.search(s -> s.index(ENROLLMENTS).size(10_000).source(src -> src.fetch(false))
+                .query(q -> q.bool(b -> b
+                        .filter(f -> f.term(t -> t.field("enrollment.revoked").value(true)))
+                        .filter(f -> f.range(r -> r.untyped(u -> u.field("enrollment.revoked_at")
+                                .gte(co.elastic.clients.json.JsonData.of(Values.formatDate(since)))))))), Void.class));
+        return response.hits().hits().stream().map(Hit::id).toList();
+    }
+
+    @Override
+    public List<SiteKey> siteKeys() {
+        var response = call(() -> client.search(s -> s.index(SITE_KEYS).size(1000), ObjectNode.class));
+        return response.hits().hits().stream().map(h -> {
+            JsonNode key = h.source().path("site_key");
+            return new SiteKey(h.id(), key.path("name").asText(), key.path("group").asText(), instant(key.path("created_at")),
+                    key.path("revoked").asBoolean(false));
+        }).toList();
+    }
+
+    @Override
+    public boolean revokeSiteKey(String id, Instant at) {
+        if (siteKey(id).isEmpty()) {
+            return false;
+        }
+        ObjectNode partial = NODES.objectNode();
+        partial.putObject("site_key").put("revoked", true).put("revoked_at", Values.formatDate(at));
+        call(() -> client.update(u -> u.index(SITE_KEYS).id(id).doc(partial).refresh(Refresh.WaitFor), ObjectNode.class));
+        return true;
+    }
+
+    @Override
+    public void setGroup(String hostId, String group) {
+        // No update-by-query: it needs scripts, which the minimal distribution lacks.
+        var response = call(() -> client.search(s -> s.index(ENROLLMENTS).size(1000).source(src -> src.fetch(false))
+                .query(q -> q.term(t -> t.field("host.id").value(hostId))), Void.class));
+        for (var hit : response.hits().hits()) {
+            ObjectNode partial = NODES.objectNode();
+            partial.putObject("enrollment").put("group", group);
+            call(() -> client.update(u -> u.index(ENROLLMENTS).id(hit.id()).doc(partial).refresh(Refresh.WaitFor), ObjectNode.class));
+        }
     }
 
     private static Enrollment toEnrollment(ObjectNode doc) {

@@ -1,6 +1,7 @@
 package io.agent7.ingest.enrollment;
 
 import io.agent7.ingest.security.AgentTokens;
+import io.agent7.ingest.security.RevokedAgents;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -22,11 +23,13 @@ public class EnrollmentService {
     private final EnrollmentStore store;
     private final AgentTokens tokens;
     private final Clock clock;
+    private final RevokedAgents revoked;
 
-    EnrollmentService(EnrollmentStore store, AgentTokens tokens, Clock clock) {
+    EnrollmentService(EnrollmentStore store, AgentTokens tokens, Clock clock, RevokedAgents revoked) {
         this.store = store;
         this.tokens = tokens;
         this.clock = clock;
+        this.revoked = revoked;
     }
 
     /** What an agent gets back: its identity and both credentials. */
@@ -44,6 +47,7 @@ public class EnrollmentService {
         Instant now = clock.instant();
         for (Enrollment previous : store.activeEnrollmentsOfMachine(machineId)) {
             store.revoke(previous.agentId(), now, "re-enrolled");
+            revoked.revokedNow(previous.agentId());
             log.info("Revoked agent {} of machine {}: the machine enrolled again", previous.agentId(), machineId);
         }
         String agentId = UUID.randomUUID().toString();
@@ -67,6 +71,43 @@ public class EnrollmentService {
         }
         Enrollment e = enrollment.get();
         return Optional.of(tokens.issue(e.agentId(), e.hostId(), e.hostName()));
+    }
+
+    /** A new site key: the stored record and the secret, which is shown once. */
+    public record NewSiteKey(SiteKey key, String secret) {
+        public String id() {
+            return key.id();
+        }
+    }
+
+    public NewSiteKey createSiteKey(String name, String group) {
+        String secret = Secrets.random("sk_", 24);
+        SiteKey key = new SiteKey(Secrets.hash(secret), name, group, clock.instant(), false);
+        store.createSiteKey(key);
+        log.info("Created site key '{}' for group '{}'", name, group);
+        return new NewSiteKey(key, secret);
+    }
+
+    public java.util.List<SiteKey> siteKeys() {
+        return store.siteKeys();
+    }
+
+    public boolean revokeSiteKey(String id) {
+        return store.revokeSiteKey(id, clock.instant());
+    }
+
+    /** Revokes an agent's credentials; answers false when there is no such agent. */
+    public boolean revokeAgent(String agentId, String reason) {
+        if (store.enrollment(agentId).isEmpty()) {
+            return false;
+        }
+        store.revoke(agentId, clock.instant(), reason);
+        revoked.revokedNow(agentId);
+        return true;
+    }
+
+    public void moveHost(String hostId, String group) {
+        store.setGroup(hostId, group);
     }
 
     /** Makes sure a site key exists, e.g. the one {@code ./agent7 up} generated. */

@@ -20,4 +20,15 @@ public interface EnrollmentStore {
     void save(Enrollment enrollment);
 
     void revoke(String agentId, Instant at, String reason);
+
+    /** Agent ids revoked at or after {@code since}. */
+    List<String> revokedSince(Instant since);
+
+    List<SiteKey> siteKeys();
+
+    /** Marks the site key revoked; answers false when there is no such key. */
+    boolean revokeSiteKey(String id, Instant at);
+
+    /** Moves the host's enrollments to another group. */
+    void setGroup(String hostId, String group);
 }

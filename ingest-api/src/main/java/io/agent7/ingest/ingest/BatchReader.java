@@ -21,14 +21,16 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads the NDJSON batch format (docs/AGENT-PROTOCOL.md): a header line, then one
- * {@code {"upsert": {document}}} per line. Everything is checked before anything is written;
- * the errors name each bad line and why.
+ * Reads the batch formats of docs/AGENT-PROTOCOL.md: NDJSON (a header line, then one
+ * {@code {"upsert": {document}}} or {@code {"remove": {identity}}} per line) or one JSON
+ * object. Everything is checked before anything is written; the errors name each bad line
+ * (or entry) and why.
  */
 final class BatchReader {
 
     /** More than this many errors are summarised: the agent has a bug, not a typo. */
     static final int MAX_REPORTED_ERRORS = 100;
+    static final String OTHER_HOST = "names another host; an agent may write only its own host's documents";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final IngestProperties limits;
@@ -40,11 +42,11 @@ final class BatchReader {
     Batch read(InputStream body, DataType type, DocumentNormalizer normalizer, String hostId) throws IOException {
         List<ApiProblem.Error> errors = new ArrayList<>();
         List<ObjectNode> documents = new ArrayList<>();
+        List<ObjectNode> removals = new ArrayList<>();
         int lineNumber = 0;
         String batchId = null;
         Batch.Mode mode = null;
         Instant collectedAt = null;
-        int otherHost = 0;
         boolean headerSeen = false;
         byte[] line;
         while ((line = nextLine(body, lineNumber + 1)) != null) {
@@ -78,40 +80,109 @@ final class BatchReader {
             if (node == null) {
                 continue;
             }
-            if (documents.size() >= limits.maxDocuments()) {
-                throw rejected(HttpStatus.CONTENT_TOO_LARGE, "The batch has more than " + limits.maxDocuments()
-                        + " documents; split it", List.of(new ApiProblem.Error(lineNumber, null, "is past the limit")));
-            }
-            JsonNode document = node.path("upsert");
-            if (!node.isObject() || node.size() != 1 || !document.isObject()) {
-                error(errors, lineNumber, null, "must be {\"upsert\": {document}}");
-                continue;
-            }
-            JsonNode claimedHost = Documents.get(document, CommonFields.HOST_ID);
-            if (claimedHost != null && !claimedHost.isNull() && !hostId.equals(claimedHost.asString(""))) {
-                otherHost++;
-                error(errors, lineNumber, CommonFields.HOST_ID, "names another host; an agent may write only its own host's documents");
-                continue;
-            }
-            try {
-                documents.add(normalizer.normalize(document));
-            } catch (InvalidDocumentException e) {
-                error(errors, lineNumber, e.field(), e.field() == null ? e.getMessage() : e.getMessage()
-                        .substring(("field '" + e.field() + "': ").length()));
-            }
+            entry(node, lineNumber, null, documents, removals, errors, hostId, normalizer);
         }
         if (!headerSeen) {
             throw rejected(HttpStatus.BAD_REQUEST, "The batch is empty: it needs at least the header line", List.of());
         }
+        return finish(batchId, mode, type, collectedAt, documents, removals, errors);
+    }
+
+    /**
+     * The JSON form: {@code {"batch": {...}, "upserts": [documents], "removes": [identities]}}.
+     * Errors name the entry, e.g. {@code upserts[3].process.pid}.
+     */
+    Batch read(JsonNode body, DataType type, DocumentNormalizer normalizer, String hostId) {
+        if (body == null || !body.isObject() || !body.path("batch").isObject()) {
+            throw rejected(HttpStatus.BAD_REQUEST, "The body must be {\"batch\": {...}, \"upserts\": [...], \"removes\": [...]}",
+                    List.of(new ApiProblem.Error(null, "batch", "is missing")));
+        }
+        List<ApiProblem.Error> errors = new ArrayList<>();
+        for (String key : body.propertyNames()) {
+            if (!key.equals("batch") && !key.equals("upserts") && !key.equals("removes")) {
+                errors.add(new ApiProblem.Error(null, key, "is not part of a batch; a batch has batch, upserts and removes"));
+            }
+        }
+        JsonNode header = body.path("batch");
+        String batchId = text(header, "id");
+        Batch.Mode mode = mode(header.path("mode"), errors, null);
+        Instant collectedAt = collectedAt(header.path("collected_at"), errors, null);
+        if (batchId == null || batchId.isBlank() || batchId.length() > 128) {
+            error(errors, null, "batch.id", "is required, at most 128 characters");
+        }
+        List<ObjectNode> documents = new ArrayList<>();
+        List<ObjectNode> removals = new ArrayList<>();
+        for (String list : List.of("upserts", "removes")) {
+            JsonNode entries = body.path(list);
+            if (entries.isMissingNode()) {
+                continue;
+            }
+            if (!entries.isArray()) {
+                errors.add(new ApiProblem.Error(null, list, "must be an array"));
+                continue;
+            }
+            int i = 0;
+            for (JsonNode entry : entries) {
+                var wrapped = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+                wrapped.set(list.equals("upserts") ? "upsert" : "remove", entry);
+                entry(wrapped, null, list + "[" + i++ + "]", documents, removals, errors, hostId, normalizer);
+            }
+        }
+        return finish(batchId, mode, type, collectedAt, documents, removals, errors);
+    }
+
+    private void entry(JsonNode node, Integer line, String where, List<ObjectNode> documents, List<ObjectNode> removals,
+                       List<ApiProblem.Error> errors, String hostId, DocumentNormalizer normalizer) {
+        if (documents.size() + removals.size() >= limits.maxDocuments()) {
+            throw rejected(HttpStatus.CONTENT_TOO_LARGE, "The batch has more than " + limits.maxDocuments()
+                    + " documents; split it", List.of(new ApiProblem.Error(line, where, "is past the limit")));
+        }
+        boolean upsert = node.isObject() && node.size() == 1 && node.path("upsert").isObject();
+        boolean remove = node.isObject() && node.size() == 1 && node.path("remove").isObject();
+        if (!upsert && !remove) {
+            error(errors, line, where, "must be {\"upsert\": {document}} or {\"remove\": {identity fields}}");
+            return;
+        }
+        JsonNode document = upsert ? node.path("upsert") : node.path("remove");
+        JsonNode claimedHost = Documents.get(document, CommonFields.HOST_ID);
+        if (claimedHost != null && !claimedHost.isNull() && !hostId.equals(claimedHost.asString(""))) {
+            errors.add(new ApiProblem.Error(line, prefixed(where, CommonFields.HOST_ID), OTHER_HOST));
+            return;
+        }
+        try {
+            (upsert ? documents : removals).add(normalizer.normalize(document));
+        } catch (InvalidDocumentException e) {
+            String reason = e.field() == null ? e.getMessage() : e.getMessage().substring(("field '" + e.field() + "': ").length());
+            errors.add(new ApiProblem.Error(line, prefixed(where, e.field()), reason));
+        }
+    }
+
+    private static String prefixed(String where, String field) {
+        if (where == null) {
+            return field;
+        }
+        return field == null ? where : where + "." + field;
+    }
+
+    private static Batch finish(String batchId, Batch.Mode mode, DataType type, Instant collectedAt, List<ObjectNode> documents,
+                                List<ObjectNode> removals, List<ApiProblem.Error> errors) {
+        if (mode == Batch.Mode.SNAPSHOT && !removals.isEmpty()) {
+            errors.add(new ApiProblem.Error(null, "remove", "a snapshot lists what is there; what it lacks is removed, "
+                    + "so it takes no remove entries (send them in a diff batch)"));
+        }
+        if (type.series() && !removals.isEmpty()) {
+            errors.add(new ApiProblem.Error(null, "remove", "'" + type.name() + "' is a series: samples are never removed"));
+        }
         if (!errors.isEmpty()) {
-            HttpStatus status = otherHost > 0 ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
+            boolean otherHost = errors.stream().anyMatch(e -> OTHER_HOST.equals(e.reason()));
+            HttpStatus status = otherHost ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
             String summary = errors.size() + (errors.size() == 1 ? " line is" : " lines are")
                     + " invalid; nothing of the batch was written";
             List<ApiProblem.Error> reported = errors.size() > MAX_REPORTED_ERRORS
                     ? errors.subList(0, MAX_REPORTED_ERRORS) : errors;
             throw rejected(status, summary, reported);
         }
-        return new Batch(batchId, mode, type, collectedAt, documents);
+        return new Batch(batchId, mode, type, collectedAt, documents, removals);
     }
 
     /** The next line without its terminator, or null at the end; refuses lines and bodies over the limits. */
@@ -141,7 +212,7 @@ final class BatchReader {
         return true;
     }
 
-    private static Batch.Mode mode(JsonNode value, List<ApiProblem.Error> errors, int line) {
+    private static Batch.Mode mode(JsonNode value, List<ApiProblem.Error> errors, Integer line) {
         String text = value.asString("");
         try {
             return Batch.Mode.valueOf(text.toUpperCase(Locale.ROOT));
@@ -151,7 +222,7 @@ final class BatchReader {
         }
     }
 
-    private static Instant collectedAt(JsonNode value, List<ApiProblem.Error> errors, int line) {
+    private static Instant collectedAt(JsonNode value, List<ApiProblem.Error> errors, Integer line) {
         try {
             if (value.isMissingNode() || value.isNull()) {
                 throw new InvalidDocumentException("batch.collected_at", "is required");
@@ -168,7 +239,7 @@ final class BatchReader {
         return value != null && value.isString() ? value.asString() : null;
     }
 
-    private static void error(List<ApiProblem.Error> errors, int line, String field, String reason) {
+    private static void error(List<ApiProblem.Error> errors, Integer line, String field, String reason) {
         errors.add(new ApiProblem.Error(line, field, reason));
     }
 

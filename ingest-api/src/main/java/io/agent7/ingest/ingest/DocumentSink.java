@@ -36,4 +36,7 @@ public interface DocumentSink {
      * {@code before}, and are not in {@code keep}: what a full snapshot no longer has.
      */
     List<String> presentIdsNotIn(String index, String hostId, Set<String> keep, Instant before);
+
+    /** Which of these ids of the host's are documents marked present now. */
+    Set<String> presentAmong(String index, String hostId, Set<String> ids);
 }

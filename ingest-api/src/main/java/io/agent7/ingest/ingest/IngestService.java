@@ -47,10 +47,14 @@ class IngestService {
 
     private final DocumentSink sink;
     private final IngestProperties properties;
+    private final List<DocumentEnricher> enrichers;
+    private final IngestMetrics metrics;
 
-    IngestService(DocumentSink sink, IngestProperties properties) {
+    IngestService(DocumentSink sink, IngestProperties properties, List<DocumentEnricher> enrichers, IngestMetrics metrics) {
         this.sink = sink;
         this.properties = properties;
+        this.enrichers = List.copyOf(enrichers);
+        this.metrics = metrics;
     }
 
     /** Counts of what the batch did, as answered to the agent. */
@@ -59,47 +63,76 @@ class IngestService {
 
     Outcome ingest(AgentPrincipal agent, Batch batch) {
         DataType type = batch.type();
-        if (!sink.hasRoomFor(batch.documents().size())) {
+        if (!sink.hasRoomFor(batch.documents().size() + batch.removals().size())) {
+            metrics.rejected("backpressure");
             throw ApiProblem.retryable(HttpStatus.SERVICE_UNAVAILABLE,
                     "The ingest queue is full while Elasticsearch catches up; retry later", RETRY_AFTER);
         }
         String collectedAt = Values.formatDate(batch.collectedAt());
-        List<DocumentSink.Write> writes = new ArrayList<>(batch.documents().size());
+        List<DocumentSink.Write> upserts = new ArrayList<>(batch.documents().size());
         Set<String> ids = new LinkedHashSet<>();
         for (ObjectNode document : batch.documents()) {
             String id = DocumentIds.of(agent.hostId(), type, document);
             if (!ids.add(id)) {
                 continue; // the same item twice in one batch: one write
             }
-            writes.add(new DocumentSink.Write(type.index(), id, agent.hostId(), action(agent, type, document, collectedAt)));
+            for (DocumentEnricher enricher : enrichers) {
+                if (enricher.appliesTo(type)) {
+                    enricher.enrich(agent, type, id, document);
+                }
+            }
+            upserts.add(new DocumentSink.Write(type.index(), id, agent.hostId(), action(agent, type, document, collectedAt)));
         }
-        Map<DocumentSink.Outcome, Integer> counts = await(sink.write(writes));
-        int removed = 0;
+        Set<String> removedIds = new LinkedHashSet<>();
+        for (ObjectNode gone : batch.removals()) {
+            String id = DocumentIds.of(agent.hostId(), type, gone);
+            if (ids.contains(id)) {
+                throw ApiProblem.badRequest("The batch both upserts and removes item " + id + "; send one or the other");
+            }
+            removedIds.add(id);
+        }
+        // Only what is present now: an item removed before keeps the time it was first found gone.
+        byte[] removal = removalAction(collectedAt);
+        List<DocumentSink.Write> removals = sink.presentAmong(type.index(), agent.hostId(), removedIds).stream()
+                .map(id -> new DocumentSink.Write(type.index(), id, agent.hostId(), removal)).toList();
+        var pendingUpserts = sink.write(upserts);
+        var pendingRemovals = sink.write(removals);
+        Map<DocumentSink.Outcome, Integer> counts = await(pendingUpserts);
+        int removed = await(pendingRemovals).getOrDefault(DocumentSink.Outcome.UPDATED, 0);
         // A series keeps every sample; only state types have items that go away.
         if (batch.mode() == Batch.Mode.SNAPSHOT && !type.series()) {
-            removed = markRemoved(agent, type, ids, batch, collectedAt);
+            removed += markRemoved(agent, type, ids, batch);
         }
-        return new Outcome(batch.id(), type.name(), batch.documents().size(),
+        Outcome outcome = new Outcome(batch.id(), type.name(), batch.documents().size() + batch.removals().size(),
                 counts.getOrDefault(DocumentSink.Outcome.CREATED, 0),
                 counts.getOrDefault(DocumentSink.Outcome.UPDATED, 0),
                 counts.getOrDefault(DocumentSink.Outcome.UNCHANGED, 0), removed);
+        metrics.documents(type.name(), "created", outcome.created());
+        metrics.documents(type.name(), "updated", outcome.updated());
+        metrics.documents(type.name(), "unchanged", outcome.unchanged());
+        metrics.documents(type.name(), "removed", outcome.removed());
+        return outcome;
     }
 
-    private int markRemoved(AgentPrincipal agent, DataType type, Set<String> keep, Batch batch, String collectedAt) {
-        List<String> gone = sink.presentIdsNotIn(type.index(), agent.hostId(), keep, batch.collectedAt());
-        if (gone.isEmpty()) {
-            return 0;
-        }
+    /** Marks an item gone. */
+    private static byte[] removalAction(String collectedAt) {
         ObjectNode partial = NODES.objectNode();
         partial.putObject("agent7").put("present", false).put("removed_at", collectedAt);
         ObjectNode body = NODES.objectNode();
         body.set("doc", partial);
         body.put("detect_noop", true);
-        byte[] action = JSON.writeValueAsBytes(body);
+        return JSON.writeValueAsBytes(body);
+    }
+
+    private int markRemoved(AgentPrincipal agent, DataType type, Set<String> keep, Batch batch) {
+        List<String> gone = sink.presentIdsNotIn(type.index(), agent.hostId(), keep, batch.collectedAt());
+        if (gone.isEmpty()) {
+            return 0;
+        }
+        byte[] action = removalAction(Values.formatDate(batch.collectedAt()));
         List<DocumentSink.Write> writes = gone.stream()
                 .map(id -> new DocumentSink.Write(type.index(), id, agent.hostId(), action)).toList();
-        Map<DocumentSink.Outcome, Integer> counts = await(sink.write(writes));
-        return counts.getOrDefault(DocumentSink.Outcome.UPDATED, 0);
+        return await(sink.write(writes)).getOrDefault(DocumentSink.Outcome.UPDATED, 0);
     }
 
     private byte[] action(AgentPrincipal agent, DataType type, ObjectNode document, String collectedAt) {

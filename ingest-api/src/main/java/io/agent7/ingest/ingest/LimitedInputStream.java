@@ -35,6 +35,11 @@ final class LimitedInputStream extends FilterInputStream {
         return n;
     }
 
+    /** Bytes read so far. */
+    long count() {
+        return count;
+    }
+
     private void count(int n) {
         count += n;
         if (count > limit) {

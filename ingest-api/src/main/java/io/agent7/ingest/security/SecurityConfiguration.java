@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -41,7 +43,22 @@ class SecurityConfiguration {
         return SigningKeys.loadOrCreate(properties.keysFile());
     }
 
+    /** People: HTTP Basic against the shared account store, admins only. */
     @Bean
+    @Order(1)
+    SecurityFilterChain adminSecurity(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher("/api/v1/admin/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
+                .httpBasic(Customizer.withDefaults())
+                .build();
+    }
+
+    /** Agents: a bearer token on everything but enrollment, refresh, keys and health. */
+    @Bean
+    @Order(2)
     SecurityFilterChain agentSecurity(HttpSecurity http) throws Exception {
         return http
                 .csrf(csrf -> csrf.disable())
@@ -61,7 +78,7 @@ class SecurityConfiguration {
      * verify any agent. ES256 only, which rules out {@code alg: none} and HMAC confusion.
      */
     @Bean
-    JwtDecoder agentJwtDecoder(SigningKeys keys, AgentTokenProperties properties, Clock clock) {
+    JwtDecoder agentJwtDecoder(SigningKeys keys, AgentTokenProperties properties, Clock clock, RevokedAgents revoked) {
         JWKSet verificationKeys = new JWKSet(keys.all());
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<SecurityContext>(verificationKeys))
                 .jwsAlgorithm(SignatureAlgorithm.ES256)
@@ -74,8 +91,11 @@ class SecurityConfiguration {
                 && jwt.getSubject() != null
                 ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "token names no agent or host", null));
+        OAuth2TokenValidator<Jwt> notRevoked = jwt -> revoked.isRevoked(jwt.getSubject())
+                ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "the agent's credentials were revoked", null))
+                : OAuth2TokenValidatorResult.success();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps,
-                new JwtIssuerValidator(properties.issuer()), audience, hostBound));
+                new JwtIssuerValidator(properties.issuer()), audience, hostBound, notRevoked));
         return decoder;
     }
 }

@@ -58,7 +58,7 @@ class BatchReaderTest {
         assertThat(problem.getMessage()).isEqualTo("3 lines are invalid; nothing of the batch was written");
         assertThat(problem.errors()).extracting(ApiProblem.Error::line).containsExactly(3, 4, 5);
         assertThat(problem.errors().get(0).field()).isEqualTo("process.pid");
-        assertThat(problem.errors().get(2).reason()).isEqualTo("must be {\"upsert\": {document}}");
+        assertThat(problem.errors().get(2).reason()).isEqualTo("must be {\"upsert\": {document}} or {\"remove\": {identity fields}}");
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.apache.http.impl.client.BasicCredentialsProvider;
 import org.elasticsearch.client.RestClient;
 import org.elasticsearch.client.RestClientBuilder;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
@@ -79,6 +80,13 @@ public class ElasticsearchAutoConfiguration {
     @Bean
     ElasticsearchHttp elasticsearchHttp(ElasticsearchProperties properties) {
         return new ElasticsearchHttp(properties.url(), properties.username(), properties.password());
+    }
+
+    /** Turn off with {@code agent7.schema.install-on-start=false} where the schema is installed separately. */
+    @Bean
+    @ConditionalOnBooleanProperty(name = "agent7.schema.install-on-start", matchIfMissing = true)
+    SchemaOnStartup schemaOnStartup(ElasticsearchHttp http) {
+        return new SchemaOnStartup(http);
     }
 
     private static SSLContext sslContext(ElasticsearchProperties properties) {

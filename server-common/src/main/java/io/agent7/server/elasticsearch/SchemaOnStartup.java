@@ -1,4 +1,4 @@
-package io.agent7.ingest.schema;
+package io.agent7.server.elasticsearch;
 
 import io.agent7.schema.Schema;
 import io.agent7.schema.templates.ElasticsearchHttp;
@@ -8,18 +8,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 
 /**
  * Makes sure the templates and indices exist before the first agent posts: a write to a
  * missing index would otherwise create it without our mapping. Idempotent, so every
- * instance may run it.
+ * instance of every service may run it, in any order.
  */
-@Component
 @Order(0)
-@ConditionalOnBooleanProperty(name = "agent7.schema.install-on-start", matchIfMissing = true)
 class SchemaOnStartup implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(SchemaOnStartup.class);

@@ -1,0 +1,75 @@
+package io.agent7.ingest.elasticsearch;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agent7.ingest.hosts.HostStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Repository;
+
+/** The {@code host} documents in {@code agent7-host}. */
+@Repository
+class ElasticsearchHostStore implements HostStore {
+
+    static final String INDEX = "agent7-host";
+
+    private final ElasticsearchClient client;
+
+    ElasticsearchHostStore(ElasticsearchClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public Optional<HostState> find(String documentId) {
+        try {
+            var found = client.get(g -> g.index(INDEX).id(documentId), ObjectNode.class);
+            if (!found.found() || found.source() == null) {
+                return Optional.empty();
+            }
+            JsonNode source = found.source();
+            List<String> forced = new ArrayList<>();
+            source.path("host_state").path("forced_collections").forEach(f -> forced.add(f.asText()));
+            return Optional.of(new HostState(source.path("host").path("id").asText(),
+                    source.path("host_state").path("group").asText("default"), forced));
+        } catch (ElasticsearchException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading host " + documentId + " failed", e);
+        }
+    }
+
+    @Override
+    public boolean setGroup(String documentId, String group) {
+        return update(documentId, Map.of("host_state", Map.of("group", group)));
+    }
+
+    @Override
+    public boolean setForced(String documentId, List<String> types) {
+        return update(documentId, Map.of("host_state", Map.of("forced_collections", types)));
+    }
+
+    private boolean update(String documentId, Map<String, Object> partial) {
+        try {
+            client.update(u -> u.index(INDEX).id(documentId).doc(partial).refresh(Refresh.WaitFor).retryOnConflict(3),
+                    Map.class);
+            return true;
+        } catch (ElasticsearchException e) {
+            if (e.status() == 404) {
+                return false;
+            }
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Updating host " + documentId + " failed", e);
+        }
+    }
+}

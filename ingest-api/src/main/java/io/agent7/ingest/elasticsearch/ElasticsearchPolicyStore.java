@@ -1,0 +1,105 @@
+package io.agent7.ingest.elasticsearch;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import io.agent7.ingest.policy.PolicyStore;
+import io.agent7.schema.Values;
+import io.agent7.server.elasticsearch.ElasticsearchErrors;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Policies in {@code agent7-policy}, one document per group (its id), changed with optimistic concurrency. */
+@Repository
+class ElasticsearchPolicyStore implements PolicyStore {
+
+    static final String INDEX = "agent7-policy";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ElasticsearchClient client;
+
+    ElasticsearchPolicyStore(ElasticsearchClient client) {
+        this.client = client;
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public Optional<Stored> find(String group) {
+        try {
+            var found = client.get(g -> g.index(INDEX).id(group), Map.class);
+            if (!found.found() || found.source() == null) {
+                return Optional.empty();
+            }
+            return Optional.of(stored(JSON.valueToTree(found.source()), found.seqNo(), found.primaryTerm()));
+        } catch (ElasticsearchException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading the policy of " + group + " failed", e);
+        }
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public List<Stored> all() {
+        try {
+            var response = client.search(s -> s.index(INDEX).size(1000).seqNoPrimaryTerm(true), Map.class);
+            return response.hits().hits().stream()
+                    .map(h -> stored(JSON.valueToTree(h.source()), h.seqNo() == null ? 0 : h.seqNo(),
+                            h.primaryTerm() == null ? 0 : h.primaryTerm()))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Listing policies failed", e);
+        }
+    }
+
+    @Override
+    public boolean save(String group, long version, Instant updatedAt, String updatedBy, JsonNode spec, Stored previous) {
+        Map<String, Object> policy = new LinkedHashMap<>();
+        policy.put("group", group);
+        policy.put("version", version);
+        policy.put("updated_at", Values.formatDate(updatedAt));
+        policy.put("updated_by", updatedBy);
+        policy.put("spec", JSON.convertValue(spec, Map.class));
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("@timestamp", Values.formatDate(updatedAt));
+        doc.put("agent7", Map.of("type", "policy"));
+        doc.put("policy", policy);
+        try {
+            if (previous == null) {
+                client.create(c -> c.index(INDEX).id(group).document(doc).refresh(Refresh.WaitFor));
+            } else {
+                client.index(i -> i.index(INDEX).id(group).document(doc).refresh(Refresh.WaitFor)
+                        .ifSeqNo(previous.seqNo()).ifPrimaryTerm(previous.primaryTerm()));
+            }
+            return true;
+        } catch (ElasticsearchException e) {
+            if (ElasticsearchErrors.isConflict(e)) {
+                return false;
+            }
+            throw e;
+        } catch (IOException e) {
+            if (ElasticsearchErrors.isConflict(e)) {
+                return false;
+            }
+            throw new UncheckedIOException("Saving the policy of " + group + " failed", e);
+        }
+    }
+
+    private static Stored stored(JsonNode source, long seqNo, long primaryTerm) {
+        JsonNode p = source.path("policy");
+        return new Stored(p.path("group").asString(), p.path("version").asLong(),
+                Instant.parse(p.path("updated_at").asString()), p.path("updated_by").asString(null), p.path("spec"),
+                seqNo, primaryTerm);
+    }
+}

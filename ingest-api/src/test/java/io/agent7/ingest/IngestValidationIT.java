@@ -1,0 +1,80 @@
+package io.agent7.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every malformed batch gets its 4xx, names what is wrong, and writes nothing. */
+class IngestValidationIT extends IngestApiIT {
+
+    static final String HEADER = header("b-1", "snapshot", "2026-11-28T12:00:00Z");
+    static final String GOOD = process(1, "2026-11-28T10:00:00Z", "init");
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = "=>", textBlock = """
+        unknown field          => process   => 400 => process.colour  => {"upsert":{"process":{"pid":2,"start":0,"colour":"red"}}}
+        wrong value type       => process   => 400 => process.pid     => {"upsert":{"process":{"pid":"two","start":0}}}
+        missing identity       => process   => 400 => process.start   => {"upsert":{"process":{"pid":2}}}
+        bad date               => process   => 400 => process.start   => {"upsert":{"process":{"pid":2,"start":"tuesday"}}}
+        not JSON               => process   => 400 =>                 => {"upsert":
+        not an upsert          => process   => 400 =>                 => {"index":{"_id":"x"}}
+        series removal         => system_metric => 400 => remove      => {"remove":{"system_metric":{"sampled_at":0}}}
+        removal in a snapshot  => process   => 400 => remove          => {"remove":{"process":{"pid":1,"start":"2026-11-28T10:00:00Z"}}}
+        """)
+    void badLineRejectsTheWholeBatch(String what, String type, int status, String field, String badLine) {
+        Agent agent = enroll();
+        String body = HEADER + (type.equals("process") ? GOOD : "") + badLine + "\n";
+        Response r = ingest(agent, type, body);
+        assertThat(r.status()).as(what + ": " + r).isEqualTo(status);
+        assertThat(r.body().path("detail").asString()).contains("nothing of the batch was written");
+        if (field != null) {
+            assertThat(r.body().path("errors").valueStream().map(e -> e.path("field").asString())).contains(field);
+        }
+        assertThat(documentsOf("agent7-" + type, agent.hostId())).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = "=>", textBlock = """
+        unknown type              => 404
+        missing header            => 400
+        wrong content type        => 415
+        unknown content encoding  => 415
+        broken gzip               => 400
+        body over the limit       => 413
+        too many documents        => 413
+        line over the limit       => 413
+        """)
+    void malformedRequestsAreRefused(String what, int status) {
+        Agent agent = enroll();
+        String type = "process";
+        String contentType = "application/x-ndjson";
+        String encoding = null;
+        byte[] body = (HEADER + GOOD).getBytes();
+        switch (what) {
+            case "unknown type" -> type = "gizmo";
+            case "missing header" -> body = GOOD.getBytes();
+            case "wrong content type" -> contentType = "text/plain";
+            case "unknown content encoding" -> encoding = "br";
+            case "broken gzip" -> encoding = "gzip";
+            case "body over the limit" -> {
+                // 256 KB after decompression, though the compressed body is tiny.
+                body = gzip(HEADER + (GOOD.replace("}}}", "}}}") + " ".repeat(1000) + "\n").repeat(400));
+                encoding = "gzip";
+            }
+            case "too many documents" -> {
+                StringBuilder many = new StringBuilder(HEADER);
+                for (int i = 0; i < 501; i++) {
+                    many.append(process(10_000 + i, "2026-11-28T10:00:00Z", "p"));
+                }
+                body = many.toString().getBytes();
+            }
+            case "line over the limit" -> body = (HEADER + process(3, "2026-11-28T10:00:00Z", "x".repeat(1_100_000))).getBytes();
+            default -> throw new IllegalArgumentException(what);
+        }
+        Response r = send("/api/v1/ingest/" + type, agent.accessToken(), contentType, encoding, body, "POST");
+        assertThat(r.status()).as(what + ": " + r).isEqualTo(status);
+        assertThat(r.body().path("detail").asString()).as(what).isNotBlank();
+        assertThat(documentsOf("agent7-process", agent.hostId())).isZero();
+    }
+}
