@@ -26,7 +26,8 @@ public final class Main {
 
     static final String USAGE = """
             Usage: agent <command> [options]
-              enroll --server URL --site-key KEY [--state-dir DIR]   enroll this host
+              enroll --server URL --site-key KEY [--ca-cert FILE] [--state-dir DIR]
+                                                                       enroll this host; the server's CA is pinned
               run [--state-dir DIR] [--interval SECONDS] [--once]      collect and send until stopped
               collect process                                          print what a collector finds, as NDJSON
               version                                                  print the agent version
@@ -90,7 +91,9 @@ public final class Main {
             return 2;
         }
         HostFacts host = HostFacts.detect(new SystemInfo());
-        ServerClient.Enrolled enrolled = ServerClient.enroll(URI.create(server), siteKey, host, version());
+        String caPem = options.containsKey("ca-cert")
+                ? java.nio.file.Files.readString(Path.of(options.get("ca-cert")), java.nio.charset.StandardCharsets.US_ASCII) : null;
+        ServerClient.Enrolled enrolled = ServerClient.enroll(URI.create(server), siteKey, host, version(), caPem);
         enrolled.credentials().save(stateDir);
         out.println("Enrolled host " + host.hostName() + " as agent " + enrolled.credentials().agentId()
                 + " (host id " + enrolled.credentials().hostId() + "); credentials in " + stateDir.resolve(Credentials.FILE));

@@ -73,7 +73,7 @@ class ThinSliceIT {
         // A machine id of its own, so that this run's documents are apart from any other run's.
         HostFacts host = new HostFacts("e2e-" + UUID.randomUUID(), real.hostName(), real.osFamily(), real.osName(),
                 real.osVersion(), real.kernel());
-        ServerClient.Enrolled enrolled = ServerClient.enroll(ingest.url("/"), SITE_KEY, host, "e2e");
+        ServerClient.Enrolled enrolled = ServerClient.enroll(ingest.url("/"), SITE_KEY, host, "e2e", null);
         String hostId = enrolled.credentials().hostId();
         ServerClient agent = new ServerClient(enrolled.credentials(), "e2e", Clock.systemUTC());
 

@@ -30,7 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
         "agent7.ingest.max-body-size=256KB",
         "agent7.ingest.max-line-size=64KB",
         "agent7.ingest.max-documents=500",
-        "logging.structured.format.console="})
+        "logging.structured.format.console=",
+        "logging.level.root=WARN",
+        "logging.level.agent7.audit=WARN",
+        "spring.main.banner-mode=off"})
 abstract class IngestApiIT {
 
     static final String SITE_KEY = "sk_it_" + UUID.randomUUID();

@@ -59,6 +59,7 @@ public final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(logDir);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+            builder.environment().put("AGENT7_LOG_FORMAT", "");
             builder.environment().putAll(environment);
             ServiceProcess service = new ServiceProcess(module, builder.start(), port, log);
             service.awaitHealthy(Duration.ofSeconds(90));

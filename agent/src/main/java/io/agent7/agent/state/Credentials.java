@@ -15,9 +15,11 @@ import tools.jackson.databind.node.ObjectNode;
  * readable by its owner only. The access token is not stored: it is short-lived and
  * fetched again with the refresh credential after a restart.
  */
-public record Credentials(URI server, String agentId, String hostId, String refreshToken) {
+public record Credentials(URI server, String agentId, String hostId, String refreshToken, String caPem) {
 
     public static final String FILE = "credentials.json";
+    /** The CA the agent trusts for the server, PEM; absent when the server speaks plain HTTP. */
+    public static final String CA_FILE = "ca.pem";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public static boolean exist(Path stateDir) {
@@ -30,8 +32,10 @@ public record Credentials(URI server, String agentId, String hostId, String refr
             throw new IOException("Not enrolled: " + file + " does not exist. Run: agent enroll --server URL --site-key KEY");
         }
         JsonNode node = JSON.readTree(file.toFile());
+        Path ca = stateDir.resolve(CA_FILE);
         return new Credentials(URI.create(node.path("server").asString()), node.path("agent_id").asString(),
-                node.path("host_id").asString(), node.path("refresh_token").asString());
+                node.path("host_id").asString(), node.path("refresh_token").asString(),
+                Files.exists(ca) ? Files.readString(ca, java.nio.charset.StandardCharsets.US_ASCII) : null);
     }
 
     public void save(Path stateDir) throws IOException {
@@ -48,6 +52,13 @@ public record Credentials(URI server, String agentId, String hostId, String refr
             Files.move(temp, stateDir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);
+        }
+        Path ca = stateDir.resolve(CA_FILE);
+        if (caPem != null) {
+            Files.writeString(ca, caPem, java.nio.charset.StandardCharsets.US_ASCII);
+            OwnerOnly.restrict(ca);
+        } else {
+            Files.deleteIfExists(ca);
         }
     }
 

@@ -38,14 +38,27 @@ public final class ServerClient {
     private Instant accessTokenExpires = Instant.EPOCH;
 
     public ServerClient(Credentials credentials, String agentVersion, Clock clock) {
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this.http = client(credentials.caPem());
         this.credentials = credentials;
         this.agentVersion = agentVersion;
         this.clock = clock;
     }
 
-    /** Enrolls with a site key; answers the credentials to store. */
-    public static Enrolled enroll(URI server, String siteKey, HostFacts host, String agentVersion) throws ServerException {
+    static HttpClient client(String caPem) {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+        if (caPem != null) {
+            builder.sslContext(PinnedTrust.sslContext(caPem));
+        }
+        return builder.build();
+    }
+
+    /**
+     * Enrolls with a site key; answers the credentials to store. With {@code caPem} the
+     * server must present a certificate of that CA, which is then pinned; without it the
+     * system's trust decides this one call, and the CA the server hands out is pinned.
+     */
+    public static Enrolled enroll(URI server, String siteKey, HostFacts host, String agentVersion, String caPem)
+            throws ServerException {
         ObjectNode body = JSON.createObjectNode();
         body.put("site_key", siteKey);
         body.put("agent_version", agentVersion);
@@ -54,12 +67,17 @@ public final class ServerClient {
         h.put("name", host.hostName());
         h.putObject("os").put("family", host.osFamily()).put("name", host.osName())
                 .put("version", host.osVersion()).put("kernel", host.kernel());
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http = client(caPem);
         JsonNode response = send(http, HttpRequest.newBuilder(server.resolve("/api/v1/agents/enroll"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
+        String pinned = caPem != null ? caPem : response.path("ca_certificate").asString(null);
+        if ("https".equals(server.getScheme()) && pinned == null) {
+            throw new ServerException(0, "The server gave no CA certificate to pin; enroll with --ca-cert FILE", null, null);
+        }
         Credentials credentials = new Credentials(server, response.path("agent_id").asString(),
-                response.path("host_id").asString(), response.path("refresh_token").asString());
+                response.path("host_id").asString(), response.path("refresh_token").asString(),
+                "https".equals(server.getScheme()) ? pinned : null);
         return new Enrolled(credentials, response.path("access_token").asString(),
                 Instant.parse(response.path("expires_at").asString()));
     }

@@ -18,9 +18,11 @@ class EnrollmentController {
     private static final Pattern PRINTABLE = Pattern.compile("[\\p{Graph} ]+");
 
     private final EnrollmentService enrollment;
+    private final TlsProperties tls;
 
-    EnrollmentController(EnrollmentService enrollment) {
+    EnrollmentController(EnrollmentService enrollment, TlsProperties tls) {
         this.enrollment = enrollment;
+        this.tls = tls;
     }
 
     record EnrollRequest(String siteKey, HostFacts host, String agentVersion) {
@@ -30,7 +32,7 @@ class EnrollmentController {
     }
 
     record EnrollResponse(String agentId, String hostId, String accessToken, String tokenType, long expiresIn,
-                          Instant expiresAt, String refreshToken) {
+                          Instant expiresAt, String refreshToken, String caCertificate) {
     }
 
     record TokenRequest(String agentId, String refreshToken) {
@@ -59,7 +61,7 @@ class EnrollmentController {
         Instant now = Instant.now();
         return new EnrollResponse(credentials.agentId(), credentials.hostId(), credentials.accessToken(), "Bearer",
                 Math.max(0, credentials.expiresAt().getEpochSecond() - now.getEpochSecond()), credentials.expiresAt(),
-                credentials.refreshToken());
+                credentials.refreshToken(), tls.caPem());
     }
 
     @PostMapping("/api/v1/agents/token")

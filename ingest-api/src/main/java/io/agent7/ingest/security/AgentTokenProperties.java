@@ -12,9 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                   is refused at the latest when its token expires, without any service
  *                   having to look the agent up on every request
  * @param keysFile   the JWK set with the signing keys (private, owner-only); created on first start
+ * @param keyRotation how often a new signing key is made (default 30 days); see {@link SigningKeys}
  */
 @ConfigurationProperties("agent7.tokens")
-public record AgentTokenProperties(String issuer, Duration lifetime, Path keysFile) {
+public record AgentTokenProperties(String issuer, Duration lifetime, Path keysFile, Duration keyRotation) {
 
     public static final String AUDIENCE = "agent7-agent";
 
@@ -23,6 +24,10 @@ public record AgentTokenProperties(String issuer, Duration lifetime, Path keysFi
         lifetime = lifetime == null ? Duration.ofMinutes(15) : lifetime;
         if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(Duration.ofHours(24)) > 0) {
             throw new IllegalArgumentException("agent7.tokens.lifetime must be between 1s and 24h, got " + lifetime);
+        }
+        keyRotation = keyRotation == null ? Duration.ofDays(30) : keyRotation;
+        if (keyRotation.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw new IllegalArgumentException("agent7.tokens.key-rotation must be at least 1m, got " + keyRotation);
         }
         if (keysFile == null) {
             throw new IllegalArgumentException("agent7.tokens.keys-file is required (set AGENT7_STATE_DIR or the property)");

@@ -1,8 +1,5 @@
 package io.agent7.ingest.security;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import com.nimbusds.jose.proc.SecurityContext;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
@@ -38,9 +35,11 @@ class SecurityConfiguration {
         return Clock.systemUTC();
     }
 
+    /** A rotated-out key is kept one token lifetime and a margin, while tokens it signed may still be used. */
     @Bean
-    SigningKeys signingKeys(AgentTokenProperties properties) {
-        return SigningKeys.loadOrCreate(properties.keysFile());
+    SigningKeys signingKeys(AgentTokenProperties properties, Clock clock) {
+        return SigningKeys.loadOrCreate(properties.keysFile(), properties.keyRotation(),
+                properties.lifetime().plus(Duration.ofMinutes(5)), clock);
     }
 
     /** People: HTTP Basic against the shared account store, admins only. */
@@ -79,8 +78,7 @@ class SecurityConfiguration {
      */
     @Bean
     JwtDecoder agentJwtDecoder(SigningKeys keys, AgentTokenProperties properties, Clock clock, RevokedAgents revoked) {
-        JWKSet verificationKeys = new JWKSet(keys.all());
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(new ImmutableJWKSet<SecurityContext>(verificationKeys))
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys.verificationSource())
                 .jwsAlgorithm(SignatureAlgorithm.ES256)
                 .build();
         JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ofSeconds(30));
