@@ -1,7 +1,8 @@
 package io.agent7.agent;
 
 import io.agent7.agent.collect.Collector;
-import io.agent7.agent.collect.ProcessCollector;
+import io.agent7.agent.runtime.AgentRuntime;
+import io.agent7.agent.state.HostReport;
 import io.agent7.agent.state.Credentials;
 import io.agent7.agent.state.HostFacts;
 import io.agent7.agent.transport.ServerClient;
@@ -11,7 +12,6 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +28,10 @@ public final class Main {
             Usage: agent <command> [options]
               enroll --server URL --site-key KEY [--ca-cert FILE] [--state-dir DIR]
                                                                        enroll this host; the server's CA is pinned
-              run [--state-dir DIR] [--interval SECONDS] [--once]      collect and send until stopped
-              collect process                                          print what a collector finds, as NDJSON
+              run [--state-dir DIR] [--once]                         collect and send until stopped (--once: one round)
+              collect TYPE                                           print what a collector finds, as NDJSON
+              install --server URL --site-key KEY [--ca-cert FILE]   enroll (if needed) and run under systemd
+              uninstall [--purge]                                    stop and remove (--purge: and the state)
               version                                                  print the agent version
             """;
 
@@ -60,6 +62,20 @@ public final class Main {
                 case "enroll" -> enroll(options, stateDir, out, err);
                 case "run" -> runAgent(options, stateDir, err);
                 case "collect" -> collect(args, out, err);
+                case "install" -> {
+                    if (!Credentials.exist(stateDir)) {
+                        int enrolled = enroll(options, stateDir, out, err);
+                        if (enrolled != 0) {
+                            yield enrolled;
+                        }
+                    }
+                    new Installer(out).install(stateDir);
+                    yield 0;
+                }
+                case "uninstall" -> {
+                    new Installer(out).uninstall(stateDir, options.containsKey("purge"));
+                    yield 0;
+                }
                 case "version" -> {
                     out.println(version());
                     yield 0;
@@ -103,20 +119,23 @@ public final class Main {
     private static int runAgent(Map<String, String> options, Path stateDir, PrintStream err)
             throws IOException, InterruptedException {
         Credentials credentials = Credentials.load(stateDir);
-        Duration interval = Duration.ofSeconds(Long.parseLong(options.getOrDefault("interval", "60")));
+        AgentConfig config = AgentConfig.load(stateDir);
+        java.util.logging.Logger.getLogger("io.agent7").setLevel(java.util.logging.Level.parse(config.logLevel()));
         ServerClient server = new ServerClient(credentials, version(), Clock.systemUTC());
-        List<Collector> collectors = List.of(new ProcessCollector(new SystemInfo().getOperatingSystem()));
-        AgentRunner runner = new AgentRunner(server, collectors, interval, Clock.systemUTC());
+        SystemInfo system = new SystemInfo();
+        HostReport host = new HostReport(system);
+        AgentRuntime runtime = new AgentRuntime(server, Collectors.forThisHost(system), stateDir,
+                config.spoolMaxBytes(), Clock.systemUTC(), version(), host::report);
         Thread main = Thread.currentThread();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            runner.stop();
+            runtime.stop();
             try {
-                main.join(5_000);
+                main.join(10_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }));
-        boolean ok = runner.run(options.containsKey("once"));
+        boolean ok = runtime.run(options.containsKey("once"));
         if (!ok) {
             err.println("Stopped: the server revoked this agent's credentials. Run enroll again.");
             return 3;
@@ -125,13 +144,16 @@ public final class Main {
     }
 
     private static int collect(String[] args, PrintStream out, PrintStream err) {
-        if (args.length < 2 || !args[1].equals("process")) {
-            err.println("collect needs a type; available: process");
+        var collectors = Collectors.forThisHost(new SystemInfo());
+        var collector = args.length < 2 ? null
+                : collectors.stream().filter(c -> c.type().equals(args[1])).findFirst().orElse(null);
+        if (collector == null) {
+            err.println("collect needs a type; on this host: "
+                    + String.join(", ", collectors.stream().map(Collector::type).sorted().toList()));
             return 2;
         }
         JsonMapper json = JsonMapper.builder().build();
-        new ProcessCollector(new SystemInfo().getOperatingSystem()).collect()
-                .forEach(doc -> out.println(json.writeValueAsString(doc)));
+        collector.collect().forEach(doc -> out.println(json.writeValueAsString(doc)));
         return 0;
     }
 
@@ -146,7 +168,7 @@ public final class Main {
                 throw new IllegalArgumentException("Unexpected argument '" + arg + "'");
             }
             String name = arg.substring(2);
-            if (name.equals("once")) {
+            if (name.equals("once") || name.equals("purge")) {
                 options.put(name, "true");
             } else if (i + 1 < args.length) {
                 options.put(name, args[++i]);

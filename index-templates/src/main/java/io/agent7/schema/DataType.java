@@ -85,6 +85,19 @@ public record DataType(String name, String description, Map<String, Field> field
         return Collections.unmodifiableMap(all);
     }
 
+    /** Whether the field is a sub-field of a nested field: it exists only inside that field's array elements. */
+    public boolean insideNested(Field field) {
+        int dot = field.name().lastIndexOf('.');
+        while (dot > 0) {
+            Field parent = fields.get(field.name().substring(0, dot));
+            if (parent != null && parent.type() == FieldType.NESTED) {
+                return true;
+            }
+            dot = field.name().lastIndexOf('.', dot - 1);
+        }
+        return false;
+    }
+
     /** The sub-fields declared under a nested field, by their full names. */
     public List<Field> childrenOf(String nestedField) {
         String prefix = nestedField + ".";

@@ -20,24 +20,12 @@ public final class Samples {
     public static ObjectNode of(DataType type) {
         ObjectNode document = Documents.object();
         for (Field field : type.fields().values()) {
-            if (field.isAlias() || insideNested(type, field)) {
+            if (field.isAlias() || type.insideNested(field)) {
                 continue;
             }
             Documents.set(document, field.name(), value(type, field));
         }
         return document;
-    }
-
-    private static boolean insideNested(DataType type, Field field) {
-        int dot = field.name().lastIndexOf('.');
-        while (dot > 0) {
-            Field parent = type.fields().get(field.name().substring(0, dot));
-            if (parent != null && parent.type() == FieldType.NESTED) {
-                return true;
-            }
-            dot = field.name().lastIndexOf('.', dot - 1);
-        }
-        return false;
     }
 
     private static tools.jackson.databind.JsonNode value(DataType type, Field field) {

@@ -47,7 +47,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code java -jar <module>.jar --server.port=<free port>} and waits until its health endpoint answers. */
     public static ServiceProcess start(String module, Map<String, String> environment, String... args) {
-        int port = freePort();
+        return startOnPort(module, freePort(), environment, args);
+    }
+
+    /** Like {@link #start} on a given port: a service that comes back where its clients expect it. */
+    public static ServiceProcess startOnPort(String module, int port, Map<String, String> environment, String... args) {
         Path logDir = Path.of("target", "service-logs");
         Path log = logDir.resolve(module + "-" + port + ".log").toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(
@@ -114,6 +118,9 @@ public final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
         process.destroy();
         try {
             if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {

@@ -2,6 +2,7 @@ package io.agent7.agent.transport;
 
 import io.agent7.agent.state.Credentials;
 import io.agent7.agent.state.HostFacts;
+import io.agent7.agent.sync.Batch;
 import io.agent7.schema.Values;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,13 +39,18 @@ public final class ServerClient {
     private Instant accessTokenExpires = Instant.EPOCH;
 
     public ServerClient(Credentials credentials, String agentVersion, Clock clock) {
-        this.http = client(credentials.caPem());
+        this(credentials, agentVersion, clock, client(credentials.caPem()));
+    }
+
+    /** With a client shared by many agents: the fleet simulator's thousands of hosts use one. */
+    public ServerClient(Credentials credentials, String agentVersion, Clock clock, HttpClient http) {
+        this.http = http;
         this.credentials = credentials;
         this.agentVersion = agentVersion;
         this.clock = clock;
     }
 
-    static HttpClient client(String caPem) {
+    public static HttpClient client(String caPem) {
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
         if (caPem != null) {
             builder.sslContext(PinnedTrust.sslContext(caPem));
@@ -96,22 +102,45 @@ public final class ServerClient {
      */
     public BatchResult post(String type, String batchId, String mode, Instant collectedAt, List<ObjectNode> documents)
             throws ServerException {
-        byte[] body = encode(batchId, mode, collectedAt, documents);
+        return post(new Batch(batchId, type, "snapshot".equals(mode) ? Batch.Mode.SNAPSHOT : Batch.Mode.DIFF,
+                collectedAt, documents, List.of()));
+    }
+
+    public BatchResult post(Batch batch) throws ServerException {
+        return postEncoded(batch.type(), encode(batch));
+    }
+
+    /** Posts a batch already encoded by {@link #encode(Batch)}, as the spool keeps them. */
+    public BatchResult postEncoded(String type, byte[] gzipNdjson) throws ServerException {
+        JsonNode response = authorized(() -> HttpRequest.newBuilder(credentials.server().resolve("/api/v1/ingest/" + type))
+                .timeout(Duration.ofSeconds(120))
+                .header("Content-Type", "application/x-ndjson")
+                .header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(gzipNdjson)));
+        return new BatchResult(response.path("received").asInt(), response.path("created").asInt(),
+                response.path("updated").asInt(), response.path("unchanged").asInt(), response.path("removed").asInt());
+    }
+
+    /** Reports the host and learns the policy; see docs/AGENT-PROTOCOL.md. */
+    public JsonNode checkin(ObjectNode report) throws ServerException {
+        byte[] body = JSON.writeValueAsBytes(report);
+        return authorized(() -> HttpRequest.newBuilder(credentials.server().resolve("/api/v1/agents/checkin"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    private JsonNode authorized(java.util.function.Supplier<HttpRequest.Builder> request) throws ServerException {
         for (int attempt = 0; ; attempt++) {
             String token = token();
             try {
-                JsonNode response = send(http, HttpRequest.newBuilder(credentials.server().resolve("/api/v1/ingest/" + type))
-                        .timeout(Duration.ofSeconds(120))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/x-ndjson")
-                        .header("Content-Encoding", "gzip")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
-                return new BatchResult(response.path("received").asInt(), response.path("created").asInt(),
-                        response.path("updated").asInt(), response.path("unchanged").asInt(), response.path("removed").asInt());
+                return send(http, request.get().header("Authorization", "Bearer " + token));
             } catch (ServerException e) {
                 // A token can be refused just after a key rotation or a clock step: refresh once.
                 if (e.unauthorized() && attempt == 0) {
-                    accessTokenExpires = Instant.EPOCH;
+                    synchronized (this) {
+                        accessTokenExpires = Instant.EPOCH;
+                    }
                     continue;
                 }
                 throw e;
@@ -119,16 +148,25 @@ public final class ServerClient {
         }
     }
 
-    static byte[] encode(String batchId, String mode, Instant collectedAt, List<ObjectNode> documents) {
+    /** The wire form of a batch: gzip NDJSON, header line first. */
+    public static byte[] encode(Batch batch) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
         try (GZIPOutputStream gzip = new GZIPOutputStream(bytes, 8192)) {
             ObjectNode header = JSON.createObjectNode();
-            header.putObject("batch").put("id", batchId).put("mode", mode).put("collected_at", Values.formatDate(collectedAt));
+            header.putObject("batch").put("id", batch.id())
+                    .put("mode", batch.mode() == Batch.Mode.SNAPSHOT ? "snapshot" : "diff")
+                    .put("collected_at", Values.formatDate(batch.collectedAt()));
             gzip.write(JSON.writeValueAsBytes(header));
             gzip.write('\n');
-            for (ObjectNode document : documents) {
+            for (ObjectNode document : batch.upserts()) {
                 ObjectNode line = JSON.createObjectNode();
                 line.set("upsert", document);
+                gzip.write(JSON.writeValueAsBytes(line));
+                gzip.write('\n');
+            }
+            for (ObjectNode identity : batch.removals()) {
+                ObjectNode line = JSON.createObjectNode();
+                line.set("remove", identity);
                 gzip.write(JSON.writeValueAsBytes(line));
                 gzip.write('\n');
             }
@@ -183,10 +221,11 @@ public final class ServerClient {
             detail += " " + body.path("errors");
         }
         Duration retry = null;
+        var header = response.headers().firstValue("Retry-After");
         if (status == 429 || status >= 500) {
-            retry = response.headers().firstValue("Retry-After").map(ServerClient::seconds).orElse(DEFAULT_RETRY);
+            retry = header.map(ServerClient::seconds).orElse(DEFAULT_RETRY);
         }
-        throw new ServerException(status, detail, retry, null);
+        throw new ServerException(status, detail, retry, header.isPresent(), null);
     }
 
     private static Duration seconds(String header) {

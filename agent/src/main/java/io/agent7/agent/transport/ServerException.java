@@ -7,11 +7,25 @@ public final class ServerException extends Exception {
 
     private final int status;
     private final Duration retryAfter;
+    private final boolean serverSaid;
 
     ServerException(int status, String message, Duration retryAfter, Throwable cause) {
+        this(status, message, retryAfter, false, cause);
+    }
+
+    ServerException(int status, String message, Duration retryAfter, boolean serverSaid, Throwable cause) {
         super(message, cause);
         this.status = status;
         this.retryAfter = retryAfter;
+        this.serverSaid = serverSaid;
+    }
+
+    /**
+     * Whether the wait came from the server's {@code Retry-After}: then it knows best and the
+     * agent waits just that (with jitter); otherwise the agent backs off exponentially.
+     */
+    public boolean serverSaid() {
+        return serverSaid;
     }
 
     /** HTTP status, or 0 when the server could not be reached. */

@@ -168,6 +168,11 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
             } catch (IOException e) {
                 throw new UncheckedIOException("Searching removed items of host " + hostId + " failed", e);
             }
+            if (response.shards().failed().intValue() > 0) {
+                // Partial results would miss items, and the agent would never learn they stayed present.
+                throw new UncheckedIOException(new IOException("Searching removed items of host " + hostId + " reached "
+                        + response.shards().successful() + " of " + response.shards().total() + " shards"));
+            }
             List<String> page = response.hits().hits().stream().map(Hit::id).toList();
             found.addAll(page);
             excluded.addAll(page);
@@ -188,7 +193,13 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
                     .sourceIncludes(CommonFields.PRESENT, CommonFields.HOST_ID), Map.class);
             Set<String> present = new HashSet<>();
             for (var doc : response.docs()) {
-                if (doc.isResult() && doc.result().found() && doc.result().source() != null) {
+                if (!doc.isResult()) {
+                    // Not "absent": unknown, e.g. a shard still recovering after a restart. Treating it
+                    // as absent would skip a removal the agent then believes was made.
+                    throw new UncheckedIOException(new IOException("Reading items of host " + hostId + " failed: "
+                            + doc.failure().error().reason()));
+                }
+                if (doc.result().found() && doc.result().source() != null) {
                     Map source = doc.result().source();
                     Object agent7 = source.get("agent7");
                     Object host = source.get("host");

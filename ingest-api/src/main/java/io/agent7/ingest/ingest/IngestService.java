@@ -1,11 +1,9 @@
 package io.agent7.ingest.ingest;
 
 import io.agent7.ingest.security.AgentPrincipal;
-import io.agent7.schema.CommonFields;
 import io.agent7.schema.DataType;
 import io.agent7.schema.DocumentIds;
-import io.agent7.schema.Documents;
-import io.agent7.schema.Field;
+import io.agent7.schema.StateUpdates;
 import io.agent7.schema.Values;
 import io.agent7.server.web.ApiProblem;
 import java.time.Duration;
@@ -23,34 +21,29 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Turns a validated batch into idempotent upserts and waits until Elasticsearch has them.
- *
- * <p>Each document becomes an update of its content-hash id: {@code upsert} is the whole
- * document with {@code @timestamp} = the batch's collection time (first seen), {@code doc}
- * is the same minus {@code @timestamp} so an existing item keeps when it was first seen.
- * Fields the document lacks are written as null, so a value that disappeared on the host
- * disappears here too. With {@code detect_noop}, posting the same batch again writes
- * nothing.
+ * Turns a validated batch into idempotent updates of content-hash ids ({@link StateUpdates})
+ * and waits until Elasticsearch has them. Posting the same batch again writes nothing.
  */
 @Service
 class IngestService {
 
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    /** How long an agent should wait when Elasticsearch is busy or away. */
-    static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
     private final DocumentSink sink;
     private final IngestProperties properties;
     private final List<DocumentEnricher> enrichers;
     private final IngestMetrics metrics;
 
-    IngestService(DocumentSink sink, IngestProperties properties, List<DocumentEnricher> enrichers, IngestMetrics metrics) {
+    /** What agents are told to wait ({@code Retry-After}) when Elasticsearch is busy or away. */
+    private final Duration retryAfter;
+
+    IngestService(DocumentSink sink, IngestProperties properties, List<DocumentEnricher> enrichers, IngestMetrics metrics,
+                  @org.springframework.beans.factory.annotation.Value("${agent7.retry-after:30s}") Duration retryAfter) {
+        this.retryAfter = retryAfter;
         this.sink = sink;
         this.properties = properties;
         this.enrichers = List.copyOf(enrichers);
@@ -66,7 +59,7 @@ class IngestService {
         if (!sink.hasRoomFor(batch.documents().size() + batch.removals().size())) {
             metrics.rejected("backpressure");
             throw ApiProblem.retryable(HttpStatus.SERVICE_UNAVAILABLE,
-                    "The ingest queue is full while Elasticsearch catches up; retry later", RETRY_AFTER);
+                    "The ingest queue is full while Elasticsearch catches up; retry later", retryAfter);
         }
         String collectedAt = Values.formatDate(batch.collectedAt());
         List<DocumentSink.Write> upserts = new ArrayList<>(batch.documents().size());
@@ -114,14 +107,8 @@ class IngestService {
         return outcome;
     }
 
-    /** Marks an item gone. */
     private static byte[] removalAction(String collectedAt) {
-        ObjectNode partial = NODES.objectNode();
-        partial.putObject("agent7").put("present", false).put("removed_at", collectedAt);
-        ObjectNode body = NODES.objectNode();
-        body.set("doc", partial);
-        body.put("detect_noop", true);
-        return JSON.writeValueAsBytes(body);
+        return JSON.writeValueAsBytes(StateUpdates.removal(collectedAt));
     }
 
     private int markRemoved(AgentPrincipal agent, DataType type, Set<String> keep, Batch batch) {
@@ -135,27 +122,9 @@ class IngestService {
         return await(sink.write(writes)).getOrDefault(DocumentSink.Outcome.UPDATED, 0);
     }
 
-    private byte[] action(AgentPrincipal agent, DataType type, ObjectNode document, String collectedAt) {
-        ObjectNode doc = document.deepCopy();
-        for (Field field : type.fields().values()) {
-            if (!field.isAlias() && Documents.get(doc, field.name()) == null) {
-                Documents.set(doc, field.name(), NODES.nullNode());
-            }
-        }
-        Documents.set(doc, CommonFields.HOST_ID, NODES.stringNode(agent.hostId()));
-        Documents.set(doc, CommonFields.HOST_NAME, NODES.stringNode(agent.hostName()));
-        Documents.set(doc, CommonFields.AGENT_ID, NODES.stringNode(agent.agentId()));
-        Documents.set(doc, CommonFields.TYPE, NODES.stringNode(type.name()));
-        Documents.set(doc, CommonFields.LAST_SEEN, NODES.stringNode(collectedAt));
-        Documents.set(doc, CommonFields.PRESENT, NODES.booleanNode(true));
-        Documents.set(doc, CommonFields.REMOVED_AT, NODES.nullNode());
-        ObjectNode upsert = doc.deepCopy();
-        upsert.put(CommonFields.TIMESTAMP, collectedAt);
-        ObjectNode body = NODES.objectNode();
-        body.set("doc", doc);
-        body.set("upsert", upsert);
-        body.put("detect_noop", true);
-        return JSON.writeValueAsBytes(body);
+    private static byte[] action(AgentPrincipal agent, DataType type, ObjectNode document, String collectedAt) {
+        return JSON.writeValueAsBytes(StateUpdates.upsert(type, document,
+                new StateUpdates.Source(agent.hostId(), agent.hostName(), agent.agentId()), collectedAt));
     }
 
     private Map<DocumentSink.Outcome, Integer> await(java.util.concurrent.CompletableFuture<List<DocumentSink.Result>> pending) {
@@ -164,13 +133,13 @@ class IngestService {
             results = pending.get(properties.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw ApiProblem.retryable(HttpStatus.SERVICE_UNAVAILABLE, "Elasticsearch did not acknowledge the batch within "
-                    + properties.writeTimeout().toSeconds() + "s; retry it", RETRY_AFTER);
+                    + properties.writeTimeout().toSeconds() + "s; retry it", retryAfter);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw ApiProblem.retryable(HttpStatus.SERVICE_UNAVAILABLE, "The server is shutting down; retry", RETRY_AFTER);
+            throw ApiProblem.retryable(HttpStatus.SERVICE_UNAVAILABLE, "The server is shutting down; retry", retryAfter);
         } catch (ExecutionException e) {
             log.warn("Bulk write failed", e.getCause());
-            throw ApiProblem.retryable(HttpStatus.SERVICE_UNAVAILABLE, "Elasticsearch is unavailable; retry", RETRY_AFTER);
+            throw ApiProblem.retryable(HttpStatus.SERVICE_UNAVAILABLE, "Elasticsearch is unavailable; retry", retryAfter);
         }
         Map<DocumentSink.Outcome, Integer> counts = new EnumMap<>(DocumentSink.Outcome.class);
         List<ApiProblem.Error> failures = new ArrayList<>();
@@ -186,7 +155,7 @@ class IngestService {
         if (unavailable) {
             throw ApiProblem.retryable(HttpStatus.SERVICE_UNAVAILABLE,
                     "Elasticsearch could not take part of the batch; retry it (what was written will not be duplicated)",
-                    RETRY_AFTER);
+                    retryAfter);
         }
         if (!failures.isEmpty()) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Elasticsearch refused " + failures.size()

@@ -1,0 +1,103 @@
+package io.agent7.agent;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code install} and {@code uninstall}: puts the agent under systemd with the unit in this
+ * jar ({@code io/agent7/agent/agent7-agent.service}). Where systemd is not running (a
+ * container), the files are still installed and the command says so.
+ */
+final class Installer {
+
+    static final Path HOME = Path.of("/opt/agent7");
+    static final Path UNIT = Path.of("/etc/systemd/system/agent7-agent.service");
+
+    private final PrintStream out;
+
+    Installer(PrintStream out) {
+        this.out = out;
+    }
+
+    void install(Path stateDir) throws IOException, InterruptedException {
+        requireRoot();
+        Path jar = Path.of(Installer.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        Files.createDirectories(HOME);
+        Path installedJar = HOME.resolve("agent.jar");
+        if (!jar.toAbsolutePath().equals(installedJar.toAbsolutePath())) {
+            Files.copy(jar, installedJar, StandardCopyOption.REPLACE_EXISTING);
+        }
+        String unit;
+        try (InputStream in = Installer.class.getResourceAsStream("agent7-agent.service")) {
+            unit = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        unit = unit.replace("@JAVA@", java.toString()).replace("@JAR@", installedJar.toString())
+                .replace("@STATE@", stateDir.toAbsolutePath().toString());
+        Files.writeString(UNIT, unit, StandardCharsets.UTF_8);
+        out.println("Installed " + installedJar + " and " + UNIT);
+        if (systemctl("daemon-reload") && systemctl("enable", "--now", "agent7-agent.service")) {
+            out.println("agent7-agent is enabled and running (systemctl status agent7-agent)");
+        } else {
+            out.println("systemd is not running here: start the agent with " + java + " -jar " + installedJar
+                    + " run --state-dir " + stateDir);
+        }
+    }
+
+    void uninstall(Path stateDir, boolean purge) throws IOException, InterruptedException {
+        requireRoot();
+        systemctl("disable", "--now", "agent7-agent.service");
+        Files.deleteIfExists(UNIT);
+        systemctl("daemon-reload");
+        Files.deleteIfExists(HOME.resolve("agent.jar"));
+        out.println("Removed " + UNIT + " and " + HOME.resolve("agent.jar"));
+        if (purge) {
+            deleteTree(stateDir);
+            out.println("Removed " + stateDir + " (credentials, spool, sync state)");
+        } else {
+            out.println("Kept " + stateDir + "; --purge removes it");
+        }
+    }
+
+    private static void requireRoot() {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            throw new IllegalStateException("install and uninstall need root");
+        }
+    }
+
+    private static boolean systemctl(String... args) throws IOException, InterruptedException {
+        Process p;
+        try {
+            p = new ProcessBuilder(concat("systemctl", args)).redirectErrorStream(true).start();
+        } catch (IOException noSystemctl) {
+            return false;
+        }
+        p.getInputStream().readAllBytes();
+        return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+    }
+
+    private static List<String> concat(String first, String... rest) {
+        var all = new java.util.ArrayList<String>();
+        all.add(first);
+        all.addAll(List.of(rest));
+        return all;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.agent7.agent.runtime;
+
+import io.agent7.agent.collect.Collector;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Runs one collector at a time on a thread of its own, within the policy's time budget.
+ * A collector over budget is interrupted and reported, and its thread is abandoned for a new
+ * one: a collector stuck in a system call must not stop the others.
+ */
+final class CollectorRunner implements AutoCloseable {
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private ExecutorService thread = newThread();
+
+    /** The documents, or an error; with the wall and CPU time the run took. */
+    record Result(List<ObjectNode> documents, String error, long wallMillis, long cpuMillis) {
+    }
+
+    private record Timed(List<ObjectNode> documents, long cpuNanos) {
+    }
+
+    Result run(Collector collector, Duration budget) {
+        long start = System.nanoTime();
+        Future<Timed> future = thread.submit(() -> {
+            long cpu = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
+            List<ObjectNode> documents = collector.collect();
+            long used = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() - cpu : 0;
+            return new Timed(documents, used);
+        });
+        try {
+            Timed timed = future.get(budget.toMillis(), TimeUnit.MILLISECONDS);
+            return new Result(timed.documents(), null, (System.nanoTime() - start) / 1_000_000, timed.cpuNanos() / 1_000_000);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            thread.shutdownNow();
+            thread = newThread();
+            return new Result(List.of(), "ran over its " + budget.toSeconds() + "s budget and was stopped",
+                    budget.toMillis(), 0);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            return new Result(List.of(), cause.getClass().getSimpleName() + ": " + cause.getMessage(),
+                    (System.nanoTime() - start) / 1_000_000, 0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(List.of(), "interrupted", (System.nanoTime() - start) / 1_000_000, 0);
+        }
+    }
+
+    private static ExecutorService newThread() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "agent7-collector");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}

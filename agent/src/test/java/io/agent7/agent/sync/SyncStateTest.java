@@ -1,0 +1,79 @@
+package io.agent7.agent.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agent7.schema.Schema;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+class SyncStateTest {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final Instant T0 = Instant.parse("2026-11-28T12:00:00Z");
+
+    static ObjectNode process(int pid, String name) {
+        return (ObjectNode) JSON.readTree("{\"process\":{\"pid\":" + pid + ",\"start\":\"2026-11-28T10:00:00Z\",\"name\":\"" + name + "\"}}");
+    }
+
+    @Test
+    void firstBatchIsASnapshotThenOnlyChangesAreSent() {
+        SyncState state = SyncState.fresh(Schema.standard().require("process"), "host-1");
+        SyncState.Next first = state.next(List.of(process(1, "a"), process(2, "b"), process(3, "c")), T0, false);
+        assertThat(first.batch().mode()).isEqualTo(Batch.Mode.SNAPSHOT);
+        assertThat(first.batch().upserts()).hasSize(3);
+        state.commit(first);
+
+        SyncState.Next same = state.next(List.of(process(1, "a"), process(2, "b"), process(3, "c")), T0.plusSeconds(60), false);
+        assertThat(same.batch().isEmpty()).isTrue();
+        state.commit(same);
+
+        SyncState.Next diff = state.next(List.of(process(1, "a"), process(2, "b-renamed"), process(4, "d")),
+                T0.plusSeconds(120), false);
+        assertThat(diff.batch().mode()).isEqualTo(Batch.Mode.DIFF);
+        assertThat(diff.batch().upserts()).extracting(d -> d.path("process").path("pid").asInt()).containsExactlyInAnyOrder(2, 4);
+        assertThat(diff.batch().removals()).singleElement().satisfies(removed ->
+                assertThat(removed.toString()).isEqualTo("{\"process\":{\"pid\":3,\"start\":\"2026-11-28T10:00:00Z\"}}"));
+    }
+
+    @Test
+    void aGapOrTheIntervalForcesAFullSnapshot() {
+        SyncState state = SyncState.fresh(Schema.standard().require("process"), "host-1");
+        state.commit(state.next(List.of(process(1, "a")), T0, false));
+        state.requireSnapshot();
+        SyncState.Next afterGap = state.next(List.of(process(1, "a")), T0.plusSeconds(60), false);
+        assertThat(afterGap.batch().mode()).isEqualTo(Batch.Mode.SNAPSHOT);
+        assertThat(afterGap.batch().upserts()).hasSize(1);
+        state.commit(afterGap);
+        assertThat(state.needsSnapshot()).isFalse();
+        assertThat(state.next(List.of(process(1, "a")), T0.plusSeconds(120), true).batch().mode()).isEqualTo(Batch.Mode.SNAPSHOT);
+    }
+
+    @Test
+    void stateSurvivesARestartThroughTheStore(@TempDir Path dir) throws Exception {
+        var type = Schema.standard().require("process");
+        SyncState state = SyncState.fresh(type, "host-1");
+        List<ObjectNode> docs = new ArrayList<>(List.of(process(1, "a"), process(2, "b")));
+        state.commit(state.next(docs, T0, false));
+        SyncStore store = new SyncStore(dir, "host-1");
+        store.save(state, T0);
+
+        SyncStore.Loaded loaded = store.load(type);
+        assertThat(loaded.lastSnapshot()).isEqualTo(T0);
+        docs.remove(1);
+        SyncState.Next next = loaded.state().next(docs, T0.plusSeconds(60), false);
+        assertThat(next.batch().mode()).isEqualTo(Batch.Mode.DIFF);
+        assertThat(next.batch().upserts()).isEmpty();
+        assertThat(next.batch().removals()).hasSize(1);
+
+        // Another host's state, or a broken file, starts over with a snapshot.
+        assertThat(new SyncStore(dir, "host-2").load(type).state().needsSnapshot()).isTrue();
+        java.nio.file.Files.writeString(dir.resolve("sync/process.json"), "{broken");
+        assertThat(store.load(type).state().needsSnapshot()).isTrue();
+    }
+}

@@ -1,0 +1,105 @@
+package io.agent7.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agent7.agent.state.Credentials;
+import io.agent7.testkit.ElasticsearchNode;
+import io.agent7.testkit.ServiceProcess;
+import io.agent7.testkit.TestAccounts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Elasticsearch stops while agents post and comes back a minute later. The ingest API
+ * answers 503 with Retry-After meanwhile; the agents keep collecting, spool, retry, and in
+ * the end the index holds exactly what each agent has, one document per item ever seen.
+ */
+class ElasticsearchOutageIT {
+
+    static final int AGENTS = 8;
+
+    @Test
+    void agentsRetryThroughAnOutageAndNothingIsLostOrDuplicated() throws Exception {
+        try (ElasticsearchNode es = ElasticsearchNode.start("outage")) {
+            Path serverState = Files.createTempDirectory("agent7-e2e-outage-server");
+            Map<String, String> env = Map.of("AGENT7_ELASTICSEARCH_URL", es.url().toString(),
+                    "AGENT7_STATE_DIR", serverState.toString(),
+                    "AGENT7_BOOTSTRAP_ADMIN_PASSWORD", TestAccounts.ADMIN_PASSWORD,
+                    "AGENT7_RETRY_AFTER", "5s");
+            try (ServiceProcess ingest = ServiceProcess.start("ingest-api", env)) {
+                String siteKey = FleetSupport.fastGroupSiteKey(ingest.url("/"));
+                List<FakeProcesses> hosts = new ArrayList<>();
+                List<Set<Integer>> everSeen = new ArrayList<>();
+                List<Credentials> credentials = new ArrayList<>();
+                List<FleetSupport.Running> agents = new ArrayList<>();
+                try {
+                    for (int i = 0; i < AGENTS; i++) {
+                        FakeProcesses processes = new FakeProcesses();
+                        Set<Integer> seen = new HashSet<>();
+                        for (int pid = 1; pid <= 40; pid++) {
+                            processes.set(pid, "p" + pid);
+                            seen.add(pid);
+                        }
+                        Path state = Files.createTempDirectory("agent7-e2e-outage-agent");
+                        Credentials c = FleetSupport.enroll(ingest.url("/"), siteKey, state);
+                        hosts.add(processes);
+                        everSeen.add(seen);
+                        credentials.add(c);
+                        agents.add(FleetSupport.start(c, state, processes));
+                    }
+                    awaitIndexMatches(es, hosts, credentials, Duration.ofSeconds(90));
+
+                    es.stop();
+                    // A minute of outage while the hosts keep changing.
+                    long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                    int nextPid = 1000;
+                    while (System.nanoTime() < until) {
+                        for (int i = 0; i < AGENTS; i++) {
+                            FakeProcesses processes = hosts.get(i);
+                            // Only processes from before the outage end: each new one lives until the end,
+                            // so every process counted here is one the agent did collect.
+                            List<Integer> pids = new ArrayList<>(processes.current().keySet());
+                            pids.removeIf(pid -> pid >= 1000);
+                            processes.remove(pids.get(ThreadLocalRandom.current().nextInt(pids.size())));
+                            processes.set(nextPid, "p" + nextPid);
+                            everSeen.get(i).add(nextPid++);
+                        }
+                        Thread.sleep(4_000);
+                    }
+                    assertThat(agents).anySatisfy(a -> assertThat(a.runtime().spool().size()).isPositive());
+                    es.startAgain();
+
+                    awaitIndexMatches(es, hosts, credentials, Duration.ofSeconds(180));
+                    for (int i = 0; i < AGENTS; i++) {
+                        FleetSupport.Indexed indexed = FleetSupport.indexed(es.url(), credentials.get(i).hostId());
+                        assertThat(indexed.total()).as("documents of host %d: one per process ever seen", i)
+                                .isEqualTo(everSeen.get(i).size());
+                    }
+                } finally {
+                    for (FleetSupport.Running agent : agents) {
+                        agent.close();
+                    }
+                }
+            }
+        }
+    }
+
+    private static void awaitIndexMatches(ElasticsearchNode es, List<FakeProcesses> hosts, List<Credentials> credentials,
+                                          Duration limit) {
+        Awaitility.await().atMost(limit).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            for (int i = 0; i < hosts.size(); i++) {
+                assertThat(FleetSupport.indexed(es.url(), credentials.get(i).hostId()).present())
+                        .as("host %d", i).isEqualTo(hosts.get(i).current());
+            }
+        });
+    }
+}

@@ -1,0 +1,117 @@
+package io.agent7.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agent7.agent.runtime.AgentRuntime;
+import io.agent7.agent.state.Credentials;
+import io.agent7.agent.state.HostFacts;
+import io.agent7.agent.transport.ServerClient;
+import io.agent7.testkit.TestAccounts;
+import io.agent7.testkit.TestElasticsearch;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What the agent-level end-to-end tests share: groups with fast policies, agents, and index checks. */
+final class FleetSupport {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** The agents' retries are expected here; their warnings would bury the test output (-Dagent7.e2e.agent-log=INFO shows them). */
+    private static final java.util.logging.Logger AGENT_LOG = quiet();
+
+    private static java.util.logging.Logger quiet() {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("io.agent7.agent");
+        logger.setLevel(java.util.logging.Level.parse(System.getProperty("agent7.e2e.agent-log", "SEVERE")));
+        return logger;
+    }
+
+    private FleetSupport() {
+    }
+
+    /** A site key for a new group whose policy runs only the process collector, every 10 s. */
+    static String fastGroupSiteKey(URI ingest) throws Exception {
+        String group = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        JsonNode policy = admin(ingest, "PUT", "/api/v1/admin/policies/" + group, """
+                {"checkin": {"min": "5s", "max": "5s"},
+                 "collectors": {"process": {"interval": "10s"}, "logged_on_user": {"enabled": false},
+                                "network_connection": {"enabled": false}, "system_metric": {"enabled": false}}}
+                """);
+        assertThat(policy.path("version").asLong()).isEqualTo(1);
+        JsonNode key = admin(ingest, "POST", "/api/v1/admin/site-keys", "{\"name\":\"" + group + "\",\"group\":\"" + group + "\"}");
+        return key.path("site_key").asString();
+    }
+
+    static JsonNode admin(URI ingest, String method, String path, String body) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(ingest.resolve(path))
+                .header("Authorization", TestAccounts.adminBasic()).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 201);
+        return JSON.readTree(response.body());
+    }
+
+    /** Enrolls a new host and keeps its credentials in {@code stateDir}, as `agent enroll` does. */
+    static Credentials enroll(URI ingest, String siteKey, Path stateDir) throws Exception {
+        String machine = "e2e-" + UUID.randomUUID();
+        HostFacts facts = new HostFacts(machine, "e2e-" + machine.substring(4, 12), "linux", "Debian GNU/Linux", "12", "6.1");
+        ServerClient.Enrolled enrolled = ServerClient.enroll(ingest, siteKey, facts, "e2e", null);
+        Files.createDirectories(stateDir);
+        enrolled.credentials().save(stateDir);
+        return Credentials.load(stateDir);
+    }
+
+    /** The real agent runtime with the given collector, on its own thread. */
+    static Running start(Credentials credentials, Path stateDir, FakeProcesses processes) throws Exception {
+        AgentRuntime runtime = new AgentRuntime(new ServerClient(credentials, "e2e", Clock.systemUTC()), List.of(processes),
+                stateDir, 64L * 1024 * 1024, Clock.systemUTC(), "e2e", () -> JSON.createObjectNode().put("hostname", "e2e"));
+        Thread thread = new Thread(() -> {
+            try {
+                runtime.run(false);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "e2e-agent");
+        thread.start();
+        return new Running(runtime, thread);
+    }
+
+    record Running(AgentRuntime runtime, Thread thread) implements AutoCloseable {
+        @Override
+        public void close() throws InterruptedException {
+            runtime.stop();
+            thread.join(30_000);
+        }
+    }
+
+    /** pid → name of the host's documents that are present, and the number of all its documents. */
+    record Indexed(Map<Integer, String> present, long total) {
+    }
+
+    static Indexed indexed(URI es, String hostId) {
+        TestElasticsearch.send(es, "POST", "/agent7-process/_refresh", null);
+        JsonNode response = TestElasticsearch.send(es, "POST", "/agent7-process/_search",
+                "{\"size\":10000,\"query\":{\"term\":{\"host.id\":\"" + hostId + "\"}}}");
+        if (response == null || !response.has("hits")) {
+            throw new AssertionError("search failed: " + response);
+        }
+        JsonNode hits = response.path("hits");
+        Map<Integer, String> present = new TreeMap<>();
+        for (JsonNode hit : hits.path("hits")) {
+            JsonNode source = hit.path("_source");
+            if (source.path("agent7").path("present").asBoolean()) {
+                present.put(source.path("process").path("pid").asInt(), source.path("process").path("name").asString());
+            }
+        }
+        return new Indexed(present, hits.path("total").path("value").asLong());
+    }
+}

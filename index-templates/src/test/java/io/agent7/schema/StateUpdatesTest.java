@@ -1,0 +1,38 @@
+package io.agent7.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+class StateUpdatesTest {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final StateUpdates.Source SOURCE = new StateUpdates.Source("h1", "web-01", "a1");
+
+    @Test
+    void upsertKeepsFirstSeenAndNullsWhatTheItemLacks() {
+        ObjectNode doc = (ObjectNode) JSON.readTree("{\"process\":{\"pid\":1,\"start\":\"2026-11-28T10:00:00.000Z\",\"name\":\"x\"}}");
+        ObjectNode action = StateUpdates.upsert(Schema.standard().require("process"), doc, SOURCE, "2026-11-28T12:00:00.000Z");
+        assertThat(action.path("upsert").path("@timestamp").asString()).isEqualTo("2026-11-28T12:00:00.000Z");
+        assertThat(action.path("doc").has("@timestamp")).isFalse();
+        assertThat(action.path("doc").path("process").path("command_line").isNull()).isTrue();
+        assertThat(action.path("doc").path("host").path("id").asString()).isEqualTo("h1");
+        assertThat(action.path("doc").path("agent7").path("present").asBoolean()).isTrue();
+        assertThat(action.path("detect_noop").asBoolean()).isTrue();
+        assertThat(doc.path("process").has("command_line")).as("the input is not changed").isFalse();
+    }
+
+    @Test
+    void nestedArraysSurviveTheNullFilling() {
+        DataType sysvol = Schema.standard().require("sysvol_file");
+        ObjectNode doc = (ObjectNode) JSON.readTree("{\"file\":{\"path\":\"x\"},\"sysvol_file\":{\"aces\":[{\"principal\":\"a\"},{\"principal\":\"b\"}]}}");
+        ObjectNode action = StateUpdates.upsert(sysvol, doc, SOURCE, "2026-11-28T12:00:00.000Z");
+        assertThat(action.path("doc").path("sysvol_file").path("aces").isArray()).isTrue();
+        assertThat(action.path("doc").path("sysvol_file").path("aces")).hasSize(2);
+        ObjectNode none = (ObjectNode) JSON.readTree("{\"file\":{\"path\":\"y\"}}");
+        assertThat(StateUpdates.upsert(sysvol, none, SOURCE, "2026-11-28T12:00:00.000Z").path("doc").path("sysvol_file")
+                .path("aces").isNull()).isTrue();
+    }
+}
