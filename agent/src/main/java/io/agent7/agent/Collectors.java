@@ -2,6 +2,8 @@ package io.agent7.agent;
 
 import io.agent7.agent.collect.Collector;
 import io.agent7.agent.collect.ProcessCollector;
+import io.agent7.agent.collect.linux.LinuxCollectors;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import oshi.SystemInfo;
@@ -15,6 +17,9 @@ final class Collectors {
     static List<Collector> forThisHost(SystemInfo system) {
         List<Collector> collectors = new ArrayList<>();
         collectors.add(new ProcessCollector(system.getOperatingSystem()));
+        if (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("linux")) {
+            collectors.addAll(LinuxCollectors.all(Path.of("/")));
+        }
         return collectors;
     }
 }

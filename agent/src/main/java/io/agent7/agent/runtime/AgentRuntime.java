@@ -55,6 +55,7 @@ public final class AgentRuntime {
     private final Spool spool;
     private final SyncStore store;
     private final CollectorRunner runner = new CollectorRunner();
+    private final AgentStats stats;
 
     // state of the scheduler thread
     private final Map<String, SyncState> states = new HashMap<>();
@@ -84,6 +85,7 @@ public final class AgentRuntime {
         this.hostReport = hostReport;
         this.spool = new Spool(stateDir.resolve("spool"), spoolBytes, snapshotNeeded::add);
         this.store = new SyncStore(stateDir, server.credentials().hostId());
+        this.stats = new AgentStats(stateDir);
         this.policy = cachedPolicy();
     }
 
@@ -211,6 +213,7 @@ public final class AgentRuntime {
             log.warning(type + " collection failed: " + result.error());
             return;
         }
+        stats.collected(type, result.cpuMillis());
         SyncState state = states.computeIfAbsent(type, t -> {
             SyncStore.Loaded loaded = store.load(Schema.standard().require(t));
             lastSnapshot.put(t, loaded.lastSnapshot());
@@ -265,6 +268,8 @@ public final class AgentRuntime {
             try {
                 ServerClient.BatchResult result = server.postEncoded(entry.type(), entry.body());
                 removeQuietly(entry);
+                stats.delivered(entry.type(), entry.mode(), entry.size());
+                stats.save();
                 backoff = Duration.ofSeconds(1);
                 log.info(() -> String.format("%s %s delivered: %d new, %d changed, %d unchanged, %d removed", entry.type(),
                         entry.mode(), result.created(), result.updated(), result.unchanged(), result.removed()));

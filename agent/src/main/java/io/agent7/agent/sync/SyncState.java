@@ -74,7 +74,7 @@ public final class SyncState {
         for (ObjectNode document : current) {
             String id = DocumentIds.of(hostId, type, document);
             if (documents.putIfAbsent(id, document) == null) {
-                now.put(id, new Item(id, fingerprint(document), identity(document)));
+                now.put(id, new Item(id, fingerprint(document), JSON.writeValueAsString(identity(document))));
             }
         }
         boolean full = snapshot || needsSnapshot;
@@ -89,7 +89,7 @@ public final class SyncState {
         if (!full) {
             for (Item before : sent.values()) {
                 if (!now.containsKey(before.id())) {
-                    removals.add(before.identity());
+                    removals.add((ObjectNode) JSON.readTree(before.identity()));
                 }
             }
         }

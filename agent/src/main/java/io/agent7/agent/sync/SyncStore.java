@@ -47,7 +47,7 @@ public final class SyncStore {
             Map<String, Item> items = new HashMap<>();
             for (JsonNode item : root.path("items")) {
                 String id = item.path("id").asString();
-                items.put(id, new Item(id, item.path("fp").asLong(), (ObjectNode) item.path("identity")));
+                items.put(id, new Item(id, item.path("fp").asLong(), item.path("identity").toString()));
             }
             return new Loaded(new SyncState(type, hostId, items, root.path("needs_snapshot").asBoolean(true)),
                     Instant.parse(root.path("last_snapshot").asString(Instant.EPOCH.toString())));
@@ -65,7 +65,7 @@ public final class SyncStore {
         root.put("last_snapshot", lastSnapshot.toString());
         ArrayNode items = root.putArray("items");
         for (Item item : state.sent().values()) {
-            items.addObject().put("id", item.id()).put("fp", item.fingerprint()).set("identity", item.identity());
+            items.addObject().put("id", item.id()).put("fp", item.fingerprint()).set("identity", JSON.readTree(item.identity()));
         }
         Path temp = Files.createTempFile(dir, "." + state.type().name(), ".tmp");
         try {

@@ -1,0 +1,72 @@
+package io.agent7.agent.collect.linux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agent7.agent.collect.Collector;
+import io.agent7.schema.CommonFields;
+import io.agent7.schema.DataType;
+import io.agent7.schema.DocumentIds;
+import io.agent7.schema.Documents;
+import io.agent7.schema.Schema;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.node.ObjectNode;
+
+/** What every Linux collector sends is what the server accepts, and each item has its own id. */
+class SchemaConformanceTest {
+
+    @RegisterExtension
+    final FixtureRoot fixture = new FixtureRoot();
+
+    @Test
+    void thereIsOneCollectorPerHostTypeLinuxHasAndNoneForTheRegistry() {
+        List<String> types = LinuxCollectors.all(Path.of("/")).stream().map(Collector::type).toList();
+        Set<String> hostTypes = Schema.standard().types().stream().map(DataType::name)
+                .filter(t -> !t.startsWith("ad_") && !t.equals("gpo") && !t.equals("sysvol_file"))
+                .collect(Collectors.toSet());
+        assertThat(types).hasSize(15).doesNotHaveDuplicates().doesNotContain("registry_value", "host", "process");
+        assertThat(hostTypes).containsAll(types);
+        Set<String> missing = new HashSet<>(hostTypes);
+        types.forEach(missing::remove);
+        assertThat(missing).as("host is reported at check-in, processes by ProcessCollector")
+                .containsExactlyInAnyOrder("host", "process", "registry_value");
+    }
+
+    @Test
+    void everyDocumentFromTheFixtureRootPassesTheServersValidation() throws Exception {
+        assertConforms(LinuxCollectors.all(fixture.root()), true);
+    }
+
+    @Test
+    void everyDocumentFromThisMachinePassesTheServersValidation() {
+        assertConforms(LinuxCollectors.all(Path.of("/")), false);
+    }
+
+    private static void assertConforms(List<Collector> collectors, boolean everyTypeHasDocuments) {
+        for (Collector collector : collectors) {
+            DataType type = Schema.standard().require(collector.type());
+            List<ObjectNode> docs = collector.collect();
+            if (everyTypeHasDocuments) {
+                assertThat(docs).as(collector.type() + " from the fixture").isNotEmpty();
+            }
+            Set<String> ids = new HashSet<>();
+            for (ObjectNode doc : docs) {
+                ObjectNode normalized = Schema.standard().normalizer(type).normalize(doc);
+                assertThat(normalized).as(type.name() + ": already in stored form: " + doc).isEqualTo(doc);
+                List<String> fields = new ArrayList<>();
+                Documents.forEachLeaf(doc, (name, value) -> fields.add(name));
+                assertThat(fields).as(type.name() + ": only the type's own fields: " + doc)
+                        .allMatch(type.fields()::containsKey)
+                        .noneMatch(CommonFields.SERVER_OWNED::contains);
+                assertThat(ids.add(DocumentIds.of("h", type, doc)))
+                        .as(type.name() + ": no two documents of one collection are the same item: " + doc).isTrue();
+            }
+        }
+    }
+}

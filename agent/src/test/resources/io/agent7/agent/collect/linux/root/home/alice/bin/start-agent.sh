@@ -1,0 +1,2 @@
+#!/bin/sh
+# fixture program home/alice/bin/start-agent.sh

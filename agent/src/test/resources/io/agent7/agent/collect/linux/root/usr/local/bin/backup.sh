@@ -1,0 +1,2 @@
+#!/bin/sh
+# fixture program usr/local/bin/backup.sh
