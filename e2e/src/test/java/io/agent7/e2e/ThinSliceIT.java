@@ -95,6 +95,8 @@ class ThinSliceIT {
                 .contains(myPid);
         assertThat(javas.path("items").valueStream().map(i -> i.path("process").path("name").asString()))
                 .containsOnly("java");
+        // Stored nulls (values an item lost) stay out of answers.
+        assertThat(javas.path("items").toString()).doesNotContain(":null");
 
         // The same snapshot again: same documents, nothing written.
         ServerClient.BatchResult second = agent.post("process", "b-1", "snapshot", collectedAt, processes);

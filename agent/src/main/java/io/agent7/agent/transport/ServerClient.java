@@ -33,7 +33,6 @@ public final class ServerClient {
 
     private final HttpClient http;
     private final Clock clock;
-    private final String agentVersion;
     private final Credentials credentials;
     private String accessToken;
     private Instant accessTokenExpires = Instant.EPOCH;
@@ -46,7 +45,6 @@ public final class ServerClient {
     public ServerClient(Credentials credentials, String agentVersion, Clock clock, HttpClient http) {
         this.http = http;
         this.credentials = credentials;
-        this.agentVersion = agentVersion;
         this.clock = clock;
     }
 

@@ -77,7 +77,7 @@ class QueryController {
             for (SearchBackend.Hit hit : page.hits()) {
                 Map<String, Object> item = new LinkedHashMap<>();
                 item.put("_id", hit.id());
-                item.putAll(hit.source());
+                item.putAll(withoutNulls(hit.source()));
                 items.add(item);
             }
             body.put("items", items);
@@ -85,6 +85,26 @@ class QueryController {
         } catch (QueryException e) {
             throw ApiProblem.badRequest(e.getMessage());
         }
+    }
+
+    /**
+     * Stored documents hold explicit nulls for values an item lost (so an update clears them);
+     * answers leave them out.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> withoutNulls(Map<String, Object> source) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        source.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> nested) {
+                Map<String, Object> inner = withoutNulls((Map<String, Object>) nested);
+                if (!inner.isEmpty()) {
+                    out.put(key, inner);
+                }
+            } else if (value != null) {
+                out.put(key, value);
+            }
+        });
+        return out;
     }
 
     private static Expr withState(Expr filter, String state) {
