@@ -33,6 +33,8 @@ public final class Main {
               measure                                                one full collection, with each collector's CPU time
               install --server URL --site-key KEY [--ca-cert FILE]   enroll (if needed) and run under systemd
               uninstall [--purge]                                    stop and remove (--purge: and the state)
+              simulate --server URL --site-key KEY [--hosts N] [--ca-cert FILE] [--seed S] [--minutes M]
+                                                                       virtual Windows and Linux hosts, through the real protocol
               version                                                  print the agent version
             """;
 
@@ -64,6 +66,7 @@ public final class Main {
                 case "run" -> runAgent(options, stateDir, err);
                 case "collect" -> collect(args, out, err);
                 case "measure" -> measure(out);
+                case "simulate" -> simulate(options, out);
                 case "install" -> {
                     if (!Credentials.exist(stateDir)) {
                         int enrolled = enroll(options, stateDir, out, err);
@@ -91,11 +94,11 @@ public final class Main {
         } catch (ServerException e) {
             err.println(e.getMessage());
             return e.unauthorized() ? 3 : 1;
-        } catch (IOException | RuntimeException e) {
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             err.println("Failed: " + e.getMessage());
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return 1;
         }
     }
@@ -156,6 +159,28 @@ public final class Main {
         }
         JsonMapper json = JsonMapper.builder().build();
         collector.collect().forEach(doc -> out.println(json.writeValueAsString(doc)));
+        return 0;
+    }
+
+    /** {@code simulate}: a fleet of virtual hosts through the real protocol, until stopped or --duration. */
+    private static int simulate(Map<String, String> options, PrintStream out) throws Exception {
+        String server = options.get("server");
+        String siteKey = options.get("site-key");
+        if (server == null || siteKey == null) {
+            out.println("simulate needs --server URL and --site-key KEY");
+            return 2;
+        }
+        String caPem = options.containsKey("ca-cert")
+                ? java.nio.file.Files.readString(Path.of(options.get("ca-cert")), java.nio.charset.StandardCharsets.US_ASCII) : null;
+        var simulator = new io.agent7.agent.fleet.FleetSimulator(new io.agent7.agent.fleet.FleetSimulator.Options(
+                URI.create(server), siteKey, caPem, Integer.parseInt(options.getOrDefault("hosts", "500")),
+                Long.parseLong(options.getOrDefault("seed", "7")),
+                java.time.Duration.ofMinutes(Long.parseLong(options.getOrDefault("minutes", "5256000"))),
+                Integer.parseInt(options.getOrDefault("workers", "32")), java.time.Duration.ofSeconds(1)));
+        Runtime.getRuntime().addShutdownHook(new Thread(simulator::stop));
+        out.printf("Enrolled %d simulated hosts in %ds%n", Integer.parseInt(options.getOrDefault("hosts", "500")),
+                simulator.enroll(out).toSeconds());
+        simulator.run();
         return 0;
     }
 

@@ -1,0 +1,162 @@
+package io.agent7.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The real agent, as systemd runs it, on this machine for one hour of its default policy
+ * compressed into a shorter run (every interval divided by {@code --compress}): its resident
+ * memory and CPU, sampled every second from /proc, and the bytes it sends in differential
+ * batches against what full snapshots at every collection would have cost.
+ */
+public final class AgentFootprint {
+
+    /** The JVM options of the systemd unit (agent/src/main/resources/io/agent7/agent/agent7-agent.service). */
+    static final List<String> UNIT_JVM = List.of("-Xms16m", "-Xmx48m", "-Xss512k", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-XX:MaxMetaspaceSize=64m", "-XX:ReservedCodeCacheSize=24m");
+    static final long CLOCK_TICKS = 100;
+
+    private AgentFootprint() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Args args = new Args(argv);
+        URI ingest = URI.create(args.get("ingest"));
+        String admin = "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + args.get("admin-password"))
+                .getBytes(StandardCharsets.UTF_8));
+        int minutes = args.integer("minutes", 10);
+        int compress = args.integer("compress", 6);
+        String jar = args.get("agent-jar");
+
+        ObjectNode policy = (ObjectNode) Http.send(ingest.resolve("/api/v1/admin/policies/footprint"), "GET", null, null, admin);
+        ObjectNode spec = compressed(policy, compress);
+        Http.send(ingest.resolve("/api/v1/admin/policies/footprint"), "PUT", "application/json",
+                Http.JSON.writeValueAsBytes(spec), admin);
+        String siteKey = Http.send(ingest.resolve("/api/v1/admin/site-keys"), "POST", "application/json",
+                "{\"name\":\"footprint\",\"group\":\"footprint\"}".getBytes(StandardCharsets.UTF_8), admin)
+                .path("site_key").asString();
+        Path state = Files.createTempDirectory("agent7-footprint");
+        run(List.of(java(), "-jar", jar, "enroll", "--server", ingest.toString(), "--site-key", siteKey,
+                "--state-dir", state.toString()));
+
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(UNIT_JVM);
+        command.addAll(List.of("-jar", jar, "run", "--state-dir", state.toString()));
+        Process agent = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(state.resolve("agent.log").toFile()).start();
+        System.out.printf("Agent pid %d; %d minutes = one hour of the default policy compressed %dx%n", agent.pid(),
+                minutes, compress);
+        long pid = agent.pid();
+        long warmup = 60;
+        List<Long> rss = new ArrayList<>();
+        long cpuAtWarmup = 0;
+        long maxRss = 0;
+        long seconds = minutes * 60L;
+        for (long s = 0; s < seconds && agent.isAlive(); s++) {
+            Thread.sleep(1000);
+            long kb = rssKb(pid);
+            maxRss = Math.max(maxRss, kb);
+            if (s == warmup) {
+                cpuAtWarmup = cpuTicks(pid);
+            }
+            if (s >= warmup) {
+                rss.add(kb);
+            }
+            if (s % 60 == 59) {
+                System.out.printf("  minute %d: RSS %d MB, CPU %.1f s so far%n", (s + 1) / 60, kb / 1024,
+                        cpuTicks(pid) / (double) CLOCK_TICKS);
+            }
+        }
+        long cpuEnd = cpuTicks(pid);
+        agent.destroy();
+        agent.waitFor(20, TimeUnit.SECONDS);
+        double steadySeconds = seconds - warmup;
+        double cpuPercent = 100.0 * (cpuEnd - cpuAtWarmup) / CLOCK_TICKS / steadySeconds;
+        double avgRss = rss.stream().mapToLong(Long::longValue).average().orElse(0) / 1024;
+
+        JsonNode stats = Http.JSON.readTree(state.resolve("stats.json").toFile());
+        long diffBytes = 0;
+        long snapshotEquivalent = 0;
+        long firstSnapshots = 0;
+        for (Map.Entry<String, JsonNode> e : stats.path("types").properties()) {
+            JsonNode t = e.getValue();
+            diffBytes += t.path("diff_bytes").asLong();
+            firstSnapshots += t.path("snapshot_bytes").asLong();
+            snapshotEquivalent += t.path("collections").asLong() * t.path("last_snapshot_bytes").asLong();
+        }
+        String measure = run(List.of(java(), "-Xmx48m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar, "measure"));
+        System.out.println("One full collection (agent measure, after a warm-up round):");
+        System.out.print(measure);
+        System.out.printf("RESULT rss_max_mb=%d rss_avg_mb=%.0f (target <= 64) cpu_avg_percent_of_one_core=%.2f (target <= 2)%n",
+                maxRss / 1024, avgRss, cpuPercent);
+        System.out.printf("RESULT network_bytes_per_hour: differential=%d, full snapshots at every collection=%d, "
+                + "ratio=%.3f; first snapshots (once per type)=%d%n", diffBytes, snapshotEquivalent,
+                snapshotEquivalent == 0 ? 0 : (double) diffBytes / snapshotEquivalent, firstSnapshots);
+        System.out.println("Agent state and log: " + state);
+    }
+
+    /** The group's policy with every interval divided by {@code factor}, kept within what the server accepts. */
+    static ObjectNode compressed(ObjectNode policy, int factor) {
+        ObjectNode spec = Http.JSON.createObjectNode();
+        spec.putObject("checkin").put("min", seconds(policy.path("checkin").path("min").asString(), factor, 5))
+                .put("max", seconds(policy.path("checkin").path("max").asString(), factor, 5));
+        spec.put("full_snapshot_interval", seconds(policy.path("full_snapshot_interval").asString(), factor, 600));
+        ObjectNode collectors = spec.putObject("collectors");
+        for (Map.Entry<String, JsonNode> e : policy.path("collectors").properties()) {
+            collectors.putObject(e.getKey()).put("enabled", e.getValue().path("enabled").asBoolean())
+                    .put("interval", seconds(e.getValue().path("interval").asString(), factor, 10));
+        }
+        return spec;
+    }
+
+    /** A policy duration ("20s", "5m", "1h", "1d") divided by {@code factor}, in seconds, at least {@code minimum}. */
+    static String seconds(String duration, int factor, long minimum) {
+        long n = Long.parseLong(duration.replaceAll("\\D", ""));
+        long s = switch (duration.replaceAll("\\d", "")) {
+            case "ms" -> n / 1000;
+            case "s" -> n;
+            case "m" -> n * 60;
+            case "h" -> n * 3600;
+            case "d" -> n * 86400;
+            default -> throw new IllegalArgumentException("Not a policy duration: " + duration);
+        };
+        return Math.max(minimum, s / factor) + "s";
+    }
+
+    static long rssKb(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return 0;
+    }
+
+    static long cpuTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static String run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+        }
+        return out;
+    }
+}

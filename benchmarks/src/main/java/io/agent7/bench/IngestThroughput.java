@@ -1,0 +1,198 @@
+package io.agent7.bench;
+
+import io.agent7.agent.simulate.VirtualHost;
+import io.agent7.agent.state.Credentials;
+import io.agent7.agent.sync.Batch;
+import io.agent7.agent.transport.ServerClient;
+import io.agent7.schema.DataType;
+import io.agent7.schema.DocumentIds;
+import io.agent7.schema.Schema;
+import io.agent7.schema.StateUpdates;
+import io.agent7.schema.Values;
+import io.agent7.schema.templates.ElasticsearchHttp;
+import io.agent7.schema.templates.IndexSettings;
+import io.agent7.schema.templates.SchemaInstaller;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Ingest API throughput against the ideal: the same documents, with the same ids and the
+ * same update bodies, sent straight to {@code _bulk} in bulks of the size the API's
+ * BulkIngester makes. Both start from empty indices each round; rounds alternate the two.
+ *
+ * <p>{@code ./agent7 bench ingest} runs it against a fresh node and ingest API.
+ */
+public final class IngestThroughput {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final List<String> TYPES = List.of("process", "service", "scheduled_task", "startup_item", "software",
+            "update", "network_connection", "local_user", "local_group");
+
+    private IngestThroughput() {
+    }
+
+    record Snapshot(Credentials credentials, String hostName, String type, List<ObjectNode> documents, byte[] encoded) {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Args args = new Args(argv);
+        URI es = URI.create(args.get("es"));
+        URI ingest = URI.create(args.get("ingest"));
+        int hosts = args.integer("hosts", 300);
+        int rounds = args.integer("rounds", 3);
+        int concurrency = args.integer("concurrency", 8);
+        Instant now = Instant.parse("2026-11-28T12:00:00Z");
+
+        System.out.printf("Building snapshots of %d simulated hosts and enrolling them...%n", hosts);
+        List<Snapshot> snapshots = new ArrayList<>();
+        long documents = 0;
+        for (int i = 0; i < hosts; i++) {
+            VirtualHost host = VirtualHost.create(7, i, now);
+            Credentials credentials = ServerClient.enroll(ingest, args.get("site-key"), host.facts(), "bench", null).credentials();
+            for (String type : TYPES) {
+                List<ObjectNode> docs = host.collect(type);
+                if (docs.isEmpty()) {
+                    continue;
+                }
+                Batch batch = new Batch(UUID.randomUUID().toString(), type, Batch.Mode.SNAPSHOT, now, docs, List.of());
+                snapshots.add(new Snapshot(credentials, host.hostName(), type, docs, ServerClient.encode(batch)));
+                documents += docs.size();
+            }
+        }
+        System.out.printf("%d documents in %d batches (%d types)%n", documents, snapshots.size(), TYPES.size());
+        List<byte[]> bulks = bulkBodies(snapshots, now);
+
+        List<Double> ratios = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            reset(es);
+            double direct = timed(() -> sendBulks(es, bulks));
+            long directCount = count(es);
+            reset(es);
+            double api = timed(() -> postThroughApi(snapshots, concurrency));
+            long apiCount = count(es);
+            if (directCount != apiCount) {
+                throw new IllegalStateException("The two paths wrote different numbers of documents: direct "
+                        + directCount + ", API " + apiCount);
+            }
+            double directRate = apiCount / direct;
+            double apiRate = apiCount / api;
+            ratios.add(apiRate / directRate);
+            System.out.printf("round %d: direct _bulk %,.0f docs/s (%.1f s), ingest API %,.0f docs/s (%.1f s), ratio %.2f%n",
+                    round, directRate, direct, apiRate, api, apiRate / directRate);
+        }
+        ratios.sort(Double::compare);
+        System.out.printf("RESULT documents=%d hosts=%d median_ratio=%.2f (target >= 0.90)%n", documents, hosts,
+                ratios.get(ratios.size() / 2));
+    }
+
+    /** The bulks the ideal client sends: update actions as the API builds them, 5,000 per request. */
+    static List<byte[]> bulkBodies(List<Snapshot> snapshots, Instant now) {
+        List<byte[]> bulks = new ArrayList<>();
+        ByteArrayOutputStream body = new ByteArrayOutputStream(1 << 20);
+        int operations = 0;
+        String collectedAt = Values.formatDate(now);
+        for (Snapshot s : snapshots) {
+            DataType type = Schema.standard().require(s.type());
+            var source = new StateUpdates.Source(s.credentials().hostId(), s.hostName(), s.credentials().agentId());
+            for (ObjectNode raw : s.documents()) {
+                ObjectNode document = Schema.standard().normalizer(type).normalize(raw);
+                String id = DocumentIds.of(s.credentials().hostId(), type, document);
+                ObjectNode action = JSON.createObjectNode();
+                action.putObject("update").put("_index", type.index()).put("_id", id)
+                        .put("routing", s.credentials().hostId()).put("retry_on_conflict", 3);
+                body.writeBytes(JSON.writeValueAsBytes(action));
+                body.write('\n');
+                body.writeBytes(JSON.writeValueAsBytes(StateUpdates.upsert(type, document, source, collectedAt)));
+                body.write('\n');
+                if (++operations == 5_000) {
+                    bulks.add(body.toByteArray());
+                    body.reset();
+                    operations = 0;
+                }
+            }
+        }
+        if (operations > 0) {
+            bulks.add(body.toByteArray());
+        }
+        return bulks;
+    }
+
+    /** Two bulks in flight at a time, as the API's BulkIngester sends them. */
+    static void sendBulks(URI es, List<byte[]> bulks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> sent = new ArrayList<>();
+            for (byte[] bulk : bulks) {
+                sent.add(pool.submit(() -> {
+                    var response = Http.send(es.resolve("/_bulk"), "POST", "application/x-ndjson", bulk, null);
+                    if (response.path("errors").asBoolean()) {
+                        throw new IllegalStateException("bulk errors: " + response.toString().substring(0, 500));
+                    }
+                }));
+            }
+            for (Future<?> f : sent) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    static void postThroughApi(List<Snapshot> snapshots, int concurrency) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        var http = ServerClient.client(null);
+        try {
+            List<Future<?>> sent = new ArrayList<>();
+            for (Snapshot s : snapshots) {
+                ServerClient client = new ServerClient(s.credentials(), "bench", Clock.systemUTC(), http);
+                sent.add(pool.submit(() -> client.postEncoded(s.type(), s.encoded())));
+            }
+            for (Future<?> f : sent) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    static void reset(URI es) {
+        for (String type : TYPES) {
+            Http.send(es.resolve("/agent7-" + type), "DELETE", null, null, null);
+        }
+        new SchemaInstaller(new ElasticsearchHttp(es, null, null), Schema.standard(), IndexSettings.DEFAULTS).install();
+    }
+
+    static long count(URI es) {
+        StringBuilder indices = new StringBuilder();
+        for (String type : TYPES) {
+            indices.append(indices.length() == 0 ? "" : ",").append("agent7-").append(type);
+        }
+        Http.send(es.resolve("/" + indices + "/_refresh"), "POST", null, null, null);
+        return Http.get(es.resolve("/" + indices + "/_count")).path("count").asLong();
+    }
+
+    interface Task {
+        void run() throws Exception;
+    }
+
+    static double timed(Task task) throws Exception {
+        long start = System.nanoTime();
+        task.run();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
