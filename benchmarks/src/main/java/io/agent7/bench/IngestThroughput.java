@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -51,7 +52,8 @@ public final class IngestThroughput {
         URI ingest = URI.create(args.get("ingest"));
         int hosts = args.integer("hosts", 300);
         int rounds = args.integer("rounds", 3);
-        int concurrency = args.integer("concurrency", 8);
+        int concurrency = args.integer("concurrency", 200);
+        long ingestPid = Long.parseLong(args.get("ingest-pid"));
         Instant now = Instant.parse("2026-11-28T12:00:00Z");
 
         System.out.printf("Building snapshots of %d simulated hosts and enrolling them...%n", hosts);
@@ -73,13 +75,18 @@ public final class IngestThroughput {
         System.out.printf("%d documents in %d batches (%d types)%n", documents, snapshots.size(), TYPES.size());
         List<byte[]> bulks = bulkBodies(snapshots, now);
 
+        // Round 0 warms both paths up (the JIT of the API and of Elasticsearch) and is not counted.
         List<Double> ratios = new ArrayList<>();
-        for (int round = 1; round <= rounds; round++) {
+        for (int round = 0; round <= rounds; round++) {
             reset(es);
+            Cpu directCpu = Cpu.now(es, ingestPid);
             double direct = timed(() -> sendBulks(es, bulks));
+            directCpu = directCpu.since(es, ingestPid);
             long directCount = count(es);
             reset(es);
+            Cpu apiCpu = Cpu.now(es, ingestPid);
             double api = timed(() -> postThroughApi(snapshots, concurrency));
+            apiCpu = apiCpu.since(es, ingestPid);
             long apiCount = count(es);
             if (directCount != apiCount) {
                 throw new IllegalStateException("The two paths wrote different numbers of documents: direct "
@@ -87,13 +94,16 @@ public final class IngestThroughput {
             }
             double directRate = apiCount / direct;
             double apiRate = apiCount / api;
-            ratios.add(apiRate / directRate);
-            System.out.printf("round %d: direct _bulk %,.0f docs/s (%.1f s), ingest API %,.0f docs/s (%.1f s), ratio %.2f%n",
-                    round, directRate, direct, apiRate, api, apiRate / directRate);
+            if (round > 0) {
+                ratios.add(apiRate / directRate);
+            }
+            System.out.printf("%s: direct _bulk %,.0f docs/s (%.1f s; CPU s: %s), ingest API %,.0f docs/s (%.1f s; CPU s: %s),"
+                    + " ratio %.2f; %s%n", round == 0 ? "warm-up" : "round " + round, directRate, direct, directCpu,
+                    apiRate, api, apiCpu, apiRate / directRate, bulkStats(ingest));
         }
         ratios.sort(Double::compare);
-        System.out.printf("RESULT documents=%d hosts=%d median_ratio=%.2f (target >= 0.90)%n", documents, hosts,
-                ratios.get(ratios.size() / 2));
+        System.out.printf("RESULT documents=%d hosts=%d concurrency=%d cpu_layout=%s median_ratio=%.2f (target >= 0.90)%n",
+                documents, hosts, concurrency, args.get("cpu-layout", "shared"), ratios.get(ratios.size() / 2));
     }
 
     /** The bulks the ideal client sends: update actions as the API builds them, 5,000 per request. */
@@ -152,10 +162,13 @@ public final class IngestThroughput {
     static void postThroughApi(List<Snapshot> snapshots, int concurrency) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         var http = ServerClient.client(null);
+        // One client per host, as agents are: each keeps its token instead of refreshing per batch.
+        java.util.Map<String, ServerClient> clients = new java.util.HashMap<>();
         try {
             List<Future<?>> sent = new ArrayList<>();
             for (Snapshot s : snapshots) {
-                ServerClient client = new ServerClient(s.credentials(), "bench", Clock.systemUTC(), http);
+                ServerClient client = clients.computeIfAbsent(s.credentials().agentId(),
+                        id -> new ServerClient(s.credentials(), "bench", Clock.systemUTC(), http));
                 sent.add(pool.submit(() -> client.postEncoded(s.type(), s.encoded())));
             }
             for (Future<?> f : sent) {
@@ -163,6 +176,51 @@ public final class IngestThroughput {
             }
         } finally {
             pool.shutdown();
+        }
+    }
+
+    /** How the API's BulkIngester has batched so far: bulks sent, mean operations and latency. */
+    static String bulkStats(URI ingest) {
+        String text = new String(Http.sendRaw(ingest.resolve("/actuator/prometheus")), StandardCharsets.UTF_8);
+        double bulks = 0;
+        double seconds = 0;
+        double docs = 0;
+        for (String line : text.split("\n")) {
+            double value = line.startsWith("#") ? 0 : Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            if (line.startsWith("agent7_bulk_latency_seconds_count")) {
+                bulks += value;
+            } else if (line.startsWith("agent7_bulk_latency_seconds_sum")) {
+                seconds += value;
+            } else if (line.startsWith("agent7_ingest_documents_total")) {
+                docs += value;
+            }
+        }
+        return String.format("API bulks so far %.0f, %.0f documents each, %.0f ms each", bulks,
+                bulks == 0 ? 0 : docs / bulks, bulks == 0 ? 0 : 1000 * seconds / bulks);
+    }
+
+    /** CPU seconds used by Elasticsearch, the ingest API and this load generator, and Elasticsearch's searches. */
+    record Cpu(double elasticsearch, double ingestApi, double loadGenerator, long searches) {
+
+        static Cpu now(URI es, long ingestPid) throws java.io.IOException {
+            JsonNode node = Http.get(es.resolve("/_nodes/_local/stats/process,indices")).path("nodes").values().iterator().next();
+            double esCpu = node.path("process").path("cpu").path("total_in_millis").asLong() / 1000.0;
+            long searches = node.path("indices").path("search").path("query_total").asLong();
+            double self = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+            return new Cpu(esCpu, AgentFootprint.cpuTicks(ingestPid) / (double) AgentFootprint.CLOCK_TICKS, self, searches);
+        }
+
+        Cpu since(URI es, long ingestPid) throws java.io.IOException {
+            Cpu later = now(es, ingestPid);
+            return new Cpu(later.elasticsearch - elasticsearch, later.ingestApi - ingestApi, later.loadGenerator - loadGenerator,
+                    later.searches - searches);
+        }
+
+        @Override
+        public String toString() {
+            return String.format("ES %.1f, API %.1f, load %.1f; %d shard searches", elasticsearch, ingestApi, loadGenerator,
+                    searches);
         }
     }
 

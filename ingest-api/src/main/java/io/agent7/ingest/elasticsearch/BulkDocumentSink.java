@@ -67,6 +67,13 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
 
     // state
     private final AtomicInteger pending = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean flushRequested = new java.util.concurrent.atomic.AtomicBoolean();
+    private final int maxConcurrent;
+    private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "bulk-flush");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final Timer bulkLatency;
     private final Counter retried;
@@ -76,6 +83,7 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
         this.client = client;
         this.maxRetries = properties.maxRetries();
         this.maxPending = properties.maxPendingOperations();
+        this.maxConcurrent = properties.bulkMaxConcurrent();
         this.bulkLatency = Timer.builder("agent7.bulk.latency").description("Time Elasticsearch took to answer a bulk")
                 .publishPercentiles(0.5, 0.99).register(meters);
         this.retried = Counter.builder("agent7.bulk.retries")
@@ -132,6 +140,9 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
         for (int i = 0; i < writes.size(); i++) {
             submit(new Pending(tracker, i, writes.get(i), 0));
         }
+        if (ingester.pendingRequests() < maxConcurrent) {
+            requestFlush();
+        }
         return tracker.future;
     }
 
@@ -143,6 +154,22 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
                 .routing(w.routing())
                 .retryOnConflict(3)
                 .binaryAction(BinaryData.of(w.action(), "application/json")))), p);
+    }
+
+    /**
+     * Group commit: a bulk goes out at once when a request slot is free, and whatever arrived
+     * while all slots were busy goes out as soon as one frees. So a lone agent waits for no
+     * timer, and under load many agents' writes still share few bulks. The flush interval
+     * stays as a backstop. Flushes run on one thread of their own: flush() may wait for a
+     * slot, and that must not hold up a request thread or the client's callback thread.
+     */
+    private void requestFlush() {
+        if (flushRequested.compareAndSet(false, true)) {
+            flusher.execute(() -> {
+                flushRequested.set(false);
+                ingester.flush();
+            });
+        }
     }
 
     @Override
@@ -233,6 +260,9 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
         @Override
         public void afterBulk(long executionId, BulkRequest request, List<Pending> contexts, BulkResponse response) {
             timed(executionId);
+            if (ingester.pendingOperations() > 0) {
+                requestFlush();
+            }
             List<BulkResponseItem> items = response.items();
             for (int i = 0; i < contexts.size(); i++) {
                 Pending p = contexts.get(i);
@@ -288,5 +318,6 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
     public void destroy() {
         ingester.close();
         retries.shutdownNow();
+        flusher.shutdownNow();
     }
 }

@@ -92,8 +92,10 @@ class SecurityConfiguration {
         OAuth2TokenValidator<Jwt> notRevoked = jwt -> revoked.isRevoked(jwt.getSubject())
                 ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "the agent's credentials were revoked", null))
                 : OAuth2TokenValidatorResult.success();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps,
-                new JwtIssuerValidator(properties.issuer()), audience, hostBound, notRevoked));
-        return decoder;
+        // The decoder checks the signature only; the cache runs the validators on every use.
+        decoder.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success());
+        return new VerifiedTokenCache(decoder, new DelegatingOAuth2TokenValidator<>(timestamps,
+                new JwtIssuerValidator(properties.issuer()), audience, hostBound, notRevoked),
+                properties.lifetime(), 100_000);
     }
 }

@@ -84,4 +84,21 @@ class BatchReaderTest {
         String longLine = "{\"upsert\":{\"process\":{\"pid\":1,\"start\":0,\"name\":\"" + "x".repeat(400) + "\"}}}\n";
         assertThat(rejection(HEADER + longLine).status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
     }
+
+    @Test
+    void linesSplitAcrossReadsAndCrlfAreReadWhole() throws Exception {
+        // A stream that hands out a few bytes per read, as a slow gzip or network source does.
+        byte[] body = (HEADER.replace("\n", "\r\n") + "{\"upsert\":{\"process\":{\"pid\":1,\"start\":0}}}\r\n\r\n"
+                + "{\"upsert\":{\"process\":{\"pid\":2,\"start\":0,\"name\":\"" + "y".repeat(200) + "\"}}}")
+                .getBytes(StandardCharsets.UTF_8);
+        var trickle = new ByteArrayInputStream(body) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 7));
+            }
+        };
+        Batch batch = new BatchReader(limits).read(trickle, PROCESS, Schema.standard().normalizer(PROCESS), "host-1");
+        assertThat(batch.documents()).extracting(d -> d.path("process").path("pid").asInt()).containsExactly(1, 2);
+        assertThat(batch.documents().get(1).path("process").path("name").asString()).hasSize(200);
+    }
 }
