@@ -83,6 +83,9 @@ public final class FleetBenchmark {
                         + "(mean %.0f); items sent by the fleet %,d%n",
                 cpuPercent, heap.stream().mapToDouble(Double::doubleValue).max().orElse(0), perMinute,
                 perMinute.stream().mapToLong(Long::longValue).average().orElse(0), s.items());
+        for (var reason : s.failureReasons()) {
+            System.out.printf("failed %,d times: %s%n", reason.getValue(), reason.getKey());
+        }
     }
 
     /** Documents Elasticsearch indexed into the data types' indices so far (no-op updates do not count). */

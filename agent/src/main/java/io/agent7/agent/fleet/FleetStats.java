@@ -14,6 +14,7 @@ public final class FleetStats {
     private final Map<Call, Integer> counts = new EnumMap<>(Call.class);
     private final Map<Call, AtomicLong> failures = new EnumMap<>(Call.class);
     private final AtomicLong items = new AtomicLong();
+    private final Map<String, Long> reasons = new java.util.TreeMap<>();
 
     public FleetStats() {
         for (Call call : Call.values()) {
@@ -24,8 +25,15 @@ public final class FleetStats {
     }
 
     synchronized void record(Call call, long nanos, boolean ok) {
-        if (!ok) {
+        record(call, nanos, ok ? null : "failed");
+    }
+
+    /** @param failure why the call failed (status and message), or null when it succeeded */
+    synchronized void record(Call call, long nanos, String failure) {
+        if (failure != null) {
             failures.get(call).incrementAndGet();
+            String reason = call.name().toLowerCase(java.util.Locale.ROOT) + " " + failure;
+            reasons.merge(reason.length() > 160 ? reason.substring(0, 160) : reason, 1L, Long::sum);
             return;
         }
         long[] values = latencies.get(call);
@@ -49,6 +57,13 @@ public final class FleetStats {
             failures.get(call).set(0);
         }
         items.set(0);
+        reasons.clear();
+    }
+
+    /** Failed calls by reason, most frequent first. */
+    public synchronized java.util.List<Map.Entry<String, Long>> failureReasons() {
+        return reasons.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> Map.entry(e.getKey(), e.getValue())).toList();
     }
 
     public synchronized long count(Call call) {

@@ -98,7 +98,7 @@ final class SimulatedHost {
             long max = Math.max(min, policy.checkinMax().toMillis());
             nextCheckin = now.plusMillis(min + ThreadLocalRandom.current().nextLong(max - min + 1));
         } catch (ServerException e) {
-            stats.record(FleetStats.Call.CHECKIN, System.nanoTime() - start, false);
+            stats.record(FleetStats.Call.CHECKIN, System.nanoTime() - start, e.status() + " " + e.getMessage());
             nextCheckin = now.plus(e.retryAfter() != null ? e.retryAfter() : Duration.ofSeconds(30));
         }
     }
@@ -142,7 +142,7 @@ final class SimulatedHost {
                 stats.record(FleetStats.Call.INGEST, System.nanoTime() - start, true);
                 outbox.poll();
             } catch (ServerException e) {
-                stats.record(FleetStats.Call.INGEST, System.nanoTime() - start, false);
+                stats.record(FleetStats.Call.INGEST, System.nanoTime() - start, e.status() + " " + e.getMessage());
                 if (!e.retryable()) {
                     outbox.poll(); // refused for good: the real agent drops it and resnaps the type
                     states.get(batch.type()).requireSnapshot();

@@ -86,7 +86,8 @@ public final class SyncState {
                 upserts.add(documents.get(entry.getKey()));
             }
         }
-        if (!full) {
+        // A series keeps every sample: an earlier sample is history, not an item that went away.
+        if (!full && !type.series()) {
             for (Item before : sent.values()) {
                 if (!now.containsKey(before.id())) {
                     removals.add((ObjectNode) JSON.readTree(before.identity()));

@@ -42,6 +42,20 @@ class SyncStateTest {
     }
 
     @Test
+    void aSeriesSendsEachNewSampleAndNeverRemovesEarlierOnes() {
+        SyncState state = SyncState.fresh(Schema.standard().require("system_metric"), "host-1");
+        for (int minute = 0; minute < 3; minute++) {
+            Instant at = T0.plusSeconds(60L * minute);
+            ObjectNode sample = (ObjectNode) JSON.readTree("{\"system_metric\":{\"sampled_at\":\"" + at
+                    + "\",\"cpu\":{\"pct\":" + (10 + minute) + "}}}");
+            SyncState.Next next = state.next(List.of(sample), at, false);
+            assertThat(next.batch().upserts()).hasSize(1);
+            assertThat(next.batch().removals()).as("the server refuses removals of a series").isEmpty();
+            state.commit(next);
+        }
+    }
+
+    @Test
     void aGapOrTheIntervalForcesAFullSnapshot() {
         SyncState state = SyncState.fresh(Schema.standard().require("process"), "host-1");
         state.commit(state.next(List.of(process(1, "a")), T0, false));
