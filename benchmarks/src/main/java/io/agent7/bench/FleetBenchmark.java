@@ -54,18 +54,25 @@ public final class FleetBenchmark {
         simulator.stats().reset();
         long cpuStart = AgentFootprint.cpuTicks(ingestPid);
         long docsStart = indexTotal(es);
+        long samplesStart = indexTotal(es, SERIES);
         long measureStart = System.nanoTime();
         List<Double> heap = new ArrayList<>();
         List<Long> perMinute = new ArrayList<>();
+        List<Long> samplesPerMinute = new ArrayList<>();
         long lastDocs = docsStart;
+        long lastSamples = samplesStart;
         for (int m = 1; m <= minutes; m++) {
             Thread.sleep(60_000);
             long docs = indexTotal(es);
+            long samples = indexTotal(es, SERIES);
             perMinute.add(docs - lastDocs);
+            samplesPerMinute.add(samples - lastSamples);
             lastDocs = docs;
+            lastSamples = samples;
             heap.add(heapMb(ingest));
-            System.out.printf("  minute %2d: %,d documents written, ingest API heap %.0f MB, %d batches waiting%n",
-                    m, perMinute.get(perMinute.size() - 1),
+            System.out.printf("  minute %2d: %,d state documents and %,d metric samples written, ingest API heap %.0f MB,"
+                    + " %d batches waiting%n", m, perMinute.get(perMinute.size() - 1),
+                    samplesPerMinute.get(samplesPerMinute.size() - 1),
                     heap.get(heap.size() - 1), simulator.pending());
         }
         double seconds = (System.nanoTime() - measureStart) / 1e9;
@@ -79,18 +86,27 @@ public final class FleetBenchmark {
                 s.percentileMillis(FleetStats.Call.CHECKIN, 0.5), s.percentileMillis(FleetStats.Call.CHECKIN, 0.99),
                 s.count(FleetStats.Call.INGEST), s.failures(FleetStats.Call.INGEST),
                 s.percentileMillis(FleetStats.Call.INGEST, 0.5), s.percentileMillis(FleetStats.Call.INGEST, 0.99));
-        System.out.printf("RESULT ingest_api_cpu=%.1f%% of one core, heap max %.0f MB; documents written per minute: %s "
-                        + "(mean %.0f); items sent by the fleet %,d%n",
+        System.out.printf("RESULT ingest_api_cpu=%.1f%% of one core, heap max %.0f MB; state documents written per minute: %s "
+                        + "(mean %.0f); metric samples per minute (a series, one per host and minute): mean %.0f; "
+                        + "items sent by the fleet %,d%n",
                 cpuPercent, heap.stream().mapToDouble(Double::doubleValue).max().orElse(0), perMinute,
-                perMinute.stream().mapToLong(Long::longValue).average().orElse(0), s.items());
+                perMinute.stream().mapToLong(Long::longValue).average().orElse(0),
+                samplesPerMinute.stream().mapToLong(Long::longValue).average().orElse(0), s.items());
         for (var reason : s.failureReasons()) {
             System.out.printf("failed %,d times: %s%n", reason.getValue(), reason.getKey());
         }
     }
 
-    /** Documents Elasticsearch indexed into the data types' indices so far (no-op updates do not count). */
+    /** The index of the one series type: it grows by a sample per host and minute by design. */
+    static final String SERIES = "agent7-system_metric";
+
+    /** Documents Elasticsearch indexed into the state types' indices so far (no-op updates do not count). */
     static long indexTotal(URI es) {
-        return Http.get(es.resolve("/agent7-*/_stats/indexing")).path("_all").path("primaries").path("indexing")
+        return indexTotal(es, "agent7-*,-" + SERIES);
+    }
+
+    static long indexTotal(URI es, String indices) {
+        return Http.get(es.resolve("/" + indices + "/_stats/indexing")).path("_all").path("primaries").path("indexing")
                 .path("index_total").asLong();
     }
 
