@@ -1,7 +1,6 @@
 package io.agent7.agent;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,10 +33,7 @@ final class Installer {
         if (!jar.toAbsolutePath().equals(installedJar.toAbsolutePath())) {
             Files.copy(jar, installedJar, StandardCopyOption.REPLACE_EXISTING);
         }
-        String unit;
-        try (InputStream in = Installer.class.getResourceAsStream("agent7-agent.service")) {
-            unit = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String unit = AgentUnit.text();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         unit = unit.replace("@JAVA@", java.toString()).replace("@JAR@", installedJar.toString())
                 .replace("@STATE@", stateDir.toAbsolutePath().toString());

@@ -2,32 +2,22 @@ package io.agent7.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The systemd unit `install` writes: its JVM options must all mean something to a current JDK 17. */
 class UnitFileTest {
 
-    static String unit() throws Exception {
-        try (InputStream in = Installer.class.getResourceAsStream("agent7-agent.service")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    static List<String> jvmOptions(String unit) {
-        String exec = unit.lines().filter(l -> l.startsWith("ExecStart=@JAVA@ ")).findFirst().orElseThrow();
-        String options = exec.substring("ExecStart=@JAVA@ ".length(), exec.indexOf(" -jar @JAR@ run --state-dir @STATE@"));
-        return new ArrayList<>(Arrays.asList(options.trim().split("\\s+")));
+    static String unit() {
+        return AgentUnit.text();
     }
 
     @Test
     void everyJvmOptionIsKnownToThisJdk() throws Exception {
-        List<String> options = jvmOptions(unit());
+        List<String> options = new ArrayList<>(AgentUnit.jvmOptions(unit()));
         // The unit tolerates older JDK 17 builds; here, on a current one, nothing may be ignored.
         assertThat(options.remove("-XX:+IgnoreUnrecognizedVMOptions")).isTrue();
         List<String> command = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.agent7.bench;
 
+import io.agent7.agent.AgentUnit;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +21,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class AgentFootprint {
 
-    /** The systemd unit the agent installs: the benchmark runs the agent with its JVM options and environment. */
-    static final String UNIT = "/io/agent7/agent/agent7-agent.service";
     static final long CLOCK_TICKS = 100;
 
     private AgentFootprint() {
@@ -47,14 +46,15 @@ public final class AgentFootprint {
         run(List.of(java(), "-jar", jar, "enroll", "--server", ingest.toString(), "--site-key", siteKey,
                 "--state-dir", state.toString()));
 
-        String unit = new String(AgentFootprint.class.getResourceAsStream(UNIT).readAllBytes(), StandardCharsets.UTF_8);
+        // Exactly as the systemd unit runs it: its JVM options and environment.
+        String unit = AgentUnit.text();
         List<String> command = new ArrayList<>(List.of(java()));
-        command.addAll(unitJvmOptions(unit));
+        command.addAll(AgentUnit.jvmOptions(unit));
         command.addAll(List.of("-jar", jar, "run", "--state-dir", state.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(state.resolve("agent.log").toFile());
-        builder.environment().putAll(unitEnvironment(unit));
-        System.out.printf("Agent as the unit runs it: %s %s%n", unitEnvironment(unit), unitJvmOptions(unit));
+        builder.environment().putAll(AgentUnit.environment(unit));
+        System.out.printf("Agent as the unit runs it: %s %s%n", AgentUnit.environment(unit), AgentUnit.jvmOptions(unit));
         Process agent = builder.start();
         System.out.printf("Agent pid %d; %d minutes = one hour of the default policy compressed %dx%n", agent.pid(),
                 minutes, compress);
@@ -133,29 +133,6 @@ public final class AgentFootprint {
             default -> throw new IllegalArgumentException("Not a policy duration: " + duration);
         };
         return Math.max(minimum, s / factor) + "s";
-    }
-
-    /** The options between {@code @JAVA@} and {@code -jar} on the unit's ExecStart line. */
-    static List<String> unitJvmOptions(String unit) {
-        for (String line : unit.split("\n")) {
-            if (line.startsWith("ExecStart=@JAVA@ ")) {
-                String options = line.substring("ExecStart=@JAVA@ ".length(), line.indexOf(" -jar "));
-                return List.of(options.trim().split("\\s+"));
-            }
-        }
-        throw new IllegalStateException("The agent's unit has no ExecStart=@JAVA@ line");
-    }
-
-    /** The unit's {@code Environment=NAME=value} lines. */
-    static Map<String, String> unitEnvironment(String unit) {
-        Map<String, String> env = new java.util.TreeMap<>();
-        for (String line : unit.split("\n")) {
-            if (line.startsWith("Environment=")) {
-                String assignment = line.substring("Environment=".length());
-                env.put(assignment.substring(0, assignment.indexOf('=')), assignment.substring(assignment.indexOf('=') + 1));
-            }
-        }
-        return env;
     }
 
     static long rssKb(long pid) throws IOException {

@@ -3,7 +3,6 @@ package io.agent7.bench;
 import io.agent7.agent.fleet.FleetSimulator;
 import io.agent7.agent.fleet.FleetStats;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,13 +110,6 @@ public final class FleetBenchmark {
     }
 
     static double heapMb(URI ingest) {
-        String text = new String(Http.sendRaw(ingest.resolve("/actuator/prometheus")), StandardCharsets.UTF_8);
-        double bytes = 0;
-        for (String line : text.split("\n")) {
-            if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
-                bytes += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return bytes / (1024 * 1024);
+        return Prometheus.scrape(ingest).sum("jvm_memory_used_bytes", "area=\"heap\"") / (1024 * 1024);
     }
 }

@@ -13,12 +13,14 @@ import io.agent7.schema.templates.ElasticsearchHttp;
 import io.agent7.schema.templates.IndexSettings;
 import io.agent7.schema.templates.SchemaInstaller;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,7 +60,7 @@ public final class IngestThroughput {
         Instant now = Instant.parse("2026-11-28T12:00:00Z");
         // snapshot: what a host sends first and daily (the server then looks for items gone);
         // diff: the same items as added items of a differential batch (no such search).
-        Batch.Mode mode = Batch.Mode.valueOf(args.get("mode", "snapshot").toUpperCase(java.util.Locale.ROOT));
+        Batch.Mode mode = Batch.Mode.valueOf(args.get("mode", "snapshot").toUpperCase(Locale.ROOT));
 
         System.out.printf("Building snapshots of %d simulated hosts and enrolling them...%n", hosts);
         var http = ServerClient.client(null);
@@ -112,7 +114,7 @@ public final class IngestThroughput {
         }
         ratios.sort(Double::compare);
         System.out.printf("RESULT mode=%s documents=%d hosts=%d concurrency=%d cpu_layout=%s median_ratio=%.2f (target >= 0.90)%n",
-                mode.name().toLowerCase(java.util.Locale.ROOT), documents, hosts, concurrency, args.get("cpu-layout", "shared"), ratios.get(ratios.size() / 2));
+                mode.name().toLowerCase(Locale.ROOT), documents, hosts, concurrency, args.get("cpu-layout", "shared"), ratios.get(ratios.size() / 2));
     }
 
     /** The bulks the ideal client sends: update actions as the API builds them, {@code perBulk} (5,000) per request. */
@@ -185,20 +187,10 @@ public final class IngestThroughput {
 
     /** How the API's BulkIngester has batched so far: bulks sent, mean operations and latency. */
     static String bulkStats(URI ingest) {
-        String text = new String(Http.sendRaw(ingest.resolve("/actuator/prometheus")), StandardCharsets.UTF_8);
-        double bulks = 0;
-        double seconds = 0;
-        double docs = 0;
-        for (String line : text.split("\n")) {
-            double value = line.startsWith("#") ? 0 : Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            if (line.startsWith("agent7_bulk_latency_seconds_count")) {
-                bulks += value;
-            } else if (line.startsWith("agent7_bulk_latency_seconds_sum")) {
-                seconds += value;
-            } else if (line.startsWith("agent7_ingest_documents_total")) {
-                docs += value;
-            }
-        }
+        Prometheus metrics = Prometheus.scrape(ingest);
+        double bulks = metrics.sum("agent7_bulk_latency_seconds_count");
+        double seconds = metrics.sum("agent7_bulk_latency_seconds_sum");
+        double docs = metrics.sum("agent7_ingest_documents_total");
         return String.format("API bulks so far %.0f, %.0f documents each, %.0f ms each", bulks,
                 bulks == 0 ? 0 : docs / bulks, bulks == 0 ? 0 : 1000 * seconds / bulks);
     }
@@ -206,7 +198,7 @@ public final class IngestThroughput {
     /** CPU seconds used by Elasticsearch, the ingest API and this load generator, and Elasticsearch's searches. */
     record Cpu(double elasticsearch, double ingestApi, double loadGenerator, long searches) {
 
-        static Cpu now(URI es, long ingestPid) throws java.io.IOException {
+        static Cpu now(URI es, long ingestPid) throws IOException {
             JsonNode node = Http.get(es.resolve("/_nodes/_local/stats/process,indices")).path("nodes").values().iterator().next();
             double esCpu = node.path("process").path("cpu").path("total_in_millis").asLong() / 1000.0;
             long searches = node.path("indices").path("search").path("query_total").asLong();
@@ -215,7 +207,7 @@ public final class IngestThroughput {
             return new Cpu(esCpu, AgentFootprint.cpuTicks(ingestPid) / (double) AgentFootprint.CLOCK_TICKS, self, searches);
         }
 
-        Cpu since(URI es, long ingestPid) throws java.io.IOException {
+        Cpu since(URI es, long ingestPid) throws IOException {
             Cpu later = now(es, ingestPid);
             return new Cpu(later.elasticsearch - elasticsearch, later.ingestApi - ingestApi, later.loadGenerator - loadGenerator,
                     later.searches - searches);

@@ -30,10 +30,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,9 +69,9 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
 
     // state
     private final AtomicInteger pending = new AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicBoolean flushRequested = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean flushRequested = new AtomicBoolean();
     private final int maxConcurrent;
-    private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    private final ExecutorService flusher = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "bulk-flush");
         thread.setDaemon(true);
         return thread;

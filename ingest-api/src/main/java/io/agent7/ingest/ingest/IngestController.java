@@ -6,7 +6,6 @@ import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
 import io.agent7.server.web.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -69,11 +68,11 @@ class IngestController {
         LimitedInputStream counted = null;
         try (InputStream raw = request.getInputStream()) {
             counted = new LimitedInputStream(decoded(raw, request.getHeader("Content-Encoding")), properties.maxBodySize().toBytes());
-            InputStream body = new BufferedInputStream(counted, 64 * 1024);
+            // No buffering stream: the line reader and the JSON parser read in blocks of their own.
             if (ndjson) {
-                batch = reader.read(body, dataType, schema.normalizer(dataType), agent.hostId());
+                batch = reader.read(counted, dataType, schema.normalizer(dataType), agent.hostId());
             } else {
-                batch = reader.read(JSON.readTree(body), dataType, schema.normalizer(dataType), agent.hostId());
+                batch = reader.read(JSON.readTree(counted), dataType, schema.normalizer(dataType), agent.hostId());
             }
         } catch (BatchRejectedException e) {
             ApiProblem problem = e.toProblem();

@@ -1,0 +1,47 @@
+package io.agent7.agent;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The systemd unit the agent installs ({@code agent7-agent.service}), with the placeholders
+ * {@code @JAVA@}, {@code @JAR@} and {@code @STATE@} that {@code install} fills in. The
+ * footprint benchmark runs the agent with the same JVM options and environment.
+ */
+public final class AgentUnit {
+
+    private static final String EXEC = "ExecStart=@JAVA@ ";
+    private static final String ENVIRONMENT = "Environment=";
+
+    private AgentUnit() {
+    }
+
+    public static String text() {
+        try (InputStream in = AgentUnit.class.getResourceAsStream("agent7-agent.service")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The agent's systemd unit is missing from the jar", e);
+        }
+    }
+
+    /** The JVM options of the ExecStart line: what stands between {@code @JAVA@} and {@code -jar}. */
+    public static List<String> jvmOptions(String unit) {
+        String exec = unit.lines().filter(line -> line.startsWith(EXEC)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("The agent's unit has no " + EXEC + "line"));
+        return List.of(exec.substring(EXEC.length(), exec.indexOf(" -jar ")).trim().split("\\s+"));
+    }
+
+    /** The unit's {@code Environment=NAME=value} lines. */
+    public static Map<String, String> environment(String unit) {
+        Map<String, String> env = new TreeMap<>();
+        unit.lines().filter(line -> line.startsWith(ENVIRONMENT)).map(line -> line.substring(ENVIRONMENT.length()))
+                .forEach(assignment -> env.put(assignment.substring(0, assignment.indexOf('=')),
+                        assignment.substring(assignment.indexOf('=') + 1)));
+        return env;
+    }
+}
