@@ -1,26 +1,37 @@
 package io.agent7.agent.sync;
 
 import io.agent7.schema.DataType;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Keeps each type's {@link SyncState} in {@code sync/<type>.json} of the state folder, so a
  * restarted agent sends only what changed while it was down. A state that cannot be read
  * starts over with a snapshot.
+ *
+ * <p>Both ways stream item by item: a busy server has tens of thousands of connections, and
+ * a tree of them all (or the whole file as one array) would not fit the agent's small heap.
  */
 public final class SyncStore {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Reads one item at a time from the open array, so the rest of the file is not "trailing". */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     private final Path dir;
     private final String hostId;
@@ -36,40 +47,73 @@ public final class SyncStore {
 
     public Loaded load(DataType type) {
         Path file = dir.resolve(type.name() + ".json");
+        Loaded fresh = new Loaded(SyncState.fresh(type, hostId), Instant.EPOCH);
         if (!Files.exists(file)) {
-            return new Loaded(SyncState.fresh(type, hostId), Instant.EPOCH);
+            return fresh;
         }
-        try {
-            JsonNode root = JSON.readTree(file.toFile());
-            if (!hostId.equals(root.path("host_id").asString())) {
-                return new Loaded(SyncState.fresh(type, hostId), Instant.EPOCH);
-            }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
+             JsonParser parser = JSON.createParser(in)) {
+            String storedHost = null;
+            boolean needsSnapshot = true;
+            Instant lastSnapshot = Instant.EPOCH;
             Map<String, Item> items = new HashMap<>();
-            for (JsonNode item : root.path("items")) {
-                String id = item.path("id").asString();
-                items.put(id, new Item(id, item.path("fp").asLong(), item.path("identity").toString()));
+            expect(parser.nextToken(), JsonToken.START_OBJECT);
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (name) {
+                    case "host_id" -> storedHost = parser.getString();
+                    case "needs_snapshot" -> needsSnapshot = value == JsonToken.VALUE_TRUE;
+                    case "last_snapshot" -> lastSnapshot = Instant.parse(parser.getString());
+                    case "items" -> {
+                        expect(value, JsonToken.START_ARRAY);
+                        while (parser.nextToken() == JsonToken.START_OBJECT) {
+                            JsonNode item = JSON.readTree(parser);
+                            String id = item.path("id").asString();
+                            items.put(id, new Item(id, item.path("fp").asLong(), item.path("identity").toString()));
+                        }
+                    }
+                    default -> parser.skipChildren();
+                }
             }
-            return new Loaded(new SyncState(type, hostId, items, root.path("needs_snapshot").asBoolean(true)),
-                    Instant.parse(root.path("last_snapshot").asString(Instant.EPOCH.toString())));
-        } catch (RuntimeException e) {
+            if (!hostId.equals(storedHost)) {
+                return fresh;
+            }
+            return new Loaded(new SyncState(type, hostId, items, needsSnapshot), lastSnapshot);
+        } catch (IOException | RuntimeException e) {
             // Unreadable (a crash mid-write, a format change): start over with a snapshot.
-            return new Loaded(SyncState.fresh(type, hostId), Instant.EPOCH);
+            return fresh;
+        }
+    }
+
+    private static void expect(JsonToken actual, JsonToken expected) throws IOException {
+        if (actual != expected) {
+            throw new IOException("expected " + expected + ", found " + actual);
         }
     }
 
     public void save(SyncState state, Instant lastSnapshot) throws IOException {
         Files.createDirectories(dir);
-        ObjectNode root = JSON.createObjectNode();
-        root.put("host_id", hostId);
-        root.put("needs_snapshot", state.needsSnapshot());
-        root.put("last_snapshot", lastSnapshot.toString());
-        ArrayNode items = root.putArray("items");
-        for (Item item : state.sent().values()) {
-            items.addObject().put("id", item.id()).put("fp", item.fingerprint()).set("identity", JSON.readTree(item.identity()));
-        }
         Path temp = Files.createTempFile(dir, "." + state.type().name(), ".tmp");
         try {
-            Files.write(temp, JSON.writeValueAsBytes(root));
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp));
+                 JsonGenerator json = JSON.createGenerator(out)) {
+                json.writeStartObject();
+                json.writeStringProperty("host_id", hostId);
+                json.writeBooleanProperty("needs_snapshot", state.needsSnapshot());
+                json.writeStringProperty("last_snapshot", lastSnapshot.toString());
+                json.writeArrayPropertyStart("items");
+                for (Item item : state.sent().values()) {
+                    json.writeStartObject();
+                    json.writeStringProperty("id", item.id());
+                    json.writeNumberProperty("fp", item.fingerprint());
+                    json.writeName("identity");
+                    json.writeRawValue(item.identity()); // compact JSON the state wrote itself
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+            }
             Files.move(temp, dir.resolve(state.type().name() + ".json"), StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
         } finally {

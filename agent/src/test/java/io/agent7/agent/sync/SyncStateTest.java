@@ -90,4 +90,29 @@ class SyncStateTest {
         java.nio.file.Files.writeString(dir.resolve("sync/process.json"), "{broken");
         assertThat(store.load(type).state().needsSnapshot()).isTrue();
     }
+
+    @Test
+    void aLargeStateRoundTripsThroughTheStoreItemByItem(@TempDir Path dir) throws Exception {
+        // A busy server's connection table: the store streams it rather than building one tree.
+        var type = Schema.standard().require("process");
+        List<ObjectNode> docs = new ArrayList<>();
+        for (int pid = 1; pid <= 20_000; pid++) {
+            docs.add(process(pid, "prozeß-" + pid));
+        }
+        SyncState state = SyncState.fresh(type, "host-1");
+        state.commit(state.next(docs, T0, false));
+        SyncStore store = new SyncStore(dir, "host-1");
+        store.save(state, T0.plusSeconds(5));
+
+        SyncStore.Loaded loaded = store.load(type);
+        assertThat(loaded.lastSnapshot()).isEqualTo(T0.plusSeconds(5));
+        assertThat(loaded.state().needsSnapshot()).isFalse();
+        assertThat(loaded.state().sent()).isEqualTo(state.sent());
+        // And a truncated file (a crash mid-write of the temporary file that still got moved) starts over.
+        Path file = dir.resolve("sync/process.json");
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        java.nio.file.Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertThat(store.load(type).state().needsSnapshot()).isTrue();
+        assertThat(store.load(type).state().sent()).isEmpty();
+    }
 }
