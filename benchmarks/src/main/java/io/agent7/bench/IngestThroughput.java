@@ -134,7 +134,7 @@ public final class IngestThroughput {
                         .put("routing", s.credentials().hostId()).put("retry_on_conflict", 3);
                 body.writeBytes(JSON.writeValueAsBytes(action));
                 body.write('\n');
-                body.writeBytes(JSON.writeValueAsBytes(StateUpdates.upsert(type, document, source, collectedAt)));
+                body.writeBytes(StateUpdates.upsertAction(type, document, source, collectedAt));
                 body.write('\n');
                 if (++operations == perBulk) {
                     bulks.add(body.toByteArray());

@@ -1,5 +1,12 @@
 package io.agent7.schema;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -27,18 +34,7 @@ public final class StateUpdates {
      */
     public static ObjectNode upsert(DataType type, ObjectNode document, Source source, String collectedAt) {
         ObjectNode doc = document.deepCopy();
-        for (Field field : type.fields().values()) {
-            if (!field.isAlias() && !type.insideNested(field) && Documents.get(doc, field.name()) == null) {
-                Documents.set(doc, field.name(), NODES.nullNode());
-            }
-        }
-        Documents.set(doc, CommonFields.HOST_ID, NODES.stringNode(source.hostId()));
-        Documents.set(doc, CommonFields.HOST_NAME, NODES.stringNode(source.hostName()));
-        Documents.set(doc, CommonFields.AGENT_ID, NODES.stringNode(source.agentId()));
-        Documents.set(doc, CommonFields.TYPE, NODES.stringNode(type.name()));
-        Documents.set(doc, CommonFields.LAST_SEEN, NODES.stringNode(collectedAt));
-        Documents.set(doc, CommonFields.PRESENT, NODES.booleanNode(true));
-        Documents.set(doc, CommonFields.REMOVED_AT, NODES.nullNode());
+        complete(type, doc, source, collectedAt);
         ObjectNode upsert = doc.deepCopy();
         upsert.put(CommonFields.TIMESTAMP, collectedAt);
         ObjectNode body = NODES.objectNode();
@@ -46,6 +42,95 @@ public final class StateUpdates {
         body.set("upsert", upsert);
         body.put("detect_noop", true);
         return body;
+    }
+
+    /**
+     * The same update as {@link #upsert}, as the JSON bytes of a bulk action, for the ingest
+     * path: it completes {@code document} in place (the caller gives it up) and serializes it
+     * once, where the tree form copies it twice and serializes both copies.
+     */
+    public static byte[] upsertAction(DataType type, ObjectNode document, Source source, String collectedAt) {
+        complete(type, document, source, collectedAt);
+        byte[] doc = JSON.writeValueAsBytes(document); // never "{}": the common fields are in it
+        byte[] timestamp = JSON.writeValueAsBytes(collectedAt);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(2 * doc.length + 96);
+        out.writeBytes(DOC);
+        out.writeBytes(doc);
+        out.writeBytes(UPSERT);
+        out.writeBytes(timestamp);
+        out.write(',');
+        out.write(doc, 1, doc.length - 1);
+        out.writeBytes(NOOP);
+        return out.toByteArray();
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final byte[] DOC = "{\"doc\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] UPSERT = (",\"upsert\":{\"" + CommonFields.TIMESTAMP + "\":").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] NOOP = ",\"detect_noop\":true}".getBytes(StandardCharsets.UTF_8);
+
+    /** Nulls for the fields the item lacks, and the fields the server owns. */
+    private static void complete(DataType type, ObjectNode doc, Source source, String collectedAt) {
+        fillNulls(doc, Shape.of(type).fields);
+        Documents.set(doc, CommonFields.HOST_ID, NODES.stringNode(source.hostId()));
+        Documents.set(doc, CommonFields.HOST_NAME, NODES.stringNode(source.hostName()));
+        Documents.set(doc, CommonFields.AGENT_ID, NODES.stringNode(source.agentId()));
+        Documents.set(doc, CommonFields.TYPE, NODES.stringNode(type.name()));
+        Documents.set(doc, CommonFields.LAST_SEEN, NODES.stringNode(collectedAt));
+        Documents.set(doc, CommonFields.PRESENT, NODES.booleanNode(true));
+        Documents.set(doc, CommonFields.REMOVED_AT, NODES.nullNode());
+    }
+
+    private static void fillNulls(ObjectNode object, Map<String, Object> shape) {
+        for (Map.Entry<String, Object> entry : shape.entrySet()) {
+            JsonNode child = object.get(entry.getKey());
+            if (entry.getValue() instanceof Map<?, ?> inner) {
+                if (child == null || !child.isObject()) {
+                    child = object.putObject(entry.getKey());
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> innerShape = (Map<String, Object>) inner;
+                fillNulls((ObjectNode) child, innerShape);
+            } else if (child == null) {
+                object.putNull(entry.getKey());
+            }
+        }
+    }
+
+    /**
+     * A type's stored fields as a tree of names (a leaf maps to {@code Boolean.TRUE}, an
+     * object to its own map): what the null filling walks, computed once per type.
+     * Aliases and the sub-fields of nested arrays are not stored fields of the document.
+     */
+    private record Shape(DataType type, Map<String, Object> fields) {
+
+        private static final Map<String, Shape> BY_NAME = new ConcurrentHashMap<>();
+
+        static Shape of(DataType type) {
+            Shape shape = BY_NAME.get(type.name());
+            if (shape == null || shape.type != type) { // another schema's type of that name: rare, tests
+                shape = new Shape(type, build(type));
+                BY_NAME.put(type.name(), shape);
+            }
+            return shape;
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Map<String, Object> build(DataType type) {
+            Map<String, Object> root = new LinkedHashMap<>();
+            for (Field field : type.fields().values()) {
+                if (field.isAlias() || type.insideNested(field)) {
+                    continue;
+                }
+                Map<String, Object> node = root;
+                String[] parts = field.name().split("\\.");
+                for (int i = 0; i < parts.length - 1; i++) {
+                    node = (Map<String, Object>) node.computeIfAbsent(parts[i], k -> new LinkedHashMap<String, Object>());
+                }
+                node.putIfAbsent(parts[parts.length - 1], Boolean.TRUE);
+            }
+            return root;
+        }
     }
 
     /** Marks an item gone at {@code collectedAt}. */

@@ -35,4 +35,18 @@ class StateUpdatesTest {
         assertThat(StateUpdates.upsert(sysvol, none, SOURCE, "2026-11-28T12:00:00.000Z").path("doc").path("sysvol_file")
                 .path("aces").isNull()).isTrue();
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "process     | {\"process\":{\"pid\":1,\"start\":\"2026-11-28T10:00:00.000Z\",\"name\":\"x\",\"args\":[\"a\",\"b\"]}}",
+        "process     | {\"process\":{\"pid\":1,\"start\":\"2026-11-28T10:00:00.000Z\",\"parent\":{\"pid\":2}},\"user\":{\"name\":\"é\\\"q\"}}",
+        "sysvol_file | {\"file\":{\"path\":\"x\"},\"sysvol_file\":{\"aces\":[{\"principal\":\"a\"},{\"principal\":\"b\"}]}}",
+        "sysvol_file | {\"file\":{\"path\":\"y\"}}",
+    })
+    void theBulkActionBytesAreTheTreeUpdate(String typeName, String json) {
+        DataType type = Schema.standard().require(typeName);
+        ObjectNode tree = StateUpdates.upsert(type, (ObjectNode) JSON.readTree(json), SOURCE, "2026-11-28T12:00:00.000Z");
+        byte[] action = StateUpdates.upsertAction(type, (ObjectNode) JSON.readTree(json), SOURCE, "2026-11-28T12:00:00.000Z");
+        assertThat(JSON.readTree(action)).isEqualTo(tree);
+    }
 }

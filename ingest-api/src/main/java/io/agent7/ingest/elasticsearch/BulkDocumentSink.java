@@ -53,6 +53,12 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(BulkDocumentSink.class);
     private static final int PAGE = 5_000;
+    /**
+     * What the listener reads of a bulk response, and what the client requires to parse one.
+     * The rest of each item (id, version, shards, sequence number) is most of the response
+     * and would be decoded item by item for nothing.
+     */
+    static final String BULK_RESPONSE_FIELDS = "took,errors,items.*._index,items.*.status,items.*.result,items.*.error";
 
     // configuration
     private final ElasticsearchClient client;
@@ -92,8 +98,9 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
                 .description("Operations retried after a 429 or 503, or a failed bulk").register(meters);
         Gauge.builder("agent7.bulk.pending_operations", pending, AtomicInteger::get)
                 .description("Operations accepted from agents and not yet acknowledged by Elasticsearch").register(meters);
+        ElasticsearchClient bulkClient = client.withTransportOptions(o -> o.setParameter("filter_path", BULK_RESPONSE_FIELDS));
         this.ingester = BulkIngester.of(b -> b
-                .client(client)
+                .client(bulkClient)
                 .maxOperations(properties.bulkMaxOperations())
                 .maxSize(properties.bulkMaxSize().toBytes())
                 .maxConcurrentRequests(properties.bulkMaxConcurrent())

@@ -123,8 +123,8 @@ class IngestService {
     }
 
     private static byte[] action(AgentPrincipal agent, DataType type, ObjectNode document, String collectedAt) {
-        return JSON.writeValueAsBytes(StateUpdates.upsert(type, document,
-                new StateUpdates.Source(agent.hostId(), agent.hostName(), agent.agentId()), collectedAt));
+        return StateUpdates.upsertAction(type, document,
+                new StateUpdates.Source(agent.hostId(), agent.hostName(), agent.agentId()), collectedAt);
     }
 
     private Map<DocumentSink.Outcome, Integer> await(java.util.concurrent.CompletableFuture<List<DocumentSink.Result>> pending) {
