@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,6 +35,12 @@ public final class AgentUnit {
         String exec = unit.lines().filter(line -> line.startsWith(EXEC)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("The agent's unit has no " + EXEC + "line"));
         return List.of(exec.substring(EXEC.length(), exec.indexOf(" -jar ")).trim().split("\\s+"));
+    }
+
+    /** The JVM options of the ExecStart line for an agent whose state is in {@code stateDir}. */
+    public static List<String> jvmOptions(String unit, Path stateDir) {
+        String state = stateDir.toAbsolutePath().toString();
+        return jvmOptions(unit).stream().map(option -> option.replace("@STATE@", state)).toList();
     }
 
     /** The unit's {@code Environment=NAME=value} lines. */

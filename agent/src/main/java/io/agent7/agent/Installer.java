@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -18,6 +19,8 @@ final class Installer {
 
     static final Path HOME = Path.of("/opt/agent7");
     static final Path UNIT = Path.of("/etc/systemd/system/agent7-agent.service");
+
+    private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(3);
 
     private final PrintStream out;
 
@@ -39,11 +42,25 @@ final class Installer {
                 .replace("@STATE@", stateDir.toAbsolutePath().toString());
         Files.writeString(UNIT, unit, StandardCharsets.UTF_8);
         out.println("Installed " + installedJar + " and " + UNIT);
+        // An agent already running on this state folder (an upgrade) must not run beside the training.
+        systemctl("stop", "agent7-agent.service");
+        writeClassArchive(unit, java, installedJar, stateDir);
         if (systemctl("daemon-reload") && systemctl("enable", "--now", "agent7-agent.service")) {
             out.println("agent7-agent is enabled and running (systemctl status agent7-agent)");
         } else {
             out.println("systemd is not running here: start the agent with " + java + " -jar " + installedJar
                     + " run --state-dir " + stateDir);
+        }
+    }
+
+    private void writeClassArchive(String unit, Path java, Path jar, Path stateDir) throws InterruptedException {
+        out.println("Writing the class-data archive: a first round of collections, sent to the server...");
+        try {
+            Path archive = ClassArchive.write(unit, java.toString(), jar.toString(), stateDir, TRAINING_TIMEOUT);
+            out.printf("Wrote %s (%d MB)%n", archive, Files.size(archive) >> 20);
+        } catch (IOException e) {
+            out.println("No class-data archive (" + e.getMessage() + "): the agent runs without it, with about 6 MB"
+                    + " more memory; run install again to retry");
         }
     }
 
@@ -53,6 +70,7 @@ final class Installer {
         Files.deleteIfExists(UNIT);
         systemctl("daemon-reload");
         Files.deleteIfExists(HOME.resolve("agent.jar"));
+        Files.deleteIfExists(stateDir.resolve(ClassArchive.FILE));
         out.println("Removed " + UNIT + " and " + HOME.resolve("agent.jar"));
         if (purge) {
             deleteTree(stateDir);

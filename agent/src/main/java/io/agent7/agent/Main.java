@@ -126,6 +126,12 @@ public final class Main {
         Credentials credentials = Credentials.load(stateDir);
         AgentConfig config = AgentConfig.load(stateDir);
         java.util.logging.Logger.getLogger("io.agent7").setLevel(java.util.logging.Level.parse(config.logLevel()));
+        if (ClassArchive.configuredButUnused(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                System.getProperty("java.vm.info"))) {
+            java.util.logging.Logger.getLogger("io.agent7").warning("The class-data archive " + stateDir.resolve(ClassArchive.FILE)
+                    + " is not in use (missing, or written by another JDK or agent jar): the agent runs with about 6 MB"
+                    + " more memory until 'install' writes it again");
+        }
         ServerClient server = new ServerClient(credentials, version(), Clock.systemUTC());
         SystemInfo system = new SystemInfo();
         HostReport host = new HostReport(system);
