@@ -43,6 +43,18 @@ public final class AgentUnit {
         return jvmOptions(unit).stream().map(option -> option.replace("@STATE@", state)).toList();
     }
 
+    /**
+     * What the unit runs, as one shell command line: for hosts without systemd, so that the
+     * agent runs there as lean as under the unit.
+     */
+    public static String shellCommand(String unit, String java, String jar, Path stateDir) {
+        StringBuilder line = new StringBuilder();
+        environment(unit).forEach((name, value) -> line.append(name).append('=').append(value).append(' '));
+        line.append(java);
+        jvmOptions(unit, stateDir).forEach(option -> line.append(' ').append(option));
+        return line.append(" -jar ").append(jar).append(" run --state-dir ").append(stateDir.toAbsolutePath()).toString();
+    }
+
     /** The unit's {@code Environment=NAME=value} lines. */
     public static Map<String, String> environment(String unit) {
         Map<String, String> env = new TreeMap<>();

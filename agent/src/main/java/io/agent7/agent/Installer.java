@@ -48,8 +48,8 @@ final class Installer {
         if (systemctl("daemon-reload") && systemctl("enable", "--now", "agent7-agent.service")) {
             out.println("agent7-agent is enabled and running (systemctl status agent7-agent)");
         } else {
-            out.println("systemd is not running here: start the agent with " + java + " -jar " + installedJar
-                    + " run --state-dir " + stateDir);
+            out.println("systemd is not running here: start the agent with "
+                    + AgentUnit.shellCommand(AgentUnit.text(), java.toString(), installedJar.toString(), stateDir));
         }
     }
 
