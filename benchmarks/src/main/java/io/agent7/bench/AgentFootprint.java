@@ -28,7 +28,7 @@ public final class AgentFootprint {
     }
 
     public static void main(String[] argv) throws Exception {
-        Args args = new Args(argv);
+        Args args = new Args(argv, "minutes", "compress");
         URI ingest = URI.create(args.get("ingest"));
         String admin = "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + args.get("admin-password"))
                 .getBytes(StandardCharsets.UTF_8));

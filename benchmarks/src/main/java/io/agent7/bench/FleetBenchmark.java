@@ -19,7 +19,7 @@ public final class FleetBenchmark {
     }
 
     public static void main(String[] argv) throws Exception {
-        Args args = new Args(argv);
+        Args args = new Args(argv, "hosts", "minutes", "warmup-minutes", "workers");
         URI es = URI.create(args.get("es"));
         URI ingest = URI.create(args.get("ingest"));
         int hosts = args.integer("hosts", 2000);

@@ -50,7 +50,7 @@ public final class IngestThroughput {
     }
 
     public static void main(String[] argv) throws Exception {
-        Args args = new Args(argv);
+        Args args = new Args(argv, "hosts", "rounds", "concurrency", "mode", "direct-bulk-operations");
         URI es = URI.create(args.get("es"));
         URI ingest = URI.create(args.get("ingest"));
         int hosts = args.integer("hosts", 300);
