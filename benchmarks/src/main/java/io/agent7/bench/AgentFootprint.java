@@ -28,13 +28,15 @@ public final class AgentFootprint {
     }
 
     public static void main(String[] argv) throws Exception {
-        Args args = new Args(argv, "minutes", "compress");
+        Args args = new Args(argv, "minutes", "compress", "connections");
         URI ingest = URI.create(args.get("ingest"));
         String admin = "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + args.get("admin-password"))
                 .getBytes(StandardCharsets.UTF_8));
         int minutes = args.integer("minutes", 10);
         int compress = args.integer("compress", 6);
         String jar = args.get("agent-jar");
+        // A busy server: this many established loopback connections (two sockets each) for the agent to collect.
+        holdConnections(args.integer("connections", 0));
 
         ObjectNode policy = (ObjectNode) Http.send(ingest.resolve("/api/v1/admin/policies/footprint"), "GET", null, null, admin);
         ObjectNode spec = compressed(policy, compress);
@@ -116,12 +118,31 @@ public final class AgentFootprint {
         String measure = run(measureCommand);
         System.out.println("One full collection (agent measure under the unit's JVM options, after a warm-up round):");
         System.out.print(measure);
+        long failed = Files.readAllLines(state.resolve("agent.log")).stream().filter(l -> l.contains("collection failed")).count();
+        System.out.printf("Collections that failed: %d%s%n", failed, failed == 0 ? "" : " (see " + state.resolve("agent.log") + ")");
         System.out.printf("RESULT rss_max_mb=%d rss_avg_mb=%.0f (target <= 64) cpu_avg_percent_of_one_core=%.2f (target <= 2)%n",
                 maxRss / 1024, avgRss, cpuPercent);
         System.out.printf("RESULT network_bytes_per_hour: differential=%d, full snapshots at every collection=%d, "
                 + "ratio=%.3f; first snapshots (once per type)=%d%n", diffBytes, snapshotEquivalent,
                 snapshotEquivalent == 0 ? 0 : (double) diffBytes / snapshotEquivalent, firstSnapshots);
         System.out.println("Agent state and log: " + state);
+    }
+
+    /** Open until the benchmark exits: an unreachable socket would be closed by its cleaner. */
+    private static final List<java.net.Socket> HELD = new ArrayList<>();
+
+    /** Opens {@code count} loopback TCP connections and keeps both ends open until the benchmark exits. */
+    static void holdConnections(int count) throws IOException {
+        if (count == 0) {
+            return;
+        }
+        List<java.net.Socket> sockets = HELD;
+        var server = new java.net.ServerSocket(0, count, java.net.InetAddress.getLoopbackAddress());
+        for (int i = 0; i < count; i++) {
+            sockets.add(new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), server.getLocalPort()));
+            sockets.add(server.accept());
+        }
+        System.out.printf("Holding %d loopback connections (%d sockets) for the agent to collect%n", count, sockets.size());
     }
 
     /** The group's policy with every interval divided by {@code factor}, kept within what the server accepts. */
