@@ -44,7 +44,7 @@ final class Installer {
         out.println("Installed " + installedJar + " and " + UNIT);
         // An agent already running on this state folder (an upgrade) must not run beside the training.
         systemctl("stop", "agent7-agent.service");
-        writeClassArchive(unit, java, installedJar, stateDir);
+        writeClassArchive(java, installedJar, stateDir);
         if (systemctl("daemon-reload") && systemctl("enable", "--now", "agent7-agent.service")) {
             out.println("agent7-agent is enabled and running (systemctl status agent7-agent)");
         } else {
@@ -53,10 +53,11 @@ final class Installer {
         }
     }
 
-    private void writeClassArchive(String unit, Path java, Path jar, Path stateDir) throws InterruptedException {
+    /** From the unit's template: the unit file written above has its placeholders filled in. */
+    private void writeClassArchive(Path java, Path jar, Path stateDir) throws InterruptedException {
         out.println("Writing the class-data archive: a first round of collections, sent to the server...");
         try {
-            Path archive = ClassArchive.write(unit, java.toString(), jar.toString(), stateDir, TRAINING_TIMEOUT);
+            Path archive = ClassArchive.write(AgentUnit.text(), java.toString(), jar.toString(), stateDir, TRAINING_TIMEOUT);
             out.printf("Wrote %s (%d MB)%n", archive, Files.size(archive) >> 20);
         } catch (IOException e) {
             out.println("No class-data archive (" + e.getMessage() + "): the agent runs without it, with about 6 MB"
