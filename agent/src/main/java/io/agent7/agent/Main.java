@@ -7,6 +7,7 @@ import io.agent7.agent.state.Credentials;
 import io.agent7.agent.state.HostFacts;
 import io.agent7.agent.transport.ServerClient;
 import io.agent7.agent.transport.ServerException;
+import io.agent7.schema.JsonTrees;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -16,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import oshi.SystemInfo;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code agent enroll|run|collect|version}. Exit codes: 0 done, 1 failed, 2 bad usage,
@@ -163,8 +163,7 @@ public final class Main {
                     + String.join(", ", collectors.stream().map(Collector::type).sorted().toList()));
             return 2;
         }
-        JsonMapper json = JsonMapper.builder().build();
-        collector.collect().forEach(doc -> out.println(json.writeValueAsString(doc)));
+        collector.collect().forEach(doc -> out.println(JsonTrees.string(doc)));
         return 0;
     }
 

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -51,8 +50,8 @@ public final class StateUpdates {
      */
     public static byte[] upsertAction(DataType type, ObjectNode document, Source source, String collectedAt) {
         complete(type, document, source, collectedAt);
-        byte[] doc = JSON.writeValueAsBytes(document); // never "{}": the common fields are in it
-        byte[] timestamp = JSON.writeValueAsBytes(collectedAt);
+        byte[] doc = JsonTrees.bytes(document); // never "{}": the common fields are in it
+        byte[] timestamp = JsonTrees.bytes(NODES.stringNode(collectedAt));
         ByteArrayOutputStream out = new ByteArrayOutputStream(2 * doc.length + 96);
         out.writeBytes(DOC);
         out.writeBytes(doc);
@@ -64,7 +63,6 @@ public final class StateUpdates {
         return out.toByteArray();
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final byte[] DOC = "{\"doc\":".getBytes(StandardCharsets.UTF_8);
     private static final byte[] UPSERT = (",\"upsert\":{\"" + CommonFields.TIMESTAMP + "\":").getBytes(StandardCharsets.UTF_8);
     private static final byte[] NOOP = ",\"detect_noop\":true}".getBytes(StandardCharsets.UTF_8);

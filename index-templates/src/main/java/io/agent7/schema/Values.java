@@ -251,7 +251,7 @@ public final class Values {
         if (value.isArray()) {
             return "an array";
         }
-        String text = value.toString();
+        String text = JsonTrees.string(value);
         return text.length() > 60 ? text.substring(0, 57) + "..." : text;
     }
 }

@@ -1,5 +1,7 @@
 package io.agent7.agent.runtime;
 
+import io.agent7.schema.JsonTrees;
+import tools.jackson.databind.node.JsonNodeFactory;
 import io.agent7.agent.collect.Collector;
 import io.agent7.agent.spool.Spool;
 import io.agent7.agent.sync.Batch;
@@ -26,7 +28,6 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -40,7 +41,6 @@ import tools.jackson.databind.node.ObjectNode;
 public final class AgentRuntime {
 
     private static final Logger log = Logger.getLogger(AgentRuntime.class.getName());
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
     private static final Duration HEAP_RETURN_INTERVAL = Duration.ofMinutes(1);
 
@@ -147,7 +147,7 @@ public final class AgentRuntime {
     }
 
     private void checkin(Instant now) {
-        ObjectNode report = JSON.createObjectNode();
+        ObjectNode report = JsonNodeFactory.instance.objectNode();
         report.put("agent_version", version);
         if (policy != null) {
             report.put("policy_version", policy.version());
@@ -375,15 +375,15 @@ public final class AgentRuntime {
     private AgentPolicy cachedPolicy() {
         Path file = stateDir.resolve("policy.json");
         try {
-            return Files.exists(file) ? AgentPolicy.parse(JSON.readTree(file.toFile())) : null;
-        } catch (RuntimeException e) {
+            return Files.exists(file) ? AgentPolicy.parse(JsonTrees.read(file)) : null;
+        } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
     private void savePolicy(JsonNode raw) {
         try {
-            Files.write(stateDir.resolve("policy.json"), JSON.writeValueAsBytes(raw));
+            Files.write(stateDir.resolve("policy.json"), JsonTrees.bytes(raw));
         } catch (IOException e) {
             log.warning("Could not keep the policy for the next start: " + e.getMessage());
         }

@@ -1,12 +1,13 @@
 package io.agent7.agent.runtime;
 
+import io.agent7.schema.JsonTrees;
+import tools.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.TreeMap;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -16,7 +17,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class AgentStats {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final class PerType {
         long collections;
@@ -54,7 +54,7 @@ final class AgentStats {
     }
 
     synchronized void save() {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         ObjectNode out = root.putObject("types");
         types.forEach((type, t) -> out.putObject(type)
                 .put("collections", t.collections).put("collection_cpu_ms", t.collectionCpuMillis)
@@ -63,7 +63,7 @@ final class AgentStats {
                 .put("last_snapshot_bytes", t.lastSnapshotBytes));
         try {
             Path temp = Files.createTempFile(file.getParent(), ".stats", ".tmp");
-            Files.write(temp, JSON.writeValueAsBytes(root));
+            Files.write(temp, JsonTrees.bytes(root));
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             // Statistics only: the next save tries again.

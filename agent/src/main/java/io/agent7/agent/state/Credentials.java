@@ -1,5 +1,7 @@
 package io.agent7.agent.state;
 
+import io.agent7.schema.JsonTrees;
+import tools.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -7,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -20,7 +21,6 @@ public record Credentials(URI server, String agentId, String hostId, String refr
     public static final String FILE = "credentials.json";
     /** The CA the agent trusts for the server, PEM; absent when the server speaks plain HTTP. */
     public static final String CA_FILE = "ca.pem";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public static boolean exist(Path stateDir) {
         return Files.exists(stateDir.resolve(FILE));
@@ -31,7 +31,7 @@ public record Credentials(URI server, String agentId, String hostId, String refr
         if (!Files.exists(file)) {
             throw new IOException("Not enrolled: " + file + " does not exist. Run: agent enroll --server URL --site-key KEY");
         }
-        JsonNode node = JSON.readTree(file.toFile());
+        JsonNode node = JsonTrees.read(file);
         Path ca = stateDir.resolve(CA_FILE);
         return new Credentials(URI.create(node.path("server").asString()), node.path("agent_id").asString(),
                 node.path("host_id").asString(), node.path("refresh_token").asString(),
@@ -40,7 +40,7 @@ public record Credentials(URI server, String agentId, String hostId, String refr
 
     public void save(Path stateDir) throws IOException {
         OwnerOnly.createDirectory(stateDir);
-        ObjectNode node = JSON.createObjectNode()
+        ObjectNode node = JsonNodeFactory.instance.objectNode()
                 .put("server", server.toString())
                 .put("agent_id", agentId)
                 .put("host_id", hostId)
@@ -48,7 +48,7 @@ public record Credentials(URI server, String agentId, String hostId, String refr
         Path temp = Files.createTempFile(stateDir, ".credentials", ".tmp");
         try {
             OwnerOnly.restrict(temp);
-            Files.write(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node));
+            Files.write(temp, JsonTrees.prettyBytes(node));
             Files.move(temp, stateDir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);

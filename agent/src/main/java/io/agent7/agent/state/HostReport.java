@@ -1,5 +1,6 @@
 package io.agent7.agent.state;
 
+import tools.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,14 +10,12 @@ import java.util.Locale;
 import java.util.Set;
 import oshi.SystemInfo;
 import oshi.hardware.NetworkIF;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The host facts an agent reports at every check-in (the "host" part of docs/AGENT-PROTOCOL.md). */
 public final class HostReport {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final SystemInfo system;
 
@@ -26,7 +25,7 @@ public final class HostReport {
 
     public ObjectNode report() {
         var os = system.getOperatingSystem();
-        ObjectNode host = JSON.createObjectNode();
+        ObjectNode host = JsonNodeFactory.instance.objectNode();
         var network = os.getNetworkParams();
         host.put("hostname", network.getHostName());
         if (network.getDomainName() != null && !network.getDomainName().isBlank()) {

@@ -1,5 +1,7 @@
 package io.agent7.agent.sync;
 
+import io.agent7.schema.JsonTrees;
+import tools.jackson.databind.node.JsonNodeFactory;
 import io.agent7.schema.DataType;
 import io.agent7.schema.DocumentIds;
 import io.agent7.schema.Documents;
@@ -14,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -27,7 +28,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class SyncState {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DataType type;
     private final String hostId;
@@ -74,7 +74,7 @@ public final class SyncState {
         for (ObjectNode document : current) {
             String id = DocumentIds.of(hostId, type, document);
             if (documents.putIfAbsent(id, document) == null) {
-                now.put(id, new Item(id, fingerprint(document), JSON.writeValueAsString(identity(document))));
+                now.put(id, new Item(id, fingerprint(document), JsonTrees.string(identity(document))));
             }
         }
         boolean full = snapshot || needsSnapshot;
@@ -90,7 +90,7 @@ public final class SyncState {
         if (!full && !type.series()) {
             for (Item before : sent.values()) {
                 if (!now.containsKey(before.id())) {
-                    removals.add((ObjectNode) JSON.readTree(before.identity()));
+                    removals.add((ObjectNode) JsonTrees.read(before.identity()));
                 }
             }
         }
@@ -112,7 +112,7 @@ public final class SyncState {
 
     /** The fields that name the item, nothing more: what a removal carries. */
     ObjectNode identity(JsonNode document) {
-        ObjectNode identity = JSON.createObjectNode();
+        ObjectNode identity = JsonNodeFactory.instance.objectNode();
         for (String field : type.identity()) {
             JsonNode value = Documents.get(document, field);
             if (value != null && !value.isNull()) {
@@ -125,7 +125,7 @@ public final class SyncState {
     /** 64 bits of SHA-256 over the document's JSON: a change of any field changes it. */
     static long fingerprint(JsonNode document) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsString(document)
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(JsonTrees.string(document)
                     .getBytes(StandardCharsets.UTF_8));
             long value = 0;
             for (int i = 0; i < 8; i++) {

@@ -1,6 +1,7 @@
 package io.agent7.agent.sync;
 
 import io.agent7.schema.DataType;
+import io.agent7.schema.JsonTrees;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -15,9 +16,7 @@ import java.util.Map;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Keeps each type's {@link SyncState} in {@code sync/<type>.json} of the state folder, so a
@@ -28,10 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
  * a tree of them all (or the whole file as one array) would not fit the agent's small heap.
  */
 public final class SyncStore {
-
-    /** Reads one item at a time from the open array, so the rest of the file is not "trailing". */
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     private final Path dir;
     private final String hostId;
@@ -52,7 +47,7 @@ public final class SyncStore {
             return fresh;
         }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
-             JsonParser parser = JSON.createParser(in)) {
+             JsonParser parser = JsonTrees.parser(in)) {
             String storedHost = null;
             boolean needsSnapshot = true;
             Instant lastSnapshot = Instant.EPOCH;
@@ -68,9 +63,9 @@ public final class SyncStore {
                     case "items" -> {
                         expect(value, JsonToken.START_ARRAY);
                         while (parser.nextToken() == JsonToken.START_OBJECT) {
-                            JsonNode item = JSON.readTree(parser);
+                            JsonNode item = JsonTrees.readValue(parser);
                             String id = item.path("id").asString();
-                            items.put(id, new Item(id, item.path("fp").asLong(), item.path("identity").toString()));
+                            items.put(id, new Item(id, item.path("fp").asLong(), JsonTrees.string(item.path("identity"))));
                         }
                     }
                     default -> parser.skipChildren();
@@ -97,7 +92,7 @@ public final class SyncStore {
         Path temp = Files.createTempFile(dir, "." + state.type().name(), ".tmp");
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp));
-                 JsonGenerator json = JSON.createGenerator(out)) {
+                 JsonGenerator json = JsonTrees.generator(out)) {
                 json.writeStartObject();
                 json.writeStringProperty("host_id", hostId);
                 json.writeBooleanProperty("needs_snapshot", state.needsSnapshot());

@@ -1,5 +1,7 @@
 package io.agent7.agent.transport;
 
+import io.agent7.schema.JsonTrees;
+import tools.jackson.databind.node.JsonNodeFactory;
 import io.agent7.agent.state.Credentials;
 import io.agent7.agent.state.HostFacts;
 import io.agent7.agent.sync.Batch;
@@ -16,7 +18,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -25,7 +26,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ServerClient {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Refresh this long before expiry, so that a slow request never carries an expired token. */
     private static final Duration REFRESH_MARGIN = Duration.ofSeconds(60);
     /** When the server is unreachable or says nothing, wait this long before trying again. */
@@ -63,7 +63,7 @@ public final class ServerClient {
      */
     public static Enrolled enroll(URI server, String siteKey, HostFacts host, String agentVersion, String caPem)
             throws ServerException {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("site_key", siteKey);
         body.put("agent_version", agentVersion);
         ObjectNode h = body.putObject("host");
@@ -74,7 +74,7 @@ public final class ServerClient {
         HttpClient http = client(caPem);
         JsonNode response = send(http, HttpRequest.newBuilder(server.resolve("/api/v1/agents/enroll"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JsonTrees.bytes(body))));
         String pinned = caPem != null ? caPem : response.path("ca_certificate").asString(null);
         if ("https".equals(server.getScheme()) && pinned == null) {
             throw new ServerException(0, "The server gave no CA certificate to pin; enroll with --ca-cert FILE", null, null);
@@ -121,7 +121,7 @@ public final class ServerClient {
 
     /** Reports the host and learns the policy; see docs/AGENT-PROTOCOL.md. */
     public JsonNode checkin(ObjectNode report) throws ServerException {
-        byte[] body = JSON.writeValueAsBytes(report);
+        byte[] body = JsonTrees.bytes(report);
         return authorized(() -> HttpRequest.newBuilder(credentials.server().resolve("/api/v1/agents/checkin"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
@@ -150,22 +150,22 @@ public final class ServerClient {
     public static byte[] encode(Batch batch) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
         try (GZIPOutputStream gzip = new GZIPOutputStream(bytes, 8192)) {
-            ObjectNode header = JSON.createObjectNode();
+            ObjectNode header = JsonNodeFactory.instance.objectNode();
             header.putObject("batch").put("id", batch.id())
                     .put("mode", batch.mode() == Batch.Mode.SNAPSHOT ? "snapshot" : "diff")
                     .put("collected_at", Values.formatDate(batch.collectedAt()));
-            gzip.write(JSON.writeValueAsBytes(header));
+            gzip.write(JsonTrees.bytes(header));
             gzip.write('\n');
             for (ObjectNode document : batch.upserts()) {
-                ObjectNode line = JSON.createObjectNode();
+                ObjectNode line = JsonNodeFactory.instance.objectNode();
                 line.set("upsert", document);
-                gzip.write(JSON.writeValueAsBytes(line));
+                gzip.write(JsonTrees.bytes(line));
                 gzip.write('\n');
             }
             for (ObjectNode identity : batch.removals()) {
-                ObjectNode line = JSON.createObjectNode();
+                ObjectNode line = JsonNodeFactory.instance.objectNode();
                 line.set("remove", identity);
-                gzip.write(JSON.writeValueAsBytes(line));
+                gzip.write(JsonTrees.bytes(line));
                 gzip.write('\n');
             }
         } catch (IOException e) {
@@ -178,11 +178,11 @@ public final class ServerClient {
         if (accessToken != null && clock.instant().isBefore(accessTokenExpires.minus(REFRESH_MARGIN))) {
             return accessToken;
         }
-        ObjectNode body = JSON.createObjectNode().put("agent_id", credentials.agentId())
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("agent_id", credentials.agentId())
                 .put("refresh_token", credentials.refreshToken());
         JsonNode response = send(http, HttpRequest.newBuilder(credentials.server().resolve("/api/v1/agents/token"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JsonTrees.bytes(body))));
         accessToken = response.path("access_token").asString();
         accessTokenExpires = Instant.parse(response.path("expires_at").asString());
         return accessToken;
@@ -207,14 +207,14 @@ public final class ServerClient {
         int status = response.statusCode();
         JsonNode body;
         try {
-            body = response.body().length == 0 ? JSON.createObjectNode() : JSON.readTree(response.body());
+            body = response.body().length == 0 ? JsonNodeFactory.instance.objectNode() : JsonTrees.read(response.body());
         } catch (RuntimeException notJson) {
-            body = JSON.createObjectNode().put("detail", new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+            body = JsonNodeFactory.instance.objectNode().put("detail", new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
         }
         if (status >= 200 && status < 300) {
             return body;
         }
-        String detail = "HTTP " + status + " from " + response.uri().getPath() + ": " + body.path("detail").asString(body.toString());
+        String detail = "HTTP " + status + " from " + response.uri().getPath() + ": " + body.path("detail").asString(JsonTrees.string(body));
         if (body.has("errors")) {
             detail += " " + body.path("errors");
         }
