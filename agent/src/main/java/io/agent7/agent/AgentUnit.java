@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,15 +45,31 @@ public final class AgentUnit {
     }
 
     /**
+     * The command of the unit's JVM for an agent whose state is in {@code stateDir}: {@code java},
+     * the unit's JVM options, {@code extraJvmOptions}, {@code -jar jar} and the agent's {@code args}.
+     * Run it with {@link #environment}.
+     */
+    public static List<String> command(String unit, String java, String jar, Path stateDir, List<String> extraJvmOptions,
+            String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions(unit, stateDir));
+        command.addAll(extraJvmOptions);
+        command.add("-jar");
+        command.add(jar);
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /**
      * What the unit runs, as one shell command line: for hosts without systemd, so that the
      * agent runs there as lean as under the unit.
      */
     public static String shellCommand(String unit, String java, String jar, Path stateDir) {
         StringBuilder line = new StringBuilder();
         environment(unit).forEach((name, value) -> line.append(name).append('=').append(value).append(' '));
-        line.append(java);
-        jvmOptions(unit, stateDir).forEach(option -> line.append(' ').append(option));
-        return line.append(" -jar ").append(jar).append(" run --state-dir ").append(stateDir.toAbsolutePath()).toString();
+        return line.append(String.join(" ", command(unit, java, jar, stateDir, List.of(), "run", "--state-dir",
+                stateDir.toAbsolutePath().toString()))).toString();
     }
 
     /** The unit's {@code Environment=NAME=value} lines. */

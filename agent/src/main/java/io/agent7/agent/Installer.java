@@ -15,24 +15,44 @@ import java.util.concurrent.TimeUnit;
  * jar ({@code io/agent7/agent/agent7-agent.service}). Where systemd is not running (a
  * container), the files are still installed and the command says so.
  */
-final class Installer {
+public final class Installer {
 
-    static final Path HOME = Path.of("/opt/agent7");
-    static final Path UNIT = Path.of("/etc/systemd/system/agent7-agent.service");
+    /** Where {@code install} puts the jar and the unit file. */
+    public record Layout(Path home, Path unit) {
+        static final Layout SYSTEM = new Layout(Path.of("/opt/agent7"), Path.of("/etc/systemd/system/agent7-agent.service"));
+    }
+
+    /** Runs {@code systemctl} with these arguments; false when it failed or systemd is not running. */
+    @FunctionalInterface
+    public interface Systemctl {
+        boolean run(String... args) throws IOException, InterruptedException;
+    }
 
     private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(3);
 
     private final PrintStream out;
+    private final Layout layout;
+    private final Systemctl systemctl;
 
     Installer(PrintStream out) {
+        this(out, Layout.SYSTEM, Installer::systemctl);
+    }
+
+    public Installer(PrintStream out, Layout layout, Systemctl systemctl) {
         this.out = out;
+        this.layout = layout;
+        this.systemctl = systemctl;
     }
 
     void install(Path stateDir) throws IOException, InterruptedException {
+        install(Path.of(Installer.class.getProtectionDomain().getCodeSource().getLocation().getPath()), stateDir);
+    }
+
+    /** Installs {@code jar} (the running agent's, for the {@code install} command) for the agent in {@code stateDir}. */
+    public void install(Path jar, Path stateDir) throws IOException, InterruptedException {
         requireRoot();
-        Path jar = Path.of(Installer.class.getProtectionDomain().getCodeSource().getLocation().getPath());
-        Files.createDirectories(HOME);
-        Path installedJar = HOME.resolve("agent.jar");
+        Files.createDirectories(layout.home());
+        Path installedJar = layout.home().resolve("agent.jar");
         if (!jar.toAbsolutePath().equals(installedJar.toAbsolutePath())) {
             Files.copy(jar, installedJar, StandardCopyOption.REPLACE_EXISTING);
         }
@@ -40,12 +60,12 @@ final class Installer {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         unit = unit.replace("@JAVA@", java.toString()).replace("@JAR@", installedJar.toString())
                 .replace("@STATE@", stateDir.toAbsolutePath().toString());
-        Files.writeString(UNIT, unit, StandardCharsets.UTF_8);
-        out.println("Installed " + installedJar + " and " + UNIT);
+        Files.writeString(layout.unit(), unit, StandardCharsets.UTF_8);
+        out.println("Installed " + installedJar + " and " + layout.unit());
         // An agent already running on this state folder (an upgrade) must not run beside the training.
-        systemctl("stop", "agent7-agent.service");
+        systemctl.run("stop", "agent7-agent.service");
         writeClassArchive(java, installedJar, stateDir);
-        if (systemctl("daemon-reload") && systemctl("enable", "--now", "agent7-agent.service")) {
+        if (systemctl.run("daemon-reload") && systemctl.run("enable", "--now", "agent7-agent.service")) {
             out.println("agent7-agent is enabled and running (systemctl status agent7-agent)");
         } else {
             out.println("systemd is not running here: start the agent with "
@@ -60,19 +80,19 @@ final class Installer {
             Path archive = ClassArchive.write(AgentUnit.text(), java.toString(), jar.toString(), stateDir, TRAINING_TIMEOUT);
             out.printf("Wrote %s (%d MB)%n", archive, Files.size(archive) >> 20);
         } catch (IOException e) {
-            out.println("No class-data archive (" + e.getMessage() + "): the agent runs without it, with about 6 MB"
+            out.println("No class-data archive (" + e.getMessage() + "): the agent runs without it, with about 3 MB"
                     + " more memory; run install again to retry");
         }
     }
 
-    void uninstall(Path stateDir, boolean purge) throws IOException, InterruptedException {
+    public void uninstall(Path stateDir, boolean purge) throws IOException, InterruptedException {
         requireRoot();
-        systemctl("disable", "--now", "agent7-agent.service");
-        Files.deleteIfExists(UNIT);
-        systemctl("daemon-reload");
-        Files.deleteIfExists(HOME.resolve("agent.jar"));
+        systemctl.run("disable", "--now", "agent7-agent.service");
+        Files.deleteIfExists(layout.unit());
+        systemctl.run("daemon-reload");
+        Files.deleteIfExists(layout.home().resolve("agent.jar"));
         Files.deleteIfExists(stateDir.resolve(ClassArchive.FILE));
-        out.println("Removed " + UNIT + " and " + HOME.resolve("agent.jar"));
+        out.println("Removed " + layout.unit() + " and " + layout.home().resolve("agent.jar"));
         if (purge) {
             deleteTree(stateDir);
             out.println("Removed " + stateDir + " (credentials, spool, sync state)");

@@ -129,7 +129,7 @@ public final class Main {
         if (ClassArchive.configuredButUnused(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
                 System.getProperty("java.vm.info"))) {
             java.util.logging.Logger.getLogger("io.agent7").warning("The class-data archive " + stateDir.resolve(ClassArchive.FILE)
-                    + " is not in use (missing, or written by another JDK or agent jar): the agent runs with about 6 MB"
+                    + " is not in use (missing, or written by another JDK or agent jar): the agent runs with about 3 MB"
                     + " more memory until 'install' writes it again");
         }
         ServerClient server = new ServerClient(credentials, version(), Clock.systemUTC());

@@ -18,19 +18,35 @@ class ClassArchiveTest {
     }
 
     @Test
-    void theTrainingRunsTheFirstRoundUnderTheUnitsOptionsAndDumpsInsteadOfMapping() {
+    void theTrainingRunsTheFirstRoundUnderTheUnitsOptionsAndListsTheClassesInsteadOfMapping() {
         String unit = AgentUnit.text();
-        Path target = STATE.resolve("agent.jsa.partial");
-        List<String> command = ClassArchive.training(unit, "/usr/bin/java", "/opt/agent7/agent.jar", STATE, target);
+        Path list = STATE.resolve("agent.classlist");
+        List<String> command = ClassArchive.training(unit, "/usr/bin/java", "/opt/agent7/agent.jar", STATE, list);
 
-        List<String> unitOptions = AgentUnit.jvmOptions(unit, STATE).stream()
-                .filter(option -> !option.startsWith("-XX:SharedArchiveFile=")).toList();
+        List<String> unitOptions = unitOptionsWithoutArchive(unit);
         assertThat(command.get(0)).isEqualTo("/usr/bin/java");
         assertThat(command.subList(1, 1 + unitOptions.size())).isEqualTo(unitOptions);
-        assertThat(command).contains("-XX:ArchiveClassesAtExit=" + target)
+        assertThat(command).contains("-XX:DumpLoadedClassList=" + list)
                 .noneMatch(option -> option.startsWith("-XX:SharedArchiveFile="));
         assertThat(command.subList(command.size() - 6, command.size()))
                 .containsExactly("-jar", "/opt/agent7/agent.jar", "run", "--once", "--state-dir", STATE.toString());
+    }
+
+    @Test
+    void theDumpWritesTheListedClassesIntoTheTargetUnderTheUnitsOptions() {
+        String unit = AgentUnit.text();
+        Path list = STATE.resolve("agent.classlist");
+        Path target = STATE.resolve("agent.jsa.partial");
+        List<String> command = ClassArchive.dump(unit, "/usr/bin/java", "/opt/agent7/agent.jar", STATE, list, target);
+
+        List<String> unitOptions = unitOptionsWithoutArchive(unit);
+        assertThat(command.subList(1, 1 + unitOptions.size())).isEqualTo(unitOptions);
+        assertThat(command.subList(1 + unitOptions.size(), command.size())).containsExactly("-Xshare:dump",
+                "-XX:SharedClassListFile=" + list, "-XX:SharedArchiveFile=" + target, "-jar", "/opt/agent7/agent.jar");
+    }
+
+    private static List<String> unitOptionsWithoutArchive(String unit) {
+        return AgentUnit.jvmOptions(unit, STATE).stream().filter(option -> !option.startsWith("-XX:SharedArchiveFile=")).toList();
     }
 
     @Test
