@@ -1,5 +1,6 @@
 package io.agent7.bench;
 
+import io.agent7.agent.transport.PinnedTrust;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,9 +14,14 @@ import tools.jackson.databind.json.JsonMapper;
 final class Http {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static volatile HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private Http() {
+    }
+
+    /** From now on, HTTPS calls trust the CA in {@code caPem} only, as an enrolled agent does. */
+    static void trust(String caPem) {
+        client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).sslContext(PinnedTrust.sslContext(caPem)).build();
     }
 
     static JsonNode send(URI uri, String method, String contentType, byte[] body, String authorization) {
@@ -28,7 +34,7 @@ final class Http {
             request.header("Authorization", authorization);
         }
         try {
-            HttpResponse<byte[]> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() >= 300) {
                 throw new IllegalStateException(method + " " + uri + " answered " + response.statusCode() + ": "
                         + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
@@ -45,7 +51,7 @@ final class Http {
     /** The body as bytes, for answers that are not JSON. */
     static byte[] sendRaw(URI uri) {
         try {
-            HttpResponse<byte[]> response = CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(1)).build(),
+            HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(1)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             return response.body();
         } catch (IOException e) {
