@@ -79,7 +79,11 @@ public final class Values {
                 }
                 yield value;
             }
-            case DATE -> NODES.stringNode(canonicalDate(value, name));
+            case DATE -> {
+                String canonical = canonicalDate(value, name);
+                // Most agents send the canonical form already: keep their node.
+                yield value.isString() && canonical.equals(value.asString()) ? value : NODES.stringNode(canonical);
+            }
             case IP -> NODES.stringNode(ip(value, name));
             case GEO_POINT -> {
                 if (!value.isObject() || !value.path("lat").isNumber() || !value.path("lon").isNumber()) {
@@ -116,6 +120,9 @@ public final class Values {
         }
         if (value.isString()) {
             String text = value.asString();
+            if (isCanonicalDate(text)) {
+                return text; // what parsing and formatting it would give back, at a fraction of the cost
+            }
             try {
                 return formatDate(OffsetDateTime.parse(text).toInstant());
             } catch (DateTimeParseException e) {
@@ -124,6 +131,42 @@ public final class Values {
             }
         }
         throw new InvalidDocumentException(name, "expected a date, got " + describe(value));
+    }
+
+    /**
+     * Whether {@code text} is a valid date in exactly the stored form
+     * ({@code uuuu-MM-ddTHH:mm:ss.SSSZ}, a day that exists in its month, hours 00-23).
+     */
+    static boolean isCanonicalDate(String text) {
+        if (text.length() != 24 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != '.' || text.charAt(23) != 'Z') {
+            return false;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 2);
+        int day = digits(text, 8, 2);
+        int hour = digits(text, 11, 2);
+        int minute = digits(text, 14, 2);
+        int second = digits(text, 17, 2);
+        int millis = digits(text, 20, 3);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 59 || millis < 0) {
+            return false;
+        }
+        return day <= java.time.YearMonth.of(year, month).lengthOfMonth();
+    }
+
+    /** The decimal number in {@code text[start, start + count)}, or -1 if a character is not an ASCII digit. */
+    private static int digits(String text, int start, int count) {
+        int n = 0;
+        for (int i = start; i < start + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     static String canonicalBoolean(JsonNode value, String name) {
@@ -150,6 +193,24 @@ public final class Values {
     private static long wholeNumber(Field field, JsonNode value) {
         if (!value.isNumber()) {
             throw new InvalidDocumentException(field.name(), "expected a whole number, got " + describe(value));
+        }
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+            long n = value.longValue(); // the common case, without a BigInteger
+            long min = switch (field.type()) {
+                case INTEGER -> Integer.MIN_VALUE;
+                case SHORT -> Short.MIN_VALUE;
+                case BYTE -> Byte.MIN_VALUE;
+                default -> Long.MIN_VALUE;
+            };
+            long max = switch (field.type()) {
+                case INTEGER -> Integer.MAX_VALUE;
+                case SHORT -> Short.MAX_VALUE;
+                case BYTE -> Byte.MAX_VALUE;
+                default -> Long.MAX_VALUE;
+            };
+            if (n >= min && n <= max) {
+                return n;
+            }
         }
         BigInteger n = integral(value, field.name());
         BigInteger min;
