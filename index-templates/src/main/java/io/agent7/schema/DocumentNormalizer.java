@@ -1,6 +1,10 @@
 package io.agent7.schema;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -16,16 +20,51 @@ import tools.jackson.databind.node.ObjectNode;
 public final class DocumentNormalizer {
 
     private final DataType type;
-    /** Every proper prefix of a field name: the objects a document may nest on the way to a field. */
-    private final Set<String> objectPaths = new HashSet<>();
+    /** What each key means at the top level of a document; see {@link Step}. */
+    private final Map<String, Step> root;
+    /** Identity fields the agent must send, with their paths. */
+    private final List<Step> identity = new ArrayList<>();
+
+    /**
+     * What a key means at one level of a document, worked out once per type so that a
+     * document's walk builds no names: the field it names (if any), and the keys one level
+     * down when it is an object on the way to fields. A key may be dotted ({@code
+     * "process.pid"} at the top level means the same as {@code "pid"} inside {@code "process"}).
+     */
+    private record Step(String name, String[] path, Field field, boolean serverOwned, Map<String, Step> children) {
+    }
 
     public DocumentNormalizer(DataType type) {
         this.type = type;
+        Set<String> objectPaths = new HashSet<>();
         for (String name : type.allFields().keySet()) {
             int dot = name.indexOf('.');
             while (dot > 0) {
                 objectPaths.add(name.substring(0, dot));
                 dot = name.indexOf('.', dot + 1);
+            }
+        }
+        Set<String> names = new LinkedHashSet<>(type.allFields().keySet());
+        names.addAll(objectPaths);
+        Map<String, Step> byName = new HashMap<>();
+        for (String name : names) {
+            Field field = type.field(name);
+            byName.put(name, new Step(name, name.split("\\."), field, field != null && CommonFields.SERVER_OWNED.contains(name),
+                    objectPaths.contains(name) ? new HashMap<>() : null));
+        }
+        root = new HashMap<>();
+        for (Step step : byName.values()) {
+            // Reachable from the top and from every object on its path, by the rest of its name.
+            root.put(step.name(), step);
+            int dot = step.name().indexOf('.');
+            while (dot > 0) {
+                byName.get(step.name().substring(0, dot)).children().put(step.name().substring(dot + 1), step);
+                dot = step.name().indexOf('.', dot + 1);
+            }
+        }
+        for (String id : type.identity()) {
+            if (!CommonFields.SERVER_OWNED.contains(id)) {
+                identity.add(byName.get(id));
             }
         }
     }
@@ -45,56 +84,54 @@ public final class DocumentNormalizer {
             throw new InvalidDocumentException(null, "a document must be a JSON object");
         }
         ObjectNode out = Documents.object();
-        walk("", raw, out);
-        for (String id : type.identity()) {
-            if (CommonFields.SERVER_OWNED.contains(id)) {
-                continue; // the server sets it from the agent's credentials
-            }
-            JsonNode value = Documents.get(out, id);
-            if ((value == null || value.isNull()) && !type.optionalIdentity().contains(id)) {
-                throw new InvalidDocumentException(id, "is an identity field of '" + type.name() + "' and must be set");
+        walk("", root, raw, out);
+        for (Step id : identity) {
+            JsonNode value = Documents.get(out, id.path());
+            if ((value == null || value.isNull()) && !type.optionalIdentity().contains(id.name())) {
+                throw new InvalidDocumentException(id.name(), "is an identity field of '" + type.name() + "' and must be set");
             }
             if (value != null && value.isArray()) {
-                throw new InvalidDocumentException(id, "is an identity field of '" + type.name() + "' and takes one value");
+                throw new InvalidDocumentException(id.name(), "is an identity field of '" + type.name() + "' and takes one value");
             }
         }
         return out;
     }
 
     /** Each element of a nested array is a small document of the nested field's declared sub-fields. */
-    private ArrayNode nestedArray(Field field, JsonNode array) {
+    private ArrayNode nestedArray(Step nested, JsonNode array) {
         ArrayNode elements = Documents.object().arrayNode(array.size());
         for (JsonNode element : array) {
             if (!element.isObject()) {
-                throw new InvalidDocumentException(field.name(), "expected an array of objects, found " + Values.describe(element));
+                throw new InvalidDocumentException(nested.name(), "expected an array of objects, found " + Values.describe(element));
             }
             ObjectNode full = Documents.object();
-            walk(field.name(), element, full);
-            JsonNode inner = Documents.get(full, field.name());
+            walk(nested.name(), nested.children() == null ? Map.of() : nested.children(), element, full);
+            JsonNode inner = Documents.get(full, nested.path());
             elements.add(inner == null ? Documents.object() : inner);
         }
         return elements;
     }
 
-    private void walk(String prefix, JsonNode node, ObjectNode out) {
+    private void walk(String prefix, Map<String, Step> level, JsonNode node, ObjectNode out) {
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
-            String name = prefix.isEmpty() ? entry.getKey() : prefix + "." + entry.getKey();
+            Step step = level.get(entry.getKey());
             JsonNode value = entry.getValue();
-            Field field = type.field(name);
+            Field field = step == null ? null : step.field();
             if (field != null && field.type() == FieldType.NESTED && value.isArray()) {
-                Documents.set(out, name, nestedArray(field, value));
-            } else if (field != null && !CommonFields.SERVER_OWNED.contains(name)) {
+                Documents.set(out, step.path(), nestedArray(step, value));
+            } else if (field != null && !step.serverOwned()) {
                 JsonNode normalized = Values.normalize(field, value);
                 if (!normalized.isNull()) {
-                    Documents.set(out, name, normalized);
+                    Documents.set(out, step.path(), normalized);
                 }
             } else if (field != null) {
                 continue;
-            } else if (objectPaths.contains(name) && value.isObject()) {
-                walk(name, value, out);
-            } else if (objectPaths.contains(name) && value.isNull()) {
+            } else if (step != null && step.children() != null && value.isObject()) {
+                walk(step.name(), step.children(), value, out);
+            } else if (step != null && step.children() != null && value.isNull()) {
                 continue;
             } else {
+                String name = prefix.isEmpty() ? entry.getKey() : prefix + "." + entry.getKey();
                 throw new InvalidDocumentException(name, "is not a field of '" + type.name() + "'");
             }
         }

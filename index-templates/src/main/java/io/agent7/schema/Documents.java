@@ -35,6 +35,31 @@ public final class Documents {
         return null;
     }
 
+    /** The value at a path already split at its dots, in nested form only; null when absent. */
+    public static JsonNode get(JsonNode document, String[] path) {
+        JsonNode node = document;
+        for (String key : path) {
+            if (node == null || !node.isObject()) {
+                return null;
+            }
+            node = node.get(key);
+        }
+        return node;
+    }
+
+    /** Sets a path already split at its dots, creating the objects on the way. */
+    public static void set(ObjectNode document, String[] path, JsonNode value) {
+        ObjectNode node = document;
+        for (int i = 0; i < path.length - 1; i++) {
+            JsonNode child = node.get(path[i]);
+            if (child == null || !child.isObject()) {
+                child = node.putObject(path[i]);
+            }
+            node = (ObjectNode) child;
+        }
+        node.set(path[path.length - 1], value);
+    }
+
     /** Sets {@code path} in nested form, creating the objects on the way. */
     public static void set(ObjectNode document, String path, JsonNode value) {
         ObjectNode node = document;

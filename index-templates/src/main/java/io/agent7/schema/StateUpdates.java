@@ -70,14 +70,23 @@ public final class StateUpdates {
     /** Nulls for the fields the item lacks, and the fields the server owns. */
     private static void complete(DataType type, ObjectNode doc, Source source, String collectedAt) {
         fillNulls(doc, Shape.of(type).fields);
-        Documents.set(doc, CommonFields.HOST_ID, NODES.stringNode(source.hostId()));
-        Documents.set(doc, CommonFields.HOST_NAME, NODES.stringNode(source.hostName()));
-        Documents.set(doc, CommonFields.AGENT_ID, NODES.stringNode(source.agentId()));
-        Documents.set(doc, CommonFields.TYPE, NODES.stringNode(type.name()));
-        Documents.set(doc, CommonFields.LAST_SEEN, NODES.stringNode(collectedAt));
-        Documents.set(doc, CommonFields.PRESENT, NODES.booleanNode(true));
-        Documents.set(doc, CommonFields.REMOVED_AT, NODES.nullNode());
+        Documents.set(doc, HOST_ID, NODES.stringNode(source.hostId()));
+        Documents.set(doc, HOST_NAME, NODES.stringNode(source.hostName()));
+        Documents.set(doc, AGENT_ID, NODES.stringNode(source.agentId()));
+        Documents.set(doc, TYPE, NODES.stringNode(type.name()));
+        Documents.set(doc, LAST_SEEN, NODES.stringNode(collectedAt));
+        Documents.set(doc, PRESENT, NODES.booleanNode(true));
+        Documents.set(doc, REMOVED_AT, NODES.nullNode());
     }
+
+    // The server-owned fields' paths, split once.
+    private static final String[] HOST_ID = CommonFields.HOST_ID.split("\\.");
+    private static final String[] HOST_NAME = CommonFields.HOST_NAME.split("\\.");
+    private static final String[] AGENT_ID = CommonFields.AGENT_ID.split("\\.");
+    private static final String[] TYPE = CommonFields.TYPE.split("\\.");
+    private static final String[] LAST_SEEN = CommonFields.LAST_SEEN.split("\\.");
+    private static final String[] PRESENT = CommonFields.PRESENT.split("\\.");
+    private static final String[] REMOVED_AT = CommonFields.REMOVED_AT.split("\\.");
 
     private static void fillNulls(ObjectNode object, Map<String, Object> shape) {
         for (Map.Entry<String, Object> entry : shape.entrySet()) {

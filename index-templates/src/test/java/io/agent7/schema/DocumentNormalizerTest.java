@@ -53,4 +53,31 @@ class DocumentNormalizerTest {
                 .isInstanceOf(InvalidDocumentException.class)
                 .hasMessageStartingWith(message);
     }
+
+    @Test
+    void dottedKeysMayStartAtAnyLevel() {
+        JsonNode out = normalizer.normalize(JSON.readTree(
+                "{\"process\": {\"pid\": 7, \"start\": 0, \"parent.pid\": 1, \"code_signature\": {\"subject_name\": \"x\"}},"
+                + " \"process.parent\": {\"name\": \"init\"}}"));
+        assertThat(out.toString()).isEqualTo("{\"process\":{\"pid\":7,\"start\":\"1970-01-01T00:00:00.000Z\","
+                + "\"parent\":{\"pid\":1,\"name\":\"init\"},\"code_signature\":{\"subject_name\":\"x\"}}}");
+        assertThatThrownBy(() -> normalizer.normalize(JSON.readTree("{\"process\": {\"pid\": 7, \"start\": 0, \"parent.colour\": 1}}")))
+                .hasMessageStartingWith("field 'process.parent.colour': is not a field of 'process'");
+        assertThatThrownBy(() -> normalizer.normalize(JSON.readTree("{\"process\": {\"pid\": 7, \"start\": 0, \"parent\": 1}}")))
+                .hasMessageStartingWith("field 'process.parent': is not a field of 'process'");
+    }
+
+    @Test
+    void nestedArraysKeepOnlyTheirDeclaredSubFields() {
+        DocumentNormalizer files = Schema.standard().normalizer(Schema.standard().require("sysvol_file"));
+        JsonNode out = files.normalize(JSON.readTree("{\"file\": {\"path\": \"p\"}, \"sysvol_file\": {\"aces\": ["
+                + "{\"principal\": \"A\\\\b\", \"access_mask\": 3}, {\"type\": \"allow\"}]}}"));
+        assertThat(out.toString()).isEqualTo("{\"file\":{\"path\":\"p\"},\"sysvol_file\":{\"aces\":["
+                + "{\"principal\":\"A\\\\b\",\"access_mask\":3},{\"type\":\"allow\"}]}}");
+        assertThatThrownBy(() -> files.normalize(JSON.readTree(
+                "{\"file\": {\"path\": \"p\"}, \"sysvol_file\": {\"aces\": [{\"colour\": 1}]}}")))
+                .hasMessageStartingWith("field 'sysvol_file.aces.colour': is not a field of 'sysvol_file'");
+        assertThatThrownBy(() -> files.normalize(JSON.readTree("{\"file\": {\"path\": \"p\"}, \"sysvol_file\": {\"aces\": [1]}}")))
+                .hasMessageStartingWith("field 'sysvol_file.aces': expected an array of objects");
+    }
 }
