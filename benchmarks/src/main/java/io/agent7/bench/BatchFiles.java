@@ -1,0 +1,41 @@
+package io.agent7.bench;
+
+import io.agent7.agent.simulate.VirtualHost;
+import io.agent7.agent.sync.Batch;
+import io.agent7.agent.transport.ServerClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Writes simulated hosts' first snapshots of the ingest benchmark's types, as agents encode
+ * them (gzip NDJSON), one file {@code <host>.<type>.ndjson.gz} per batch: the input of
+ * {@code ./agent7 bench pipeline}.
+ */
+public final class BatchFiles {
+
+    private BatchFiles() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Args args = new Args(argv, "hosts", "out");
+        int hosts = args.integer("hosts", 100);
+        Path out = Files.createDirectories(Path.of(args.get("out")));
+        Instant now = Instant.parse("2026-11-28T12:00:00Z");
+        int files = 0;
+        for (int i = 0; i < hosts; i++) {
+            VirtualHost host = VirtualHost.create(7, i, now);
+            for (String type : IngestThroughput.TYPES) {
+                var documents = host.collect(type);
+                if (!documents.isEmpty()) {
+                    Batch batch = new Batch(UUID.randomUUID().toString(), type, Batch.Mode.SNAPSHOT, now, documents, List.of());
+                    Files.write(out.resolve(String.format("%05d.%s.ndjson.gz", i, type)), ServerClient.encode(batch));
+                    files++;
+                }
+            }
+        }
+        System.out.printf("%d batches of %d hosts in %s%n", files, hosts, out);
+    }
+}
