@@ -4,7 +4,8 @@ import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.ElasticsearchTransport;
-import co.elastic.clients.transport.rest_client.RestClientTransport;
+import co.elastic.clients.transport.ElasticsearchTransportBase;
+import co.elastic.clients.transport.rest_client.RestClientHttpClient;
 import io.agent7.schema.templates.ElasticsearchHttp;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,7 +64,10 @@ public class ElasticsearchAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     ElasticsearchTransport elasticsearchTransport(RestClient restClient) {
-        return new RestClientTransport(restClient, new JacksonJsonpMapper());
+        // RestClientTransport, with each request body handed to the REST client as one buffer.
+        return new ElasticsearchTransportBase(new SingleBufferHttpClient(new RestClientHttpClient(restClient)), null,
+                new JacksonJsonpMapper()) {
+        };
     }
 
     @Bean
