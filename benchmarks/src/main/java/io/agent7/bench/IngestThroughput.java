@@ -68,46 +68,17 @@ public final class IngestThroughput {
         // diff: the same items as added items of a differential batch (no such search).
         Batch.Mode mode = Batch.Mode.valueOf(args.get("mode", "snapshot").toUpperCase(Locale.ROOT));
 
-        System.out.printf("Building snapshots of %d simulated hosts and enrolling them...%n", hosts);
         var http = ServerClient.client(null);
-        // Enrollment waits for a refresh (about a second) per host: enroll many at once.
-        ExecutorService enrolling = Executors.newFixedThreadPool(32);
-        List<Future<List<Snapshot>>> perHost = new ArrayList<>();
-        for (int i = 0; i < hosts; i++) {
-            int index = i;
-            perHost.add(enrolling.submit(() -> {
-                VirtualHost host = VirtualHost.create(7, index, now);
-                // One client per host for the whole run, as an agent keeps its token (15 minutes) across posts.
-                ServerClient.Enrolled enrolled = ServerClient.enroll(ingest, args.get("site-key"), host.facts(), "bench", null);
-                Credentials credentials = enrolled.credentials();
-                ServerClient client = new ServerClient(credentials, "bench", Clock.systemUTC(), http);
-                client.useToken(enrolled.accessToken(), enrolled.expiresAt());
-                List<Snapshot> own = new ArrayList<>();
-                for (String type : TYPES) {
-                    List<ObjectNode> docs = host.collect(type);
-                    if (!docs.isEmpty()) {
-                        Batch batch = new Batch(UUID.randomUUID().toString(), type, mode, now, docs, List.of());
-                        own.add(new Snapshot(credentials, client, host.hostName(), type, docs, ServerClient.encode(batch)));
-                    }
-                }
-                return own;
-            }));
-        }
-        List<Snapshot> snapshots = new ArrayList<>();
-        long documents = 0;
-        for (Future<List<Snapshot>> host : perHost) {
-            for (Snapshot s : host.get()) {
-                snapshots.add(s);
-                documents += s.documents().size();
-            }
-        }
-        enrolling.shutdown();
-        System.out.printf("%d documents in %d batches (%d types)%n", documents, snapshots.size(), TYPES.size());
-        List<byte[]> bulks = bulkBodies(snapshots, now, args.integer("direct-bulk-operations", 5_000));
-
+        int perBulk = args.integer("direct-bulk-operations", 5_000);
         // The first rounds warm both paths up (the JIT of the API and of Elasticsearch) and are not counted.
         List<Double> ratios = new ArrayList<>();
+        long documents = 0;
         for (int round = 1 - warmup; round <= rounds; round++) {
+            // New hosts every round: the API remembers which hosts have items of which types,
+            // and this measures hosts' first snapshots.
+            List<Snapshot> snapshots = fleet(args, ingest, http, (round + warmup - 1) * hosts, hosts, mode, now);
+            documents = snapshots.stream().mapToLong(s -> s.documents().size()).sum();
+            List<byte[]> bulks = bulkBodies(snapshots, now, perBulk);
             reset(es);
             Cpu directCpu = Cpu.now(es, ingestPid);
             double direct = timed(() -> sendBulks(es, bulks));
@@ -127,13 +98,53 @@ public final class IngestThroughput {
             if (round > 0) {
                 ratios.add(apiRate / directRate);
             }
-            System.out.printf("%s: direct _bulk %,.0f docs/s (%.1f s; CPU s: %s), ingest API %,.0f docs/s (%.1f s; CPU s: %s),"
-                    + " ratio %.2f; %s%n", round <= 0 ? "warm-up " + (round + warmup) : "round " + round, directRate, direct, directCpu,
+            System.out.printf("%s (%,d documents): direct _bulk %,.0f docs/s (%.1f s; CPU s: %s), ingest API %,.0f docs/s (%.1f s; CPU s: %s),"
+                    + " ratio %.2f; %s%n", round <= 0 ? "warm-up " + (round + warmup) : "round " + round, documents, directRate, direct, directCpu,
                     apiRate, api, apiCpu, apiRate / directRate, bulkStats(ingest));
         }
         ratios.sort(Double::compare);
-        System.out.printf("RESULT mode=%s documents=%d hosts=%d concurrency=%d warmup=%d cpu_layout=%s median_ratio=%.2f (target >= 0.90)%n",
+        System.out.printf("RESULT mode=%s documents_per_round=%d hosts=%d concurrency=%d warmup=%d cpu_layout=%s median_ratio=%.2f (target >= 0.90)%n",
                 mode.name().toLowerCase(Locale.ROOT), documents, hosts, concurrency, warmup, args.get("cpu-layout", "shared"), ratios.get(ratios.size() / 2));
+    }
+
+    /**
+     * Enrolls hosts {@code first} to {@code first + count - 1} of the simulated fleet and
+     * builds their first snapshots of {@link #TYPES}, encoded as agents send them.
+     */
+    static List<Snapshot> fleet(Args args, URI ingest, java.net.http.HttpClient http, int first, int count, Batch.Mode mode,
+                                Instant now) throws Exception {
+        // Enrollment waits for a refresh (about a second) per host: enroll many at once.
+        ExecutorService enrolling = Executors.newFixedThreadPool(32);
+        try {
+            List<Future<List<Snapshot>>> perHost = new ArrayList<>();
+            for (int i = first; i < first + count; i++) {
+                int index = i;
+                perHost.add(enrolling.submit(() -> {
+                    VirtualHost host = VirtualHost.create(7, index, now);
+                    // One client per host, as an agent keeps its token (15 minutes) across posts.
+                    ServerClient.Enrolled enrolled = ServerClient.enroll(ingest, args.get("site-key"), host.facts(), "bench", null);
+                    Credentials credentials = enrolled.credentials();
+                    ServerClient client = new ServerClient(credentials, "bench", Clock.systemUTC(), http);
+                    client.useToken(enrolled.accessToken(), enrolled.expiresAt());
+                    List<Snapshot> own = new ArrayList<>();
+                    for (String type : TYPES) {
+                        List<ObjectNode> docs = host.collect(type);
+                        if (!docs.isEmpty()) {
+                            Batch batch = new Batch(UUID.randomUUID().toString(), type, mode, now, docs, List.of());
+                            own.add(new Snapshot(credentials, client, host.hostName(), type, docs, ServerClient.encode(batch)));
+                        }
+                    }
+                    return own;
+                }));
+            }
+            List<Snapshot> snapshots = new ArrayList<>();
+            for (Future<List<Snapshot>> host : perHost) {
+                snapshots.addAll(host.get());
+            }
+            return snapshots;
+        } finally {
+            enrolling.shutdown();
+        }
     }
 
     /** The bulks the ideal client sends: update actions as the API builds them, {@code perBulk} (5,000) per request. */

@@ -34,6 +34,7 @@ class IngestService {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DocumentSink sink;
+    private final ItemTypes itemTypes;
     private final IngestProperties properties;
     private final List<DocumentEnricher> enrichers;
     private final IngestMetrics metrics;
@@ -41,10 +42,12 @@ class IngestService {
     /** What agents are told to wait ({@code Retry-After}) when Elasticsearch is busy or away. */
     private final Duration retryAfter;
 
-    IngestService(DocumentSink sink, IngestProperties properties, List<DocumentEnricher> enrichers, IngestMetrics metrics,
+    IngestService(DocumentSink sink, ItemTypes itemTypes, IngestProperties properties, List<DocumentEnricher> enrichers,
+                  IngestMetrics metrics,
                   @org.springframework.beans.factory.annotation.Value("${agent7.retry-after:30s}") Duration retryAfter) {
         this.retryAfter = retryAfter;
         this.sink = sink;
+        this.itemTypes = itemTypes;
         this.properties = properties;
         this.enrichers = List.copyOf(enrichers);
         this.metrics = metrics;
@@ -62,6 +65,13 @@ class IngestService {
                     "The ingest queue is full while Elasticsearch catches up; retry later", retryAfter);
         }
         String collectedAt = Values.formatDate(batch.collectedAt());
+        // Before any item: a snapshot of a pair never recorded before has no items gone to look for.
+        boolean firstOfType = false;
+        DocumentSink.Write record = type.series() ? null : itemTypes.unrecorded(agent.hostId(), type, collectedAt);
+        if (record != null) {
+            boolean created = await(sink.write(List.of(record))).getOrDefault(DocumentSink.Outcome.CREATED, 0) > 0;
+            firstOfType = itemTypes.recorded(agent.hostId(), type, created);
+        }
         List<DocumentSink.Write> upserts = new ArrayList<>(batch.documents().size());
         Set<String> ids = new LinkedHashSet<>();
         for (ObjectNode document : batch.documents()) {
@@ -93,7 +103,7 @@ class IngestService {
         Map<DocumentSink.Outcome, Integer> counts = await(pendingUpserts);
         int removed = await(pendingRemovals).getOrDefault(DocumentSink.Outcome.UPDATED, 0);
         // A series keeps every sample; only state types have items that go away.
-        if (batch.mode() == Batch.Mode.SNAPSHOT && !type.series()) {
+        if (batch.mode() == Batch.Mode.SNAPSHOT && !type.series() && !firstOfType) {
             removed += markRemoved(agent, type, ids, batch);
         }
         Outcome outcome = new Outcome(batch.id(), type.name(), batch.documents().size() + batch.removals().size(),

@@ -1,0 +1,85 @@
+package io.agent7.ingest.ingest;
+
+import io.agent7.schema.DataType;
+import io.agent7.schema.JsonTrees;
+import io.agent7.schema.Schema;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Which types each host has ever had items of, so that a host's first snapshot of a type
+ * needs no search for items gone (there can be none). Every batch records its (host, type)
+ * in {@value #INDEX}, one document each, before any item of it is written; the write that
+ * creates that document is the first ever for the pair, and only then is the search
+ * skipped. Pairs already recorded are remembered here, so the record costs one write per
+ * pair per process lifetime.
+ *
+ * <p>If the record index is lost while items exist, the next snapshot of each pair skips
+ * its search once; the snapshot after it searches again and marks every item that went
+ * missing in between. The {@code host} type is also written by check-ins, which record
+ * nothing, so its snapshots always search.
+ */
+@Component
+class ItemTypes {
+
+    static final String INDEX = "agent7-item-type";
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final DocumentSink sink;
+    /** Per host, a bit per type (by its position in the schema) known to be recorded. */
+    private final Map<String, Long> recorded = new ConcurrentHashMap<>();
+    private final Map<String, Integer> bits = new HashMap<>();
+
+    ItemTypes(DocumentSink sink) {
+        this.sink = sink;
+        List<DataType> types = Schema.standard().types().stream().toList();
+        if (types.size() > Long.SIZE) {
+            throw new IllegalStateException("More than 64 data types: keep a BitSet per host instead of a long");
+        }
+        for (int i = 0; i < types.size(); i++) {
+            bits.put(types.get(i).name(), i);
+        }
+    }
+
+    /**
+     * The write that records the pair, or null when it is known to be recorded. The caller
+     * writes it, waits for it before writing any item of the batch, and reports the outcome
+     * to {@link #recorded}.
+     */
+    DocumentSink.Write unrecorded(String hostId, DataType type, String collectedAt) {
+        Integer bit = bits.get(type.name());
+        if (bit == null || (recorded.getOrDefault(hostId, 0L) & (1L << bit)) != 0) {
+            return null; // a type of another schema (tests) is never skipped; see recorded()
+        }
+        ObjectNode document = NODES.objectNode();
+        document.putObject("host").put("id", hostId);
+        document.putObject("agent7").put("type", type.name());
+        ObjectNode upsert = document.deepCopy().put("@timestamp", collectedAt);
+        ObjectNode action = NODES.objectNode();
+        action.set("doc", document); // the same values: an existing record is left as it is (noop)
+        action.set("upsert", upsert);
+        action.put("detect_noop", true);
+        return new DocumentSink.Write(INDEX, hostId + "." + type.name(), hostId, JsonTrees.bytes(action));
+    }
+
+    /**
+     * Remembers a pair whose record Elasticsearch acknowledged.
+     *
+     * @param created whether that write created the record
+     * @return whether no item of the pair can exist yet: the record is new and nothing but
+     *         ingest writes items of the type
+     */
+    boolean recorded(String hostId, DataType type, boolean created) {
+        Integer bit = bits.get(type.name());
+        if (bit == null) {
+            return false;
+        }
+        recorded.merge(hostId, 1L << bit, (a, b) -> a | b);
+        return created && !type.name().equals("host");
+    }
+}

@@ -1,0 +1,198 @@
+package io.agent7.ingest.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.agent7.ingest.security.AgentPrincipal;
+import io.agent7.schema.DataType;
+import io.agent7.schema.Schema;
+import io.agent7.server.web.ApiProblem;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The record of which types a host has items of, and the search for items gone it spares,
+ * against a sink that answers as Elasticsearch does (created, then noop for the same body).
+ */
+class IngestServiceTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final DataType PROCESS = Schema.standard().require("process");
+    private static final AgentPrincipal AGENT = new AgentPrincipal("agent-1", "0123456789abcdef0123456789abcdef", "WS-1");
+
+    private final Sink sink = new Sink();
+
+    private IngestService service() {
+        IngestProperties properties = new IngestProperties(null, 0, null, 0, null, null, 0, 0, null, 0);
+        return new IngestService(sink, new ItemTypes(sink), properties, List.of(), new IngestMetrics(new SimpleMeterRegistry()),
+                Duration.ofSeconds(30));
+    }
+
+    private static Batch snapshot(String at, int... pids) {
+        return batch(Batch.Mode.SNAPSHOT, at, pids);
+    }
+
+    private static Batch batch(Batch.Mode mode, String at, int... pids) {
+        List<ObjectNode> documents = new ArrayList<>();
+        for (int pid : pids) {
+            documents.add(Schema.standard().normalizer(PROCESS).normalize(JSON.readTree(
+                    "{\"process\":{\"pid\":" + pid + ",\"start\":\"2026-11-28T10:00:00.000Z\",\"name\":\"p" + pid + "\"}}")));
+        }
+        return new Batch("b", mode, PROCESS, Instant.parse(at), documents, List.of());
+    }
+
+    @Test
+    void aHostsFirstSnapshotOfATypeRecordsItFirstAndLooksForNothingGone() {
+        IngestService.Outcome outcome = service().ingest(AGENT, snapshot("2026-11-28T12:00:00Z", 1, 2, 3));
+
+        assertThat(outcome.created()).isEqualTo(3);
+        assertThat(sink.searches).isZero();
+        assertThat(sink.calls.get(0)).as("the record is written, and acknowledged, before any item")
+                .containsExactly(ItemTypes.INDEX + "/" + AGENT.hostId() + ".process");
+        assertThat(sink.calls.get(1)).hasSize(3).allMatch(key -> key.startsWith("agent7-process/"));
+    }
+
+    @Test
+    void laterSnapshotsLookForItemsGoneAndMarkThem() {
+        IngestService service = service();
+        service.ingest(AGENT, snapshot("2026-11-28T12:00:00Z", 1, 2, 3));
+
+        IngestService.Outcome later = service.ingest(AGENT, snapshot("2026-11-28T13:00:00Z", 1, 2));
+
+        assertThat(sink.searches).isEqualTo(1);
+        assertThat(later.removed()).isEqualTo(1);
+        assertThat(sink.calls).as("the record is remembered: no second write of it")
+                .filteredOn(call -> !call.isEmpty() && call.get(0).startsWith(ItemTypes.INDEX)).hasSize(1);
+    }
+
+    @Test
+    void afterARestartTheRecordIsAskedForNotAssumed() {
+        service().ingest(AGENT, snapshot("2026-11-28T12:00:00Z", 1, 2, 3));
+
+        IngestService restarted = service(); // an empty memory, the same Elasticsearch
+        IngestService.Outcome later = restarted.ingest(AGENT, snapshot("2026-11-28T13:00:00Z", 1, 2));
+
+        assertThat(sink.searches).isEqualTo(1);
+        assertThat(later.removed()).isEqualTo(1);
+    }
+
+    @Test
+    void aDiffRecordsTheTypeSoTheNextSnapshotSearches() {
+        IngestService service = service();
+        service.ingest(AGENT, batch(Batch.Mode.DIFF, "2026-11-28T12:00:00Z", 1, 2));
+
+        IngestService.Outcome snapshot = service.ingest(AGENT, snapshot("2026-11-28T13:00:00Z", 2));
+
+        assertThat(sink.searches).isEqualTo(1);
+        assertThat(snapshot.removed()).isEqualTo(1);
+    }
+
+    @Test
+    void aRecordElasticsearchCannotTakeFailsTheBatchBeforeAnyItemIsWritten() {
+        sink.unavailable = ItemTypes.INDEX;
+
+        assertThatThrownBy(() -> service().ingest(AGENT, snapshot("2026-11-28T12:00:00Z", 1, 2)))
+                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
+        assertThat(sink.stored.keySet()).noneMatch(key -> key.startsWith("agent7-process/"));
+
+        sink.unavailable = null; // Elasticsearch is back: the agent's retry goes through, and searches nothing
+        assertThat(service().ingest(AGENT, snapshot("2026-11-28T12:00:00Z", 1, 2)).created()).isEqualTo(2);
+        assertThat(sink.searches).isZero();
+    }
+
+    @Test
+    void theHostTypeIsAlsoWrittenByCheckInsSoItsSnapshotsAlwaysSearch() {
+        ItemTypes types = new ItemTypes(sink);
+        assertThat(types.recorded(AGENT.hostId(), Schema.standard().require("host"), true)).isFalse();
+        assertThat(types.recorded(AGENT.hostId(), PROCESS, true)).isTrue();
+        assertThat(types.unrecorded(AGENT.hostId(), PROCESS, "2026-11-28T12:00:00.000Z")).isNull();
+        assertThat(types.unrecorded("another-host", PROCESS, "2026-11-28T12:00:00.000Z")).isNotNull();
+    }
+
+    @Test
+    void seriesKeepNoRecord() {
+        DataType metric = Schema.standard().types().stream().filter(DataType::series).findFirst().orElseThrow();
+        service().ingest(AGENT, new Batch("m", Batch.Mode.SNAPSHOT, metric, Instant.parse("2026-11-28T12:00:00Z"), List.of(), List.of()));
+        assertThat(sink.calls).noneMatch(call -> !call.isEmpty() && call.get(0).startsWith(ItemTypes.INDEX));
+        assertThat(sink.searches).isZero();
+    }
+
+    /** Documents by index/id; an update creates, changes or leaves a document as Elasticsearch would. */
+    private static final class Sink implements DocumentSink {
+        final Map<String, byte[]> stored = new LinkedHashMap<>();
+        final List<List<String>> calls = new ArrayList<>();
+        int searches;
+        String unavailable;
+
+        @Override
+        public synchronized CompletableFuture<List<Result>> write(List<Write> writes) {
+            List<Result> results = new ArrayList<>();
+            List<String> keys = new ArrayList<>();
+            for (Write write : writes) {
+                String key = write.index() + "/" + write.id();
+                keys.add(key);
+                if (write.index().equals(unavailable)) {
+                    results.add(new Result(write.id(), Outcome.UNAVAILABLE, "es_rejected_execution_exception"));
+                    continue;
+                }
+                byte[] before = stored.get(key);
+                boolean removal = new String(write.action()).contains("\"present\":false");
+                if (before == null && removal) {
+                    results.add(new Result(write.id(), Outcome.MISSING, null));
+                } else if (before == null) {
+                    stored.put(key, write.action());
+                    results.add(new Result(write.id(), Outcome.CREATED, null));
+                } else if (Arrays.equals(before, write.action()) || write.index().equals(ItemTypes.INDEX)) {
+                    results.add(new Result(write.id(), Outcome.UNCHANGED, null));
+                } else {
+                    stored.put(key, write.action());
+                    results.add(new Result(write.id(), Outcome.UPDATED, null));
+                }
+            }
+            calls.add(keys);
+            return CompletableFuture.completedFuture(results);
+        }
+
+        @Override
+        public boolean hasRoomFor(int count) {
+            return true;
+        }
+
+        @Override
+        public synchronized List<String> presentIdsNotIn(String index, String hostId, Set<String> keep, Instant before) {
+            searches++;
+            List<String> gone = new ArrayList<>();
+            for (Map.Entry<String, byte[]> e : stored.entrySet()) {
+                String id = e.getKey().substring(e.getKey().indexOf('/') + 1);
+                if (e.getKey().startsWith(index + "/") && !keep.contains(id) && !new String(e.getValue()).contains("\"present\":false")) {
+                    gone.add(id);
+                }
+            }
+            return gone;
+        }
+
+        @Override
+        public synchronized Set<String> presentAmong(String index, String hostId, Set<String> ids) {
+            Set<String> present = new HashSet<>();
+            for (String id : ids) {
+                if (stored.containsKey(index + "/" + id)) {
+                    present.add(id);
+                }
+            }
+            return present;
+        }
+    }
+}
