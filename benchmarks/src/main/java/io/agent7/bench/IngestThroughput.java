@@ -56,8 +56,8 @@ public final class IngestThroughput {
         int hosts = args.integer("hosts", 300);
         int rounds = args.integer("rounds", 3);
         // The API's JIT compiler competes for the same CPUs as everything else here, and takes
-        // a few rounds to settle (its CPU per round kept falling over the first four or five).
-        int warmup = args.integer("warmup", 2);
+        // several rounds to settle (its CPU per round kept falling for eight rounds or so).
+        int warmup = args.integer("warmup", 6);
         if (warmup < 0 || rounds < 1) {
             throw new IllegalArgumentException("--warmup must be 0 or more and --rounds 1 or more");
         }
