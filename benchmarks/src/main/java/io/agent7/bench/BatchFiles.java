@@ -6,8 +6,6 @@ import io.agent7.agent.transport.ServerClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Writes simulated hosts' first snapshots of the ingest benchmark's types, as agents encode
@@ -27,13 +25,9 @@ public final class BatchFiles {
         int files = 0;
         for (int i = 0; i < hosts; i++) {
             VirtualHost host = VirtualHost.create(7, i, now);
-            for (String type : IngestThroughput.TYPES) {
-                var documents = host.collect(type);
-                if (!documents.isEmpty()) {
-                    Batch batch = new Batch(UUID.randomUUID().toString(), type, Batch.Mode.SNAPSHOT, now, documents, List.of());
-                    Files.write(out.resolve(String.format("%05d.%s.ndjson.gz", i, type)), ServerClient.encode(batch));
-                    files++;
-                }
+            for (Batch batch : IngestThroughput.firstBatches(host, Batch.Mode.SNAPSHOT, now)) {
+                Files.write(out.resolve(String.format("%05d.%s.ndjson.gz", i, batch.type())), ServerClient.encode(batch));
+                files++;
             }
         }
         System.out.printf("%d batches of %d hosts in %s%n", files, hosts, out);

@@ -127,12 +127,9 @@ public final class IngestThroughput {
                     ServerClient client = new ServerClient(credentials, "bench", Clock.systemUTC(), http);
                     client.useToken(enrolled.accessToken(), enrolled.expiresAt());
                     List<Snapshot> own = new ArrayList<>();
-                    for (String type : TYPES) {
-                        List<ObjectNode> docs = host.collect(type);
-                        if (!docs.isEmpty()) {
-                            Batch batch = new Batch(UUID.randomUUID().toString(), type, mode, now, docs, List.of());
-                            own.add(new Snapshot(credentials, client, host.hostName(), type, docs, ServerClient.encode(batch)));
-                        }
+                    for (Batch batch : firstBatches(host, mode, now)) {
+                        own.add(new Snapshot(credentials, client, host.hostName(), batch.type(), batch.upserts(),
+                                ServerClient.encode(batch)));
                     }
                     return own;
                 }));
@@ -145,6 +142,18 @@ public final class IngestThroughput {
         } finally {
             enrolling.shutdown();
         }
+    }
+
+    /** A host's first batches of {@link #TYPES}: one per type it has items of, holding all of them. */
+    static List<Batch> firstBatches(VirtualHost host, Batch.Mode mode, Instant now) {
+        List<Batch> batches = new ArrayList<>();
+        for (String type : TYPES) {
+            List<ObjectNode> documents = host.collect(type);
+            if (!documents.isEmpty()) {
+                batches.add(new Batch(UUID.randomUUID().toString(), type, mode, now, documents, List.of()));
+            }
+        }
+        return batches;
     }
 
     /** The bulks the ideal client sends: update actions as the API builds them, {@code perBulk} (5,000) per request. */

@@ -62,19 +62,7 @@ public final class Documents {
 
     /** Sets {@code path} in nested form, creating the objects on the way. */
     public static void set(ObjectNode document, String path, JsonNode value) {
-        ObjectNode node = document;
-        int start = 0;
-        int dot;
-        while ((dot = path.indexOf('.', start)) > 0) {
-            String key = path.substring(start, dot);
-            JsonNode child = node.get(key);
-            if (child == null || !child.isObject()) {
-                child = node.putObject(key);
-            }
-            node = (ObjectNode) child;
-            start = dot + 1;
-        }
-        node.set(path.substring(start), value);
+        set(document, path.split("\\."), value);
     }
 
     /**

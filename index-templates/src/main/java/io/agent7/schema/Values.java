@@ -25,8 +25,6 @@ public final class Values {
             "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+(%[0-9A-Za-z_.-]+)?");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
-    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
     private Values() {
     }
@@ -194,34 +192,22 @@ public final class Values {
         if (!value.isNumber()) {
             throw new InvalidDocumentException(field.name(), "expected a whole number, got " + describe(value));
         }
+        long min;
+        long max;
+        switch (field.type()) {
+            case INTEGER -> { min = Integer.MIN_VALUE; max = Integer.MAX_VALUE; }
+            case SHORT -> { min = Short.MIN_VALUE; max = Short.MAX_VALUE; }
+            case BYTE -> { min = Byte.MIN_VALUE; max = Byte.MAX_VALUE; }
+            default -> { min = Long.MIN_VALUE; max = Long.MAX_VALUE; }
+        }
         if (value.isIntegralNumber() && value.canConvertToLong()) {
             long n = value.longValue(); // the common case, without a BigInteger
-            long min = switch (field.type()) {
-                case INTEGER -> Integer.MIN_VALUE;
-                case SHORT -> Short.MIN_VALUE;
-                case BYTE -> Byte.MIN_VALUE;
-                default -> Long.MIN_VALUE;
-            };
-            long max = switch (field.type()) {
-                case INTEGER -> Integer.MAX_VALUE;
-                case SHORT -> Short.MAX_VALUE;
-                case BYTE -> Byte.MAX_VALUE;
-                default -> Long.MAX_VALUE;
-            };
             if (n >= min && n <= max) {
                 return n;
             }
         }
         BigInteger n = integral(value, field.name());
-        BigInteger min;
-        BigInteger max;
-        switch (field.type()) {
-            case INTEGER -> { min = BigInteger.valueOf(Integer.MIN_VALUE); max = BigInteger.valueOf(Integer.MAX_VALUE); }
-            case SHORT -> { min = BigInteger.valueOf(Short.MIN_VALUE); max = BigInteger.valueOf(Short.MAX_VALUE); }
-            case BYTE -> { min = BigInteger.valueOf(Byte.MIN_VALUE); max = BigInteger.valueOf(Byte.MAX_VALUE); }
-            default -> { min = LONG_MIN; max = LONG_MAX; }
-        }
-        if (n.compareTo(min) < 0 || n.compareTo(max) > 0) {
+        if (n.compareTo(BigInteger.valueOf(min)) < 0 || n.compareTo(BigInteger.valueOf(max)) > 0) {
             throw new InvalidDocumentException(field.name(), "value " + n + " is outside the " + field.type().mappingName()
                     + " range [" + min + ", " + max + "]");
         }

@@ -30,13 +30,11 @@ class ItemTypes {
     static final String INDEX = "agent7-item-type";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final DocumentSink sink;
     /** Per host, a bit per type (by its position in the schema) known to be recorded. */
     private final Map<String, Long> recorded = new ConcurrentHashMap<>();
     private final Map<String, Integer> bits = new HashMap<>();
 
-    ItemTypes(DocumentSink sink) {
-        this.sink = sink;
+    ItemTypes() {
         List<DataType> types = Schema.standard().types().stream().toList();
         if (types.size() > Long.SIZE) {
             throw new IllegalStateException("More than 64 data types: keep a BitSet per host instead of a long");

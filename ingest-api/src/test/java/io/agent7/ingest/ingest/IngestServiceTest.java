@@ -37,7 +37,7 @@ class IngestServiceTest {
 
     private IngestService service() {
         IngestProperties properties = new IngestProperties(null, 0, null, 0, null, null, 0, 0, null, 0);
-        return new IngestService(sink, new ItemTypes(sink), properties, List.of(), new IngestMetrics(new SimpleMeterRegistry()),
+        return new IngestService(sink, new ItemTypes(), properties, List.of(), new IngestMetrics(new SimpleMeterRegistry()),
                 Duration.ofSeconds(30));
     }
 
@@ -115,7 +115,7 @@ class IngestServiceTest {
 
     @Test
     void theHostTypeIsAlsoWrittenByCheckInsSoItsSnapshotsAlwaysSearch() {
-        ItemTypes types = new ItemTypes(sink);
+        ItemTypes types = new ItemTypes();
         assertThat(types.recorded(AGENT.hostId(), Schema.standard().require("host"), true)).isFalse();
         assertThat(types.recorded(AGENT.hostId(), PROCESS, true)).isTrue();
         assertThat(types.unrecorded(AGENT.hostId(), PROCESS, "2026-11-28T12:00:00.000Z")).isNull();

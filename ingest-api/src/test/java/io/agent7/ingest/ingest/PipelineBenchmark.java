@@ -52,7 +52,7 @@ public final class PipelineBenchmark {
         }
         Recorder sink = new Recorder();
         IngestProperties properties = new IngestProperties(null, 0, null, 0, null, null, 0, 0, null, 0);
-        IngestService service = new IngestService(sink, new ItemTypes(sink), properties, List.of(new ProcessEntityIdEnricher()),
+        IngestService service = new IngestService(sink, new ItemTypes(), properties, List.of(new ProcessEntityIdEnricher()),
                 new IngestMetrics(new SimpleMeterRegistry()), Duration.ofSeconds(30));
         BatchReader reader = new BatchReader(properties);
         AgentPrincipal agent = new AgentPrincipal("bench-agent", "0123456789abcdef0123456789abcdef", "WS-0001");
