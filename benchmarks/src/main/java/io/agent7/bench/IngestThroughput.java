@@ -224,38 +224,54 @@ public final class IngestThroughput {
         }
     }
 
-    /** How the API's BulkIngester has batched so far: bulks sent, mean operations and latency. */
+    /** How the API's BulkIngesters have batched so far: bulks sent, mean operations and latency. */
     static String bulkStats(URI ingest) {
         Prometheus metrics = Prometheus.scrape(ingest);
-        double bulks = metrics.sum("agent7_bulk_latency_seconds_count");
-        double seconds = metrics.sum("agent7_bulk_latency_seconds_sum");
+        double bulks = metrics.sum("agent7_bulk_latency_seconds_count", "lane=\"items\"");
+        double seconds = metrics.sum("agent7_bulk_latency_seconds_sum", "lane=\"items\"");
         double docs = metrics.sum("agent7_ingest_documents_total");
-        return String.format("API bulks so far %.0f, %.0f documents each, %.0f ms each", bulks,
-                bulks == 0 ? 0 : docs / bulks, bulks == 0 ? 0 : 1000 * seconds / bulks);
+        double ahead = metrics.sum("agent7_bulk_latency_seconds_count", "lane=\"ahead\"");
+        double aheadSeconds = metrics.sum("agent7_bulk_latency_seconds_sum", "lane=\"ahead\"");
+        return String.format("API bulks so far %.0f, %.0f documents each, %.0f ms each; records ahead of items: %.0f bulks,"
+                + " %.0f ms each", bulks, bulks == 0 ? 0 : docs / bulks, bulks == 0 ? 0 : 1000 * seconds / bulks, ahead,
+                ahead == 0 ? 0 : 1000 * aheadSeconds / ahead);
     }
 
-    /** CPU seconds used by Elasticsearch, the ingest API and this load generator, and Elasticsearch's searches. */
-    record Cpu(double elasticsearch, double ingestApi, double loadGenerator, long searches) {
+    /**
+     * CPU seconds used by Elasticsearch, the ingest API and this load generator, and where
+     * Elasticsearch's time went (seconds spent indexing, in realtime gets, refreshing and
+     * merging, summed over threads; and its searches).
+     */
+    record Cpu(double elasticsearch, double ingestApi, double loadGenerator, long searches, double indexing, double gets,
+               double refreshes, double merges) {
 
         static Cpu now(URI es, long ingestPid) throws IOException {
             JsonNode node = Http.get(es.resolve("/_nodes/_local/stats/process,indices")).path("nodes").values().iterator().next();
             double esCpu = node.path("process").path("cpu").path("total_in_millis").asLong() / 1000.0;
-            long searches = node.path("indices").path("search").path("query_total").asLong();
+            JsonNode indices = node.path("indices");
+            long searches = indices.path("search").path("query_total").asLong();
             double self = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                     .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
-            return new Cpu(esCpu, AgentFootprint.cpuTicks(ingestPid) / (double) AgentFootprint.CLOCK_TICKS, self, searches);
+            return new Cpu(esCpu, AgentFootprint.cpuTicks(ingestPid) / (double) AgentFootprint.CLOCK_TICKS, self, searches,
+                    seconds(indices, "indexing", "index_time_in_millis"), seconds(indices, "get", "time_in_millis"),
+                    seconds(indices, "refresh", "total_time_in_millis"), seconds(indices, "merges", "total_time_in_millis"));
+        }
+
+        private static double seconds(JsonNode indices, String section, String field) {
+            return indices.path(section).path(field).asLong() / 1000.0;
         }
 
         Cpu since(URI es, long ingestPid) throws IOException {
             Cpu later = now(es, ingestPid);
             return new Cpu(later.elasticsearch - elasticsearch, later.ingestApi - ingestApi, later.loadGenerator - loadGenerator,
-                    later.searches - searches);
+                    later.searches - searches, later.indexing - indexing, later.gets - gets, later.refreshes - refreshes,
+                    later.merges - merges);
         }
 
         @Override
         public String toString() {
-            return String.format("ES %.1f, API %.1f, load %.1f; %d shard searches", elasticsearch, ingestApi, loadGenerator,
-                    searches);
+            return String.format("ES %.1f (indexing %.1f, gets %.1f, refresh %.1f, merges %.1f), API %.1f, load %.1f; %d shard searches",
+                    elasticsearch, indexing, gets, refreshes, merges, ingestApi, loadGenerator, searches);
         }
     }
 

@@ -69,7 +69,7 @@ class IngestService {
         boolean firstOfType = false;
         DocumentSink.Write record = type.series() ? null : itemTypes.unrecorded(agent.hostId(), type, collectedAt);
         if (record != null) {
-            boolean created = await(sink.write(List.of(record))).getOrDefault(DocumentSink.Outcome.CREATED, 0) > 0;
+            boolean created = await(sink.writeAhead(List.of(record))).getOrDefault(DocumentSink.Outcome.CREATED, 0) > 0;
             firstOfType = itemTypes.recorded(agent.hostId(), type, created);
         }
         List<DocumentSink.Write> upserts = new ArrayList<>(batch.documents().size());

@@ -46,8 +46,8 @@ class ItemTypes {
 
     /**
      * The write that records the pair, or null when it is known to be recorded. The caller
-     * writes it, waits for it before writing any item of the batch, and reports the outcome
-     * to {@link #recorded}.
+     * writes it ahead of the items ({@link DocumentSink#writeAhead}), waits for it before
+     * writing any item of the batch, and reports the outcome to {@link #recorded}.
      */
     DocumentSink.Write unrecorded(String hostId, DataType type, String collectedAt) {
         Integer bit = bits.get(type.name());

@@ -76,4 +76,13 @@ class BulkDocumentSinkIT {
         assertThat(second.get(3).error()).startsWith("document_parsing_exception").contains("[n]");
         assertThat(second.subList(0, 3)).extracting(Result::error).containsOnlyNulls();
     }
+
+    @Test
+    void writesAheadComeBackWithTheirOwnOutcomes() throws Exception {
+        List<Result> first = sink.writeAhead(List.of(upsert("r", "{\"name\":\"record\"}"))).get(30, TimeUnit.SECONDS);
+        List<Result> again = sink.writeAhead(List.of(upsert("r", "{\"name\":\"record\"}"))).get(30, TimeUnit.SECONDS);
+
+        assertThat(first).extracting(Result::outcome).containsExactly(Outcome.CREATED);
+        assertThat(again).extracting(Result::outcome).containsExactly(Outcome.UNCHANGED);
+    }
 }

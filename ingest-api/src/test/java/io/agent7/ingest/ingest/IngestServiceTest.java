@@ -62,6 +62,7 @@ class IngestServiceTest {
         assertThat(sink.searches).isZero();
         assertThat(sink.calls.get(0)).as("the record is written, and acknowledged, before any item")
                 .containsExactly(ItemTypes.INDEX + "/" + AGENT.hostId() + ".process");
+        assertThat(sink.ahead).as("apart from the bulks of items").containsExactly(0);
         assertThat(sink.calls.get(1)).hasSize(3).allMatch(key -> key.startsWith("agent7-process/"));
     }
 
@@ -134,6 +135,8 @@ class IngestServiceTest {
     private static final class Sink implements DocumentSink {
         final Map<String, byte[]> stored = new LinkedHashMap<>();
         final List<List<String>> calls = new ArrayList<>();
+        /** Which of the calls were writes ahead of others. */
+        final List<Integer> ahead = new ArrayList<>();
         int searches;
         String unavailable;
 
@@ -164,6 +167,12 @@ class IngestServiceTest {
             }
             calls.add(keys);
             return CompletableFuture.completedFuture(results);
+        }
+
+        @Override
+        public synchronized CompletableFuture<List<Result>> writeAhead(List<Write> writes) {
+            ahead.add(calls.size());
+            return write(writes);
         }
 
         @Override
