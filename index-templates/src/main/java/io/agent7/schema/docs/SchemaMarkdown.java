@@ -58,7 +58,10 @@ public final class SchemaMarkdown {
         out.append("Every data type has its own index, `agent7-<type>`, with a `dynamic: strict` mapping: a document"
                 + " with a field the schema does not know is rejected rather than growing the mapping. Field names"
                 + " are the [Elastic Common Schema](https://www.elastic.co/guide/en/ecs/current/index.html)'s"
-                + " wherever ECS has a name for the thing, so ECS-aware tools and habits carry over.\n\n");
+                + " wherever ECS has a name for the thing, so ECS-aware tools and habits carry over."
+                + " The services' own indices (enrollments, site keys, policies, audit, the ingest API's"
+                + " `agent7-item-type` records) map their fields dynamically and take the types' shard and"
+                + " replica settings from the index template `agent7-internal`.\n\n");
 
         out.append("## Common fields and the state model\n\n");
         out.append("Every document of every type carries these fields (component template `agent7-common`).\n\n");

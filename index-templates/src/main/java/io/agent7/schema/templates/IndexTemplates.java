@@ -22,8 +22,12 @@ public final class IndexTemplates {
 
     public static final String COMMON_COMPONENT = "agent7-common";
     public static final String SETTINGS_COMPONENT = "agent7-settings";
+    /** Settings for the services' own indices (enrollments, site keys, policies, audit, ...). */
+    public static final String INTERNAL_TEMPLATE = "agent7-internal";
     /** Above the built-in templates (priority 100 and below), so ours win for agent7-* names. */
     static final int PRIORITY = 200;
+    /** Below the types' own templates: any other agent7-* index. */
+    static final int INTERNAL_PRIORITY = 150;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -51,9 +55,10 @@ public final class IndexTemplates {
         return components;
     }
 
-    /** Index templates by name, one per data type. */
+    /** Index templates by name: one per data type, and one for every other agent7-* index. */
     public Map<String, ObjectNode> indexTemplates() {
         Map<String, ObjectNode> templates = new LinkedHashMap<>();
+        templates.put(INTERNAL_TEMPLATE, internalTemplate());
         for (DataType type : schema.types()) {
             templates.put(type.index(), indexTemplate(type));
         }
@@ -61,6 +66,23 @@ public final class IndexTemplates {
             templates.put(type.index(), indexTemplate(type));
         }
         return templates;
+    }
+
+    /**
+     * The services create their own indices as they first write to them, with dynamic
+     * mappings. Left to Elasticsearch's defaults they would ask for a replica, which a
+     * single node never assigns (a yellow cluster); this gives them the types' shard and
+     * replica settings, and no mappings.
+     */
+    ObjectNode internalTemplate() {
+        ObjectNode template = versioned();
+        template.putArray("index_patterns").add("agent7-*");
+        template.put("priority", INTERNAL_PRIORITY);
+        ((ObjectNode) template.get("_meta")).put("description", "The services' own indices");
+        ObjectNode index = template.putObject("template").putObject("settings").putObject("index");
+        index.put("number_of_shards", 1);
+        index.put("auto_expand_replicas", settings.autoExpandReplicas());
+        return template;
     }
 
     ObjectNode indexTemplate(DataType type) {

@@ -29,6 +29,7 @@ class SchemaInstallerIT {
             TestElasticsearch.send(es, "DELETE", "/" + type.index(), null);
             TestElasticsearch.send(es, "DELETE", "/_index_template/" + type.index(), null);
         }
+        TestElasticsearch.send(es, "DELETE", "/_index_template/" + IndexTemplates.INTERNAL_TEMPLATE, null);
         TestElasticsearch.send(es, "DELETE", "/_component_template/" + IndexTemplates.COMMON_COMPONENT, null);
         TestElasticsearch.send(es, "DELETE", "/_component_template/" + IndexTemplates.SETTINGS_COMPONENT, null);
     }
@@ -42,7 +43,7 @@ class SchemaInstallerIT {
         assertThat(first.steps().get(0).detail()).startsWith("Elasticsearch " + TestElasticsearch.version());
         assertThat(first.steps().subList(1, first.steps().size())).extracting(Step::action).containsOnly(Action.CREATED);
         assertThat(first.steps()).extracting(Step::target)
-                .contains("agent7-common", "agent7-settings", "agent7-process");
+                .contains("agent7-common", "agent7-settings", "agent7-internal", "agent7-process");
 
         SchemaInstaller.Report second = installer.install();
         assertThat(second.steps()).extracting(Step::action).containsOnly(Action.INFO, Action.UNCHANGED);
@@ -64,6 +65,22 @@ class SchemaInstallerIT {
         assertThat(contained.path("result").asString()).isEqualTo("created");
         JsonNode after = TestElasticsearch.get(es, "/agent7-process/_mapping").path("agent7-process").path("mappings");
         assertThat(after).isEqualTo(mapping);
+    }
+
+    @Test
+    void theServicesOwnIndicesGetTheTypesShardAndReplicaSettings() {
+        new SchemaInstaller(http, Schema.standard(), IndexSettings.DEFAULTS).install();
+        String index = "agent7-it-internal-" + java.util.UUID.randomUUID();
+        try {
+            TestElasticsearch.send(es, "POST", "/" + index + "/_doc?refresh=true", "{\"anything\":\"dynamic\"}");
+            JsonNode settings = TestElasticsearch.get(es, "/" + index + "/_settings").path(index).path("settings").path("index");
+            assertThat(settings.path("number_of_shards").asString()).isEqualTo("1");
+            assertThat(settings.path("auto_expand_replicas").asString()).isEqualTo("0-1");
+            assertThat(TestElasticsearch.get(es, "/_cluster/health/" + index).path("status").asString())
+                    .as("no replica asked of a single node").isEqualTo("green");
+        } finally {
+            TestElasticsearch.send(es, "DELETE", "/" + index, null);
+        }
     }
 
     @Test
