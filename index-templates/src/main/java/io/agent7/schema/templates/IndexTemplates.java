@@ -47,9 +47,7 @@ public final class IndexTemplates {
         components.put(COMMON_COMPONENT, common);
 
         ObjectNode settingsTemplate = versioned();
-        ObjectNode index = settingsTemplate.putObject("template").putObject("settings").putObject("index");
-        index.put("number_of_shards", settings.shards());
-        index.put("auto_expand_replicas", settings.autoExpandReplicas());
+        ObjectNode index = shardsAndReplicas(settingsTemplate);
         index.put("refresh_interval", settings.refreshInterval());
         components.put(SETTINGS_COMPONENT, settingsTemplate);
         return components;
@@ -79,10 +77,16 @@ public final class IndexTemplates {
         template.putArray("index_patterns").add("agent7-*");
         template.put("priority", INTERNAL_PRIORITY);
         ((ObjectNode) template.get("_meta")).put("description", "The services' own indices");
-        ObjectNode index = template.putObject("template").putObject("settings").putObject("index");
-        index.put("number_of_shards", 1);
-        index.put("auto_expand_replicas", settings.autoExpandReplicas());
+        shardsAndReplicas(template);
         return template;
+    }
+
+    /** The template's {@code settings.index}, holding the types' shard and replica settings. */
+    private ObjectNode shardsAndReplicas(ObjectNode template) {
+        ObjectNode index = template.putObject("template").putObject("settings").putObject("index");
+        index.put("number_of_shards", settings.shards());
+        index.put("auto_expand_replicas", settings.autoExpandReplicas());
+        return index;
     }
 
     ObjectNode indexTemplate(DataType type) {
