@@ -16,7 +16,7 @@ public record IndexSettings(int shards, String autoExpandReplicas, String refres
     private static final Pattern REPLICAS = Pattern.compile("\\d+-(\\d+|all)|false");
     private static final Pattern INTERVAL = Pattern.compile("-1|\\d+(ms|s|m)");
 
-    public static final IndexSettings DEFAULTS = new IndexSettings(1, "0-1", "1s");
+    public static final IndexSettings DEFAULTS = new IndexSettings(1, "0-1", "5s");
 
     public IndexSettings {
         if (shards < 1) {

@@ -81,6 +81,20 @@ public final class IndexTemplates {
         return template;
     }
 
+    /**
+     * The dynamic settings of a type's index, as Elasticsearch names them flat: what an index
+     * created by an older release is given when they change.
+     */
+    public Map<String, String> typeIndexSettings() {
+        return Map.of("index.auto_expand_replicas", settings.autoExpandReplicas(),
+                "index.refresh_interval", settings.refreshInterval());
+    }
+
+    /** The same for the services' own indices, which keep Elasticsearch's refresh. */
+    public Map<String, String> internalIndexSettings() {
+        return Map.of("index.auto_expand_replicas", settings.autoExpandReplicas());
+    }
+
     /** The template's {@code settings.index}, holding the types' shard and replica settings. */
     private ObjectNode shardsAndReplicas(ObjectNode template) {
         ObjectNode index = template.putObject("template").putObject("settings").putObject("index");

@@ -3,16 +3,21 @@ package io.agent7.schema.templates;
 import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Installs the templates and creates each type's index. Idempotent: a template already
  * at this schema version with the same content is left alone; an older one is replaced; a
  * newer one (a newer server wrote it) is left alone and reported. Existing indices get the
- * fields they lack; a field whose type differs is reported as incompatible, never forced.
+ * fields they lack and their template's dynamic settings; a field whose type differs is
+ * reported as incompatible, never forced.
  */
 public final class SchemaInstaller {
 
@@ -61,6 +66,7 @@ public final class SchemaInstaller {
         for (DataType type : schema.serverTypes()) {
             steps.add(ensureIndex(type));
         }
+        steps.addAll(ensureInternalSettings());
         return new Report(List.copyOf(steps));
     }
 
@@ -174,14 +180,74 @@ public final class SchemaInstaller {
             return new Step(index, Action.INCOMPATIBLE, "existing mapping differs: " + String.join("; ", conflicts)
                     + ". Reindex into a new index or delete it; Agent7 will not change field types in place.");
         }
+        String settings = ensureSettings(index, templates.typeIndexSettings());
         if (!missing) {
-            return new Step(index, Action.UNCHANGED, "mapping matches");
+            return settings == null ? new Step(index, Action.UNCHANGED, "mapping matches")
+                    : new Step(index, Action.UPDATED, "mapping matches; " + settings);
         }
         ElasticsearchHttp.Response put = http.put(index + "/_mapping", wanted);
         if (!put.ok()) {
             return new Step(index, Action.INCOMPATIBLE, "adding new fields failed: " + put.body().path("error").path("reason").asString());
         }
-        return new Step(index, Action.UPDATED, "added new fields to the existing mapping");
+        return new Step(index, Action.UPDATED, "added new fields to the existing mapping" + (settings == null ? "" : "; " + settings));
+    }
+
+    /**
+     * Gives an index that exists the dynamic settings its template gives new ones: an index
+     * keeps the settings it was created with, so a release that changes them (a refresh
+     * interval, the replicas) would otherwise reach only indices created after it.
+     *
+     * @return what changed, or null when the index already had them
+     */
+    private String ensureSettings(String index, Map<String, String> wanted) {
+        ElasticsearchHttp.Response current = http.get(index + "/_settings?flat_settings=true");
+        if (!current.ok()) {
+            throw failure("read the settings of " + index, current);
+        }
+        JsonNode flat = current.body().path(index).path("settings");
+        ObjectNode changes = JsonNodeFactory.instance.objectNode();
+        List<String> described = new ArrayList<>();
+        for (Map.Entry<String, String> setting : wanted.entrySet()) {
+            String now = flat.path(setting.getKey()).asString("(unset)");
+            if (!now.equals(setting.getValue())) {
+                changes.put(setting.getKey(), setting.getValue());
+                described.add(setting.getKey().substring("index.".length()) + " " + now + " -> " + setting.getValue());
+            }
+        }
+        if (described.isEmpty()) {
+            return null;
+        }
+        ElasticsearchHttp.Response put = http.put(index + "/_settings", changes);
+        if (!put.ok()) {
+            throw failure("update the settings of " + index, put);
+        }
+        return "settings: " + String.join(", ", described);
+    }
+
+    /**
+     * The services' own indices ({@value IndexTemplates#INTERNAL_TEMPLATE}) are created by
+     * the services as they first write; those created before that template existed asked
+     * for a replica a single node never assigns.
+     */
+    private List<Step> ensureInternalSettings() {
+        ElasticsearchHttp.Response indices = http.get("agent7-*/_settings/index.auto_expand_replicas?flat_settings=true"
+                + "&expand_wildcards=open");
+        if (!indices.ok()) {
+            throw failure("read the settings of the agent7-* indices", indices);
+        }
+        Set<String> types = new HashSet<>();
+        schema.types().forEach(t -> types.add(t.index()));
+        schema.serverTypes().forEach(t -> types.add(t.index()));
+        List<Step> steps = new ArrayList<>();
+        for (String index : new TreeSet<>(indices.body().propertyNames())) {
+            if (!types.contains(index)) {
+                String settings = ensureSettings(index, templates.internalIndexSettings());
+                if (settings != null) {
+                    steps.add(new Step(index, Action.UPDATED, settings));
+                }
+            }
+        }
+        return steps;
     }
 
     private static IllegalStateException failure(String what, ElasticsearchHttp.Response response) {

@@ -84,6 +84,35 @@ class SchemaInstallerIT {
     }
 
     @Test
+    void indicesOfAnOlderReleaseGetTheSettingsNewOnesGet() {
+        new SchemaInstaller(http, Schema.standard(), new IndexSettings(1, "0-1", "1s")).install();
+        // A service's index created before the agent7-internal template: one replica, never assigned on one node.
+        String internal = "agent7-it-older-" + java.util.UUID.randomUUID();
+        TestElasticsearch.send(es, "PUT", "/" + internal + "?wait_for_active_shards=1",
+                "{\"settings\":{\"index\":{\"auto_expand_replicas\":false,\"number_of_replicas\":1}}}");
+        try {
+            assertThat(TestElasticsearch.get(es, "/_cluster/health/" + internal).path("status").asString()).isEqualTo("yellow");
+
+            SchemaInstaller installer = new SchemaInstaller(http, Schema.standard(), IndexSettings.DEFAULTS);
+            SchemaInstaller.Report report = installer.install();
+
+            // The template is unchanged (its settings come from a component); the index is not.
+            assertThat(report.steps()).filteredOn(s -> s.target().equals("agent7-process") && s.action() == Action.UPDATED)
+                    .singleElement().extracting(Step::detail).asString()
+                    .isEqualTo("mapping matches; settings: refresh_interval 1s -> " + IndexSettings.DEFAULTS.refreshInterval());
+            assertThat(TestElasticsearch.get(es, "/agent7-process/_settings").path("agent7-process").path("settings")
+                    .path("index").path("refresh_interval").asString()).isEqualTo(IndexSettings.DEFAULTS.refreshInterval());
+            assertThat(report.steps()).filteredOn(s -> s.target().equals(internal)).singleElement()
+                    .extracting(Step::detail).asString().isEqualTo("settings: auto_expand_replicas false -> 0-1");
+            assertThat(TestElasticsearch.get(es, "/_cluster/health/" + internal + "?wait_for_status=green&timeout=30s")
+                    .path("status").asString()).isEqualTo("green");
+            assertThat(installer.install().changedAnything()).isFalse();
+        } finally {
+            TestElasticsearch.send(es, "DELETE", "/" + internal, null);
+        }
+    }
+
+    @Test
     void upgradingFromAnOlderVersionSaysWhatChanged() {
         SchemaInstaller installer = new SchemaInstaller(http, Schema.standard(), IndexSettings.DEFAULTS);
         installer.install();
