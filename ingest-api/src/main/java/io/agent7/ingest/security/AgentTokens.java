@@ -24,11 +24,13 @@ public class AgentTokens {
     private final SigningKeys keys;
     private final AgentTokenProperties properties;
     private final Clock clock;
+    private final VerifiedTokenCache verified;
 
-    AgentTokens(SigningKeys keys, AgentTokenProperties properties, Clock clock) {
+    AgentTokens(SigningKeys keys, AgentTokenProperties properties, Clock clock, VerifiedTokenCache verified) {
         this.keys = keys;
         this.properties = properties;
         this.clock = clock;
+        this.verified = verified;
     }
 
     /** A signed token and when it expires. */
@@ -57,6 +59,8 @@ public class AgentTokens {
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot sign an agent token with key " + key.getKeyID(), e);
         }
-        return new Issued(jwt.serialize(), expires);
+        String token = jwt.serialize();
+        verified.issued(token);
+        return new Issued(token, expires);
     }
 }

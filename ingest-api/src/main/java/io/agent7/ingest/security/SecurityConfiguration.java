@@ -16,7 +16,6 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -77,7 +76,7 @@ class SecurityConfiguration {
      * verify any agent. ES256 only, which rules out {@code alg: none} and HMAC confusion.
      */
     @Bean
-    JwtDecoder agentJwtDecoder(SigningKeys keys, AgentTokenProperties properties, Clock clock, RevokedAgents revoked) {
+    VerifiedTokenCache agentJwtDecoder(SigningKeys keys, AgentTokenProperties properties, Clock clock, RevokedAgents revoked) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys.verificationSource())
                 .jwsAlgorithm(SignatureAlgorithm.ES256)
                 .build();

@@ -3,11 +3,14 @@ package io.agent7.ingest.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
@@ -88,5 +91,43 @@ class VerifiedTokenCacheTest {
         }
         assertThat(verifications).hasValue(3);
         assertThatThrownBy(() -> cache.decode(null)).isInstanceOf(BadJwtException.class);
+    }
+
+    @Test
+    void aTokenThisInstanceSignedIsNotVerifiedAgainAndReadsAsTheVerifierReadsIt(@TempDir Path dir) {
+        Clock clock = Clock.systemUTC();
+        var properties = new AgentTokenProperties(null, null, dir.resolve("keys.json"), null);
+        SigningKeys keys = SigningKeys.loadOrCreate(properties.keysFile(), properties.keyRotation(), Duration.ofMinutes(20), clock);
+        RevokedAgents revocations = new RevokedAgents(null, properties, clock);
+        // The issuing instance, with a signature check that counts; and another instance, as configured.
+        VerifiedTokenCache issuing = new VerifiedTokenCache(signatures, jwt -> OAuth2TokenValidatorResult.success(),
+                Duration.ofMinutes(15), 10);
+        VerifiedTokenCache elsewhere = new SecurityConfiguration().agentJwtDecoder(keys, properties, clock, revocations);
+
+        String token = new AgentTokens(keys, properties, clock, issuing).issue("agent-1", "host-1", "web-1").token();
+        Jwt remembered = issuing.decode(token);
+        Jwt verified = elsewhere.decode(token);
+
+        assertThat(verifications).as("no signature check of a token this instance signed").hasValue(0);
+        assertThat(remembered.getTokenValue()).isEqualTo(token);
+        assertThat(remembered.getHeaders()).isEqualTo(verified.getHeaders());
+        assertThat(remembered.getClaims()).isEqualTo(verified.getClaims());
+        assertThat(remembered.getExpiresAt()).isEqualTo(verified.getExpiresAt());
+        assertThat(remembered.getAudience()).containsExactly(AgentTokenProperties.AUDIENCE);
+
+        // Only that exact token: one changed in transit is checked, and refused.
+        String[] parts = token.split("\\.");
+        String tampered = parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "AA." + parts[2];
+        assertThatThrownBy(() -> issuing.decode(tampered)).isInstanceOf(BadJwtException.class);
+        assertThat(verifications).hasValue(1);
+        assertThatThrownBy(() -> elsewhere.decode(tampered)).isInstanceOf(org.springframework.security.oauth2.jwt.JwtException.class);
+
+        // The validators still run: the issuing instance refuses it once the agent is revoked.
+        VerifiedTokenCache issuingForReal = new SecurityConfiguration().agentJwtDecoder(keys, properties, clock, revocations);
+        String second = new AgentTokens(keys, properties, clock, issuingForReal).issue("agent-2", "host-2", "web-2").token();
+        assertThat(issuingForReal.decode(second).getSubject()).isEqualTo("agent-2");
+        revocations.revokedNow("agent-2");
+        assertThatThrownBy(() -> issuingForReal.decode(second)).isInstanceOf(JwtValidationException.class)
+                .hasMessageContaining("revoked");
     }
 }
