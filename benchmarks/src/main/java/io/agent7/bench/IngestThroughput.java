@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -234,7 +235,19 @@ public final class IngestThroughput {
         }
     }
 
+    /**
+     * Posts one batch. A kept-alive connection the API closed while idle (between rounds)
+     * fails on first use: the batch is idempotent and goes again once, as an agent's would.
+     */
     private static void post(Snapshot s) throws IOException {
+        try {
+            postOnce(s);
+        } catch (SocketException e) {
+            postOnce(s);
+        }
+    }
+
+    private static void postOnce(Snapshot s) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) s.ingest().resolve("/api/v1/ingest/" + s.type()).toURL().openConnection();
         connection.setRequestMethod("POST");
         connection.setDoOutput(true);
