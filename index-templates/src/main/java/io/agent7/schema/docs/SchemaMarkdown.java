@@ -7,6 +7,7 @@ import io.agent7.schema.FieldType;
 import io.agent7.schema.Relation;
 import io.agent7.schema.Schema;
 import io.agent7.schema.templates.IndexSettings;
+import io.agent7.schema.templates.IndexTemplates;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,11 +64,13 @@ public final class SchemaMarkdown {
                 + " The services' own indices (enrollments, site keys, policies, audit, the ingest API's"
                 + " `agent7-item-type` records) map their fields dynamically and take the types' shard and"
                 + " replica settings from the index template `agent7-internal`.\n\n");
-        out.append("A type's index refreshes every " + IndexSettings.DEFAULTS.refreshInterval() + " (component template"
+        out.append("An agent data type's index refreshes every " + IndexSettings.DEFAULTS.refreshInterval() + " (component template"
                 + " `agent7-settings`): what an agent posted is searchable at most that long after the ingest API"
                 + " acknowledged it. A shorter interval makes every busy index write a small segment that often, to be"
                 + " merged later: under a fleet's first snapshots, a large share of Elasticsearch's CPU"
-                + " (docs/BENCHMARKS.md). Indices made by an older release get the settings of the current"
+                + " (docs/BENCHMARKS.md). The server's own types (enrollments, site keys, policies, commands,"
+                + " alerts, ...) refresh every " + IndexTemplates.SERVER_REFRESH_INTERVAL + ": they are written one at a"
+                + " time and read back at once. Indices made by an older release get the settings of the current"
                 + " one when a service starts.\n\n");
 
         out.append("## Common fields and the state model\n\n");

@@ -28,6 +28,13 @@ public final class IndexTemplates {
     static final int PRIORITY = 200;
     /** Below the types' own templates: any other agent7-* index. */
     static final int INTERNAL_PRIORITY = 150;
+    /**
+     * The server's own types (enrollments, site keys, policies, commands, alerts, ...) are
+     * written one at a time and read back at once by whoever wrote them: enrollment and the
+     * admin API wait for the refresh. Elasticsearch's default interval suits them; the
+     * agents' types, written in bulk, refresh at {@link IndexSettings#refreshInterval()}.
+     */
+    public static final String SERVER_REFRESH_INTERVAL = "1s";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -85,9 +92,9 @@ public final class IndexTemplates {
      * The dynamic settings of a type's index, as Elasticsearch names them flat: what an index
      * created by an older release is given when they change.
      */
-    public Map<String, String> typeIndexSettings() {
+    public Map<String, String> indexSettings(DataType type) {
         return Map.of("index.auto_expand_replicas", settings.autoExpandReplicas(),
-                "index.refresh_interval", settings.refreshInterval());
+                "index.refresh_interval", isServerType(type) ? SERVER_REFRESH_INTERVAL : settings.refreshInterval());
     }
 
     /** The same for the services' own indices, which keep Elasticsearch's refresh. */
@@ -109,8 +116,16 @@ public final class IndexTemplates {
         template.putArray("composed_of").add(COMMON_COMPONENT).add(SETTINGS_COMPONENT);
         template.put("priority", PRIORITY);
         ((ObjectNode) template.get("_meta")).put("type", type.name()).put("description", type.description());
-        template.putObject("template").set("mappings", mappings(type.fields().values()));
+        ObjectNode body = template.putObject("template");
+        if (isServerType(type)) {
+            body.putObject("settings").putObject("index").put("refresh_interval", SERVER_REFRESH_INTERVAL);
+        }
+        body.set("mappings", mappings(type.fields().values()));
         return template;
+    }
+
+    private boolean isServerType(DataType type) {
+        return schema.serverTypes().contains(type);
     }
 
     /** The full mapping an index of {@code type} gets: common fields and the type's own. */

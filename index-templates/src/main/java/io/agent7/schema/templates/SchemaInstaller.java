@@ -180,7 +180,7 @@ public final class SchemaInstaller {
             return new Step(index, Action.INCOMPATIBLE, "existing mapping differs: " + String.join("; ", conflicts)
                     + ". Reindex into a new index or delete it; Agent7 will not change field types in place.");
         }
-        String settings = ensureSettings(index, templates.typeIndexSettings());
+        String settings = ensureSettings(index, templates.indexSettings(type));
         if (!missing) {
             return settings == null ? new Step(index, Action.UNCHANGED, "mapping matches")
                     : new Step(index, Action.UPDATED, "mapping matches; " + settings);
@@ -230,8 +230,9 @@ public final class SchemaInstaller {
      * for a replica a single node never assigns.
      */
     private List<Step> ensureInternalSettings() {
-        ElasticsearchHttp.Response indices = http.get("agent7-*/_settings/index.auto_expand_replicas?flat_settings=true"
-                + "&expand_wildcards=open");
+        // number_of_replicas is always there: an index without auto_expand_replicas is listed too.
+        ElasticsearchHttp.Response indices = http.get("agent7-*/_settings/index.auto_expand_replicas,index.number_of_replicas"
+                + "?flat_settings=true&expand_wildcards=open");
         if (!indices.ok()) {
             throw failure("read the settings of the agent7-* indices", indices);
         }

@@ -87,9 +87,10 @@ class SchemaInstallerIT {
     void indicesOfAnOlderReleaseGetTheSettingsNewOnesGet() {
         new SchemaInstaller(http, Schema.standard(), new IndexSettings(1, "0-1", "1s")).install();
         // A service's index created before the agent7-internal template: one replica, never assigned on one node.
+        TestElasticsearch.send(es, "DELETE", "/_index_template/" + IndexTemplates.INTERNAL_TEMPLATE, null);
         String internal = "agent7-it-older-" + java.util.UUID.randomUUID();
         TestElasticsearch.send(es, "PUT", "/" + internal + "?wait_for_active_shards=1",
-                "{\"settings\":{\"index\":{\"auto_expand_replicas\":false,\"number_of_replicas\":1}}}");
+                "{\"settings\":{\"index\":{\"number_of_replicas\":1}}}");
         try {
             assertThat(TestElasticsearch.get(es, "/_cluster/health/" + internal).path("status").asString()).isEqualTo("yellow");
 
@@ -103,7 +104,12 @@ class SchemaInstallerIT {
             assertThat(TestElasticsearch.get(es, "/agent7-process/_settings").path("agent7-process").path("settings")
                     .path("index").path("refresh_interval").asString()).isEqualTo(IndexSettings.DEFAULTS.refreshInterval());
             assertThat(report.steps()).filteredOn(s -> s.target().equals(internal)).singleElement()
-                    .extracting(Step::detail).asString().isEqualTo("settings: auto_expand_replicas false -> 0-1");
+                    .extracting(Step::detail).asString().isEqualTo("settings: auto_expand_replicas (unset) -> 0-1");
+            // The server's own types keep refreshing every second: enrollment and the admin API wait for it.
+            assertThat(report.steps()).filteredOn(s -> s.target().equals("agent7-enrollment") && s.action() == Action.UPDATED)
+                    .isEmpty();
+            assertThat(TestElasticsearch.get(es, "/agent7-enrollment/_settings").path("agent7-enrollment").path("settings")
+                    .path("index").path("refresh_interval").asString()).isEqualTo(IndexTemplates.SERVER_REFRESH_INTERVAL);
             assertThat(TestElasticsearch.get(es, "/_cluster/health/" + internal + "?wait_for_status=green&timeout=30s")
                     .path("status").asString()).isEqualTo("green");
             assertThat(installer.install().changedAnything()).isFalse();
