@@ -84,16 +84,24 @@ public final class IngestThroughput {
             List<Snapshot> snapshots = fleet(args, ingest, (round + warmup - 1) * hosts, hosts, mode, now);
             documents = snapshots.stream().mapToLong(s -> s.documents().size()).sum();
             List<byte[]> bulks = bulkBodies(snapshots, now, perBulk);
-            reset(es);
-            Cpu directCpu = Cpu.now(es, ingestPid);
-            double direct = timed(() -> sendBulks(es, bulks));
-            directCpu = directCpu.since(es, ingestPid);
-            long directCount = count(es);
-            reset(es);
-            Cpu apiCpu = Cpu.now(es, ingestPid);
-            double api = timed(() -> postThroughApi(snapshots, concurrency));
-            apiCpu = apiCpu.since(es, ingestPid);
-            long apiCount = count(es);
+            // The paths take turns going first: the machine's speed drifts within minutes, and a
+            // fixed order would hand the drift to one path every round.
+            boolean apiFirst = Math.floorMod(round, 2) == 0;
+            Phase directPhase = null;
+            Phase apiPhase = null;
+            for (int turn = 0; turn < 2; turn++) {
+                if ((turn == 0) == apiFirst) {
+                    apiPhase = Phase.run(es, ingestPid, () -> postThroughApi(snapshots, concurrency));
+                } else {
+                    directPhase = Phase.run(es, ingestPid, () -> sendBulks(es, bulks));
+                }
+            }
+            double direct = directPhase.seconds();
+            double api = apiPhase.seconds();
+            Cpu directCpu = directPhase.cpu();
+            Cpu apiCpu = apiPhase.cpu();
+            long directCount = directPhase.documents();
+            long apiCount = apiPhase.documents();
             if (directCount != apiCount) {
                 throw new IllegalStateException("The two paths wrote different numbers of documents: direct "
                         + directCount + ", API " + apiCount);
@@ -103,8 +111,9 @@ public final class IngestThroughput {
             if (round > 0) {
                 ratios.add(apiRate / directRate);
             }
-            System.out.printf("%s (%,d documents): direct _bulk %,.0f docs/s (%.1f s; CPU s: %s), ingest API %,.0f docs/s (%.1f s; CPU s: %s),"
-                    + " ratio %.2f; %s%n", round <= 0 ? "warm-up " + (round + warmup) : "round " + round, documents, directRate, direct, directCpu,
+            System.out.printf("%s (%,d documents, %s first): direct _bulk %,.0f docs/s (%.1f s; CPU s: %s), ingest API %,.0f docs/s (%.1f s; CPU s: %s),"
+                    + " ratio %.2f; %s%n", round <= 0 ? "warm-up " + (round + warmup) : "round " + round, documents,
+                    apiFirst ? "API" : "direct", directRate, direct, directCpu,
                     apiRate, api, apiCpu, apiRate / directRate, bulkStats(ingest));
         }
         ratios.sort(Double::compare);
@@ -289,6 +298,18 @@ public final class IngestThroughput {
      * Elasticsearch's time went (seconds spent indexing, in realtime gets, refreshing and
      * merging, summed over threads; and its searches).
      */
+    /** One path's turn: from empty indices, its time, the CPU it cost, and the documents it left. */
+    record Phase(double seconds, Cpu cpu, long documents) {
+
+        static Phase run(URI es, long ingestPid, Task work) throws Exception {
+            reset(es);
+            Cpu before = Cpu.now(es, ingestPid);
+            double seconds = timed(work);
+            Cpu cpu = before.since(es, ingestPid);
+            return new Phase(seconds, cpu, count(es));
+        }
+    }
+
     record Cpu(double elasticsearch, double ingestApi, double loadGenerator, long searches, double indexing, double gets,
                double refreshes, double merges) {
 
