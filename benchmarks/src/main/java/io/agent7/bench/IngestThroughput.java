@@ -87,34 +87,25 @@ public final class IngestThroughput {
             // The paths take turns going first: the machine's speed drifts within minutes, and a
             // fixed order would hand the drift to one path every round.
             boolean apiFirst = Math.floorMod(round, 2) == 0;
-            Phase directPhase = null;
-            Phase apiPhase = null;
-            for (int turn = 0; turn < 2; turn++) {
-                if ((turn == 0) == apiFirst) {
-                    apiPhase = Phase.run(es, ingestPid, () -> postThroughApi(snapshots, concurrency));
-                } else {
-                    directPhase = Phase.run(es, ingestPid, () -> sendBulks(es, bulks));
-                }
-            }
-            double direct = directPhase.seconds();
-            double api = apiPhase.seconds();
-            Cpu directCpu = directPhase.cpu();
-            Cpu apiCpu = apiPhase.cpu();
-            long directCount = directPhase.documents();
-            long apiCount = apiPhase.documents();
-            if (directCount != apiCount) {
+            Task throughApi = () -> postThroughApi(snapshots, concurrency);
+            Task straight = () -> sendBulks(es, bulks);
+            Phase first = Phase.run(es, ingestPid, apiFirst ? throughApi : straight);
+            Phase second = Phase.run(es, ingestPid, apiFirst ? straight : throughApi);
+            Phase api = apiFirst ? first : second;
+            Phase direct = apiFirst ? second : first;
+            if (direct.documents() != api.documents()) {
                 throw new IllegalStateException("The two paths wrote different numbers of documents: direct "
-                        + directCount + ", API " + apiCount);
+                        + direct.documents() + ", API " + api.documents());
             }
-            double directRate = apiCount / direct;
-            double apiRate = apiCount / api;
+            double directRate = api.documents() / direct.seconds();
+            double apiRate = api.documents() / api.seconds();
             if (round > 0) {
                 ratios.add(apiRate / directRate);
             }
             System.out.printf("%s (%,d documents, %s first): direct _bulk %,.0f docs/s (%.1f s; CPU s: %s), ingest API %,.0f docs/s (%.1f s; CPU s: %s),"
                     + " ratio %.2f; %s%n", round <= 0 ? "warm-up " + (round + warmup) : "round " + round, documents,
-                    apiFirst ? "API" : "direct", directRate, direct, directCpu,
-                    apiRate, api, apiCpu, apiRate / directRate, bulkStats(ingest));
+                    apiFirst ? "API" : "direct", directRate, direct.seconds(), direct.cpu(),
+                    apiRate, api.seconds(), api.cpu(), apiRate / directRate, bulkStats(ingest));
         }
         ratios.sort(Double::compare);
         System.out.printf("RESULT mode=%s documents_per_round=%d hosts=%d concurrency=%d warmup=%d cpu_layout=%s median_ratio=%.2f (target >= 0.90)%n",
@@ -293,11 +284,6 @@ public final class IngestThroughput {
                 ahead == 0 ? 0 : 1000 * aheadSeconds / ahead);
     }
 
-    /**
-     * CPU seconds used by Elasticsearch, the ingest API and this load generator, and where
-     * Elasticsearch's time went (seconds spent indexing, in realtime gets, refreshing and
-     * merging, summed over threads; and its searches).
-     */
     /** One path's turn: from empty indices, its time, the CPU it cost, and the documents it left. */
     record Phase(double seconds, Cpu cpu, long documents) {
 
@@ -310,6 +296,11 @@ public final class IngestThroughput {
         }
     }
 
+    /**
+     * CPU seconds used by Elasticsearch, the ingest API and this load generator, and where
+     * Elasticsearch's time went (seconds spent indexing, in realtime gets, refreshing and
+     * merging, summed over threads; and its searches).
+     */
     record Cpu(double elasticsearch, double ingestApi, double loadGenerator, long searches, double indexing, double gets,
                double refreshes, double merges) {
 

@@ -204,7 +204,11 @@ public final class SchemaInstaller {
         if (!current.ok()) {
             throw failure("read the settings of " + index, current);
         }
-        JsonNode flat = current.body().path(index).path("settings");
+        return ensureSettings(index, current.body().path(index).path("settings"), wanted);
+    }
+
+    /** The same, given the index's current settings (flat, at least the wanted ones). */
+    private String ensureSettings(String index, JsonNode flat, Map<String, String> wanted) {
         ObjectNode changes = JsonNodeFactory.instance.objectNode();
         List<String> described = new ArrayList<>();
         for (Map.Entry<String, String> setting : wanted.entrySet()) {
@@ -242,7 +246,8 @@ public final class SchemaInstaller {
         List<Step> steps = new ArrayList<>();
         for (String index : new TreeSet<>(indices.body().propertyNames())) {
             if (!types.contains(index)) {
-                String settings = ensureSettings(index, templates.internalIndexSettings());
+                String settings = ensureSettings(index, indices.body().path(index).path("settings"),
+                        templates.internalIndexSettings());
                 if (settings != null) {
                     steps.add(new Step(index, Action.UPDATED, settings));
                 }
