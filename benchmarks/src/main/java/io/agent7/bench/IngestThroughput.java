@@ -271,17 +271,14 @@ public final class IngestThroughput {
         }
     }
 
-    /** How the API's BulkIngesters have batched so far: bulks sent, mean operations and latency. */
+    /** How the API's BulkIngester has batched so far: bulks sent, mean operations and latency. */
     static String bulkStats(URI ingest) {
         Prometheus metrics = Prometheus.scrape(ingest);
-        double bulks = metrics.sum("agent7_bulk_latency_seconds_count", "lane=\"items\"");
-        double seconds = metrics.sum("agent7_bulk_latency_seconds_sum", "lane=\"items\"");
+        double bulks = metrics.sum("agent7_bulk_latency_seconds_count");
+        double seconds = metrics.sum("agent7_bulk_latency_seconds_sum");
         double docs = metrics.sum("agent7_ingest_documents_total");
-        double ahead = metrics.sum("agent7_bulk_latency_seconds_count", "lane=\"ahead\"");
-        double aheadSeconds = metrics.sum("agent7_bulk_latency_seconds_sum", "lane=\"ahead\"");
-        return String.format("API bulks so far %.0f, %.0f documents each, %.0f ms each; records ahead of items: %.0f bulks,"
-                + " %.0f ms each", bulks, bulks == 0 ? 0 : docs / bulks, bulks == 0 ? 0 : 1000 * seconds / bulks, ahead,
-                ahead == 0 ? 0 : 1000 * aheadSeconds / ahead);
+        return String.format("API bulks so far %.0f, %.0f documents each, %.0f ms each", bulks, bulks == 0 ? 0 : docs / bulks,
+                bulks == 0 ? 0 : 1000 * seconds / bulks);
     }
 
     /** One path's turn: from empty indices, its time, the CPU it cost, and the documents it left. */

@@ -43,14 +43,16 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * All agents' items go through one shared {@link BulkIngester}, so that many small posts
+ * All agents' writes go through one shared {@link BulkIngester}, so that many small posts
  * become few large bulks. Each write carries its batch's tracker as the ingester's context;
  * the listener completes the tracker item by item, so an agent is answered only once every
  * one of its writes is acknowledged.
  *
- * <p>The few small writes that a batch's items wait for ({@link #writeAhead}) have an
- * ingester of their own: in the items' ingester they would wait for a free request slot
- * and then for a large bulk to be indexed, twice the time an item write takes.
+ * <p>Group commit: a bulk goes out at once when a request slot is free, and whatever
+ * arrived while all slots were busy goes out as soon as one frees. So a lone agent waits for
+ * no timer, and under load many agents' writes still share few bulks. The flush interval
+ * stays as a backstop. Flushes run on a thread of their own: flush() may wait for a slot,
+ * and that must not hold up a request thread or the client's callback thread.
  */
 @Component
 class BulkDocumentSink implements DocumentSink, DisposableBean {
@@ -64,19 +66,19 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
      */
     static final String BULK_RESPONSE_FIELDS = "took,errors,items.*._index,items.*.status,items.*.result,items.*.error";
 
-    /** Bulks of writes others wait for: small, and sent at once. */
-    private static final int AHEAD_MAX_OPERATIONS = 1_000;
-    private static final long AHEAD_MAX_BYTES = 1 << 20;
-    private static final int AHEAD_MAX_CONCURRENT = 2;
-
     // configuration
     private final ElasticsearchClient client;
     private final int maxRetries;
     private final int maxPending;
+    private final int maxConcurrent;
 
     // collaborators
-    private final Lane items;
-    private final Lane ahead;
+    private final BulkIngester<Pending> ingester;
+    private final ExecutorService flusher = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "bulk-flush");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "bulk-retry");
         thread.setDaemon(true);
@@ -85,107 +87,76 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
 
     // state
     private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicBoolean flushRequested = new AtomicBoolean();
+    private final Map<Long, Long> started = new ConcurrentHashMap<>();
 
     private final Counter retried;
+    private final Timer latency;
 
     BulkDocumentSink(ElasticsearchClient client, IngestProperties properties, MeterRegistry meters) {
         this.client = client;
         this.maxRetries = properties.maxRetries();
         this.maxPending = properties.maxPendingOperations();
+        this.maxConcurrent = properties.bulkMaxConcurrent();
         this.retried = Counter.builder("agent7.bulk.retries")
                 .description("Operations retried after a 429 or 503, or a failed bulk").register(meters);
+        this.latency = Timer.builder("agent7.bulk.latency")
+                .description("Time Elasticsearch took to answer a bulk").publishPercentiles(0.5, 0.99).register(meters);
+        ElasticsearchClient bulkClient = client.withTransportOptions(o -> o.setParameter("filter_path", BULK_RESPONSE_FIELDS));
+        this.ingester = BulkIngester.of(b -> b
+                .client(bulkClient)
+                .maxOperations(properties.bulkMaxOperations())
+                .maxSize(properties.bulkMaxSize().toBytes())
+                .maxConcurrentRequests(maxConcurrent)
+                .flushInterval(properties.bulkFlushInterval().toMillis(), TimeUnit.MILLISECONDS)
+                .listener(new Listener()));
         Gauge.builder("agent7.bulk.pending_operations", pending, AtomicInteger::get)
                 .description("Operations accepted from agents and not yet acknowledged by Elasticsearch").register(meters);
-        ElasticsearchClient bulkClient = client.withTransportOptions(o -> o.setParameter("filter_path", BULK_RESPONSE_FIELDS));
-        this.items = new Lane("items", bulkClient, properties.bulkMaxOperations(), properties.bulkMaxSize().toBytes(),
-                properties.bulkMaxConcurrent(), properties.bulkFlushInterval().toMillis(), meters);
-        this.ahead = new Lane("ahead", bulkClient, AHEAD_MAX_OPERATIONS, AHEAD_MAX_BYTES, AHEAD_MAX_CONCURRENT,
-                properties.bulkFlushInterval().toMillis(), meters);
+        Gauge.builder("agent7.bulk.queued_operations", ingester, BulkIngester::pendingOperations)
+                .description("Operations waiting in the BulkIngester for the next bulk").register(meters);
+        Gauge.builder("agent7.bulk.requests_in_flight", ingester, BulkIngester::pendingRequests)
+                .description("Bulk requests sent and not yet answered").register(meters);
     }
 
-    /**
-     * One {@link BulkIngester} with group commit: a bulk goes out at once when a request slot
-     * is free, and whatever arrived while all slots were busy goes out as soon as one frees.
-     * So a lone agent waits for no timer, and under load many agents' writes still share few
-     * bulks. The flush interval stays as a backstop. Flushes run on a thread of their own:
-     * flush() may wait for a slot, and that must not hold up a request thread or the
-     * client's callback thread.
-     */
-    private final class Lane {
-        final BulkIngester<Pending> ingester;
-        final int maxConcurrent;
-        final AtomicBoolean flushRequested = new AtomicBoolean();
-        final ExecutorService flusher;
-        final Timer latency;
-        final Map<Long, Long> started = new ConcurrentHashMap<>();
+    @Override
+    public CompletableFuture<List<Result>> write(List<Write> writes) {
+        if (writes.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        Tracker tracker = new Tracker(writes.size());
+        pending.addAndGet(writes.size());
+        for (int i = 0; i < writes.size(); i++) {
+            submit(new Pending(tracker, i, writes.get(i), 0));
+        }
+        if (ingester.pendingRequests() < maxConcurrent) {
+            requestFlush();
+        }
+        return tracker.future;
+    }
 
-        Lane(String name, ElasticsearchClient bulkClient, int maxOperations, long maxBytes, int maxConcurrent,
-             long flushIntervalMillis, MeterRegistry meters) {
-            this.maxConcurrent = maxConcurrent;
-            this.flusher = Executors.newSingleThreadExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "bulk-flush-" + name);
-                thread.setDaemon(true);
-                return thread;
+    private void submit(Pending p) {
+        Write w = p.write();
+        ingester.add(BulkOperation.of(op -> op.update(u -> u
+                .index(w.index())
+                .id(w.id())
+                .routing(w.routing())
+                .retryOnConflict(3)
+                .binaryAction(BinaryData.of(w.action(), "application/json")))), p);
+    }
+
+    private void requestFlush() {
+        if (flushRequested.compareAndSet(false, true)) {
+            flusher.execute(() -> {
+                flushRequested.set(false);
+                ingester.flush();
             });
-            this.ingester = BulkIngester.of(b -> b
-                    .client(bulkClient)
-                    .maxOperations(maxOperations)
-                    .maxSize(maxBytes)
-                    .maxConcurrentRequests(maxConcurrent)
-                    .flushInterval(flushIntervalMillis, TimeUnit.MILLISECONDS)
-                    .listener(new Listener(this)));
-            this.latency = Timer.builder("agent7.bulk.latency").tag("lane", name)
-                    .description("Time Elasticsearch took to answer a bulk").publishPercentiles(0.5, 0.99).register(meters);
-            Gauge.builder("agent7.bulk.queued_operations", ingester, BulkIngester::pendingOperations).tag("lane", name)
-                    .description("Operations waiting in a BulkIngester for the next bulk").register(meters);
-            Gauge.builder("agent7.bulk.requests_in_flight", ingester, BulkIngester::pendingRequests).tag("lane", name)
-                    .description("Bulk requests sent and not yet answered").register(meters);
-        }
-
-        CompletableFuture<List<Result>> write(List<Write> writes) {
-            if (writes.isEmpty()) {
-                return CompletableFuture.completedFuture(List.of());
-            }
-            Tracker tracker = new Tracker(writes.size());
-            pending.addAndGet(writes.size());
-            for (int i = 0; i < writes.size(); i++) {
-                submit(new Pending(this, tracker, i, writes.get(i), 0));
-            }
-            if (ingester.pendingRequests() < maxConcurrent) {
-                requestFlush();
-            }
-            return tracker.future;
-        }
-
-        void submit(Pending p) {
-            Write w = p.write();
-            ingester.add(BulkOperation.of(op -> op.update(u -> u
-                    .index(w.index())
-                    .id(w.id())
-                    .routing(w.routing())
-                    .retryOnConflict(3)
-                    .binaryAction(BinaryData.of(w.action(), "application/json")))), p);
-        }
-
-        void requestFlush() {
-            if (flushRequested.compareAndSet(false, true)) {
-                flusher.execute(() -> {
-                    flushRequested.set(false);
-                    ingester.flush();
-                });
-            }
-        }
-
-        void close() {
-            ingester.close();
-            flusher.shutdownNow();
         }
     }
 
     /** One write of one batch, and how often it was tried. */
-    private record Pending(Lane lane, Tracker tracker, int slot, Write write, int attempt) {
+    private record Pending(Tracker tracker, int slot, Write write, int attempt) {
         Pending retry() {
-            return new Pending(lane, tracker, slot, write, attempt + 1);
+            return new Pending(tracker, slot, write, attempt + 1);
         }
     }
 
@@ -207,16 +178,6 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
                 future.complete(Arrays.asList(results));
             }
         }
-    }
-
-    @Override
-    public CompletableFuture<List<Result>> write(List<Write> writes) {
-        return items.write(writes);
-    }
-
-    @Override
-    public CompletableFuture<List<Result>> writeAhead(List<Write> writes) {
-        return ahead.write(writes);
     }
 
     @Override
@@ -292,29 +253,23 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
 
     private final class Listener implements BulkListener<Pending> {
 
-        private final Lane lane;
-
-        Listener(Lane lane) {
-            this.lane = lane;
-        }
-
         @Override
         public void beforeBulk(long executionId, BulkRequest request, List<Pending> contexts) {
-            lane.started.put(executionId, System.nanoTime());
+            started.put(executionId, System.nanoTime());
         }
 
         private void timed(long executionId) {
-            Long start = lane.started.remove(executionId);
+            Long start = started.remove(executionId);
             if (start != null) {
-                lane.latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             }
         }
 
         @Override
         public void afterBulk(long executionId, BulkRequest request, List<Pending> contexts, BulkResponse response) {
             timed(executionId);
-            if (lane.ingester.pendingOperations() > 0) {
-                lane.requestFlush();
+            if (ingester.pendingOperations() > 0) {
+                requestFlush();
             }
             List<BulkResponseItem> items = response.items();
             for (int i = 0; i < contexts.size(); i++) {
@@ -356,7 +311,7 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
         retried.increment();
         long base = 500L << Math.min(p.attempt(), 6);
         long delay = base / 2 + ThreadLocalRandom.current().nextLong(base);
-        retries.schedule(() -> p.lane().submit(p.retry()), delay, TimeUnit.MILLISECONDS);
+        retries.schedule(() -> submit(p.retry()), delay, TimeUnit.MILLISECONDS);
     }
 
     private static Outcome outcome(String result) {
@@ -369,8 +324,8 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
 
     @Override
     public void destroy() {
-        items.close();
-        ahead.close();
+        ingester.close();
+        flusher.shutdownNow();
         retries.shutdownNow();
     }
 }

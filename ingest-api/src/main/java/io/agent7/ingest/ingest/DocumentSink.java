@@ -28,15 +28,6 @@ public interface DocumentSink {
      */
     CompletableFuture<List<Result>> write(List<Write> writes);
 
-    /**
-     * The same for a few small writes that others wait for, such as a batch's record before
-     * its items: they travel apart from the large bulks of items, so as not to wait for them.
-     * A sink with one way of writing writes them as any other.
-     */
-    default CompletableFuture<List<Result>> writeAhead(List<Write> writes) {
-        return write(writes);
-    }
-
     /** Whether the sink can take {@code count} more writes now without buffering past its limit. */
     boolean hasRoomFor(int count);
 

@@ -65,14 +65,13 @@ class IngestService {
                     "The ingest queue is full while Elasticsearch catches up; retry later", retryAfter);
         }
         String collectedAt = Values.formatDate(batch.collectedAt());
-        // Before any item: a snapshot of a pair never recorded before has no items gone to look for.
-        boolean firstOfType = false;
+        // A pair never recorded before has its record written with the items, first: if it is
+        // created, this is the pair's first batch and a snapshot has no items gone to look for.
         DocumentSink.Write record = type.series() ? null : itemTypes.unrecorded(agent.hostId(), type, collectedAt);
+        List<DocumentSink.Write> upserts = new ArrayList<>(batch.documents().size() + 1);
         if (record != null) {
-            boolean created = await(sink.writeAhead(List.of(record))).getOrDefault(DocumentSink.Outcome.CREATED, 0) > 0;
-            firstOfType = itemTypes.recorded(agent.hostId(), type, created);
+            upserts.add(record);
         }
-        List<DocumentSink.Write> upserts = new ArrayList<>(batch.documents().size());
         Set<String> ids = new LinkedHashSet<>();
         for (ObjectNode document : batch.documents()) {
             String id = DocumentIds.of(agent.hostId(), type, document);
@@ -100,8 +99,22 @@ class IngestService {
                 .map(id -> new DocumentSink.Write(type.index(), id, agent.hostId(), removal)).toList();
         var pendingUpserts = sink.write(upserts);
         var pendingRemovals = sink.write(removals);
-        Map<DocumentSink.Outcome, Integer> counts = await(pendingUpserts);
-        int removed = await(pendingRemovals).getOrDefault(DocumentSink.Outcome.UPDATED, 0);
+        List<DocumentSink.Result> written;
+        try {
+            written = await(pendingUpserts);
+        } catch (ApiProblem e) {
+            if (record != null) {
+                itemTypes.unsure(agent.hostId(), type); // items may be in and the record not
+            }
+            throw e;
+        }
+        boolean firstOfType = false;
+        if (record != null) {
+            firstOfType = itemTypes.recorded(agent.hostId(), type, written.get(0).outcome() == DocumentSink.Outcome.CREATED);
+            written = written.subList(1, written.size());
+        }
+        Map<DocumentSink.Outcome, Integer> counts = counts(written);
+        int removed = counts(await(pendingRemovals)).getOrDefault(DocumentSink.Outcome.UPDATED, 0);
         // A series keeps every sample; only state types have items that go away.
         if (batch.mode() == Batch.Mode.SNAPSHOT && !type.series() && !firstOfType) {
             removed += markRemoved(agent, type, ids, batch);
@@ -129,7 +142,7 @@ class IngestService {
         byte[] action = removalAction(Values.formatDate(batch.collectedAt()));
         List<DocumentSink.Write> writes = gone.stream()
                 .map(id -> new DocumentSink.Write(type.index(), id, agent.hostId(), action)).toList();
-        return await(sink.write(writes)).getOrDefault(DocumentSink.Outcome.UPDATED, 0);
+        return counts(await(sink.write(writes))).getOrDefault(DocumentSink.Outcome.UPDATED, 0);
     }
 
     private static byte[] action(AgentPrincipal agent, DataType type, ObjectNode document, String collectedAt) {
@@ -137,7 +150,16 @@ class IngestService {
                 new StateUpdates.Source(agent.hostId(), agent.hostName(), agent.agentId()), collectedAt);
     }
 
-    private Map<DocumentSink.Outcome, Integer> await(java.util.concurrent.CompletableFuture<List<DocumentSink.Result>> pending) {
+    private static Map<DocumentSink.Outcome, Integer> counts(List<DocumentSink.Result> results) {
+        Map<DocumentSink.Outcome, Integer> counts = new EnumMap<>(DocumentSink.Outcome.class);
+        for (DocumentSink.Result result : results) {
+            counts.merge(result.outcome(), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    /** The results of the writes, once all are in; a 503 or 422 naming what failed when any did. */
+    private List<DocumentSink.Result> await(java.util.concurrent.CompletableFuture<List<DocumentSink.Result>> pending) {
         List<DocumentSink.Result> results;
         try {
             results = pending.get(properties.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -151,11 +173,9 @@ class IngestService {
             log.warn("Bulk write failed", e.getCause());
             throw ApiProblem.retryable(HttpStatus.SERVICE_UNAVAILABLE, "Elasticsearch is unavailable; retry", retryAfter);
         }
-        Map<DocumentSink.Outcome, Integer> counts = new EnumMap<>(DocumentSink.Outcome.class);
         List<ApiProblem.Error> failures = new ArrayList<>();
         boolean unavailable = false;
         for (DocumentSink.Result result : results) {
-            counts.merge(result.outcome(), 1, Integer::sum);
             if (result.outcome() == DocumentSink.Outcome.UNAVAILABLE) {
                 unavailable = true;
             } else if (result.outcome() == DocumentSink.Outcome.FAILED && failures.size() < BatchReader.MAX_REPORTED_ERRORS) {
@@ -171,6 +191,6 @@ class IngestService {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Elasticsearch refused " + failures.size()
                     + " documents of the batch", failures);
         }
-        return counts;
+        return results;
     }
 }

@@ -13,16 +13,21 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Which types each host has ever had items of, so that a host's first snapshot of a type
- * needs no search for items gone (there can be none). Every batch records its (host, type)
- * in {@value #INDEX}, one document each, before any item of it is written; the write that
- * creates that document is the first ever for the pair, and only then is the search
- * skipped. Pairs already recorded are remembered here, so the record costs one write per
- * pair per process lifetime.
+ * needs no search for items gone (there can be none). Every batch of a pair not known here
+ * records its (host, type) in {@value #INDEX}, one document each, in the same bulk as its
+ * items and ahead of them; the write that creates that document is the first ever for the
+ * pair, and only then is the search skipped. Pairs already recorded are remembered here, so
+ * the record costs one write per pair per process lifetime, and no round trip of its own.
  *
- * <p>If the record index is lost while items exist, the next snapshot of each pair skips
- * its search once; the snapshot after it searches again and marks every item that went
- * missing in between. The {@code host} type is also written by check-ins, which record
- * nothing, so its snapshots always search.
+ * <p>The record and the items are acknowledged together. If a batch fails, some of its items
+ * may be in and its record not. An agent sends the same batch again until it is taken (its
+ * spool keeps it), and that retry could skip the search: every item in is its own.
+ * When a different snapshot comes first instead (the agent dropped the failed batch), this
+ * instance remembers the failure ({@link #unsure}) and searches. What is left is that case
+ * on another instance or after a restart, and a lost record index: the snapshot that then
+ * skips its search leaves items of the failed batch present until the next snapshot, which
+ * searches and marks them gone. The {@code host} type is also written by check-ins, which
+ * record nothing, so its snapshots always search.
  */
 @Component
 class ItemTypes {
@@ -32,6 +37,8 @@ class ItemTypes {
 
     /** Per host, a bit per type (by its position in the schema) known to be recorded. */
     private final Map<String, Long> recorded = new ConcurrentHashMap<>();
+    /** Per host, a bit per type whose batch failed before its record was known to be in. */
+    private final Map<String, Long> unsure = new ConcurrentHashMap<>();
     private final Map<String, Integer> bits = new HashMap<>();
 
     ItemTypes() {
@@ -46,8 +53,8 @@ class ItemTypes {
 
     /**
      * The write that records the pair, or null when it is known to be recorded. The caller
-     * writes it ahead of the items ({@link DocumentSink#writeAhead}), waits for it before
-     * writing any item of the batch, and reports the outcome to {@link #recorded}.
+     * writes it with the batch's items, ahead of them, and reports its outcome to
+     * {@link #recorded}, or to {@link #unsure} when the batch fails.
      */
     DocumentSink.Write unrecorded(String hostId, DataType type, String collectedAt) {
         Integer bit = bits.get(type.name());
@@ -78,6 +85,21 @@ class ItemTypes {
             return false;
         }
         recorded.merge(hostId, 1L << bit, (a, b) -> a | b);
-        return created && !type.name().equals("host");
+        boolean failedBefore = (unsure.getOrDefault(hostId, 0L) & (1L << bit)) != 0;
+        if (failedBefore) {
+            unsure.computeIfPresent(hostId, (host, bits) -> (bits & ~(1L << bit)) == 0 ? null : bits & ~(1L << bit));
+        }
+        return created && !failedBefore && !type.name().equals("host");
+    }
+
+    /**
+     * Remembers that a batch of an unrecorded pair failed: its items may be in without its
+     * record, so a record created later does not mean there are none.
+     */
+    void unsure(String hostId, DataType type) {
+        Integer bit = bits.get(type.name());
+        if (bit != null) {
+            unsure.merge(hostId, 1L << bit, (a, b) -> a | b);
+        }
     }
 }

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 class BulkDocumentSinkIT {
 
     static final String INDEX = "agent7-it-sink-" + UUID.randomUUID();
+    static final String RECORDS = INDEX + "-records";
     static RestClient rest;
     static BulkDocumentSink sink;
 
@@ -37,6 +38,7 @@ class BulkDocumentSinkIT {
         URI es = TestElasticsearch.url();
         TestElasticsearch.send(es, "PUT", "/" + INDEX,
                 "{\"mappings\":{\"properties\":{\"n\":{\"type\":\"long\"},\"name\":{\"type\":\"keyword\"}}}}");
+        TestElasticsearch.send(es, "PUT", "/" + RECORDS, "{\"mappings\":{\"properties\":{\"name\":{\"type\":\"keyword\"}}}}");
         rest = RestClient.builder(new HttpHost(es.getHost(), es.getPort(), es.getScheme())).build();
         ElasticsearchClient client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
         IngestProperties properties = new IngestProperties(null, 0, null, 0, null, null, 0, 0, null, 1);
@@ -46,7 +48,7 @@ class BulkDocumentSinkIT {
     @AfterAll
     static void stop() throws Exception {
         sink.destroy();
-        TestElasticsearch.send(TestElasticsearch.url(), "DELETE", "/" + INDEX, null);
+        TestElasticsearch.send(TestElasticsearch.url(), "DELETE", "/" + INDEX + "," + RECORDS, null);
         rest.close();
     }
 
@@ -78,11 +80,15 @@ class BulkDocumentSinkIT {
     }
 
     @Test
-    void writesAheadComeBackWithTheirOwnOutcomes() throws Exception {
-        List<Result> first = sink.writeAhead(List.of(upsert("r", "{\"name\":\"record\"}"))).get(30, TimeUnit.SECONDS);
-        List<Result> again = sink.writeAhead(List.of(upsert("r", "{\"name\":\"record\"}"))).get(30, TimeUnit.SECONDS);
+    void aRecordInAnotherIndexComesBackInItsPlaceAmongTheItems() throws Exception {
+        Write record = new Write(RECORDS, "host-1.test", "host-1",
+                "{\"doc\":{\"name\":\"r\"},\"upsert\":{\"name\":\"r\"},\"detect_noop\":true}".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(first).extracting(Result::outcome).containsExactly(Outcome.CREATED);
-        assertThat(again).extracting(Result::outcome).containsExactly(Outcome.UNCHANGED);
+        List<Result> first = write(record, upsert("c", "{\"n\":5}"), upsert("d", "{\"n\":6}"));
+        List<Result> again = write(record, upsert("c", "{\"n\":5}"), upsert("d", "{\"n\":7}"));
+
+        assertThat(first).extracting(Result::id).containsExactly("host-1.test", "c", "d");
+        assertThat(first).extracting(Result::outcome).containsExactly(Outcome.CREATED, Outcome.CREATED, Outcome.CREATED);
+        assertThat(again).extracting(Result::outcome).containsExactly(Outcome.UNCHANGED, Outcome.UNCHANGED, Outcome.UPDATED);
     }
 }

@@ -58,12 +58,11 @@ class IngestServiceTest {
     void aHostsFirstSnapshotOfATypeRecordsItFirstAndLooksForNothingGone() {
         IngestService.Outcome outcome = service().ingest(AGENT, snapshot("2026-11-28T12:00:00Z", 1, 2, 3));
 
-        assertThat(outcome.created()).isEqualTo(3);
+        assertThat(outcome.created()).as("the record is not counted as an item").isEqualTo(3);
         assertThat(sink.searches).isZero();
-        assertThat(sink.calls.get(0)).as("the record is written, and acknowledged, before any item")
-                .containsExactly(ItemTypes.INDEX + "/" + AGENT.hostId() + ".process");
-        assertThat(sink.ahead).as("apart from the bulks of items").containsExactly(0);
-        assertThat(sink.calls.get(1)).hasSize(3).allMatch(key -> key.startsWith("agent7-process/"));
+        assertThat(sink.calls.get(0)).as("the record goes with the items, ahead of them").hasSize(4)
+                .first().isEqualTo(ItemTypes.INDEX + "/" + AGENT.hostId() + ".process");
+        assertThat(sink.calls.get(0).subList(1, 4)).allMatch(key -> key.startsWith("agent7-process/"));
     }
 
     @Test
@@ -102,15 +101,33 @@ class IngestServiceTest {
     }
 
     @Test
-    void aRecordElasticsearchCannotTakeFailsTheBatchBeforeAnyItemIsWritten() {
+    void aBatchWhoseRecordFailedMakesTheNextSnapshotSearchEvenIfItCreatesTheRecord() {
+        IngestService service = service();
         sink.unavailable = ItemTypes.INDEX;
 
-        assertThatThrownBy(() -> service().ingest(AGENT, snapshot("2026-11-28T12:00:00Z", 1, 2)))
+        assertThatThrownBy(() -> service.ingest(AGENT, snapshot("2026-11-28T12:00:00Z", 1, 2)))
                 .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
-        assertThat(sink.stored.keySet()).noneMatch(key -> key.startsWith("agent7-process/"));
+        assertThat(sink.stored.keySet()).as("the items went in, the record did not")
+                .filteredOn(key -> key.startsWith("agent7-process/")).hasSize(2);
 
-        sink.unavailable = null; // Elasticsearch is back: the agent's retry goes through, and searches nothing
-        assertThat(service().ingest(AGENT, snapshot("2026-11-28T12:00:00Z", 1, 2)).created()).isEqualTo(2);
+        sink.unavailable = null; // Elasticsearch is back; the agent dropped that batch and sends a new snapshot
+        IngestService.Outcome next = service.ingest(AGENT, snapshot("2026-11-28T13:00:00Z", 2));
+
+        assertThat(sink.stored).containsKey(ItemTypes.INDEX + "/" + AGENT.hostId() + ".process");
+        assertThat(sink.searches).isEqualTo(1);
+        assertThat(next.removed()).as("item 1, written by the failed batch, is found gone").isEqualTo(1);
+    }
+
+    @Test
+    void aFailedFirstBatchRetriedOnAnotherInstanceSkipsTheSearch() {
+        sink.unavailable = ItemTypes.INDEX;
+        assertThatThrownBy(() -> service().ingest(AGENT, snapshot("2026-11-28T12:00:00Z", 1, 2)))
+                .isInstanceOf(ApiProblem.class);
+
+        sink.unavailable = null;
+        IngestService.Outcome retried = service().ingest(AGENT, snapshot("2026-11-28T12:00:00Z", 1, 2));
+
+        assertThat(retried.unchanged()).isEqualTo(2);
         assertThat(sink.searches).isZero();
     }
 
@@ -135,8 +152,6 @@ class IngestServiceTest {
     private static final class Sink implements DocumentSink {
         final Map<String, byte[]> stored = new LinkedHashMap<>();
         final List<List<String>> calls = new ArrayList<>();
-        /** Which of the calls were writes ahead of others. */
-        final List<Integer> ahead = new ArrayList<>();
         int searches;
         String unavailable;
 
@@ -167,12 +182,6 @@ class IngestServiceTest {
             }
             calls.add(keys);
             return CompletableFuture.completedFuture(results);
-        }
-
-        @Override
-        public synchronized CompletableFuture<List<Result>> writeAhead(List<Write> writes) {
-            ahead.add(calls.size());
-            return write(writes);
         }
 
         @Override
