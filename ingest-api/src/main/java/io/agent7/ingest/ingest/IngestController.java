@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.springframework.http.HttpStatus;
@@ -42,8 +44,12 @@ class IngestController {
         this.metrics = metrics;
     }
 
+    /**
+     * Reads and checks the batch on the request thread, then lets the thread go: the answer
+     * is sent when Elasticsearch has acknowledged every write.
+     */
     @PostMapping("/api/v1/ingest/{type}")
-    IngestService.Outcome ingest(@PathVariable String type, @AuthenticationPrincipal Jwt token,
+    CompletableFuture<IngestService.Outcome> ingest(@PathVariable String type, @AuthenticationPrincipal Jwt token,
                                  HttpServletRequest request) throws IOException {
         AgentPrincipal agent = AgentPrincipal.of(token);
         DataType dataType = schema.types().stream().filter(t -> t.name().equals(type)).findFirst().orElse(null);
@@ -97,13 +103,19 @@ class IngestController {
         }
         metrics.bytes(type, counted.count());
         try {
-            IngestService.Outcome outcome = ingest.ingest(agent, batch);
-            metrics.batch(type, "accepted");
-            return outcome;
+            return ingest.ingest(agent, batch).whenComplete((outcome, failure) -> metrics.batch(type, result(failure)));
         } catch (ApiProblem e) {
-            metrics.batch(type, e.retryAfter() != null ? "unavailable" : "rejected");
+            metrics.batch(type, result(e));
             throw e;
         }
+    }
+
+    private static String result(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause == null) {
+            return "accepted";
+        }
+        return cause instanceof ApiProblem problem && problem.retryAfter() == null ? "rejected" : "unavailable";
     }
 
     private InputStream decoded(InputStream in, String encoding) throws IOException {

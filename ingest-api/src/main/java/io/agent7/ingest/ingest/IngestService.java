@@ -13,11 +13,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,10 +29,14 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Turns a validated batch into idempotent updates of content-hash ids ({@link StateUpdates})
- * and waits until Elasticsearch has them. Posting the same batch again writes nothing.
+ * and answers once Elasticsearch has them. Posting the same batch again writes nothing.
+ *
+ * <p>The answer is a future: no request thread waits while Elasticsearch indexes, so the
+ * number of agents whose batches are in flight is not bounded by the web server's threads,
+ * and many agents' writes fill each bulk.
  */
 @Service
-class IngestService {
+class IngestService implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -41,6 +49,15 @@ class IngestService {
 
     /** What agents are told to wait ({@code Retry-After}) when Elasticsearch is busy or away. */
     private final Duration retryAfter;
+    /**
+     * Where a snapshot's search for items gone runs, once its items are in: the search blocks,
+     * and the thread that completes writes is the Elasticsearch client's own.
+     */
+    private final ExecutorService searches = Executors.newFixedThreadPool(8, runnable -> {
+        Thread thread = new Thread(runnable, "ingest-search");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     IngestService(DocumentSink sink, ItemTypes itemTypes, IngestProperties properties, List<DocumentEnricher> enrichers,
                   IngestMetrics metrics,
@@ -57,7 +74,16 @@ class IngestService {
     record Outcome(String batchId, String type, int received, int created, int updated, int unchanged, int removed) {
     }
 
-    Outcome ingest(AgentPrincipal agent, Batch batch) {
+    /** What a batch's writes came to, before its search for items gone. */
+    private record Written(boolean firstOfType, Map<DocumentSink.Outcome, Integer> counts, int removed) {
+    }
+
+    /**
+     * Validates what cannot wait (room, a batch that both upserts and removes an item) and
+     * sends the writes; the future completes once Elasticsearch has acknowledged all of them,
+     * or fails with the {@link ApiProblem} to answer.
+     */
+    CompletableFuture<Outcome> ingest(AgentPrincipal agent, Batch batch) {
         DataType type = batch.type();
         if (!sink.hasRoomFor(batch.documents().size() + batch.removals().size())) {
             metrics.rejected("backpressure");
@@ -99,34 +125,40 @@ class IngestService {
                 .map(id -> new DocumentSink.Write(type.index(), id, agent.hostId(), removal)).toList();
         var pendingUpserts = sink.write(upserts);
         var pendingRemovals = sink.write(removals);
-        List<DocumentSink.Result> written;
-        try {
-            written = await(pendingUpserts);
-        } catch (ApiProblem e) {
-            if (record != null) {
-                itemTypes.unsure(agent.hostId(), type); // items may be in and the record not
+        CompletableFuture<Written> written = acknowledged(pendingUpserts).handle((results, failure) -> {
+            if (failure != null) {
+                if (record != null) {
+                    itemTypes.unsure(agent.hostId(), type); // items may be in and the record not
+                }
+                throw asCompletion(failure);
             }
-            throw e;
-        }
-        boolean firstOfType = false;
-        if (record != null) {
-            firstOfType = itemTypes.recorded(agent.hostId(), type, written.get(0).outcome() == DocumentSink.Outcome.CREATED);
-            written = written.subList(1, written.size());
-        }
-        Map<DocumentSink.Outcome, Integer> counts = counts(written);
-        int removed = counts(await(pendingRemovals)).getOrDefault(DocumentSink.Outcome.UPDATED, 0);
+            boolean firstOfType = false;
+            List<DocumentSink.Result> items = results;
+            if (record != null) {
+                firstOfType = itemTypes.recorded(agent.hostId(), type, results.get(0).outcome() == DocumentSink.Outcome.CREATED);
+                items = results.subList(1, results.size());
+            }
+            return new Written(firstOfType, counts(items), 0);
+        }).thenCombine(acknowledged(pendingRemovals), (items, removed) -> new Written(items.firstOfType(), items.counts(),
+                counts(removed).getOrDefault(DocumentSink.Outcome.UPDATED, 0)));
         // A series keeps every sample; only state types have items that go away.
-        if (batch.mode() == Batch.Mode.SNAPSHOT && !type.series() && !firstOfType) {
-            removed += markRemoved(agent, type, ids, batch);
-        }
-        Outcome outcome = new Outcome(batch.id(), type.name(), batch.documents().size() + batch.removals().size(),
+        boolean searchesForGone = batch.mode() == Batch.Mode.SNAPSHOT && !type.series();
+        return written.thenCompose(w -> searchesForGone && !w.firstOfType()
+                ? markRemoved(agent, type, ids, batch).thenApply(gone -> outcome(batch, w, w.removed() + gone))
+                : CompletableFuture.completedFuture(outcome(batch, w, w.removed())));
+    }
+
+    private Outcome outcome(Batch batch, Written written, int removed) {
+        String type = batch.type().name();
+        Map<DocumentSink.Outcome, Integer> counts = written.counts();
+        Outcome outcome = new Outcome(batch.id(), type, batch.documents().size() + batch.removals().size(),
                 counts.getOrDefault(DocumentSink.Outcome.CREATED, 0),
                 counts.getOrDefault(DocumentSink.Outcome.UPDATED, 0),
                 counts.getOrDefault(DocumentSink.Outcome.UNCHANGED, 0), removed);
-        metrics.documents(type.name(), "created", outcome.created());
-        metrics.documents(type.name(), "updated", outcome.updated());
-        metrics.documents(type.name(), "unchanged", outcome.unchanged());
-        metrics.documents(type.name(), "removed", outcome.removed());
+        metrics.documents(type, "created", outcome.created());
+        metrics.documents(type, "updated", outcome.updated());
+        metrics.documents(type, "unchanged", outcome.unchanged());
+        metrics.documents(type, "removed", outcome.removed());
         return outcome;
     }
 
@@ -134,15 +166,18 @@ class IngestService {
         return JSON.writeValueAsBytes(StateUpdates.removal(collectedAt));
     }
 
-    private int markRemoved(AgentPrincipal agent, DataType type, Set<String> keep, Batch batch) {
-        List<String> gone = sink.presentIdsNotIn(type.index(), agent.hostId(), keep, batch.collectedAt());
-        if (gone.isEmpty()) {
-            return 0;
-        }
-        byte[] action = removalAction(Values.formatDate(batch.collectedAt()));
-        List<DocumentSink.Write> writes = gone.stream()
-                .map(id -> new DocumentSink.Write(type.index(), id, agent.hostId(), action)).toList();
-        return counts(await(sink.write(writes))).getOrDefault(DocumentSink.Outcome.UPDATED, 0);
+    /** Marks the host's items the snapshot no longer lists as removed; completes with how many. */
+    private CompletableFuture<Integer> markRemoved(AgentPrincipal agent, DataType type, Set<String> keep, Batch batch) {
+        return CompletableFuture.supplyAsync(() -> sink.presentIdsNotIn(type.index(), agent.hostId(), keep, batch.collectedAt()),
+                searches).thenCompose(gone -> {
+            if (gone.isEmpty()) {
+                return CompletableFuture.completedFuture(0);
+            }
+            byte[] action = removalAction(Values.formatDate(batch.collectedAt()));
+            List<DocumentSink.Write> writes = gone.stream()
+                    .map(id -> new DocumentSink.Write(type.index(), id, agent.hostId(), action)).toList();
+            return acknowledged(sink.write(writes)).thenApply(results -> counts(results).getOrDefault(DocumentSink.Outcome.UPDATED, 0));
+        });
     }
 
     private static byte[] action(AgentPrincipal agent, DataType type, ObjectNode document, String collectedAt) {
@@ -158,21 +193,31 @@ class IngestService {
         return counts;
     }
 
-    /** The results of the writes, once all are in; a 503 or 422 naming what failed when any did. */
-    private List<DocumentSink.Result> await(java.util.concurrent.CompletableFuture<List<DocumentSink.Result>> pending) {
-        List<DocumentSink.Result> results;
-        try {
-            results = pending.get(properties.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw ApiProblem.retryable(HttpStatus.SERVICE_UNAVAILABLE, "Elasticsearch did not acknowledge the batch within "
+    /**
+     * The results of the writes once all are in, within the write timeout; fails with a 503
+     * or 422 naming what failed when any did.
+     */
+    private CompletableFuture<List<DocumentSink.Result>> acknowledged(CompletableFuture<List<DocumentSink.Result>> pending) {
+        return pending.orTimeout(properties.writeTimeout().toMillis(), TimeUnit.MILLISECONDS).handle((results, failure) -> {
+            if (failure != null) {
+                throw asCompletion(unavailable(failure));
+            }
+            checkEach(results);
+            return results;
+        });
+    }
+
+    private ApiProblem unavailable(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof TimeoutException) {
+            return ApiProblem.retryable(HttpStatus.SERVICE_UNAVAILABLE, "Elasticsearch did not acknowledge the batch within "
                     + properties.writeTimeout().toSeconds() + "s; retry it", retryAfter);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ApiProblem.retryable(HttpStatus.SERVICE_UNAVAILABLE, "The server is shutting down; retry", retryAfter);
-        } catch (ExecutionException e) {
-            log.warn("Bulk write failed", e.getCause());
-            throw ApiProblem.retryable(HttpStatus.SERVICE_UNAVAILABLE, "Elasticsearch is unavailable; retry", retryAfter);
         }
+        log.warn("Bulk write failed", cause);
+        return ApiProblem.retryable(HttpStatus.SERVICE_UNAVAILABLE, "Elasticsearch is unavailable; retry", retryAfter);
+    }
+
+    private void checkEach(List<DocumentSink.Result> results) {
         List<ApiProblem.Error> failures = new ArrayList<>();
         boolean unavailable = false;
         for (DocumentSink.Result result : results) {
@@ -191,6 +236,15 @@ class IngestService {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Elasticsearch refused " + failures.size()
                     + " documents of the batch", failures);
         }
-        return results;
+    }
+
+    /** A failure as a stage rethrows it, unwrapped once already wrapped. */
+    private static CompletionException asCompletion(Throwable failure) {
+        return failure instanceof CompletionException completion ? completion : new CompletionException(failure);
+    }
+
+    @Override
+    public void destroy() {
+        searches.shutdownNow();
     }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,6 +42,15 @@ class IngestServiceTest {
                 Duration.ofSeconds(30));
     }
 
+    /** The outcome as the agent is answered; the ApiProblem it is answered with when the batch fails. */
+    private static IngestService.Outcome ingest(IngestService service, Batch batch) {
+        try {
+            return service.ingest(AGENT, batch).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
     private static Batch snapshot(String at, int... pids) {
         return batch(Batch.Mode.SNAPSHOT, at, pids);
     }
@@ -56,7 +66,7 @@ class IngestServiceTest {
 
     @Test
     void aHostsFirstSnapshotOfATypeRecordsItFirstAndLooksForNothingGone() {
-        IngestService.Outcome outcome = service().ingest(AGENT, snapshot("2026-11-28T12:00:00Z", 1, 2, 3));
+        IngestService.Outcome outcome = ingest(service(), snapshot("2026-11-28T12:00:00Z", 1, 2, 3));
 
         assertThat(outcome.created()).as("the record is not counted as an item").isEqualTo(3);
         assertThat(sink.searches).isZero();
@@ -68,9 +78,9 @@ class IngestServiceTest {
     @Test
     void laterSnapshotsLookForItemsGoneAndMarkThem() {
         IngestService service = service();
-        service.ingest(AGENT, snapshot("2026-11-28T12:00:00Z", 1, 2, 3));
+        ingest(service, snapshot("2026-11-28T12:00:00Z", 1, 2, 3));
 
-        IngestService.Outcome later = service.ingest(AGENT, snapshot("2026-11-28T13:00:00Z", 1, 2));
+        IngestService.Outcome later = ingest(service, snapshot("2026-11-28T13:00:00Z", 1, 2));
 
         assertThat(sink.searches).isEqualTo(1);
         assertThat(later.removed()).isEqualTo(1);
@@ -80,10 +90,10 @@ class IngestServiceTest {
 
     @Test
     void afterARestartTheRecordIsAskedForNotAssumed() {
-        service().ingest(AGENT, snapshot("2026-11-28T12:00:00Z", 1, 2, 3));
+        ingest(service(), snapshot("2026-11-28T12:00:00Z", 1, 2, 3));
 
         IngestService restarted = service(); // an empty memory, the same Elasticsearch
-        IngestService.Outcome later = restarted.ingest(AGENT, snapshot("2026-11-28T13:00:00Z", 1, 2));
+        IngestService.Outcome later = ingest(restarted, snapshot("2026-11-28T13:00:00Z", 1, 2));
 
         assertThat(sink.searches).isEqualTo(1);
         assertThat(later.removed()).isEqualTo(1);
@@ -92,9 +102,9 @@ class IngestServiceTest {
     @Test
     void aDiffRecordsTheTypeSoTheNextSnapshotSearches() {
         IngestService service = service();
-        service.ingest(AGENT, batch(Batch.Mode.DIFF, "2026-11-28T12:00:00Z", 1, 2));
+        ingest(service, batch(Batch.Mode.DIFF, "2026-11-28T12:00:00Z", 1, 2));
 
-        IngestService.Outcome snapshot = service.ingest(AGENT, snapshot("2026-11-28T13:00:00Z", 2));
+        IngestService.Outcome snapshot = ingest(service, snapshot("2026-11-28T13:00:00Z", 2));
 
         assertThat(sink.searches).isEqualTo(1);
         assertThat(snapshot.removed()).isEqualTo(1);
@@ -105,13 +115,13 @@ class IngestServiceTest {
         IngestService service = service();
         sink.unavailable = ItemTypes.INDEX;
 
-        assertThatThrownBy(() -> service.ingest(AGENT, snapshot("2026-11-28T12:00:00Z", 1, 2)))
+        assertThatThrownBy(() -> ingest(service, snapshot("2026-11-28T12:00:00Z", 1, 2)))
                 .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
         assertThat(sink.stored.keySet()).as("the items went in, the record did not")
                 .filteredOn(key -> key.startsWith("agent7-process/")).hasSize(2);
 
         sink.unavailable = null; // Elasticsearch is back; the agent dropped that batch and sends a new snapshot
-        IngestService.Outcome next = service.ingest(AGENT, snapshot("2026-11-28T13:00:00Z", 2));
+        IngestService.Outcome next = ingest(service, snapshot("2026-11-28T13:00:00Z", 2));
 
         assertThat(sink.stored).containsKey(ItemTypes.INDEX + "/" + AGENT.hostId() + ".process");
         assertThat(sink.searches).isEqualTo(1);
@@ -121,11 +131,11 @@ class IngestServiceTest {
     @Test
     void aFailedFirstBatchRetriedOnAnotherInstanceSkipsTheSearch() {
         sink.unavailable = ItemTypes.INDEX;
-        assertThatThrownBy(() -> service().ingest(AGENT, snapshot("2026-11-28T12:00:00Z", 1, 2)))
+        assertThatThrownBy(() -> ingest(service(), snapshot("2026-11-28T12:00:00Z", 1, 2)))
                 .isInstanceOf(ApiProblem.class);
 
         sink.unavailable = null;
-        IngestService.Outcome retried = service().ingest(AGENT, snapshot("2026-11-28T12:00:00Z", 1, 2));
+        IngestService.Outcome retried = ingest(service(), snapshot("2026-11-28T12:00:00Z", 1, 2));
 
         assertThat(retried.unchanged()).isEqualTo(2);
         assertThat(sink.searches).isZero();
@@ -143,7 +153,7 @@ class IngestServiceTest {
     @Test
     void seriesKeepNoRecord() {
         DataType metric = Schema.standard().types().stream().filter(DataType::series).findFirst().orElseThrow();
-        service().ingest(AGENT, new Batch("m", Batch.Mode.SNAPSHOT, metric, Instant.parse("2026-11-28T12:00:00Z"), List.of(), List.of()));
+        ingest(service(), new Batch("m", Batch.Mode.SNAPSHOT, metric, Instant.parse("2026-11-28T12:00:00Z"), List.of(), List.of()));
         assertThat(sink.calls).noneMatch(call -> !call.isEmpty() && call.get(0).startsWith(ItemTypes.INDEX));
         assertThat(sink.searches).isZero();
     }

@@ -69,7 +69,7 @@ public final class PipelineBenchmark {
             for (int i = 0; i < bodies.size(); i++) {
                 DataType type = types.get(i);
                 Batch batch = reader.read(gunzip(bodies.get(i)), type, Schema.standard().normalizer(type), agent.hostId());
-                service.ingest(agent, batch);
+                service.ingest(agent, batch).join();
             }
             long pipeline = System.nanoTime() - start;
             double parseMicros = parse / 1000.0 / lines;
