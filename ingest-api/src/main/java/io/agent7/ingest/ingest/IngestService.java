@@ -7,6 +7,7 @@ import io.agent7.schema.StateUpdates;
 import io.agent7.schema.Values;
 import io.agent7.server.web.ApiProblem;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -141,17 +142,22 @@ class IngestService implements DisposableBean {
             return new Written(firstOfType, counts(items), 0);
         }).thenCombine(acknowledged(pendingRemovals), (items, removed) -> new Written(items.firstOfType(), items.counts(),
                 counts(removed).getOrDefault(DocumentSink.Outcome.UPDATED, 0)));
+        // What is left to wait for holds no document: they are written out above, and a batch
+        // in flight keeps only its writes' bytes, not the parsed trees (most of its memory).
+        String batchId = batch.id();
+        int received = batch.documents().size() + batch.removals().size();
+        Instant before = batch.collectedAt();
         // A series keeps every sample; only state types have items that go away.
         boolean searchesForGone = batch.mode() == Batch.Mode.SNAPSHOT && !type.series();
         return written.thenCompose(w -> searchesForGone && !w.firstOfType()
-                ? markRemoved(agent, type, ids, batch).thenApply(gone -> outcome(batch, w, w.removed() + gone))
-                : CompletableFuture.completedFuture(outcome(batch, w, w.removed())));
+                ? markRemoved(agent, type, ids, before).thenApply(gone -> outcome(batchId, type, received, w, w.removed() + gone))
+                : CompletableFuture.completedFuture(outcome(batchId, type, received, w, w.removed())));
     }
 
-    private Outcome outcome(Batch batch, Written written, int removed) {
-        String type = batch.type().name();
+    private Outcome outcome(String batchId, DataType dataType, int received, Written written, int removed) {
+        String type = dataType.name();
         Map<DocumentSink.Outcome, Integer> counts = written.counts();
-        Outcome outcome = new Outcome(batch.id(), type, batch.documents().size() + batch.removals().size(),
+        Outcome outcome = new Outcome(batchId, type, received,
                 counts.getOrDefault(DocumentSink.Outcome.CREATED, 0),
                 counts.getOrDefault(DocumentSink.Outcome.UPDATED, 0),
                 counts.getOrDefault(DocumentSink.Outcome.UNCHANGED, 0), removed);
@@ -167,13 +173,13 @@ class IngestService implements DisposableBean {
     }
 
     /** Marks the host's items the snapshot no longer lists as removed; completes with how many. */
-    private CompletableFuture<Integer> markRemoved(AgentPrincipal agent, DataType type, Set<String> keep, Batch batch) {
-        return CompletableFuture.supplyAsync(() -> sink.presentIdsNotIn(type.index(), agent.hostId(), keep, batch.collectedAt()),
+    private CompletableFuture<Integer> markRemoved(AgentPrincipal agent, DataType type, Set<String> keep, Instant before) {
+        return CompletableFuture.supplyAsync(() -> sink.presentIdsNotIn(type.index(), agent.hostId(), keep, before),
                 searches).thenCompose(gone -> {
             if (gone.isEmpty()) {
                 return CompletableFuture.completedFuture(0);
             }
-            byte[] action = removalAction(Values.formatDate(batch.collectedAt()));
+            byte[] action = removalAction(Values.formatDate(before));
             List<DocumentSink.Write> writes = gone.stream()
                     .map(id -> new DocumentSink.Write(type.index(), id, agent.hostId(), action)).toList();
             return acknowledged(sink.write(writes)).thenApply(results -> counts(results).getOrDefault(DocumentSink.Outcome.UPDATED, 0));
