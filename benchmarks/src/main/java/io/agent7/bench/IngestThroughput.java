@@ -22,8 +22,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,7 +67,9 @@ public final class IngestThroughput {
         if (warmup < 0 || rounds < 1) {
             throw new IllegalArgumentException("--warmup must be 0 or more and --rounds 1 or more");
         }
-        int concurrency = args.integer("concurrency", 200);
+        // Every host at once, each sending its batches one after another, as a fleet does when
+        // its agents come up together; --concurrency caps how many hosts send at once.
+        int concurrency = args.integer("concurrency", hosts);
         // HttpURLConnection keeps 5 idle connections per server unless told otherwise: one per client thread.
         System.setProperty("http.maxConnections", String.valueOf(concurrency));
         long ingestPid = Long.parseLong(args.get("ingest-pid"));
@@ -213,17 +217,25 @@ public final class IngestThroughput {
     }
 
     /**
-     * Posts every snapshot, {@code concurrency} at a time. The agents' own client (Java's
-     * HttpClient) cost this load generator 1 ms of CPU per post, taken from the same CPUs as
-     * the API and Elasticsearch; a plain HttpURLConnection with keep-alive costs a fraction.
+     * Posts every snapshot as agents do: each host sends its batches one after another (an
+     * agent's spool is first in, first out), and {@code concurrency} hosts send at once. The
+     * agents' own client (Java's HttpClient) cost this load generator 1 ms of CPU per post,
+     * taken from the same CPUs as the API and Elasticsearch; a plain HttpURLConnection with
+     * keep-alive costs a fraction.
      */
     static void postThroughApi(List<Snapshot> snapshots, int concurrency) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        Map<String, List<Snapshot>> byHost = new LinkedHashMap<>();
+        for (Snapshot s : snapshots) {
+            byHost.computeIfAbsent(s.credentials().hostId(), host -> new ArrayList<>()).add(s);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, byHost.size()));
         try {
             List<Future<?>> sent = new ArrayList<>();
-            for (Snapshot s : snapshots) {
+            for (List<Snapshot> host : byHost.values()) {
                 sent.add(pool.submit(() -> {
-                    post(s);
+                    for (Snapshot s : host) {
+                        post(s);
+                    }
                     return null;
                 }));
             }
