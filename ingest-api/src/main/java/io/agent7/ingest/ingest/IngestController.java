@@ -50,7 +50,7 @@ class IngestController {
      */
     @PostMapping("/api/v1/ingest/{type}")
     CompletableFuture<IngestService.Outcome> ingest(@PathVariable String type, @AuthenticationPrincipal Jwt token,
-                                 HttpServletRequest request) throws IOException {
+                                                    HttpServletRequest request) throws IOException {
         AgentPrincipal agent = AgentPrincipal.of(token);
         DataType dataType = schema.types().stream().filter(t -> t.name().equals(type)).findFirst().orElse(null);
         if (dataType == null) {

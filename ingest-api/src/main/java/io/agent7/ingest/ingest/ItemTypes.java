@@ -85,9 +85,10 @@ class ItemTypes {
             return false;
         }
         recorded.merge(hostId, 1L << bit, (a, b) -> a | b);
-        boolean failedBefore = (unsure.getOrDefault(hostId, 0L) & (1L << bit)) != 0;
+        long mask = 1L << bit;
+        boolean failedBefore = (unsure.getOrDefault(hostId, 0L) & mask) != 0;
         if (failedBefore) {
-            unsure.computeIfPresent(hostId, (host, bits) -> (bits & ~(1L << bit)) == 0 ? null : bits & ~(1L << bit));
+            unsure.computeIfPresent(hostId, (host, failed) -> (failed & ~mask) == 0 ? null : failed & ~mask);
         }
         return created && !failedBefore && !type.name().equals("host");
     }

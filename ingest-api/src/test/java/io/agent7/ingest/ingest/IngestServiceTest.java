@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,7 +38,11 @@ class IngestServiceTest {
     private final Sink sink = new Sink();
 
     private IngestService service() {
-        IngestProperties properties = new IngestProperties(null, 0, null, 0, null, null, 0, 0, null, 0);
+        return service(null);
+    }
+
+    private IngestService service(Duration writeTimeout) {
+        IngestProperties properties = new IngestProperties(null, 0, null, 0, null, null, 0, 0, writeTimeout, 0);
         return new IngestService(sink, new ItemTypes(), properties, List.of(), new IngestMetrics(new SimpleMeterRegistry()),
                 Duration.ofSeconds(30));
     }
@@ -142,6 +147,33 @@ class IngestServiceTest {
     }
 
     @Test
+    void theAnswerWaitsForElasticsearchWithoutHoldingTheCaller() {
+        sink.holding = true;
+
+        CompletableFuture<IngestService.Outcome> answer = service().ingest(AGENT, snapshot("2026-11-28T12:00:00Z", 1, 2));
+
+        assertThat(answer).as("written, not yet acknowledged").isNotDone();
+        sink.acknowledge();
+        assertThat(answer).isCompletedWithValueMatching(outcome -> outcome.created() == 2 && outcome.received() == 2);
+    }
+
+    @Test
+    void writesNotAcknowledgedWithinTheWriteTimeoutAreAnswered503() {
+        sink.holding = true;
+
+        CompletableFuture<IngestService.Outcome> answer = service(Duration.ofMillis(50))
+                .ingest(AGENT, snapshot("2026-11-28T12:00:00Z", 1, 2));
+
+        assertThatThrownBy(() -> answer.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(ApiProblem.class)
+                .cause().satisfies(cause -> {
+                    ApiProblem problem = (ApiProblem) cause;
+                    assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                    assertThat(problem.retryAfter()).isEqualTo(Duration.ofSeconds(30));
+                    assertThat(problem.getMessage()).contains("did not acknowledge the batch within");
+                });
+    }
+
+    @Test
     void theHostTypeIsAlsoWrittenByCheckInsSoItsSnapshotsAlwaysSearch() {
         ItemTypes types = new ItemTypes();
         assertThat(types.recorded(AGENT.hostId(), Schema.standard().require("host"), true)).isFalse();
@@ -164,6 +196,15 @@ class IngestServiceTest {
         final List<List<String>> calls = new ArrayList<>();
         int searches;
         String unavailable;
+        /** While true, writes are taken but not acknowledged until {@link #acknowledge()}. */
+        boolean holding;
+        final List<Runnable> held = new ArrayList<>();
+
+        synchronized void acknowledge() {
+            holding = false;
+            held.forEach(Runnable::run);
+            held.clear();
+        }
 
         @Override
         public synchronized CompletableFuture<List<Result>> write(List<Write> writes) {
@@ -191,6 +232,11 @@ class IngestServiceTest {
                 }
             }
             calls.add(keys);
+            if (holding) {
+                CompletableFuture<List<Result>> later = new CompletableFuture<>();
+                held.add(() -> later.complete(results));
+                return later;
+            }
             return CompletableFuture.completedFuture(results);
         }
 
