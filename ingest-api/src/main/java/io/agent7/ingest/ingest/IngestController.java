@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.springframework.http.HttpStatus;
@@ -111,7 +110,7 @@ class IngestController {
     }
 
     private static String result(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause = IngestService.unwrapped(failure);
         if (cause == null) {
             return "accepted";
         }

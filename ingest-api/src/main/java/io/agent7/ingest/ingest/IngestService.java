@@ -214,7 +214,7 @@ class IngestService implements DisposableBean {
     }
 
     private ApiProblem unavailable(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause = unwrapped(failure);
         if (cause instanceof TimeoutException) {
             return ApiProblem.retryable(HttpStatus.SERVICE_UNAVAILABLE, "Elasticsearch did not acknowledge the batch within "
                     + properties.writeTimeout().toSeconds() + "s; retry it", retryAfter);
@@ -245,6 +245,11 @@ class IngestService implements DisposableBean {
     }
 
     /** A failure as a stage rethrows it, unwrapped once already wrapped. */
+    /** What a stage failed with, without the CompletionException that carries it. */
+    static Throwable unwrapped(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
     private static CompletionException asCompletion(Throwable failure) {
         return failure instanceof CompletionException completion ? completion : new CompletionException(failure);
     }
