@@ -249,13 +249,20 @@ public final class IngestThroughput {
 
     /**
      * Posts one batch. A kept-alive connection the API closed while idle (between rounds)
-     * fails on first use: the batch is idempotent and goes again once, as an agent's would.
+     * fails on first use, and the next one taken from the idle pool may have been closed
+     * too: the batch is idempotent and goes again, as an agent's would (a run with 900
+     * hosts once failed on a second reset).
      */
     private static void post(Snapshot s) throws IOException {
-        try {
-            postOnce(s);
-        } catch (SocketException e) {
-            postOnce(s);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                postOnce(s);
+                return;
+            } catch (SocketException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
         }
     }
 
@@ -308,13 +315,16 @@ public final class IngestThroughput {
     /**
      * CPU seconds used by Elasticsearch, the ingest API and this load generator, and where
      * Elasticsearch's time went (seconds spent indexing, in realtime gets, refreshing and
-     * merging, summed over threads; and its searches).
+     * merging, summed over threads; and its searches); and the work it was given: the
+     * operations it indexed and the bytes of bulk requests it took in, which show whether
+     * the two paths asked the same of it.
      */
     record Cpu(double elasticsearch, double ingestApi, double loadGenerator, long searches, double indexing, double gets,
-               double refreshes, double merges) {
+               double refreshes, double merges, long operations, long bulkBytes) {
 
         static Cpu now(URI es, long ingestPid) throws IOException {
-            JsonNode node = Http.get(es.resolve("/_nodes/_local/stats/process,indices")).path("nodes").values().iterator().next();
+            JsonNode node = Http.get(es.resolve("/_nodes/_local/stats/process,indices,indexing_pressure"))
+                    .path("nodes").values().iterator().next();
             double esCpu = node.path("process").path("cpu").path("total_in_millis").asLong() / 1000.0;
             JsonNode indices = node.path("indices");
             long searches = indices.path("search").path("query_total").asLong();
@@ -322,7 +332,9 @@ public final class IngestThroughput {
                     .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
             return new Cpu(esCpu, AgentFootprint.cpuTicks(ingestPid) / (double) AgentFootprint.CLOCK_TICKS, self, searches,
                     seconds(indices, "indexing", "index_time_in_millis"), seconds(indices, "get", "time_in_millis"),
-                    seconds(indices, "refresh", "total_time_in_millis"), seconds(indices, "merges", "total_time_in_millis"));
+                    seconds(indices, "refresh", "total_time_in_millis"), seconds(indices, "merges", "total_time_in_millis"),
+                    indices.path("indexing").path("index_total").asLong(),
+                    node.path("indexing_pressure").path("memory").path("total").path("coordinating_in_bytes").asLong());
         }
 
         private static double seconds(JsonNode indices, String section, String field) {
@@ -333,13 +345,14 @@ public final class IngestThroughput {
             Cpu later = now(es, ingestPid);
             return new Cpu(later.elasticsearch - elasticsearch, later.ingestApi - ingestApi, later.loadGenerator - loadGenerator,
                     later.searches - searches, later.indexing - indexing, later.gets - gets, later.refreshes - refreshes,
-                    later.merges - merges);
+                    later.merges - merges, later.operations - operations, later.bulkBytes - bulkBytes);
         }
 
         @Override
         public String toString() {
-            return String.format("ES %.1f (indexing %.1f, gets %.1f, refresh %.1f, merges %.1f), API %.1f, load %.1f; %d shard searches",
-                    elasticsearch, indexing, gets, refreshes, merges, ingestApi, loadGenerator, searches);
+            return String.format("ES %.1f (indexing %.1f, gets %.1f, refresh %.1f, merges %.1f), API %.1f, load %.1f; %d shard searches;"
+                            + " ES indexed %,d operations from %.0f MB of bulks",
+                    elasticsearch, indexing, gets, refreshes, merges, ingestApi, loadGenerator, searches, operations, bulkBytes / 1e6);
         }
     }
 
