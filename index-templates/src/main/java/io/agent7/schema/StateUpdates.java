@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -45,12 +46,17 @@ public final class StateUpdates {
 
     /**
      * The same update as {@link #upsert}, as the JSON bytes of a bulk action, for the ingest
-     * path: it completes {@code document} in place (the caller gives it up) and serializes it
-     * once, where the tree form copies it twice and serializes both copies.
+     * path: the same bytes as serializing the completed tree, written straight from
+     * {@code document} and the type's shape. Filling in the nulls first cost the ingest API a
+     * hash-map insertion per absent field (most fields of most items), about a tenth of its
+     * CPU under load. {@code document} is left as it is.
      */
     public static byte[] upsertAction(DataType type, ObjectNode document, Source source, String collectedAt) {
-        complete(type, document, source, collectedAt);
-        byte[] doc = JsonTrees.bytes(document); // never "{}": the common fields are in it
+        ByteArrayOutputStream completed = new ByteArrayOutputStream(1024);
+        try (JsonGenerator generator = JsonTrees.generator(completed)) {
+            writeCompleted(generator, document, Shape.of(type).fields, serverOwned(type, source, collectedAt));
+        }
+        byte[] doc = completed.toByteArray(); // never "{}": the common fields are in it
         byte[] timestamp = JsonTrees.bytes(NODES.stringNode(collectedAt));
         ByteArrayOutputStream out = new ByteArrayOutputStream(2 * doc.length + 96);
         out.writeBytes(DOC);
@@ -77,6 +83,104 @@ public final class StateUpdates {
         Documents.set(doc, LAST_SEEN, NODES.stringNode(collectedAt));
         Documents.set(doc, PRESENT, NODES.booleanNode(true));
         Documents.set(doc, REMOVED_AT, NODES.nullNode());
+    }
+
+    /**
+     * The server-owned fields {@link #complete} sets, as a tree of names: a leaf maps to its
+     * value, an object to its own map.
+     */
+    private static Map<String, Object> serverOwned(DataType type, Source source, String collectedAt) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        put(fields, HOST_ID, NODES.stringNode(source.hostId()));
+        put(fields, HOST_NAME, NODES.stringNode(source.hostName()));
+        put(fields, AGENT_ID, NODES.stringNode(source.agentId()));
+        put(fields, TYPE, NODES.stringNode(type.name()));
+        put(fields, LAST_SEEN, NODES.stringNode(collectedAt));
+        put(fields, PRESENT, NODES.booleanNode(true));
+        put(fields, REMOVED_AT, NODES.nullNode());
+        return fields;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void put(Map<String, Object> tree, String[] path, JsonNode value) {
+        Map<String, Object> node = tree;
+        for (int i = 0; i < path.length - 1; i++) {
+            Object child = node.get(path[i]);
+            if (!(child instanceof Map)) {
+                child = new LinkedHashMap<String, Object>();
+                node.put(path[i], child);
+            }
+            node = (Map<String, Object>) child;
+        }
+        node.put(path[path.length - 1], value);
+    }
+
+    /**
+     * Writes {@code object} as {@link #complete} would leave it, without changing it: its own
+     * properties in their order, with server-owned values in place of the agent's; then the
+     * fields of {@code shape} it lacks, as nulls (objects of nulls for groups), in the shape's
+     * order; then server-owned fields outside the shape. A property where the shape or the
+     * server-owned fields expect an object but the document has another value becomes that
+     * object, as {@link #fillNulls} and {@link Documents#set} replace it.
+     *
+     * @param object the document's object here, or null where it has none
+     * @param shape  the stored fields under this object, or null outside the schema
+     * @param owned  the server-owned fields under this object, or null where there are none
+     */
+    @SuppressWarnings("unchecked")
+    private static void writeCompleted(JsonGenerator generator, ObjectNode object, Map<String, Object> shape,
+                                       Map<String, Object> owned) {
+        generator.writeStartObject();
+        if (object != null) {
+            for (Map.Entry<String, JsonNode> property : object.properties()) {
+                String name = property.getKey();
+                JsonNode value = property.getValue();
+                Object inShape = shape == null ? null : shape.get(name);
+                Object own = owned == null ? null : owned.get(name);
+                generator.writeName(name);
+                if (own instanceof JsonNode ownValue) {
+                    JsonTrees.write(generator, ownValue);
+                } else if (inShape instanceof Map || own instanceof Map) {
+                    writeCompleted(generator, value.isObject() ? (ObjectNode) value : null,
+                            inShape instanceof Map ? (Map<String, Object>) inShape : null, (Map<String, Object>) own);
+                } else {
+                    JsonTrees.write(generator, value);
+                }
+            }
+        }
+        if (shape != null) {
+            for (Map.Entry<String, Object> field : shape.entrySet()) {
+                String name = field.getKey();
+                if (object != null && object.has(name)) {
+                    continue;
+                }
+                Object own = owned == null ? null : owned.get(name);
+                generator.writeName(name);
+                if (own instanceof JsonNode ownValue) {
+                    JsonTrees.write(generator, ownValue);
+                } else if (field.getValue() instanceof Map || own instanceof Map) {
+                    writeCompleted(generator, null, field.getValue() instanceof Map ? (Map<String, Object>) field.getValue() : null,
+                            (Map<String, Object>) own);
+                } else {
+                    generator.writeNull();
+                }
+            }
+        }
+        if (owned != null) {
+            for (Map.Entry<String, Object> field : owned.entrySet()) {
+                String name = field.getKey();
+                if ((object != null && object.has(name)) || (shape != null && shape.containsKey(name))) {
+                    continue;
+                }
+                generator.writeName(name);
+                if (field.getValue() instanceof JsonNode ownValue) {
+                    JsonTrees.write(generator, ownValue);
+                } else {
+                    writeCompleted(generator, null, null, (Map<String, Object>) field.getValue());
+                }
+            }
+        }
+        generator.writeEndObject();
     }
 
     // The server-owned fields' paths, split once.

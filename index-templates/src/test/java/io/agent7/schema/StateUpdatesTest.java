@@ -42,11 +42,22 @@ class StateUpdatesTest {
         "process     | {\"process\":{\"pid\":1,\"start\":\"2026-11-28T10:00:00.000Z\",\"parent\":{\"pid\":2}},\"user\":{\"name\":\"é\\\"q\"}}",
         "sysvol_file | {\"file\":{\"path\":\"x\"},\"sysvol_file\":{\"aces\":[{\"principal\":\"a\"},{\"principal\":\"b\"}]}}",
         "sysvol_file | {\"file\":{\"path\":\"y\"}}",
+        // the agent's own copy of server-owned fields is replaced where it stands
+        "process     | {\"agent7\":{\"present\":false,\"x\":1},\"process\":{\"pid\":1,\"start\":\"2026-11-28T10:00:00.000Z\"},\"host\":{\"id\":\"h1\"}}",
+        // a value where an object belongs becomes that object
+        "process     | {\"host\":\"web-01\",\"process\":{\"pid\":1,\"start\":\"2026-11-28T10:00:00.000Z\",\"parent\":7}}",
     })
     void theBulkActionBytesAreTheTreeUpdate(String typeName, String json) {
         DataType type = Schema.standard().require(typeName);
         ObjectNode tree = StateUpdates.upsert(type, (ObjectNode) JSON.readTree(json), SOURCE, "2026-11-28T12:00:00.000Z");
-        byte[] action = StateUpdates.upsertAction(type, (ObjectNode) JSON.readTree(json), SOURCE, "2026-11-28T12:00:00.000Z");
+        ObjectNode input = (ObjectNode) JSON.readTree(json);
+        byte[] action = StateUpdates.upsertAction(type, input, SOURCE, "2026-11-28T12:00:00.000Z");
         assertThat(JSON.readTree(action)).isEqualTo(tree);
+        // Byte for byte, field order included: the action is written straight from the input,
+        // not from the completed tree, and must come out the same.
+        String doc = JsonTrees.string(tree.path("doc"));
+        assertThat(new String(action, java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("{\"doc\":" + doc + ",\"upsert\":{\"@timestamp\":\"2026-11-28T12:00:00.000Z\"," + doc.substring(1));
+        assertThat(input).as("the input is not changed").isEqualTo(JSON.readTree(json));
     }
 }
