@@ -121,8 +121,9 @@ class IngestService implements DisposableBean {
             removedIds.add(id);
         }
         // Only what is present now: an item removed before keeps the time it was first found gone.
-        byte[] removal = removalAction(collectedAt);
-        List<DocumentSink.Write> removals = sink.presentAmong(type.index(), agent.hostId(), removedIds).stream()
+        Set<String> present = sink.presentAmong(type.index(), agent.hostId(), removedIds);
+        byte[] removal = present.isEmpty() ? null : removalAction(collectedAt); // most batches remove nothing
+        List<DocumentSink.Write> removals = present.stream()
                 .map(id -> new DocumentSink.Write(type.index(), id, agent.hostId(), removal)).toList();
         var pendingUpserts = sink.write(upserts);
         var pendingRemovals = sink.write(removals);
@@ -244,12 +245,12 @@ class IngestService implements DisposableBean {
         }
     }
 
-    /** A failure as a stage rethrows it, unwrapped once already wrapped. */
     /** What a stage failed with, without the CompletionException that carries it. */
     static Throwable unwrapped(Throwable failure) {
         return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
+    /** A failure as a stage rethrows it, not wrapped twice. */
     private static CompletionException asCompletion(Throwable failure) {
         return failure instanceof CompletionException completion ? completion : new CompletionException(failure);
     }
