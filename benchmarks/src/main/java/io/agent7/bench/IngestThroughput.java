@@ -22,11 +22,14 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -91,7 +94,8 @@ public final class IngestThroughput {
             // The paths take turns going first: the machine's speed drifts within minutes, and a
             // fixed order would hand the drift to one path every round.
             boolean apiFirst = Math.floorMod(round, 2) == 0;
-            Task throughApi = () -> postThroughApi(snapshots, concurrency);
+            String[] apiProgress = new String[1];
+            Task throughApi = () -> apiProgress[0] = postThroughApi(snapshots, concurrency);
             Task straight = () -> sendBulks(es, bulks);
             Phase first = Phase.run(es, ingestPid, apiFirst ? throughApi : straight);
             Phase second = Phase.run(es, ingestPid, apiFirst ? straight : throughApi);
@@ -110,6 +114,7 @@ public final class IngestThroughput {
                     + " ratio %.2f; %s%n", round <= 0 ? "warm-up " + (round + warmup) : "round " + round, documents,
                     apiFirst ? "API" : "direct", directRate, direct.seconds(), direct.cpu(),
                     apiRate, api.seconds(), api.cpu(), apiRate / directRate, bulkStats(ingest));
+            System.out.println("  " + apiProgress[0]);
         }
         ratios.sort(Double::compare);
         System.out.printf("RESULT mode=%s documents_per_round=%d hosts=%d concurrency=%d warmup=%d cpu_layout=%s median_ratio=%.2f (target >= 0.90)%n",
@@ -223,18 +228,22 @@ public final class IngestThroughput {
      * taken from the same CPUs as the API and Elasticsearch; a plain HttpURLConnection with
      * keep-alive costs a fraction.
      */
-    static void postThroughApi(List<Snapshot> snapshots, int concurrency) throws Exception {
+    static String postThroughApi(List<Snapshot> snapshots, int concurrency) throws Exception {
         Map<String, List<Snapshot>> byHost = new LinkedHashMap<>();
         for (Snapshot s : snapshots) {
             byHost.computeIfAbsent(s.credentials().hostId(), host -> new ArrayList<>()).add(s);
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, byHost.size()));
+        Queue<long[]> answered = new ConcurrentLinkedQueue<>(); // {when, documents}
+        long overflowsBefore = listenOverflows();
+        long start = System.nanoTime();
         try {
             List<Future<?>> sent = new ArrayList<>();
             for (List<Snapshot> host : byHost.values()) {
                 sent.add(pool.submit(() -> {
                     for (Snapshot s : host) {
                         post(s);
+                        answered.add(new long[] {System.nanoTime() - start, s.documents().size()});
                     }
                     return null;
                 }));
@@ -245,6 +254,54 @@ public final class IngestThroughput {
         } finally {
             pool.shutdown();
         }
+        long overflows = listenOverflows() - overflowsBefore;
+        return progress(new ArrayList<>(answered)) + (overflowsBefore < 0 ? ""
+                : String.format("; %d connections found this machine's accept queues full", overflows));
+    }
+
+    /**
+     * Linux's count of connections that found a listening socket's accept queue full (its
+     * client then waits a second or more to retry), or -1 where it cannot be read. Every
+     * host connects anew at the start of the API phase.
+     */
+    static long listenOverflows() {
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/net/netstat"));
+            for (int i = 0; i + 1 < lines.size(); i += 2) {
+                String[] names = lines.get(i).split(" ");
+                String[] values = lines.get(i + 1).split(" ");
+                for (int j = 1; j < names.length && j < values.length; j++) {
+                    if (names[0].equals("TcpExt:") && names[j].equals("ListenOverflows")) {
+                        return Long.parseLong(values[j]);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /**
+     * When half, 90 % and all of the documents had been acknowledged: the API path starts
+     * with no batch in flight and ends with its last hosts' last batches, where the ideal
+     * client's two bulks are out from the first moment to the last.
+     */
+    static String progress(List<long[]> answered) {
+        answered.sort(Comparator.comparingLong(a -> a[0]));
+        long total = answered.stream().mapToLong(a -> a[1]).sum();
+        double[] marks = {0.5, 0.9, 1.0};
+        double[] at = new double[marks.length];
+        long done = 0;
+        int mark = 0;
+        for (long[] a : answered) {
+            done += a[1];
+            while (mark < marks.length && done >= marks[mark] * total) {
+                at[mark++] = a[0] / 1e9;
+            }
+        }
+        return String.format("API path: half the documents acknowledged after %.1f s, 90 %% after %.1f s, all after %.1f s",
+                at[0], at[1], at[2]);
     }
 
     /**
