@@ -76,18 +76,13 @@ public final class StateUpdates {
     /** Nulls for the fields the item lacks, and the fields the server owns. */
     private static void complete(DataType type, ObjectNode doc, Source source, String collectedAt) {
         fillNulls(doc, Shape.of(type).fields);
-        Documents.set(doc, HOST_ID, NODES.stringNode(source.hostId()));
-        Documents.set(doc, HOST_NAME, NODES.stringNode(source.hostName()));
-        Documents.set(doc, AGENT_ID, NODES.stringNode(source.agentId()));
-        Documents.set(doc, TYPE, NODES.stringNode(type.name()));
-        Documents.set(doc, LAST_SEEN, NODES.stringNode(collectedAt));
-        Documents.set(doc, PRESENT, NODES.booleanNode(true));
-        Documents.set(doc, REMOVED_AT, NODES.nullNode());
+        setAll(doc, serverOwned(type, source, collectedAt));
     }
 
     /**
-     * The server-owned fields {@link #complete} sets, as a tree of names: a leaf maps to its
-     * value, an object to its own map.
+     * The fields the server owns, whatever the agent sent in their place, as a tree of
+     * names: a leaf maps to its value, an object to its own map. The one list of them, for
+     * the tree form ({@link #complete}) and the streamed one ({@link #writeCompleted}).
      */
     private static Map<String, Object> serverOwned(DataType type, Source source, String collectedAt) {
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -99,6 +94,22 @@ public final class StateUpdates {
         put(fields, PRESENT, NODES.booleanNode(true));
         put(fields, REMOVED_AT, NODES.nullNode());
         return fields;
+    }
+
+    /** Sets {@code owned}'s values in {@code object}, making objects on the way where it has another value or none. */
+    @SuppressWarnings("unchecked")
+    private static void setAll(ObjectNode object, Map<String, Object> owned) {
+        for (Map.Entry<String, Object> field : owned.entrySet()) {
+            if (field.getValue() instanceof JsonNode value) {
+                object.set(field.getKey(), value);
+            } else {
+                JsonNode child = object.get(field.getKey());
+                if (child == null || !child.isObject()) {
+                    child = object.putObject(field.getKey());
+                }
+                setAll((ObjectNode) child, (Map<String, Object>) field.getValue());
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -121,7 +132,7 @@ public final class StateUpdates {
      * fields of {@code shape} it lacks, as nulls (objects of nulls for groups), in the shape's
      * order; then server-owned fields outside the shape. A property where the shape or the
      * server-owned fields expect an object but the document has another value becomes that
-     * object, as {@link #fillNulls} and {@link Documents#set} replace it.
+     * object, as {@link #fillNulls} and {@link #setAll} replace it.
      *
      * @param object the document's object here, or null where it has none
      * @param shape  the stored fields under this object, or null outside the schema
