@@ -6,13 +6,18 @@ import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
 import io.agent7.server.web.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -24,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** {@code POST /api/v1/ingest/{type}}: one batch of one type from one agent; see docs/AGENT-PROTOCOL.md. */
 @RestController
-class IngestController {
+class IngestController implements DisposableBean {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -34,9 +39,22 @@ class IngestController {
     private final BatchReader reader;
     private final AuditLog audit;
     private final IngestMetrics metrics;
+    /**
+     * Where batches are read, checked and turned into writes: most of the API's CPU, so as
+     * many threads as {@code agent7.ingest.parse-concurrency} (one per CPU). Parsed on the
+     * request threads, hundreds of batches at once would leave the threads that send bulks
+     * and answer agents a sliver of the CPU, and finish all together, late.
+     */
+    private final ExecutorService readers;
 
     IngestController(IngestService ingest, IngestProperties properties, AuditLog audit, IngestMetrics metrics) {
         this.ingest = ingest;
+        AtomicInteger threads = new AtomicInteger();
+        this.readers = Executors.newFixedThreadPool(properties.parseConcurrency(), runnable -> {
+            Thread thread = new Thread(runnable, "ingest-read-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         this.properties = properties;
         this.reader = new BatchReader(properties);
         this.audit = audit;
@@ -44,8 +62,9 @@ class IngestController {
     }
 
     /**
-     * Reads and checks the batch on the request thread, then lets the thread go: the answer
-     * is sent when Elasticsearch has acknowledged every write.
+     * Receives the body on the request thread, then lets the thread go: a reader checks the
+     * batch and sends its writes, and the answer is sent when Elasticsearch has acknowledged
+     * every one of them.
      */
     @PostMapping("/api/v1/ingest/{type}")
     CompletableFuture<IngestService.Outcome> ingest(@PathVariable String type, @AuthenticationPrincipal Jwt token,
@@ -69,10 +88,41 @@ class IngestController {
             throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "The body is " + request.getContentLengthLong()
                     + " bytes; the limit is " + properties.maxBodySize().toBytes() + "; split the batch");
         }
-        Batch batch;
-        LimitedInputStream counted = null;
+        boolean gzip = gzipped(request.getHeader("Content-Encoding"));
+        byte[] body = received(request, type);
+        return CompletableFuture.supplyAsync(() -> read(body, gzip, ndjson, dataType, agent, type), readers)
+                .thenCompose(batch -> ingest.ingest(agent, batch))
+                .whenComplete((outcome, failure) -> metrics.batch(type, result(failure)));
+    }
+
+    /**
+     * The body as sent, whole, read on the request's own thread: an agent on a slow link
+     * keeps no reader waiting. A body over the limit is refused, compressed or not (a gzip
+     * body that large inflates beyond it anyway).
+     */
+    private byte[] received(HttpServletRequest request, String type) throws IOException {
+        long limit = properties.maxBodySize().toBytes();
+        byte[] body;
         try (InputStream raw = request.getInputStream()) {
-            counted = new LimitedInputStream(decoded(raw, request.getHeader("Content-Encoding")), properties.maxBodySize().toBytes());
+            body = raw.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+        }
+        if (body.length > limit) {
+            metrics.rejected("too_large");
+            metrics.batch(type, "rejected");
+            throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "The body is larger than " + limit
+                    + " bytes; split the batch");
+        }
+        return body;
+    }
+
+    /** Reads and checks the batch; a rejection is counted, audited where it names another host, and thrown. */
+    private Batch read(byte[] body, boolean gzip, boolean ndjson, DataType dataType, AgentPrincipal agent, String type) {
+        Batch batch;
+        LimitedInputStream counted;
+        try (InputStream raw = new ByteArrayInputStream(body)) {
+            // The limit counts what comes out of gzip, so a small body cannot expand without bound.
+            InputStream decoded = gzip ? new GZIPInputStream(raw, 64 * 1024) : raw;
+            counted = new LimitedInputStream(decoded, properties.maxBodySize().toBytes());
             // No buffering stream: the line reader and the JSON parser read in blocks of their own.
             if (ndjson) {
                 batch = reader.read(counted, dataType, schema.normalizer(dataType), agent.hostId());
@@ -88,11 +138,13 @@ class IngestController {
             } else {
                 metrics.rejected(problem.status() == HttpStatus.CONTENT_TOO_LARGE ? "too_large" : "invalid");
             }
-            metrics.batch(type, "rejected");
             throw problem;
         } catch (ZipException e) {
             metrics.rejected("invalid");
             throw ApiProblem.badRequest("The body is not valid gzip: " + e.getMessage());
+        } catch (IOException e) { // the body is in memory: what fails is its gzip stream, e.g. cut short
+            metrics.rejected("invalid");
+            throw ApiProblem.badRequest("The body could not be decoded: " + e);
         } catch (JacksonException e) {
             metrics.rejected("invalid");
             throw ApiProblem.badRequest("The body is not valid JSON: " + e.getOriginalMessage());
@@ -101,12 +153,7 @@ class IngestController {
             throw e;
         }
         metrics.bytes(type, counted.count());
-        try {
-            return ingest.ingest(agent, batch).whenComplete((outcome, failure) -> metrics.batch(type, result(failure)));
-        } catch (ApiProblem e) {
-            metrics.batch(type, result(e));
-            throw e;
-        }
+        return batch;
     }
 
     private static String result(Throwable failure) {
@@ -117,15 +164,20 @@ class IngestController {
         return cause instanceof ApiProblem problem && problem.retryAfter() == null ? "rejected" : "unavailable";
     }
 
-    private InputStream decoded(InputStream in, String encoding) throws IOException {
+    /** Whether the body comes gzip-compressed; refuses encodings other than gzip and identity before the body is read. */
+    private boolean gzipped(String encoding) {
         if (encoding == null || encoding.equalsIgnoreCase("identity")) {
-            return in;
+            return false;
         }
         if (encoding.equalsIgnoreCase("gzip")) {
-            // The limit counts what comes out of gzip, so a small body cannot expand without bound.
-            return new GZIPInputStream(in, 64 * 1024);
+            return true;
         }
         metrics.rejected("unsupported_media");
         throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Encoding '" + encoding + "' is not supported; use gzip");
+    }
+
+    @Override
+    public void destroy() {
+        readers.shutdown();
     }
 }

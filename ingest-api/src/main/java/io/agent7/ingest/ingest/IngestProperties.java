@@ -21,11 +21,17 @@ import org.springframework.util.unit.DataSize;
  *                             before it is answered 503 (its operations may still land: they are
  *                             idempotent, so the agent's retry is harmless)
  * @param maxRetries           retries of an operation Elasticsearch rejected with 429 or 503
+ * @param parseConcurrency     batches read, checked and turned into writes at once (default: one
+ *                             per CPU, at least two: a batch that removes items waits for a read
+ *                             of them); the others wait their turn, received in full, so the
+ *                             threads that send bulks and answer agents are not crowded out
+ *                             of the CPU by hundreds of batches being parsed together
  */
 @ConfigurationProperties("agent7.ingest")
 public record IngestProperties(DataSize maxBodySize, int maxDocuments, DataSize maxLineSize,
                                int bulkMaxOperations, DataSize bulkMaxSize, Duration bulkFlushInterval,
-                               int bulkMaxConcurrent, int maxPendingOperations, Duration writeTimeout, int maxRetries) {
+                               int bulkMaxConcurrent, int maxPendingOperations, Duration writeTimeout, int maxRetries,
+                               int parseConcurrency) {
 
     public IngestProperties {
         maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(64) : maxBodySize;
@@ -38,6 +44,7 @@ public record IngestProperties(DataSize maxBodySize, int maxDocuments, DataSize 
         maxPendingOperations = maxPendingOperations <= 0 ? 200_000 : maxPendingOperations;
         writeTimeout = writeTimeout == null ? Duration.ofSeconds(30) : writeTimeout;
         maxRetries = maxRetries < 0 ? 0 : (maxRetries == 0 ? 5 : maxRetries);
+        parseConcurrency = parseConcurrency <= 0 ? Math.max(2, Runtime.getRuntime().availableProcessors()) : parseConcurrency;
         if (maxLineSize.compareTo(maxBodySize) > 0) {
             throw new IllegalArgumentException("agent7.ingest.max-line-size (" + maxLineSize
                     + ") cannot exceed agent7.ingest.max-body-size (" + maxBodySize + ")");
