@@ -16,6 +16,7 @@ import io.agent7.ingest.ingest.IngestProperties;
 import io.agent7.schema.CommonFields;
 import io.agent7.schema.Values;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -48,10 +49,12 @@ import org.springframework.stereotype.Component;
  * the listener completes the tracker item by item, so an agent is answered only once every
  * one of its writes is acknowledged.
  *
- * <p>Group commit: a bulk goes out at once when a request slot is free, and whatever
- * arrived while all slots were busy goes out as soon as one frees. So a lone agent waits for
- * no timer, and under load many agents' writes still share few bulks. The flush interval
- * stays as a backstop. Flushes run on a thread of their own: flush() may wait for a slot,
+ * <p>Group commit: with no bulk in flight, a write goes out at once, so a lone agent waits
+ * for no timer. With one in flight, the next bulk goes out once it holds a quarter of a full
+ * bulk ({@link #fill}), to be queued in Elasticsearch before the first is done; a bulk of a
+ * few writes sent then would take the slot for little and leave Elasticsearch idle after the
+ * first. Whatever is left goes out when a bulk comes back, and the flush interval stays as
+ * a backstop. Flushes run on a thread of their own: flush() may wait for a slot,
  * and that must not hold up a request thread or the client's callback thread.
  */
 @Component
@@ -71,6 +74,8 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
     private final int maxRetries;
     private final int maxPending;
     private final int maxConcurrent;
+    /** Operations that make a bulk worth sending while another is in flight. */
+    private final int fill;
 
     // collaborators
     private final BulkIngester<Pending> ingester;
@@ -88,20 +93,26 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
     // state
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicBoolean flushRequested = new AtomicBoolean();
+    /** Bulks sent and not yet answered, counted here: the ingester's own count drops only after the listener has run. */
+    private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<Long, Long> started = new ConcurrentHashMap<>();
 
     private final Counter retried;
     private final Timer latency;
+    private final DistributionSummary operations;
 
     BulkDocumentSink(ElasticsearchClient client, IngestProperties properties, MeterRegistry meters) {
         this.client = client;
         this.maxRetries = properties.maxRetries();
         this.maxPending = properties.maxPendingOperations();
         this.maxConcurrent = properties.bulkMaxConcurrent();
+        this.fill = Math.max(1, properties.bulkMaxOperations() / 4);
         this.retried = Counter.builder("agent7.bulk.retries")
                 .description("Operations retried after a 429 or 503, or a failed bulk").register(meters);
         this.latency = Timer.builder("agent7.bulk.latency")
                 .description("Time Elasticsearch took to answer a bulk").publishPercentiles(0.5, 0.99).register(meters);
+        this.operations = DistributionSummary.builder("agent7.bulk.operations")
+                .description("Operations per bulk request").publishPercentiles(0.1, 0.5, 0.9).register(meters);
         ElasticsearchClient bulkClient = client.withTransportOptions(o -> o.setParameter("filter_path", BULK_RESPONSE_FIELDS));
         this.ingester = BulkIngester.of(b -> b
                 .client(bulkClient)
@@ -128,9 +139,7 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
         for (int i = 0; i < writes.size(); i++) {
             submit(new Pending(tracker, i, writes.get(i), 0));
         }
-        if (ingester.pendingRequests() < maxConcurrent) {
-            requestFlush();
-        }
+        flushIfWorthIt();
         return tracker.future;
     }
 
@@ -142,6 +151,15 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
                 .routing(w.routing())
                 .retryOnConflict(3)
                 .binaryAction(BinaryData.of(w.action(), "application/json")))), p);
+    }
+
+    /** Sends what is queued when no bulk is in flight, or when it fills {@link #fill} and a slot is free. */
+    private void flushIfWorthIt() {
+        int flying = inFlight.get();
+        int queued = ingester.pendingOperations();
+        if (queued > 0 && (flying == 0 || (flying < maxConcurrent && queued >= fill))) {
+            requestFlush();
+        }
     }
 
     private void requestFlush() {
@@ -255,10 +273,13 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
 
         @Override
         public void beforeBulk(long executionId, BulkRequest request, List<Pending> contexts) {
+            inFlight.incrementAndGet();
             started.put(executionId, System.nanoTime());
+            operations.record(contexts.size());
         }
 
         private void timed(long executionId) {
+            inFlight.decrementAndGet();
             Long start = started.remove(executionId);
             if (start != null) {
                 latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
@@ -268,9 +289,7 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
         @Override
         public void afterBulk(long executionId, BulkRequest request, List<Pending> contexts, BulkResponse response) {
             timed(executionId);
-            if (ingester.pendingOperations() > 0) {
-                requestFlush();
-            }
+            flushIfWorthIt();
             List<BulkResponseItem> items = response.items();
             for (int i = 0; i < contexts.size(); i++) {
                 Pending p = contexts.get(i);
@@ -296,6 +315,7 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
             for (Pending p : contexts) {
                 retryOrGiveUp(p, failure.toString());
             }
+            flushIfWorthIt();
         }
     }
 
