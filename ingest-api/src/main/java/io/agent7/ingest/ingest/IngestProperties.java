@@ -14,7 +14,8 @@ import org.springframework.util.unit.DataSize;
  * @param bulkMaxSize          ...or this many bytes...
  * @param bulkFlushInterval    ...or when its oldest operation has waited this long. Many agents'
  *                             small posts become one bulk; an agent waits at most this long extra
- * @param bulkMaxConcurrent    bulk requests in flight at once
+ * @param bulkMaxConcurrent    bulk requests in flight at once (3: one being indexed and two queued
+ *                             behind it, so Elasticsearch never waits for the next one to arrive)
  * @param maxPendingOperations operations accepted but not yet acknowledged; beyond it agents
  *                             get 503 with Retry-After instead of the server buffering without bound
  * @param writeTimeout         how long an agent's request waits for Elasticsearch's acknowledgement
@@ -40,7 +41,7 @@ public record IngestProperties(DataSize maxBodySize, int maxDocuments, DataSize 
         bulkMaxOperations = bulkMaxOperations <= 0 ? 5_000 : bulkMaxOperations;
         bulkMaxSize = bulkMaxSize == null ? DataSize.ofMegabytes(10) : bulkMaxSize;
         bulkFlushInterval = bulkFlushInterval == null ? Duration.ofMillis(200) : bulkFlushInterval;
-        bulkMaxConcurrent = bulkMaxConcurrent <= 0 ? 2 : bulkMaxConcurrent;
+        bulkMaxConcurrent = bulkMaxConcurrent <= 0 ? 3 : bulkMaxConcurrent;
         maxPendingOperations = maxPendingOperations <= 0 ? 200_000 : maxPendingOperations;
         writeTimeout = writeTimeout == null ? Duration.ofSeconds(30) : writeTimeout;
         maxRetries = maxRetries < 0 ? 0 : (maxRetries == 0 ? 5 : maxRetries);
