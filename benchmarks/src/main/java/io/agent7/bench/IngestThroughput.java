@@ -33,6 +33,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -59,11 +60,12 @@ public final class IngestThroughput {
     }
 
     public static void main(String[] argv) throws Exception {
-        Args args = new Args(argv, "hosts", "rounds", "warmup", "concurrency", "mode", "direct-bulk-operations");
+        Args args = new Args(argv, "hosts", "rounds", "warmup", "concurrency", "mode", "direct-bulk-operations", "timeline");
         URI es = URI.create(args.get("es"));
         URI ingest = URI.create(args.get("ingest"));
         int hosts = args.integer("hosts", 300);
-        int rounds = args.integer("rounds", 3);
+        // An even number: the paths take turns going first, and each order counts as often.
+        int rounds = args.integer("rounds", 4);
         // The API's JIT compiler competes for the same CPUs as everything else here, and takes
         // several rounds to settle (its CPU per round kept falling for eight rounds or so).
         int warmup = args.integer("warmup", 6);
@@ -82,6 +84,8 @@ public final class IngestThroughput {
         Batch.Mode mode = Batch.Mode.valueOf(args.get("mode", "snapshot").toUpperCase(Locale.ROOT));
 
         int perBulk = args.integer("direct-bulk-operations", 5_000);
+        // --timeline <ms>: sample both phases of counted rounds that often and print them second by second.
+        int timeline = args.integer("timeline", 0);
         // The first rounds warm both paths up (the JIT of the API and of Elasticsearch) and are not counted.
         List<Double> ratios = new ArrayList<>();
         long documents = 0;
@@ -90,15 +94,16 @@ public final class IngestThroughput {
             // and this measures hosts' first snapshots.
             List<Snapshot> snapshots = fleet(args, ingest, (round + warmup - 1) * hosts, hosts, mode, now);
             documents = snapshots.stream().mapToLong(s -> s.documents().size()).sum();
-            List<byte[]> bulks = bulkBodies(snapshots, now, perBulk);
+            List<Bulk> bulks = bulkBodies(snapshots, now, perBulk);
             // The paths take turns going first: the machine's speed drifts within minutes, and a
             // fixed order would hand the drift to one path every round.
             boolean apiFirst = Math.floorMod(round, 2) == 0;
             String[] apiProgress = new String[1];
-            Task throughApi = () -> apiProgress[0] = postThroughApi(snapshots, concurrency);
-            Task straight = () -> sendBulks(es, bulks);
-            Phase first = Phase.run(es, ingestPid, apiFirst ? throughApi : straight);
-            Phase second = Phase.run(es, ingestPid, apiFirst ? straight : throughApi);
+            Work throughApi = acknowledged -> apiProgress[0] = postThroughApi(snapshots, concurrency, acknowledged);
+            Work straight = acknowledged -> sendBulks(es, bulks, acknowledged);
+            Sampling sampling = round > 0 && timeline > 0 ? new Sampling(ingest, timeline) : null;
+            Phase first = Phase.run(es, ingestPid, apiFirst ? throughApi : straight, sampling);
+            Phase second = Phase.run(es, ingestPid, apiFirst ? straight : throughApi, sampling);
             Phase api = apiFirst ? first : second;
             Phase direct = apiFirst ? second : first;
             if (direct.documents() != api.documents()) {
@@ -115,10 +120,15 @@ public final class IngestThroughput {
                     apiFirst ? "API" : "direct", directRate, direct.seconds(), direct.cpu(),
                     apiRate, api.seconds(), api.cpu(), apiRate / directRate, bulkStats(ingest));
             System.out.println("  " + apiProgress[0]);
+            for (Phase phase : List.of(direct, api)) {
+                if (phase.timeline() != null) {
+                    System.out.println(phase.timeline().report(phase == api ? "ingest API" : "direct _bulk"));
+                }
+            }
         }
         ratios.sort(Double::compare);
         System.out.printf("RESULT mode=%s documents_per_round=%d hosts=%d concurrency=%d warmup=%d cpu_layout=%s median_ratio=%.2f (target >= 0.90)%n",
-                mode.name().toLowerCase(Locale.ROOT), documents, hosts, concurrency, warmup, args.get("cpu-layout", "shared"), ratios.get(ratios.size() / 2));
+                mode.name().toLowerCase(Locale.ROOT), documents, hosts, concurrency, warmup, args.get("cpu-layout", "shared"), median(ratios));
     }
 
     /**
@@ -168,9 +178,13 @@ public final class IngestThroughput {
         return batches;
     }
 
+    /** One request of the ideal client: its body and the operations in it. */
+    record Bulk(byte[] body, int operations) {
+    }
+
     /** The bulks the ideal client sends: update actions as the API builds them, {@code perBulk} (5,000) per request. */
-    static List<byte[]> bulkBodies(List<Snapshot> snapshots, Instant now, int perBulk) {
-        List<byte[]> bulks = new ArrayList<>();
+    static List<Bulk> bulkBodies(List<Snapshot> snapshots, Instant now, int perBulk) {
+        List<Bulk> bulks = new ArrayList<>();
         ByteArrayOutputStream body = new ByteArrayOutputStream(1 << 20);
         int operations = 0;
         String collectedAt = Values.formatDate(now);
@@ -188,29 +202,30 @@ public final class IngestThroughput {
                 body.writeBytes(StateUpdates.upsertAction(type, document, source, collectedAt));
                 body.write('\n');
                 if (++operations == perBulk) {
-                    bulks.add(body.toByteArray());
+                    bulks.add(new Bulk(body.toByteArray(), operations));
                     body.reset();
                     operations = 0;
                 }
             }
         }
         if (operations > 0) {
-            bulks.add(body.toByteArray());
+            bulks.add(new Bulk(body.toByteArray(), operations));
         }
         return bulks;
     }
 
-    /** Two bulks in flight at a time, as the API's BulkIngester sends them. */
-    static void sendBulks(URI es, List<byte[]> bulks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
+    /** Three bulks in flight at a time, as the API's BulkIngester sends them. */
+    static void sendBulks(URI es, List<Bulk> bulks, AtomicLong acknowledged) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             List<Future<?>> sent = new ArrayList<>();
-            for (byte[] bulk : bulks) {
+            for (Bulk bulk : bulks) {
                 sent.add(pool.submit(() -> {
-                    var response = Http.send(es.resolve("/_bulk"), "POST", "application/x-ndjson", bulk, null);
+                    var response = Http.send(es.resolve("/_bulk"), "POST", "application/x-ndjson", bulk.body(), null);
                     if (response.path("errors").asBoolean()) {
                         throw new IllegalStateException("bulk errors: " + response.toString().substring(0, 500));
                     }
+                    acknowledged.addAndGet(bulk.operations());
                 }));
             }
             for (Future<?> f : sent) {
@@ -228,7 +243,7 @@ public final class IngestThroughput {
      * taken from the same CPUs as the API and Elasticsearch; a plain HttpURLConnection with
      * keep-alive costs a fraction.
      */
-    static String postThroughApi(List<Snapshot> snapshots, int concurrency) throws Exception {
+    static String postThroughApi(List<Snapshot> snapshots, int concurrency, AtomicLong acknowledged) throws Exception {
         Map<String, List<Snapshot>> byHost = new LinkedHashMap<>();
         for (Snapshot s : snapshots) {
             byHost.computeIfAbsent(s.credentials().hostId(), host -> new ArrayList<>()).add(s);
@@ -236,14 +251,16 @@ public final class IngestThroughput {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, byHost.size()));
         Queue<long[]> answered = new ConcurrentLinkedQueue<>(); // {when, documents}
         long overflowsBefore = listenOverflows();
+        AtomicLong retried = new AtomicLong();
         long start = System.nanoTime();
         try {
             List<Future<?>> sent = new ArrayList<>();
             for (List<Snapshot> host : byHost.values()) {
                 sent.add(pool.submit(() -> {
                     for (Snapshot s : host) {
-                        post(s);
+                        post(s, retried);
                         answered.add(new long[] {System.nanoTime() - start, s.documents().size()});
+                        acknowledged.addAndGet(s.documents().size());
                     }
                     return null;
                 }));
@@ -256,7 +273,8 @@ public final class IngestThroughput {
         }
         long overflows = listenOverflows() - overflowsBefore;
         return progress(new ArrayList<>(answered)) + (overflowsBefore < 0 ? ""
-                : String.format("; %d connections found this machine's accept queues full", overflows));
+                : String.format("; %d connections found this machine's accept queues full", overflows))
+                + String.format("; %d posts sent again after a reset connection", retried.get());
     }
 
     /**
@@ -285,7 +303,7 @@ public final class IngestThroughput {
     /**
      * When half, 90 % and all of the documents had been acknowledged: the API path starts
      * with no batch in flight and ends with its last hosts' last batches, where the ideal
-     * client's two bulks are out from the first moment to the last.
+     * client's bulks are out from the first moment to the last.
      */
     static String progress(List<long[]> answered) {
         answered.sort(Comparator.comparingLong(a -> a[0]));
@@ -310,7 +328,7 @@ public final class IngestThroughput {
      * too: the batch is idempotent and goes again, as an agent's would (a run with 900
      * hosts once failed on a second reset).
      */
-    private static void post(Snapshot s) throws IOException {
+    private static void post(Snapshot s, AtomicLong retried) throws IOException {
         for (int attempt = 1; ; attempt++) {
             try {
                 postOnce(s);
@@ -319,6 +337,7 @@ public final class IngestThroughput {
                 if (attempt == 3) {
                     throw e;
                 }
+                retried.incrementAndGet();
             }
         }
     }
@@ -357,16 +376,36 @@ public final class IngestThroughput {
                 bulks == 0 ? 0 : 1000 * seconds / bulks);
     }
 
-    /** One path's turn: from empty indices, its time, the CPU it cost, and the documents it left. */
-    record Phase(double seconds, Cpu cpu, long documents) {
+    /** Where and how often to sample a phase's {@link Timeline}. */
+    record Sampling(URI ingest, long intervalMillis) {
+    }
 
-        static Phase run(URI es, long ingestPid, Task work) throws Exception {
+    /** One path's turn: from empty indices, its time, the CPU it cost, the documents it left, and its timeline if sampled. */
+    record Phase(double seconds, Cpu cpu, long documents, Timeline timeline) {
+
+        static Phase run(URI es, long ingestPid, Work work, Sampling sampling) throws Exception {
             reset(es);
+            settle(es, ingestPid);
             Cpu before = Cpu.now(es, ingestPid);
-            double seconds = timed(work);
+            AtomicLong acknowledged = new AtomicLong();
+            Timeline timeline = sampling == null ? null
+                    : new Timeline(es, sampling.ingest(), ingestPid, sampling.intervalMillis(), acknowledged);
+            double seconds;
+            try {
+                seconds = timed(() -> work.run(acknowledged));
+            } finally {
+                if (timeline != null) {
+                    timeline.close();
+                }
+            }
             Cpu cpu = before.since(es, ingestPid);
-            return new Phase(seconds, cpu, count(es));
+            return new Phase(seconds, cpu, count(es), timeline);
         }
+    }
+
+    /** A phase's work; it counts the documents acknowledged as they are. */
+    interface Work {
+        void run(AtomicLong acknowledged) throws Exception;
     }
 
     /**
@@ -377,10 +416,10 @@ public final class IngestThroughput {
      * the two paths asked the same of it.
      */
     record Cpu(double elasticsearch, double ingestApi, double loadGenerator, long searches, double indexing, double gets,
-               double refreshes, double merges, long operations, long bulkBytes) {
+               double refreshes, double merges, double gc, long operations, long bulkBytes) {
 
         static Cpu now(URI es, long ingestPid) throws IOException {
-            JsonNode node = Http.get(es.resolve("/_nodes/_local/stats/process,indices,indexing_pressure"))
+            JsonNode node = Http.get(es.resolve("/_nodes/_local/stats/process,indices,indexing_pressure,jvm"))
                     .path("nodes").values().iterator().next();
             double esCpu = node.path("process").path("cpu").path("total_in_millis").asLong() / 1000.0;
             JsonNode indices = node.path("indices");
@@ -390,8 +429,18 @@ public final class IngestThroughput {
             return new Cpu(esCpu, AgentFootprint.cpuTicks(ingestPid) / (double) AgentFootprint.CLOCK_TICKS, self, searches,
                     seconds(indices, "indexing", "index_time_in_millis"), seconds(indices, "get", "time_in_millis"),
                     seconds(indices, "refresh", "total_time_in_millis"), seconds(indices, "merges", "total_time_in_millis"),
+                    gcSeconds(node.path("jvm").path("gc").path("collectors")),
                     indices.path("indexing").path("index_total").asLong(),
                     node.path("indexing_pressure").path("memory").path("total").path("coordinating_in_bytes").asLong());
+        }
+
+        /** Time in the JVM's collections, all collectors: pauses, not the collector's concurrent work. */
+        private static double gcSeconds(JsonNode collectors) {
+            long millis = 0;
+            for (JsonNode collector : collectors.values()) {
+                millis += collector.path("collection_time_in_millis").asLong();
+            }
+            return millis / 1000.0;
         }
 
         private static double seconds(JsonNode indices, String section, String field) {
@@ -402,15 +451,42 @@ public final class IngestThroughput {
             Cpu later = now(es, ingestPid);
             return new Cpu(later.elasticsearch - elasticsearch, later.ingestApi - ingestApi, later.loadGenerator - loadGenerator,
                     later.searches - searches, later.indexing - indexing, later.gets - gets, later.refreshes - refreshes,
-                    later.merges - merges, later.operations - operations, later.bulkBytes - bulkBytes);
+                    later.merges - merges, later.gc - gc, later.operations - operations, later.bulkBytes - bulkBytes);
         }
 
         @Override
         public String toString() {
-            return String.format("ES %.1f (indexing %.1f, gets %.1f, refresh %.1f, merges %.1f), API %.1f, load %.1f; %d shard searches;"
-                            + " ES indexed %,d operations from %.0f MB of bulks",
-                    elasticsearch, indexing, gets, refreshes, merges, ingestApi, loadGenerator, searches, operations, bulkBytes / 1e6);
+            return String.format("ES %.1f (indexing %.1f, gets %.1f, refresh %.1f, merges %.1f, GC pauses %.1f), API %.1f, load %.1f;"
+                            + " %d shard searches; ES indexed %,d operations from %.0f MB of bulks",
+                    elasticsearch, indexing, gets, refreshes, merges, gc, ingestApi, loadGenerator, searches, operations, bulkBytes / 1e6);
         }
+    }
+
+    /** The middle of sorted values, or the mean of the middle two when their number is even. */
+    static double median(List<Double> sorted) {
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    /**
+     * Lets the machine settle before a phase, the same way before either path's. Preparing a
+     * round (enrolling its hosts, building its bulks) leaves garbage in the load generator
+     * and the API and writes for Elasticsearch to refresh, and the phase that came first paid
+     * for it: the ratio was lower in the rounds the API went first in 6 of 8 runs.
+     */
+    static void settle(URI es, long ingestPid) throws Exception {
+        System.gc();
+        java.nio.file.Path jcmd = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (!java.nio.file.Files.isExecutable(jcmd)) {
+            throw new IllegalStateException("The benchmark needs jcmd (a JDK, not a JRE) to collect the API's garbage: " + jcmd);
+        }
+        Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(ingestPid), "GC.run")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (gc.waitFor() != 0) {
+            throw new IllegalStateException("jcmd " + ingestPid + " GC.run failed with " + gc.exitValue());
+        }
+        Http.send(es.resolve("/_refresh"), "POST", null, null, null);
+        Thread.sleep(1_000);
     }
 
     static void reset(URI es) {
