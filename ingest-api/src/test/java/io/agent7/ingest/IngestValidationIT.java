@@ -41,6 +41,7 @@ class IngestValidationIT extends IngestApiIT {
         wrong content type        => 415
         unknown content encoding  => 415
         broken gzip               => 400
+        gzip cut short            => 400
         body over the limit       => 413
         too many documents        => 413
         line over the limit       => 413
@@ -57,6 +58,11 @@ class IngestValidationIT extends IngestApiIT {
             case "wrong content type" -> contentType = "text/plain";
             case "unknown content encoding" -> encoding = "br";
             case "broken gzip" -> encoding = "gzip";
+            case "gzip cut short" -> {
+                byte[] whole = gzip(HEADER + GOOD + GOOD.replace("\"pid\":1", "\"pid\":2"));
+                body = java.util.Arrays.copyOf(whole, whole.length / 2);
+                encoding = "gzip";
+            }
             case "body over the limit" -> {
                 // 256 KB after decompression, though the compressed body is tiny.
                 body = gzip(HEADER + (GOOD.replace("}}}", "}}}") + " ".repeat(1000) + "\n").repeat(400));
