@@ -20,6 +20,8 @@ import java.net.HttpURLConnection;
 import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -284,7 +286,7 @@ public final class IngestThroughput {
      */
     static long listenOverflows() {
         try {
-            List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/net/netstat"));
+            List<String> lines = Files.readAllLines(Path.of("/proc/net/netstat"));
             for (int i = 0; i + 1 < lines.size(); i += 2) {
                 String[] names = lines.get(i).split(" ");
                 String[] values = lines.get(i + 1).split(" ");
@@ -476,8 +478,8 @@ public final class IngestThroughput {
      */
     static void settle(URI es, long ingestPid) throws Exception {
         System.gc();
-        java.nio.file.Path jcmd = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        if (!java.nio.file.Files.isExecutable(jcmd)) {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (!Files.isExecutable(jcmd)) {
             throw new IllegalStateException("The benchmark needs jcmd (a JDK, not a JRE) to collect the API's garbage: " + jcmd);
         }
         Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(ingestPid), "GC.run")

@@ -50,10 +50,10 @@ import org.springframework.stereotype.Component;
  * one of its writes is acknowledged.
  *
  * <p>Group commit: with no bulk in flight, a write goes out at once, so a lone agent waits
- * for no timer. With one in flight, the next bulk goes out once it holds a quarter of a full
- * bulk ({@link #fill}), to be queued in Elasticsearch before the first is done; a bulk of a
- * few writes sent then would take the slot for little and leave Elasticsearch idle after the
- * first. Whatever is left goes out when a bulk comes back, and the flush interval stays as
+ * for no timer. With bulks in flight and a slot free, the next bulk goes out once it holds a
+ * quarter of a full bulk ({@link #fill}), to be queued in Elasticsearch before the one being
+ * indexed is done; a bulk of a few writes sent then would take the slot for little and leave
+ * Elasticsearch idle after it. Whatever is left goes out when a bulk comes back, and the flush interval stays as
  * a backstop. Flushes run on a thread of their own: flush() may wait for a slot,
  * and that must not hold up a request thread or the client's callback thread.
  */
@@ -278,7 +278,8 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
             operations.record(contexts.size());
         }
 
-        private void timed(long executionId) {
+        /** A bulk came back, answered or failed: it leaves the slots, and its latency is recorded. */
+        private void finished(long executionId) {
             inFlight.decrementAndGet();
             Long start = started.remove(executionId);
             if (start != null) {
@@ -288,7 +289,7 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
 
         @Override
         public void afterBulk(long executionId, BulkRequest request, List<Pending> contexts, BulkResponse response) {
-            timed(executionId);
+            finished(executionId);
             flushIfWorthIt();
             List<BulkResponseItem> items = response.items();
             for (int i = 0; i < contexts.size(); i++) {
@@ -310,7 +311,7 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
 
         @Override
         public void afterBulk(long executionId, BulkRequest request, List<Pending> contexts, Throwable failure) {
-            timed(executionId);
+            finished(executionId);
             log.warn("Bulk request {} of {} operations failed: {}", executionId, contexts.size(), failure.toString());
             for (Pending p : contexts) {
                 retryOrGiveUp(p, failure.toString());
