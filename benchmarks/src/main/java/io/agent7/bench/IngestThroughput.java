@@ -418,10 +418,11 @@ public final class IngestThroughput {
      * the two paths asked the same of it.
      */
     record Cpu(double elasticsearch, double ingestApi, double loadGenerator, long searches, double indexing, double gets,
-               double refreshes, double merges, double gc, long operations, long bulkBytes) {
+               double refreshes, double merges, double gc, long operations, long bulkBytes, long diskWrites,
+               Machine machine) {
 
         static Cpu now(URI es, long ingestPid) throws IOException {
-            JsonNode node = Http.get(es.resolve("/_nodes/_local/stats/process,indices,indexing_pressure,jvm"))
+            JsonNode node = Http.get(es.resolve("/_nodes/_local/stats/process,indices,indexing_pressure,jvm,fs"))
                     .path("nodes").values().iterator().next();
             double esCpu = node.path("process").path("cpu").path("total_in_millis").asLong() / 1000.0;
             JsonNode indices = node.path("indices");
@@ -433,7 +434,9 @@ public final class IngestThroughput {
                     seconds(indices, "refresh", "total_time_in_millis"), seconds(indices, "merges", "total_time_in_millis"),
                     gcSeconds(node.path("jvm").path("gc").path("collectors")),
                     indices.path("indexing").path("index_total").asLong(),
-                    node.path("indexing_pressure").path("memory").path("total").path("coordinating_in_bytes").asLong());
+                    node.path("indexing_pressure").path("memory").path("total").path("coordinating_in_bytes").asLong(),
+                    node.path("fs").path("io_stats").path("total").path("write_operations").asLong(),
+                    Machine.now());
         }
 
         /** Time in the JVM's collections, all collectors: pauses, not the collector's concurrent work. */
@@ -453,14 +456,73 @@ public final class IngestThroughput {
             Cpu later = now(es, ingestPid);
             return new Cpu(later.elasticsearch - elasticsearch, later.ingestApi - ingestApi, later.loadGenerator - loadGenerator,
                     later.searches - searches, later.indexing - indexing, later.gets - gets, later.refreshes - refreshes,
-                    later.merges - merges, later.gc - gc, later.operations - operations, later.bulkBytes - bulkBytes);
+                    later.merges - merges, later.gc - gc, later.operations - operations, later.bulkBytes - bulkBytes,
+                    later.diskWrites - diskWrites, later.machine.since(machine));
         }
 
         @Override
         public String toString() {
             return String.format("ES %.1f (indexing %.1f, gets %.1f, refresh %.1f, merges %.1f, GC pauses %.1f), API %.1f, load %.1f;"
-                            + " %d shard searches; ES indexed %,d operations from %.0f MB of bulks",
-                    elasticsearch, indexing, gets, refreshes, merges, gc, ingestApi, loadGenerator, searches, operations, bulkBytes / 1e6);
+                            + " %d shard searches; ES indexed %,d operations from %.0f MB of bulks, %,d disk writes; %s",
+                    elasticsearch, indexing, gets, refreshes, merges, gc, ingestApi, loadGenerator, searches, operations, bulkBytes / 1e6,
+                    diskWrites, machine);
+        }
+    }
+
+    /**
+     * Per CPU, the seconds the hypervisor ran something else while this machine wanted the
+     * CPU (steal) and the seconds it sat idle waiting for the disk (iowait), from
+     * {@code /proc/stat}; empty where that cannot be read. With {@code --split-cores},
+     * steal on CPU 0 is time taken from Elasticsearch alone.
+     */
+    record Machine(double[] steal, double[] iowait) {
+
+        static Machine now() {
+            List<Double> steal = new ArrayList<>();
+            List<Double> iowait = new ArrayList<>();
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/stat"))) {
+                    // cpuN user nice system idle iowait irq softirq steal ...
+                    if (line.startsWith("cpu") && Character.isDigit(line.charAt(3))) {
+                        String[] f = line.trim().split("\\s+");
+                        iowait.add(Long.parseLong(f[5]) / (double) AgentFootprint.CLOCK_TICKS);
+                        steal.add(Long.parseLong(f[8]) / (double) AgentFootprint.CLOCK_TICKS);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                return new Machine(new double[0], new double[0]);
+            }
+            return new Machine(steal.stream().mapToDouble(Double::doubleValue).toArray(),
+                    iowait.stream().mapToDouble(Double::doubleValue).toArray());
+        }
+
+        Machine since(Machine before) {
+            if (steal.length != before.steal.length) {
+                return new Machine(new double[0], new double[0]);
+            }
+            double[] s = new double[steal.length];
+            double[] w = new double[iowait.length];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = steal[i] - before.steal[i];
+                w[i] = iowait[i] - before.iowait[i];
+            }
+            return new Machine(s, w);
+        }
+
+        @Override
+        public String toString() {
+            if (steal.length == 0) {
+                return "steal and iowait unknown";
+            }
+            StringBuilder out = new StringBuilder("per CPU, steal s");
+            for (double v : steal) {
+                out.append(String.format(" %.2f", v));
+            }
+            out.append(", iowait s");
+            for (double v : iowait) {
+                out.append(String.format(" %.2f", v));
+            }
+            return out.toString();
         }
     }
 
