@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -46,19 +49,38 @@ class IngestController implements DisposableBean {
      * and answer agents a sliver of the CPU, and finish all together, late.
      */
     private final ExecutorService readers;
+    /** The bodies waiting for {@link #readers}, bounded by {@code agent7.ingest.max-unread-size}. */
+    private final UnreadBodies unread;
+    /** What agents are told to wait ({@code Retry-After}) when the readers are behind. */
+    private final Duration retryAfter;
 
-    IngestController(IngestService ingest, IngestProperties properties, AuditLog audit, IngestMetrics metrics) {
+    @Autowired
+    IngestController(IngestService ingest, IngestProperties properties, AuditLog audit, IngestMetrics metrics,
+                     @Value("${agent7.retry-after:30s}") Duration retryAfter) {
+        this(ingest, properties, audit, metrics, retryAfter, readers(properties.parseConcurrency()));
+    }
+
+    /** With the readers given: a test holds them up to fill the wait. */
+    IngestController(IngestService ingest, IngestProperties properties, AuditLog audit, IngestMetrics metrics,
+                     Duration retryAfter, ExecutorService readers) {
         this.ingest = ingest;
-        AtomicInteger threads = new AtomicInteger();
-        this.readers = Executors.newFixedThreadPool(properties.parseConcurrency(), runnable -> {
-            Thread thread = new Thread(runnable, "ingest-read-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.readers = readers;
+        this.unread = new UnreadBodies(properties.maxUnreadSize().toBytes());
+        this.retryAfter = retryAfter;
         this.properties = properties;
         this.reader = new BatchReader(properties);
         this.audit = audit;
         this.metrics = metrics;
+        metrics.unread(unread);
+    }
+
+    private static ExecutorService readers(int count) {
+        AtomicInteger threads = new AtomicInteger();
+        return Executors.newFixedThreadPool(count, runnable -> {
+            Thread thread = new Thread(runnable, "ingest-read-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
@@ -90,7 +112,16 @@ class IngestController implements DisposableBean {
         }
         boolean gzip = gzipped(request.getHeader("Content-Encoding"));
         byte[] body = received(request, type);
-        return CompletableFuture.supplyAsync(() -> read(body, gzip, ndjson, dataType, agent, type), readers)
+        if (!unread.tryAdd(body.length)) {
+            metrics.rejected("backpressure");
+            metrics.batch(type, "unavailable");
+            throw ApiProblem.retryable(HttpStatus.SERVICE_UNAVAILABLE, "The ingest API has " + unread.bytes()
+                    + " bytes of batches waiting to be read (limit " + unread.limit() + "); retry later", retryAfter);
+        }
+        return CompletableFuture.supplyAsync(() -> {
+                    unread.remove(body.length);
+                    return read(body, gzip, ndjson, dataType, agent, type);
+                }, readers)
                 .thenCompose(batch -> ingest.ingest(agent, batch))
                 .whenComplete((outcome, failure) -> metrics.batch(type, result(failure)));
     }

@@ -2,6 +2,7 @@ package io.agent7.ingest.ingest;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +28,12 @@ public class IngestMetrics {
             Counter.builder("agent7.ingest.documents").description("Documents written, by type and result")
                     .tag("type", type).tag("result", result).register(registry).increment(count);
         }
+    }
+
+    /** The bytes of bodies received and waiting for a reader, as a gauge. */
+    void unread(UnreadBodies bodies) {
+        Gauge.builder("agent7.ingest.unread_bytes", bodies, UnreadBodies::bytes).baseUnit("bytes")
+                .description("Batch bodies received and waiting for a reader").register(registry);
     }
 
     void bytes(String type, long bytes) {

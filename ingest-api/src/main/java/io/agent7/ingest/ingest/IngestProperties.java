@@ -27,12 +27,15 @@ import org.springframework.util.unit.DataSize;
  *                             of them); the others wait their turn, received in full, so the
  *                             threads that send bulks and answer agents are not crowded out
  *                             of the CPU by hundreds of batches being parsed together
+ * @param maxUnreadSize        bodies received and waiting for a reader, in bytes as sent; beyond it
+ *                             agents get 503 with Retry-After (default: an eighth of the heap, at
+ *                             least 16 MB). A body is always let in when none waits
  */
 @ConfigurationProperties("agent7.ingest")
 public record IngestProperties(DataSize maxBodySize, int maxDocuments, DataSize maxLineSize,
                                int bulkMaxOperations, DataSize bulkMaxSize, Duration bulkFlushInterval,
                                int bulkMaxConcurrent, int maxPendingOperations, Duration writeTimeout, int maxRetries,
-                               int parseConcurrency) {
+                               int parseConcurrency, DataSize maxUnreadSize) {
 
     public IngestProperties {
         maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(64) : maxBodySize;
@@ -46,6 +49,8 @@ public record IngestProperties(DataSize maxBodySize, int maxDocuments, DataSize 
         writeTimeout = writeTimeout == null ? Duration.ofSeconds(30) : writeTimeout;
         maxRetries = maxRetries < 0 ? 0 : (maxRetries == 0 ? 5 : maxRetries);
         parseConcurrency = parseConcurrency <= 0 ? Math.max(2, Runtime.getRuntime().availableProcessors()) : parseConcurrency;
+        maxUnreadSize = maxUnreadSize == null
+                ? DataSize.ofBytes(Math.max(16L << 20, Runtime.getRuntime().maxMemory() / 8)) : maxUnreadSize;
         if (maxLineSize.compareTo(maxBodySize) > 0) {
             throw new IllegalArgumentException("agent7.ingest.max-line-size (" + maxLineSize
                     + ") cannot exceed agent7.ingest.max-body-size (" + maxBodySize + ")");
