@@ -214,11 +214,16 @@ class IngestService implements DisposableBean {
         });
     }
 
+    /** {@code 30s}, or {@code 250ms} under a second (which whole seconds would call 0 s). */
+    static String readable(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
+    }
+
     private ApiProblem unavailable(Throwable failure) {
         Throwable cause = unwrapped(failure);
         if (cause instanceof TimeoutException) {
             return ApiProblem.retryable(HttpStatus.SERVICE_UNAVAILABLE, "Elasticsearch did not acknowledge the batch within "
-                    + properties.writeTimeout().toSeconds() + "s; retry it", retryAfter);
+                    + readable(properties.writeTimeout()) + "; retry it", retryAfter);
         }
         log.warn("Bulk write failed", cause);
         return ApiProblem.retryable(HttpStatus.SERVICE_UNAVAILABLE, "Elasticsearch is unavailable; retry", retryAfter);

@@ -169,8 +169,15 @@ class IngestServiceTest {
                     ApiProblem problem = (ApiProblem) cause;
                     assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
                     assertThat(problem.retryAfter()).isEqualTo(Duration.ofSeconds(30));
-                    assertThat(problem.getMessage()).contains("did not acknowledge the batch within");
+                    assertThat(problem.getMessage()).contains("did not acknowledge the batch within 50ms");
                 });
+    }
+
+    @Test
+    void writeTimeoutsReadAsTheyAreSet() {
+        assertThat(IngestService.readable(Duration.ofSeconds(30))).isEqualTo("30s");
+        assertThat(IngestService.readable(Duration.ofMillis(250))).isEqualTo("250ms");
+        assertThat(IngestService.readable(Duration.ofMillis(1500))).isEqualTo("1500ms");
     }
 
     @Test
