@@ -22,6 +22,7 @@ import org.springframework.util.unit.DataSize;
  *                             before it is answered 503 (its operations may still land: they are
  *                             idempotent, so the agent's retry is harmless)
  * @param maxRetries           retries of an operation Elasticsearch rejected with 429 or 503
+ *                             (default 5; 0 turns retrying off)
  * @param parseConcurrency     batches read, checked and turned into writes at once (default: one
  *                             per CPU, at least two: a batch that removes items waits for a read
  *                             of them); the others wait their turn, received in full, so the
@@ -34,7 +35,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("agent7.ingest")
 public record IngestProperties(DataSize maxBodySize, int maxDocuments, DataSize maxLineSize,
                                int bulkMaxOperations, DataSize bulkMaxSize, Duration bulkFlushInterval,
-                               int bulkMaxConcurrent, int maxPendingOperations, Duration writeTimeout, int maxRetries,
+                               int bulkMaxConcurrent, int maxPendingOperations, Duration writeTimeout, Integer maxRetries,
                                int parseConcurrency, DataSize maxUnreadSize) {
 
     public IngestProperties {
@@ -47,7 +48,10 @@ public record IngestProperties(DataSize maxBodySize, int maxDocuments, DataSize 
         bulkMaxConcurrent = bulkMaxConcurrent <= 0 ? 3 : bulkMaxConcurrent;
         maxPendingOperations = maxPendingOperations <= 0 ? 200_000 : maxPendingOperations;
         writeTimeout = writeTimeout == null ? Duration.ofSeconds(30) : writeTimeout;
-        maxRetries = maxRetries < 0 ? 0 : (maxRetries == 0 ? 5 : maxRetries);
+        maxRetries = maxRetries == null ? 5 : maxRetries;
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("agent7.ingest.max-retries cannot be negative, got " + maxRetries);
+        }
         parseConcurrency = parseConcurrency <= 0 ? Math.max(2, Runtime.getRuntime().availableProcessors()) : parseConcurrency;
         maxUnreadSize = maxUnreadSize == null
                 ? DataSize.ofBytes(Math.max(16L << 20, Runtime.getRuntime().maxMemory() / 8)) : maxUnreadSize;
