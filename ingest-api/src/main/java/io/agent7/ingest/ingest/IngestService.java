@@ -1,5 +1,6 @@
 package io.agent7.ingest.ingest;
 
+import io.agent7.ingest.policy.PolicySpec;
 import io.agent7.ingest.security.AgentPrincipal;
 import io.agent7.schema.DataType;
 import io.agent7.schema.DocumentIds;
@@ -214,16 +215,11 @@ class IngestService implements DisposableBean {
         });
     }
 
-    /** {@code 30s}, or {@code 250ms} under a second (which whole seconds would call 0 s). */
-    static String readable(Duration duration) {
-        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
-    }
-
     private ApiProblem unavailable(Throwable failure) {
         Throwable cause = unwrapped(failure);
         if (cause instanceof TimeoutException) {
             return ApiProblem.retryable(HttpStatus.SERVICE_UNAVAILABLE, "Elasticsearch did not acknowledge the batch within "
-                    + readable(properties.writeTimeout()) + "; retry it", retryAfter);
+                    + PolicySpec.format(properties.writeTimeout()) + "; retry it", retryAfter);
         }
         log.warn("Bulk write failed", cause);
         return ApiProblem.retryable(HttpStatus.SERVICE_UNAVAILABLE, "Elasticsearch is unavailable; retry", retryAfter);

@@ -215,7 +215,8 @@ public final class PolicySpec {
         return d;
     }
 
-    static String format(Duration d) {
+    /** A duration as these settings are written: {@code 250ms}, {@code 30s}, {@code 15m}, {@code 2h}, {@code 1d}. */
+    public static String format(Duration d) {
         long s = d.toSeconds();
         if (d.toMillis() % 1000 != 0) {
             return d.toMillis() + "ms";

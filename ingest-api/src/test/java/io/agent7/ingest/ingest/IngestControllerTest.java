@@ -7,10 +7,7 @@ import io.agent7.server.web.ApiProblem;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -45,7 +42,7 @@ class IngestControllerTest {
     private IngestController controller(DataSize maxUnread) {
         IngestProperties properties = new IngestProperties(null, 0, null, 0, null, null, 0, 0, null, 0, 1, maxUnread);
         IngestMetrics metrics = new IngestMetrics(meters);
-        IngestService service = new IngestService(new Acknowledging(), new ItemTypes(), properties, List.of(), metrics,
+        IngestService service = new IngestService(new AcknowledgingSink(), new ItemTypes(), properties, List.of(), metrics,
                 Duration.ofSeconds(30));
         return new IngestController(service, properties, null, metrics, Duration.ofSeconds(7), reader);
     }
@@ -130,33 +127,5 @@ class IngestControllerTest {
         CompletableFuture<IngestService.Outcome> refused = controller.ingest("process", TOKEN, bad);
         assertThatThrownBy(() -> refused.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(ApiProblem.class);
         assertThat(unreadBytes()).isZero();
-    }
-
-    /** Acknowledges every write as created, and finds nothing. */
-    private static final class Acknowledging implements DocumentSink {
-
-        @Override
-        public CompletableFuture<List<Result>> write(List<Write> writes) {
-            List<Result> results = new ArrayList<>();
-            for (Write write : writes) {
-                results.add(new Result(write.id(), Outcome.CREATED, null));
-            }
-            return CompletableFuture.completedFuture(results);
-        }
-
-        @Override
-        public boolean hasRoomFor(int count) {
-            return true;
-        }
-
-        @Override
-        public List<String> presentIdsNotIn(String index, String hostId, Set<String> keep, Instant before) {
-            return List.of();
-        }
-
-        @Override
-        public Set<String> presentAmong(String index, String hostId, Set<String> ids) {
-            return Set.of();
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.agent7.ingest.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.agent7.ingest.policy.PolicySpec;
 import io.agent7.ingest.security.AgentPrincipal;
 import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
@@ -175,9 +176,9 @@ class IngestServiceTest {
 
     @Test
     void writeTimeoutsReadAsTheyAreSet() {
-        assertThat(IngestService.readable(Duration.ofSeconds(30))).isEqualTo("30s");
-        assertThat(IngestService.readable(Duration.ofMillis(250))).isEqualTo("250ms");
-        assertThat(IngestService.readable(Duration.ofMillis(1500))).isEqualTo("1500ms");
+        assertThat(PolicySpec.format(Duration.ofSeconds(30))).isEqualTo("30s");
+        assertThat(PolicySpec.format(Duration.ofMillis(250))).isEqualTo("250ms");
+        assertThat(PolicySpec.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
     }
 
     @Test

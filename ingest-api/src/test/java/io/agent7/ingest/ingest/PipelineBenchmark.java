@@ -10,11 +10,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.zip.CRC32;
 import java.util.zip.GZIPInputStream;
 import tools.jackson.databind.json.JsonMapper;
@@ -108,7 +105,7 @@ public final class PipelineBenchmark {
     }
 
     /** Takes every write at once as created, counting documents and bytes and checksumming ids and bodies. */
-    private static final class Recorder implements DocumentSink {
+    private static final class Recorder extends AcknowledgingSink {
         long documents;
         long bytes;
         final CRC32 crc = new CRC32();
@@ -120,31 +117,11 @@ public final class PipelineBenchmark {
         }
 
         @Override
-        public CompletableFuture<List<Result>> write(List<Write> writes) {
-            List<Result> results = new ArrayList<>(writes.size());
-            for (Write write : writes) {
-                documents++;
-                bytes += write.action().length;
-                crc.update(write.id().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                crc.update(write.action());
-                results.add(new Result(write.id(), Outcome.CREATED, null));
-            }
-            return CompletableFuture.completedFuture(results);
-        }
-
-        @Override
-        public boolean hasRoomFor(int count) {
-            return true;
-        }
-
-        @Override
-        public List<String> presentIdsNotIn(String index, String hostId, Set<String> keep, Instant before) {
-            return List.of();
-        }
-
-        @Override
-        public Set<String> presentAmong(String index, String hostId, Set<String> ids) {
-            return Set.of();
+        void accepted(Write write) {
+            documents++;
+            bytes += write.action().length;
+            crc.update(write.id().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            crc.update(write.action());
         }
     }
 }
