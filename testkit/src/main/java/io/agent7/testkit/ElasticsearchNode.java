@@ -48,6 +48,26 @@ public final class ElasticsearchNode implements AutoCloseable {
         run(List.of(script.toString(), "_es-node", "start", version, dir.toString(), Integer.toString(port)));
     }
 
+    /**
+     * Kills the node with SIGKILL, as a crash or the kernel's OOM killer would: no shutdown,
+     * connections reset, the translog replayed at the next start. Returns once it is gone.
+     */
+    public void kill() {
+        Path pidFile = dir.resolve("es.pid");
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() ->
+                    new IllegalStateException("Elasticsearch (pid " + pid + ") is not running"));
+            process.destroyForcibly(); // SIGKILL
+            process.onExit().get(30, TimeUnit.SECONDS);
+            Files.delete(pidFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + pidFile, e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not kill the node in " + dir, e);
+        }
+    }
+
     public void stop() {
         run(List.of(script.toString(), "_es-node", "stop", dir.toString()));
     }

@@ -1,0 +1,137 @@
+package io.agent7.e2e;
+
+import io.agent7.agent.state.Credentials;
+import io.agent7.agent.transport.ServerClient;
+import io.agent7.agent.transport.ServerException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A host that posts diff batches of new processes through the ingest API as fast as it is
+ * answered, as a busy agent does, and sends a batch again, the same batch, until it is
+ * acknowledged. It keeps count of what was acknowledged, so a test can compare the index
+ * with it; every document of a batch that failed is sent again, so nothing else may be there.
+ */
+final class PostingHost implements AutoCloseable {
+
+    private static final String START = "2026-11-28T10:00:00.000Z";
+
+    // configuration
+    private final ServerClient client;
+    private final String hostId;
+    private final int batchSize;
+    private final Duration pace;
+
+    // state, read by the test while the host posts
+    private final AtomicLong lastAcknowledged = new AtomicLong(System.nanoTime());
+    private final AtomicLong acknowledgedDocuments = new AtomicLong();
+    private final AtomicLong resent = new AtomicLong();
+    private final List<String> unexpected = new CopyOnWriteArrayList<>();
+    private volatile boolean stopping;
+    private final Thread thread;
+
+    private PostingHost(ServerClient client, String hostId, int batchSize, Duration pace) {
+        this.client = client;
+        this.hostId = hostId;
+        this.batchSize = batchSize;
+        this.pace = pace;
+        this.thread = new Thread(this::run, "posting-host-" + hostId.substring(0, 8));
+        this.thread.setDaemon(true);
+    }
+
+    /** Enrolls a new host with {@code siteKey} and starts posting batches of {@code batchSize} processes. */
+    static PostingHost start(URI ingest, String siteKey, int batchSize, Duration pace) throws Exception {
+        Credentials credentials = FleetSupport.enroll(ingest, siteKey, Files.createTempDirectory("agent7-e2e-posting"));
+        PostingHost host = new PostingHost(new ServerClient(credentials, "e2e", Clock.systemUTC()), credentials.hostId(),
+                batchSize, pace);
+        host.thread.start();
+        return host;
+    }
+
+    private void run() {
+        int nextPid = 1;
+        while (!stopping) {
+            String id = UUID.randomUUID().toString();
+            Instant collectedAt = Instant.now();
+            List<ObjectNode> documents = new ArrayList<>(batchSize);
+            for (int i = 0; i < batchSize; i++) {
+                ObjectNode document = FleetSupport.JSON.createObjectNode();
+                int pid = nextPid++;
+                document.putObject("process").put("pid", pid).put("start", START).put("name", "p" + pid);
+                documents.add(document);
+            }
+            // Until acknowledged, even when told to stop: the count must hold every document sent.
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    client.post("process", id, "diff", collectedAt, documents);
+                    acknowledgedDocuments.addAndGet(batchSize);
+                    lastAcknowledged.set(System.nanoTime());
+                    break;
+                } catch (ServerException e) {
+                    if (e.status() >= 400 && e.status() < 500 && e.status() != 429) {
+                        unexpected.add(e.getMessage());
+                    }
+                    if (attempt == 0) {
+                        resent.addAndGet(batchSize);
+                    }
+                    sleep(Duration.ofMillis(250));
+                }
+            }
+            sleep(pace);
+        }
+    }
+
+    String hostId() {
+        return hostId;
+    }
+
+    /** Whether a post was acknowledged after {@code nanoTime} (a {@link System#nanoTime()} reading). */
+    boolean acknowledgedSince(long nanoTime) {
+        return lastAcknowledged.get() - nanoTime > 0;
+    }
+
+    long acknowledgedDocuments() {
+        return acknowledgedDocuments.get();
+    }
+
+    /** Documents in batches that failed at least once and were sent again. */
+    long resentDocuments() {
+        return resent.get();
+    }
+
+    /** Answers no retry can fix (a 4xx other than 429): none is expected. */
+    List<String> unexpected() {
+        return List.copyOf(unexpected);
+    }
+
+    /** Stops after the batch in hand is acknowledged; false when it was not within {@code limit}. */
+    boolean stop(Duration limit) throws InterruptedException {
+        stopping = true;
+        thread.join(limit.toMillis());
+        return !thread.isAlive();
+    }
+
+    @Override
+    public void close() {
+        stopping = true;
+        thread.interrupt();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
