@@ -38,6 +38,8 @@ public class ElasticsearchAutoConfiguration {
         int port = url.getPort() > 0 ? url.getPort() : ("https".equals(url.getScheme()) ? 443 : 9200);
         RestClientBuilder builder = RestClient.builder(new HttpHost(url.getHost(), port, url.getScheme()))
                 .setRequestConfigCallback(request -> request
+                        // Waiting for a connection from the pool is bounded too: unset, it is not.
+                        .setConnectionRequestTimeout((int) properties.requestTimeout().toMillis())
                         .setConnectTimeout((int) properties.connectTimeout().toMillis())
                         .setSocketTimeout((int) properties.socketTimeout().toMillis()));
         if (url.getPath() != null && url.getPath().length() > 1) {
@@ -63,10 +65,12 @@ public class ElasticsearchAutoConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    ElasticsearchTransport elasticsearchTransport(RestClient restClient) {
-        // RestClientTransport, with each request body handed to the REST client as one buffer.
-        return new ElasticsearchTransportBase(new SingleBufferHttpClient(new RestClientHttpClient(restClient)), null,
-                new JacksonJsonpMapper()) {
+    ElasticsearchTransport elasticsearchTransport(RestClient restClient, ElasticsearchProperties properties) {
+        // RestClientTransport, with each request body handed to the REST client as one buffer, and
+        // every answer completed on threads of our own within the request deadline.
+        var http = new IsolatingHttpClient(new SingleBufferHttpClient(new RestClientHttpClient(restClient)),
+                properties.requestTimeout(), Math.max(2, Runtime.getRuntime().availableProcessors()));
+        return new ElasticsearchTransportBase(http, null, new JacksonJsonpMapper()) {
         };
     }
 

@@ -12,12 +12,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param username       for basic authentication; empty when security is off
  * @param password       its password
  * @param caCertificate  PEM file of the CA that signed the cluster's HTTPS certificate
- * @param connectTimeout how long to wait for a connection
- * @param socketTimeout  how long to wait for an answer; bulks and searches finish well inside it
+ * @param connectTimeout how long to wait for a connection to be made
+ * @param socketTimeout  how long to wait for the next bytes of an answer; bulks and searches
+ *                       finish well inside it
+ * @param requestTimeout the deadline of a whole request, from asking for a connection to the last
+ *                       byte of the answer: past it the request is cancelled and fails, so no
+ *                       caller waits longer, whatever Elasticsearch or the network does
  */
 @ConfigurationProperties("agent7.elasticsearch")
 public record ElasticsearchProperties(URI url, String username, String password, Path caCertificate,
-                                      Duration connectTimeout, Duration socketTimeout) {
+                                      Duration connectTimeout, Duration socketTimeout, Duration requestTimeout) {
 
     public ElasticsearchProperties {
         if (url == null) {
@@ -31,6 +35,21 @@ public record ElasticsearchProperties(URI url, String username, String password,
         }
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
         socketTimeout = socketTimeout == null ? Duration.ofSeconds(60) : socketTimeout;
+        requestTimeout = requestTimeout == null ? Duration.ofSeconds(90) : requestTimeout;
+        positive("connect-timeout", connectTimeout);
+        positive("socket-timeout", socketTimeout);
+        positive("request-timeout", requestTimeout);
+        if (connectTimeout.compareTo(requestTimeout) > 0 || socketTimeout.compareTo(requestTimeout) > 0) {
+            throw new IllegalArgumentException("agent7.elasticsearch.request-timeout (" + requestTimeout
+                    + ") bounds the whole request: it cannot be shorter than connect-timeout (" + connectTimeout
+                    + ") or socket-timeout (" + socketTimeout + ")");
+        }
+    }
+
+    private static void positive(String name, Duration value) {
+        if (value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException("agent7.elasticsearch." + name + " must be positive, got " + value);
+        }
     }
 
     public boolean hasCredentials() {
