@@ -22,6 +22,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,7 +56,13 @@ import org.springframework.stereotype.Component;
  * indexed is done; a bulk of a few writes sent then would take the slot for little and leave
  * Elasticsearch idle after it. Whatever is left goes out when a bulk comes back, and the flush interval stays as
  * a backstop. Flushes run on a thread of their own: flush() may wait for a slot,
- * and that must not hold up a request thread or the client's callback thread.
+ * and that must not hold up a request thread.
+ *
+ * <p>The ingester asks the client for a connection while it holds its own lock, and runs its
+ * completion code under that lock: the client must never complete a bulk on its I/O thread
+ * (server-common's {@code IsolatingHttpClient} sees to that), and every bulk fails by its
+ * deadline at the latest, so whatever waits for a slot waits a bounded time.
+ * {@link WriteProgress} records what the bulks do, for the health probes.
  */
 @Component
 class BulkDocumentSink implements DocumentSink, DisposableBean {
@@ -91,7 +98,7 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
     });
 
     // state
-    private final AtomicInteger pending = new AtomicInteger();
+    private final WriteProgress progress;
     private final AtomicBoolean flushRequested = new AtomicBoolean();
     /** Bulks sent and not yet answered, counted here: the ingester's own count drops only after the listener has run. */
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -101,8 +108,9 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
     private final Timer latency;
     private final DistributionSummary operations;
 
-    BulkDocumentSink(ElasticsearchClient client, IngestProperties properties, MeterRegistry meters) {
+    BulkDocumentSink(ElasticsearchClient client, IngestProperties properties, MeterRegistry meters, WriteProgress progress) {
         this.client = client;
+        this.progress = progress;
         this.maxRetries = properties.maxRetries();
         this.maxPending = properties.maxPendingOperations();
         this.maxConcurrent = properties.bulkMaxConcurrent();
@@ -121,7 +129,7 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
                 .maxConcurrentRequests(maxConcurrent)
                 .flushInterval(properties.bulkFlushInterval().toMillis(), TimeUnit.MILLISECONDS)
                 .listener(new Listener()));
-        Gauge.builder("agent7.bulk.pending_operations", pending, AtomicInteger::get)
+        Gauge.builder("agent7.bulk.pending_operations", progress, WriteProgress::pending)
                 .description("Operations accepted from agents and not yet acknowledged by Elasticsearch").register(meters);
         Gauge.builder("agent7.bulk.queued_operations", ingester, BulkIngester::pendingOperations)
                 .description("Operations waiting in the BulkIngester for the next bulk").register(meters);
@@ -135,7 +143,7 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
             return CompletableFuture.completedFuture(List.of());
         }
         Tracker tracker = new Tracker(writes.size());
-        pending.addAndGet(writes.size());
+        progress.accepted(writes.size());
         for (int i = 0; i < writes.size(); i++) {
             submit(new Pending(tracker, i, writes.get(i), 0));
         }
@@ -191,7 +199,7 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
 
         void complete(int slot, Result result) {
             results[slot] = result;
-            pending.decrementAndGet();
+            progress.completed();
             if (remaining.decrementAndGet() == 0) {
                 future.complete(Arrays.asList(results));
             }
@@ -200,7 +208,8 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
 
     @Override
     public boolean hasRoomFor(int count) {
-        return pending.get() + count <= maxPending || pending.get() == 0;
+        int pending = progress.pending();
+        return pending + count <= maxPending || pending == 0;
     }
 
     @Override
@@ -290,6 +299,7 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
         @Override
         public void afterBulk(long executionId, BulkRequest request, List<Pending> contexts, BulkResponse response) {
             finished(executionId);
+            progress.answered();
             flushIfWorthIt();
             List<BulkResponseItem> items = response.items();
             for (int i = 0; i < contexts.size(); i++) {
@@ -312,6 +322,7 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
         @Override
         public void afterBulk(long executionId, BulkRequest request, List<Pending> contexts, Throwable failure) {
             finished(executionId);
+            progress.failed();
             log.warn("Bulk request {} of {} operations failed: {}", executionId, contexts.size(), failure.toString());
             for (Pending p : contexts) {
                 retryOrGiveUp(p, failure.toString());
@@ -330,9 +341,18 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
             return;
         }
         retried.increment();
-        long base = 500L << Math.min(p.attempt(), 6);
+        long base = backoffBase(p.attempt());
         long delay = base / 2 + ThreadLocalRandom.current().nextLong(base);
         retries.schedule(() -> submit(p.retry()), delay, TimeUnit.MILLISECONDS);
+    }
+
+    private static long backoffBase(int attempt) {
+        return 500L << Math.min(attempt, 6);
+    }
+
+    /** The longest an operation waits between two tries, with {@code maxRetries} retries. */
+    static Duration longestBackoff(int maxRetries) {
+        return maxRetries == 0 ? Duration.ZERO : Duration.ofMillis(backoffBase(maxRetries - 1) * 3 / 2);
     }
 
     private static Outcome outcome(String result) {

@@ -31,12 +31,19 @@ import org.springframework.util.unit.DataSize;
  * @param maxUnreadSize        bodies received and waiting for a reader, in bytes as sent; beyond it
  *                             agents get 503 with Retry-After (default: an eighth of the heap, at
  *                             least 16 MB). A body is always let in when none waits
+ * @param stallTimeout         with writes pending and no bulk answered by Elasticsearch for this
+ *                             long, readiness goes DOWN and the threads are logged once (default 60 s)
+ * @param wedgeTimeout         with writes pending and no bulk answered or even failed for this long,
+ *                             liveness goes DOWN: every request has a deadline, so the pipeline
+ *                             itself is stuck and only a restart helps (default 3 min; longer than
+ *                             the stall timeout and than {@code agent7.elasticsearch.request-timeout})
  */
 @ConfigurationProperties("agent7.ingest")
 public record IngestProperties(DataSize maxBodySize, int maxDocuments, DataSize maxLineSize,
                                int bulkMaxOperations, DataSize bulkMaxSize, Duration bulkFlushInterval,
                                int bulkMaxConcurrent, int maxPendingOperations, Duration writeTimeout, Integer maxRetries,
-                               int parseConcurrency, DataSize maxUnreadSize) {
+                               int parseConcurrency, DataSize maxUnreadSize, Duration stallTimeout,
+                               Duration wedgeTimeout) {
 
     public IngestProperties {
         maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(64) : maxBodySize;
@@ -55,6 +62,15 @@ public record IngestProperties(DataSize maxBodySize, int maxDocuments, DataSize 
         parseConcurrency = parseConcurrency <= 0 ? Math.max(2, Runtime.getRuntime().availableProcessors()) : parseConcurrency;
         maxUnreadSize = maxUnreadSize == null
                 ? DataSize.ofBytes(Math.max(16L << 20, Runtime.getRuntime().maxMemory() / 8)) : maxUnreadSize;
+        stallTimeout = stallTimeout == null ? Duration.ofSeconds(60) : stallTimeout;
+        wedgeTimeout = wedgeTimeout == null ? Duration.ofMinutes(3) : wedgeTimeout;
+        if (stallTimeout.isZero() || stallTimeout.isNegative()) {
+            throw new IllegalArgumentException("agent7.ingest.stall-timeout must be positive, got " + stallTimeout);
+        }
+        if (wedgeTimeout.compareTo(stallTimeout) <= 0) {
+            throw new IllegalArgumentException("agent7.ingest.wedge-timeout (" + wedgeTimeout
+                    + ") must be longer than agent7.ingest.stall-timeout (" + stallTimeout + ")");
+        }
         if (maxLineSize.compareTo(maxBodySize) > 0) {
             throw new IllegalArgumentException("agent7.ingest.max-line-size (" + maxLineSize
                     + ") cannot exceed agent7.ingest.max-body-size (" + maxBodySize + ")");

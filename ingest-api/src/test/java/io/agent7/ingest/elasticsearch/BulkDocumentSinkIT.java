@@ -41,8 +41,8 @@ class BulkDocumentSinkIT {
         TestElasticsearch.send(es, "PUT", "/" + RECORDS, "{\"mappings\":{\"properties\":{\"name\":{\"type\":\"keyword\"}}}}");
         rest = RestClient.builder(new HttpHost(es.getHost(), es.getPort(), es.getScheme())).build();
         ElasticsearchClient client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
-        IngestProperties properties = new IngestProperties(null, 0, null, 0, null, null, 0, 0, null, 1, 0, null);
-        sink = new BulkDocumentSink(client, properties, new SimpleMeterRegistry());
+        IngestProperties properties = new IngestProperties(null, 0, null, 0, null, null, 0, 0, null, 1, 0, null, null, null);
+        sink = new BulkDocumentSink(client, properties, new SimpleMeterRegistry(), new WriteProgress(properties));
     }
 
     @AfterAll

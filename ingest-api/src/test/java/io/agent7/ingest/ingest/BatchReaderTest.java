@@ -18,7 +18,7 @@ class BatchReaderTest {
     static final DataType PROCESS = Schema.standard().require("process");
     static final String HEADER = "{\"batch\":{\"id\":\"b1\",\"mode\":\"snapshot\",\"collected_at\":\"2026-11-28T12:00:00+01:00\"}}\n";
     final IngestProperties limits = new IngestProperties(DataSize.ofKilobytes(4), 3, DataSize.ofBytes(300),
-            0, null, null, 0, 0, null, 0, 0, null);
+            0, null, null, 0, 0, null, 0, 0, null, null, null);
 
     Batch read(String body) throws Exception {
         return new BatchReader(limits).read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), PROCESS,

@@ -40,7 +40,7 @@ class IngestControllerTest {
     }
 
     private IngestController controller(DataSize maxUnread) {
-        IngestProperties properties = new IngestProperties(null, 0, null, 0, null, null, 0, 0, null, 0, 1, maxUnread);
+        IngestProperties properties = new IngestProperties(null, 0, null, 0, null, null, 0, 0, null, 0, 1, maxUnread, null, null);
         IngestMetrics metrics = new IngestMetrics(meters);
         IngestService service = new IngestService(new AcknowledgingSink(), new ItemTypes(), properties, List.of(), metrics,
                 Duration.ofSeconds(30));

@@ -9,7 +9,7 @@ import org.springframework.util.unit.DataSize;
 class IngestPropertiesTest {
 
     private static IngestProperties withRetries(Integer maxRetries) {
-        return new IngestProperties(null, 0, null, 0, null, null, 0, 0, null, maxRetries, 0, null);
+        return new IngestProperties(null, 0, null, 0, null, null, 0, 0, null, maxRetries, 0, null, null, null);
     }
 
     @Test

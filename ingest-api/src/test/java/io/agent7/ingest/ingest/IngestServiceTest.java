@@ -43,7 +43,7 @@ class IngestServiceTest {
     }
 
     private IngestService service(Duration writeTimeout) {
-        IngestProperties properties = new IngestProperties(null, 0, null, 0, null, null, 0, 0, writeTimeout, 0, 0, null);
+        IngestProperties properties = new IngestProperties(null, 0, null, 0, null, null, 0, 0, writeTimeout, 0, 0, null, null, null);
         return new IngestService(sink, new ItemTypes(), properties, List.of(), new IngestMetrics(new SimpleMeterRegistry()),
                 Duration.ofSeconds(30));
     }

@@ -48,7 +48,7 @@ public final class PipelineBenchmark {
             throw new IllegalArgumentException("No batches in " + folder);
         }
         Recorder sink = new Recorder();
-        IngestProperties properties = new IngestProperties(null, 0, null, 0, null, null, 0, 0, null, 0, 0, null);
+        IngestProperties properties = new IngestProperties(null, 0, null, 0, null, null, 0, 0, null, 0, 0, null, null, null);
         IngestService service = new IngestService(sink, new ItemTypes(), properties, List.of(new ProcessEntityIdEnricher()),
                 new IngestMetrics(new SimpleMeterRegistry()), Duration.ofSeconds(30));
         BatchReader reader = new BatchReader(properties);
