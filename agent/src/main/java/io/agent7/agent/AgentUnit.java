@@ -20,8 +20,7 @@ public final class AgentUnit {
     private static final String EXEC = "ExecStart=@JAVA@ ";
     private static final String ENVIRONMENT = "Environment=";
 
-    private AgentUnit() {
-    }
+    private AgentUnit() {}
 
     public static String text() {
         try (InputStream in = AgentUnit.class.getResourceAsStream("agent7-agent.service")) {
@@ -33,15 +32,20 @@ public final class AgentUnit {
 
     /** The JVM options of the ExecStart line: what stands between {@code @JAVA@} and {@code -jar}. */
     public static List<String> jvmOptions(String unit) {
-        String exec = unit.lines().filter(line -> line.startsWith(EXEC)).findFirst()
+        String exec = unit.lines()
+                .filter(line -> line.startsWith(EXEC))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("The agent's unit has no " + EXEC + "line"));
-        return List.of(exec.substring(EXEC.length(), exec.indexOf(" -jar ")).trim().split("\\s+"));
+        return List.of(
+                exec.substring(EXEC.length(), exec.indexOf(" -jar ")).trim().split("\\s+"));
     }
 
     /** The JVM options of the ExecStart line for an agent whose state is in {@code stateDir}. */
     public static List<String> jvmOptions(String unit, Path stateDir) {
         String state = stateDir.toAbsolutePath().toString();
-        return jvmOptions(unit).stream().map(option -> option.replace("@STATE@", state)).toList();
+        return jvmOptions(unit).stream()
+                .map(option -> option.replace("@STATE@", state))
+                .toList();
     }
 
     /**
@@ -49,8 +53,8 @@ public final class AgentUnit {
      * the unit's JVM options, {@code extraJvmOptions}, {@code -jar jar} and the agent's {@code args}.
      * Run it with {@link #environment}.
      */
-    public static List<String> command(String unit, String java, String jar, Path stateDir, List<String> extraJvmOptions,
-            String... args) {
+    public static List<String> command(
+            String unit, String java, String jar, Path stateDir, List<String> extraJvmOptions, String... args) {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(jvmOptions(unit, stateDir));
@@ -67,16 +71,31 @@ public final class AgentUnit {
      */
     public static String shellCommand(String unit, String java, String jar, Path stateDir) {
         StringBuilder line = new StringBuilder();
-        environment(unit).forEach((name, value) -> line.append(name).append('=').append(value).append(' '));
-        return line.append(String.join(" ", command(unit, java, jar, stateDir, List.of(), "run", "--state-dir",
-                stateDir.toAbsolutePath().toString()))).toString();
+        environment(unit)
+                .forEach((name, value) ->
+                        line.append(name).append('=').append(value).append(' '));
+        return line.append(String.join(
+                        " ",
+                        command(
+                                unit,
+                                java,
+                                jar,
+                                stateDir,
+                                List.of(),
+                                "run",
+                                "--state-dir",
+                                stateDir.toAbsolutePath().toString())))
+                .toString();
     }
 
     /** The unit's {@code Environment=NAME=value} lines. */
     public static Map<String, String> environment(String unit) {
         Map<String, String> env = new TreeMap<>();
-        unit.lines().filter(line -> line.startsWith(ENVIRONMENT)).map(line -> line.substring(ENVIRONMENT.length()))
-                .forEach(assignment -> env.put(assignment.substring(0, assignment.indexOf('=')),
+        unit.lines()
+                .filter(line -> line.startsWith(ENVIRONMENT))
+                .map(line -> line.substring(ENVIRONMENT.length()))
+                .forEach(assignment -> env.put(
+                        assignment.substring(0, assignment.indexOf('=')),
                         assignment.substring(assignment.indexOf('=') + 1)));
         return env;
     }

@@ -28,26 +28,38 @@ public final class ClassArchive {
     private static final String ARCHIVE_OPTION = "-XX:SharedArchiveFile=";
     private static final Duration DUMP_TIMEOUT = Duration.ofMinutes(2);
 
-    private ClassArchive() {
-    }
+    private ClassArchive() {}
 
     /** The training run, listing the classes it loads in {@code classList}. */
     static List<String> training(String unit, String java, String jar, Path stateDir, Path classList) {
-        return withoutArchive(AgentUnit.command(unit, java, jar, stateDir,
+        return withoutArchive(AgentUnit.command(
+                unit,
+                java,
+                jar,
+                stateDir,
                 List.of("-XX:DumpLoadedClassList=" + classList.toAbsolutePath()),
-                "run", "--once", "--state-dir", stateDir.toAbsolutePath().toString()));
+                "run",
+                "--once",
+                "--state-dir",
+                stateDir.toAbsolutePath().toString()));
     }
 
     /** The JVM dumping the classes of {@code classList} into {@code target}, under the unit's JVM options. */
     static List<String> dump(String unit, String java, String jar, Path stateDir, Path classList, Path target) {
-        List<String> command = new ArrayList<>(withoutArchive(AgentUnit.command(unit, java, jar, stateDir,
+        List<String> command = new ArrayList<>(withoutArchive(AgentUnit.command(
+                unit,
+                java,
+                jar,
+                stateDir,
                 List.of("-Xshare:dump", "-XX:SharedClassListFile=" + classList.toAbsolutePath()))));
         command.add(command.indexOf("-jar"), ARCHIVE_OPTION + target.toAbsolutePath());
         return command;
     }
 
     private static List<String> withoutArchive(List<String> command) {
-        return command.stream().filter(option -> !option.startsWith(ARCHIVE_OPTION)).toList();
+        return command.stream()
+                .filter(option -> !option.startsWith(ARCHIVE_OPTION))
+                .toList();
     }
 
     /**
@@ -86,7 +98,8 @@ public final class ClassArchive {
     /** Runs {@code command} with the unit's environment, appending its output to {@code log}; its exit code. */
     private static int run(List<String> command, String unit, Path log, Duration timeout)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(AgentUnit.environment(unit));
         Process process = builder.start();

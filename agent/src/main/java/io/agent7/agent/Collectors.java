@@ -11,8 +11,7 @@ import oshi.SystemInfo;
 /** The collectors this host's OS has. */
 final class Collectors {
 
-    private Collectors() {
-    }
+    private Collectors() {}
 
     static List<Collector> forThisHost(SystemInfo system) {
         List<Collector> collectors = new ArrayList<>();

@@ -19,7 +19,8 @@ public final class Installer {
 
     /** Where {@code install} puts the jar and the unit file. */
     public record Layout(Path home, Path unit) {
-        static final Layout SYSTEM = new Layout(Path.of("/opt/agent7"), Path.of("/etc/systemd/system/agent7-agent.service"));
+        static final Layout SYSTEM =
+                new Layout(Path.of("/opt/agent7"), Path.of("/etc/systemd/system/agent7-agent.service"));
     }
 
     /** Runs {@code systemctl} with these arguments; false when it failed or systemd is not running. */
@@ -45,7 +46,13 @@ public final class Installer {
     }
 
     void install(Path stateDir) throws IOException, InterruptedException {
-        install(Path.of(Installer.class.getProtectionDomain().getCodeSource().getLocation().getPath()), stateDir);
+        install(
+                Path.of(Installer.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .getPath()),
+                stateDir);
     }
 
     /** Installs {@code jar} (the running agent's, for the {@code install} command) for the agent in {@code stateDir}. */
@@ -58,7 +65,8 @@ public final class Installer {
         }
         String unit = AgentUnit.text();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        unit = unit.replace("@JAVA@", java.toString()).replace("@JAR@", installedJar.toString())
+        unit = unit.replace("@JAVA@", java.toString())
+                .replace("@JAR@", installedJar.toString())
                 .replace("@STATE@", stateDir.toAbsolutePath().toString());
         Files.writeString(layout.unit(), unit, StandardCharsets.UTF_8);
         out.println("Installed " + installedJar + " and " + layout.unit());
@@ -77,7 +85,8 @@ public final class Installer {
     private void writeClassArchive(Path java, Path jar, Path stateDir) throws InterruptedException {
         out.println("Writing the class-data archive: a first round of collections, sent to the server...");
         try {
-            Path archive = ClassArchive.write(AgentUnit.text(), java.toString(), jar.toString(), stateDir, TRAINING_TIMEOUT);
+            Path archive =
+                    ClassArchive.write(AgentUnit.text(), java.toString(), jar.toString(), stateDir, TRAINING_TIMEOUT);
             out.printf("Wrote %s (%d MB)%n", archive, Files.size(archive) >> 20);
         } catch (IOException e) {
             out.println("No class-data archive (" + e.getMessage() + "): the agent runs without it, with about 3 MB"
@@ -110,7 +119,9 @@ public final class Installer {
     private static boolean systemctl(String... args) throws IOException, InterruptedException {
         Process p;
         try {
-            p = new ProcessBuilder(concat("systemctl", args)).redirectErrorStream(true).start();
+            p = new ProcessBuilder(concat("systemctl", args))
+                    .redirectErrorStream(true)
+                    .start();
         } catch (IOException noSystemctl) {
             return false;
         }

@@ -2,9 +2,9 @@ package io.agent7.agent;
 
 import io.agent7.agent.collect.Collector;
 import io.agent7.agent.runtime.AgentRuntime;
-import io.agent7.agent.state.HostReport;
 import io.agent7.agent.state.Credentials;
 import io.agent7.agent.state.HostFacts;
+import io.agent7.agent.state.HostReport;
 import io.agent7.agent.transport.ServerClient;
 import io.agent7.agent.transport.ServerException;
 import io.agent7.schema.JsonTrees;
@@ -14,7 +14,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import oshi.SystemInfo;
 
@@ -38,8 +37,7 @@ public final class Main {
               version                                                  print the agent version
             """;
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %3$s - %5$s%6$s%n");
@@ -113,11 +111,14 @@ public final class Main {
         }
         HostFacts host = HostFacts.detect(new SystemInfo());
         String caPem = options.containsKey("ca-cert")
-                ? java.nio.file.Files.readString(Path.of(options.get("ca-cert")), java.nio.charset.StandardCharsets.US_ASCII) : null;
+                ? java.nio.file.Files.readString(
+                        Path.of(options.get("ca-cert")), java.nio.charset.StandardCharsets.US_ASCII)
+                : null;
         ServerClient.Enrolled enrolled = ServerClient.enroll(URI.create(server), siteKey, host, version(), caPem);
         enrolled.credentials().save(stateDir);
-        out.println("Enrolled host " + host.hostName() + " as agent " + enrolled.credentials().agentId()
-                + " (host id " + enrolled.credentials().hostId() + "); credentials in " + stateDir.resolve(Credentials.FILE));
+        out.println("Enrolled host " + host.hostName() + " as agent "
+                + enrolled.credentials().agentId() + " (host id "
+                + enrolled.credentials().hostId() + "); credentials in " + stateDir.resolve(Credentials.FILE));
         return 0;
     }
 
@@ -126,17 +127,25 @@ public final class Main {
         Credentials credentials = Credentials.load(stateDir);
         AgentConfig config = AgentConfig.load(stateDir);
         java.util.logging.Logger.getLogger("io.agent7").setLevel(java.util.logging.Level.parse(config.logLevel()));
-        if (ClassArchive.configuredButUnused(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
+        if (ClassArchive.configuredButUnused(
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
                 System.getProperty("java.vm.info"))) {
-            java.util.logging.Logger.getLogger("io.agent7").warning("The class-data archive " + stateDir.resolve(ClassArchive.FILE)
-                    + " is not in use (missing, or written by another JDK or agent jar): the agent runs with about 3 MB"
-                    + " more memory until 'install' writes it again");
+            java.util.logging.Logger.getLogger("io.agent7")
+                    .warning("The class-data archive " + stateDir.resolve(ClassArchive.FILE)
+                            + " is not in use (missing, or written by another JDK or agent jar): the agent runs with about 3 MB"
+                            + " more memory until 'install' writes it again");
         }
         ServerClient server = new ServerClient(credentials, version(), Clock.systemUTC());
         SystemInfo system = new SystemInfo();
         HostReport host = new HostReport(system);
-        AgentRuntime runtime = new AgentRuntime(server, Collectors.forThisHost(system), stateDir,
-                config.spoolMaxBytes(), Clock.systemUTC(), version(), host::report);
+        AgentRuntime runtime = new AgentRuntime(
+                server,
+                Collectors.forThisHost(system),
+                stateDir,
+                config.spoolMaxBytes(),
+                Clock.systemUTC(),
+                version(),
+                host::report);
         Thread main = Thread.currentThread();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             runtime.stop();
@@ -156,11 +165,17 @@ public final class Main {
 
     private static int collect(String[] args, PrintStream out, PrintStream err) {
         var collectors = Collectors.forThisHost(new SystemInfo());
-        var collector = args.length < 2 ? null
-                : collectors.stream().filter(c -> c.type().equals(args[1])).findFirst().orElse(null);
+        var collector = args.length < 2
+                ? null
+                : collectors.stream()
+                        .filter(c -> c.type().equals(args[1]))
+                        .findFirst()
+                        .orElse(null);
         if (collector == null) {
             err.println("collect needs a type; on this host: "
-                    + String.join(", ", collectors.stream().map(Collector::type).sorted().toList()));
+                    + String.join(
+                            ", ",
+                            collectors.stream().map(Collector::type).sorted().toList()));
             return 2;
         }
         collector.collect().forEach(doc -> out.println(JsonTrees.string(doc)));
@@ -176,14 +191,22 @@ public final class Main {
             return 2;
         }
         String caPem = options.containsKey("ca-cert")
-                ? java.nio.file.Files.readString(Path.of(options.get("ca-cert")), java.nio.charset.StandardCharsets.US_ASCII) : null;
+                ? java.nio.file.Files.readString(
+                        Path.of(options.get("ca-cert")), java.nio.charset.StandardCharsets.US_ASCII)
+                : null;
         var simulator = new io.agent7.agent.fleet.FleetSimulator(new io.agent7.agent.fleet.FleetSimulator.Options(
-                URI.create(server), siteKey, caPem, Integer.parseInt(options.getOrDefault("hosts", "500")),
+                URI.create(server),
+                siteKey,
+                caPem,
+                Integer.parseInt(options.getOrDefault("hosts", "500")),
                 Long.parseLong(options.getOrDefault("seed", "7")),
                 java.time.Duration.ofMinutes(Long.parseLong(options.getOrDefault("minutes", "5256000"))),
-                Integer.parseInt(options.getOrDefault("workers", "32")), java.time.Duration.ofSeconds(1)));
+                Integer.parseInt(options.getOrDefault("workers", "32")),
+                java.time.Duration.ofSeconds(1)));
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::stop));
-        out.printf("Enrolled %d simulated hosts in %ds%n", Integer.parseInt(options.getOrDefault("hosts", "500")),
+        out.printf(
+                "Enrolled %d simulated hosts in %ds%n",
+                Integer.parseInt(options.getOrDefault("hosts", "500")),
                 simulator.enroll(out).toSeconds());
         simulator.run();
         return 0;
@@ -205,7 +228,9 @@ public final class Main {
             long usedWall = System.nanoTime() - wall;
             totalCpu += usedCpu;
             totalWall += usedWall;
-            out.printf("%-20s %6d items %8.1f ms CPU %8.1f ms wall%n", collector.type(), items, usedCpu / 1e6, usedWall / 1e6);
+            out.printf(
+                    "%-20s %6d items %8.1f ms CPU %8.1f ms wall%n",
+                    collector.type(), items, usedCpu / 1e6, usedWall / 1e6);
         }
         out.printf("%-20s %6s       %8.1f ms CPU %8.1f ms wall%n", "TOTAL", "", totalCpu / 1e6, totalWall / 1e6);
         return 0;
@@ -238,7 +263,9 @@ public final class Main {
         if (windows) {
             return System.getenv().getOrDefault("ProgramData", "C:\\ProgramData") + "\\Agent7";
         }
-        return "root".equals(System.getProperty("user.name")) ? "/var/lib/agent7" : System.getProperty("user.home") + "/.agent7-agent";
+        return "root".equals(System.getProperty("user.name"))
+                ? "/var/lib/agent7"
+                : System.getProperty("user.home") + "/.agent7-agent";
     }
 
     static String version() {

@@ -26,7 +26,8 @@ class ClassArchiveTest {
         List<String> unitOptions = unitOptionsWithoutArchive(unit);
         assertThat(command.get(0)).isEqualTo("/usr/bin/java");
         assertThat(command.subList(1, 1 + unitOptions.size())).isEqualTo(unitOptions);
-        assertThat(command).contains("-XX:DumpLoadedClassList=" + list)
+        assertThat(command)
+                .contains("-XX:DumpLoadedClassList=" + list)
                 .noneMatch(option -> option.startsWith("-XX:SharedArchiveFile="));
         assertThat(command.subList(command.size() - 6, command.size()))
                 .containsExactly("-jar", "/opt/agent7/agent.jar", "run", "--once", "--state-dir", STATE.toString());
@@ -41,20 +42,29 @@ class ClassArchiveTest {
 
         List<String> unitOptions = unitOptionsWithoutArchive(unit);
         assertThat(command.subList(1, 1 + unitOptions.size())).isEqualTo(unitOptions);
-        assertThat(command.subList(1 + unitOptions.size(), command.size())).containsExactly("-Xshare:dump",
-                "-XX:SharedClassListFile=" + list, "-XX:SharedArchiveFile=" + target, "-jar", "/opt/agent7/agent.jar");
+        assertThat(command.subList(1 + unitOptions.size(), command.size()))
+                .containsExactly(
+                        "-Xshare:dump",
+                        "-XX:SharedClassListFile=" + list,
+                        "-XX:SharedArchiveFile=" + target,
+                        "-jar",
+                        "/opt/agent7/agent.jar");
     }
 
     private static List<String> unitOptionsWithoutArchive(String unit) {
-        return AgentUnit.jvmOptions(unit, STATE).stream().filter(option -> !option.startsWith("-XX:SharedArchiveFile=")).toList();
+        return AgentUnit.jvmOptions(unit, STATE).stream()
+                .filter(option -> !option.startsWith("-XX:SharedArchiveFile="))
+                .toList();
     }
 
     @Test
     void anArchiveTheJvmDoesNotShareIsNoticed() {
         List<String> configured = List.of("-Xmx48m", "-XX:SharedArchiveFile=/var/lib/agent7/agent.jsa");
-        assertThat(ClassArchive.configuredButUnused(configured, "mixed mode, sharing")).isFalse();
+        assertThat(ClassArchive.configuredButUnused(configured, "mixed mode, sharing"))
+                .isFalse();
         assertThat(ClassArchive.configuredButUnused(configured, "mixed mode")).isTrue();
         assertThat(ClassArchive.configuredButUnused(configured, null)).isTrue();
-        assertThat(ClassArchive.configuredButUnused(List.of("-Xmx48m"), "mixed mode")).isFalse();
+        assertThat(ClassArchive.configuredButUnused(List.of("-Xmx48m"), "mixed mode"))
+                .isFalse();
     }
 }

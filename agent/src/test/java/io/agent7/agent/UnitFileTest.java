@@ -39,8 +39,10 @@ class UnitFileTest {
 
     @Test
     void withoutSystemdTheAgentGetsTheUnitsEnvironmentAndOptions() {
-        String line = AgentUnit.shellCommand(unit(), "/usr/bin/java", "/opt/agent7/agent.jar", Path.of("/var/lib/agent7"));
-        assertThat(line).startsWith("MALLOC_ARENA_MAX=2 /usr/bin/java -XX:+IgnoreUnrecognizedVMOptions ")
+        String line =
+                AgentUnit.shellCommand(unit(), "/usr/bin/java", "/opt/agent7/agent.jar", Path.of("/var/lib/agent7"));
+        assertThat(line)
+                .startsWith("MALLOC_ARENA_MAX=2 /usr/bin/java -XX:+IgnoreUnrecognizedVMOptions ")
                 .contains(" -Xmx160m ", " -XX:SharedArchiveFile=/var/lib/agent7/agent.jsa ")
                 .endsWith(" -jar /opt/agent7/agent.jar run --state-dir /var/lib/agent7")
                 .doesNotContain("@");

@@ -24,8 +24,7 @@ public final class AgentFootprint {
 
     static final long CLOCK_TICKS = 100;
 
-    private AgentFootprint() {
-    }
+    private AgentFootprint() {}
 
     public static void main(String[] argv) throws Exception {
         Args args = new Args(argv, "minutes", "compress", "connections", "ca-cert");
@@ -35,24 +34,44 @@ public final class AgentFootprint {
         if (caCert != null) {
             Http.trust(Files.readString(Path.of(caCert)));
         }
-        String admin = "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + args.get("admin-password"))
-                .getBytes(StandardCharsets.UTF_8));
+        String admin = "Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString(("admin:" + args.get("admin-password")).getBytes(StandardCharsets.UTF_8));
         int minutes = args.integer("minutes", 10);
         int compress = args.integer("compress", 6);
         String jar = args.get("agent-jar");
         // A busy server: this many established loopback connections (two sockets each) for the agent to collect.
         holdConnections(args.integer("connections", 0));
 
-        ObjectNode policy = (ObjectNode) Http.send(ingest.resolve("/api/v1/admin/policies/footprint"), "GET", null, null, admin);
+        ObjectNode policy =
+                (ObjectNode) Http.send(ingest.resolve("/api/v1/admin/policies/footprint"), "GET", null, null, admin);
         ObjectNode spec = compressed(policy, compress);
-        Http.send(ingest.resolve("/api/v1/admin/policies/footprint"), "PUT", "application/json",
-                Http.JSON.writeValueAsBytes(spec), admin);
-        String siteKey = Http.send(ingest.resolve("/api/v1/admin/site-keys"), "POST", "application/json",
-                "{\"name\":\"footprint\",\"group\":\"footprint\"}".getBytes(StandardCharsets.UTF_8), admin)
-                .path("site_key").asString();
+        Http.send(
+                ingest.resolve("/api/v1/admin/policies/footprint"),
+                "PUT",
+                "application/json",
+                Http.JSON.writeValueAsBytes(spec),
+                admin);
+        String siteKey = Http.send(
+                        ingest.resolve("/api/v1/admin/site-keys"),
+                        "POST",
+                        "application/json",
+                        "{\"name\":\"footprint\",\"group\":\"footprint\"}".getBytes(StandardCharsets.UTF_8),
+                        admin)
+                .path("site_key")
+                .asString();
         Path state = Files.createTempDirectory("agent7-footprint");
-        List<String> enroll = new ArrayList<>(List.of(java(), "-jar", jar, "enroll", "--server", ingest.toString(),
-                "--site-key", siteKey, "--state-dir", state.toString()));
+        List<String> enroll = new ArrayList<>(List.of(
+                java(),
+                "-jar",
+                jar,
+                "enroll",
+                "--server",
+                ingest.toString(),
+                "--site-key",
+                siteKey,
+                "--state-dir",
+                state.toString()));
         if (caCert != null) {
             enroll.addAll(List.of("--ca-cert", caCert));
         }
@@ -63,19 +82,24 @@ public final class AgentFootprint {
         String unit = AgentUnit.text();
         long trainingStart = System.nanoTime();
         Path archive = ClassArchive.write(unit, java(), jar, state, java.time.Duration.ofMinutes(3));
-        System.out.printf("Class-data archive: %d MB, written by a first round in %.1f s%n", Files.size(archive) >> 20,
-                (System.nanoTime() - trainingStart) / 1e9);
+        System.out.printf(
+                "Class-data archive: %d MB, written by a first round in %.1f s%n",
+                Files.size(archive) >> 20, (System.nanoTime() - trainingStart) / 1e9);
         // The agent's statistics are per run: the first round's (its first snapshots) are kept aside.
         Path firstRound = state.resolve("first-round-stats.json");
         Files.move(state.resolve("stats.json"), firstRound);
-        List<String> command = AgentUnit.command(unit, java(), jar, state, List.of(), "run", "--state-dir", state.toString());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        List<String> command =
+                AgentUnit.command(unit, java(), jar, state, List.of(), "run", "--state-dir", state.toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(state.resolve("agent.log").toFile());
         builder.environment().putAll(AgentUnit.environment(unit));
-        System.out.printf("Agent as the unit runs it: %s %s%n", AgentUnit.environment(unit), AgentUnit.jvmOptions(unit, state));
+        System.out.printf(
+                "Agent as the unit runs it: %s %s%n", AgentUnit.environment(unit), AgentUnit.jvmOptions(unit, state));
         Process agent = builder.start();
-        System.out.printf("Agent pid %d; %d minutes = one hour of the default policy compressed %dx%n", agent.pid(),
-                minutes, compress);
+        System.out.printf(
+                "Agent pid %d; %d minutes = one hour of the default policy compressed %dx%n",
+                agent.pid(), minutes, compress);
         long pid = agent.pid();
         long warmup = 60;
         List<Long> rss = new ArrayList<>();
@@ -96,8 +120,9 @@ public final class AgentFootprint {
                 maxRssWarmup = Math.max(maxRssWarmup, kb);
             }
             if (s % 60 == 59) {
-                System.out.printf("  minute %d: RSS %d MB, CPU %.1f s so far%n", (s + 1) / 60, kb / 1024,
-                        cpuTicks(pid) / (double) CLOCK_TICKS);
+                System.out.printf(
+                        "  minute %d: RSS %d MB, CPU %.1f s so far%n",
+                        (s + 1) / 60, kb / 1024, cpuTicks(pid) / (double) CLOCK_TICKS);
             }
         }
         long cpuEnd = cpuTicks(pid);
@@ -118,21 +143,31 @@ public final class AgentFootprint {
             diffBytes += t.path("diff_bytes").asLong();
             firstSnapshots += f.path("snapshot_bytes").asLong();
             // What a full snapshot of the type costs: the latest one sent, in this run or the first round.
-            long snapshotBytes = t.path("last_snapshot_bytes").asLong() > 0 ? t.path("last_snapshot_bytes").asLong()
+            long snapshotBytes = t.path("last_snapshot_bytes").asLong() > 0
+                    ? t.path("last_snapshot_bytes").asLong()
                     : f.path("last_snapshot_bytes").asLong();
             snapshotEquivalent += t.path("collections").asLong() * snapshotBytes;
         }
         String measure = run(AgentUnit.command(unit, java(), jar, state, List.of(), "measure"));
         System.out.println("One full collection (agent measure under the unit's JVM options, after a warm-up round):");
         System.out.print(measure);
-        long failed = Files.readAllLines(state.resolve("agent.log")).stream().filter(l -> l.contains("collection failed")).count();
-        System.out.printf("Collections that failed: %d%s%n", failed, failed == 0 ? "" : " (see " + state.resolve("agent.log") + ")");
-        System.out.printf("RESULT rss_max_mb=%.1f rss_avg_mb=%.1f (target <= 64, after the first minute; in the first minute"
-                + " max %.1f) cpu_avg_percent_of_one_core=%.2f (target <= 2)%n", maxRss / 1024.0, avgRss,
-                maxRssWarmup / 1024.0, cpuPercent);
-        System.out.printf("RESULT network_bytes_per_hour: differential=%d, full snapshots at every collection=%d, "
-                + "ratio=%.3f; first snapshots (once per type)=%d%n", diffBytes, snapshotEquivalent,
-                snapshotEquivalent == 0 ? 0 : (double) diffBytes / snapshotEquivalent, firstSnapshots);
+        long failed = Files.readAllLines(state.resolve("agent.log")).stream()
+                .filter(l -> l.contains("collection failed"))
+                .count();
+        System.out.printf(
+                "Collections that failed: %d%s%n",
+                failed, failed == 0 ? "" : " (see " + state.resolve("agent.log") + ")");
+        System.out.printf(
+                "RESULT rss_max_mb=%.1f rss_avg_mb=%.1f (target <= 64, after the first minute; in the first minute"
+                        + " max %.1f) cpu_avg_percent_of_one_core=%.2f (target <= 2)%n",
+                maxRss / 1024.0, avgRss, maxRssWarmup / 1024.0, cpuPercent);
+        System.out.printf(
+                "RESULT network_bytes_per_hour: differential=%d, full snapshots at every collection=%d, "
+                        + "ratio=%.3f; first snapshots (once per type)=%d%n",
+                diffBytes,
+                snapshotEquivalent,
+                snapshotEquivalent == 0 ? 0 : (double) diffBytes / snapshotEquivalent,
+                firstSnapshots);
         System.out.println("Agent state and log: " + state);
     }
 
@@ -150,18 +185,24 @@ public final class AgentFootprint {
             sockets.add(new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), server.getLocalPort()));
             sockets.add(server.accept());
         }
-        System.out.printf("Holding %d loopback connections (%d sockets) for the agent to collect%n", count, sockets.size());
+        System.out.printf(
+                "Holding %d loopback connections (%d sockets) for the agent to collect%n", count, sockets.size());
     }
 
     /** The group's policy with every interval divided by {@code factor}, kept within what the server accepts. */
     static ObjectNode compressed(ObjectNode policy, int factor) {
         ObjectNode spec = Http.JSON.createObjectNode();
-        spec.putObject("checkin").put("min", seconds(policy.path("checkin").path("min").asString(), factor, 5))
+        spec.putObject("checkin")
+                .put("min", seconds(policy.path("checkin").path("min").asString(), factor, 5))
                 .put("max", seconds(policy.path("checkin").path("max").asString(), factor, 5));
-        spec.put("full_snapshot_interval", seconds(policy.path("full_snapshot_interval").asString(), factor, 600));
+        spec.put(
+                "full_snapshot_interval",
+                seconds(policy.path("full_snapshot_interval").asString(), factor, 600));
         ObjectNode collectors = spec.putObject("collectors");
         for (Map.Entry<String, JsonNode> e : policy.path("collectors").properties()) {
-            collectors.putObject(e.getKey()).put("enabled", e.getValue().path("enabled").asBoolean())
+            collectors
+                    .putObject(e.getKey())
+                    .put("enabled", e.getValue().path("enabled").asBoolean())
                     .put("interval", seconds(e.getValue().path("interval").asString(), factor, 10));
         }
         return spec;

@@ -12,8 +12,8 @@ import java.util.TreeSet;
 final class Args {
 
     /** What {@code ./agent7 bench} passes to every benchmark. */
-    static final Set<String> COMMON = Set.of("es", "ingest", "site-key", "admin-password", "ingest-pid", "agent-jar",
-            "cpu-layout");
+    static final Set<String> COMMON =
+            Set.of("es", "ingest", "site-key", "admin-password", "ingest-pid", "agent-jar", "cpu-layout");
 
     private final Map<String, String> values = new HashMap<>();
 
@@ -28,8 +28,8 @@ final class Args {
             String name = args[i].substring(2);
             if (!known.contains(name)) {
                 Set<String> own = new TreeSet<>(Set.of(options));
-                throw new IllegalArgumentException("Unknown option --" + name + "; this benchmark takes --"
-                        + String.join(", --", own));
+                throw new IllegalArgumentException(
+                        "Unknown option --" + name + "; this benchmark takes --" + String.join(", --", own));
             }
             values.put(name, args[++i]);
         }

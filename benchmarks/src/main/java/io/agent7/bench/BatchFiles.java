@@ -14,8 +14,7 @@ import java.time.Instant;
  */
 public final class BatchFiles {
 
-    private BatchFiles() {
-    }
+    private BatchFiles() {}
 
     public static void main(String[] argv) throws Exception {
         Args args = new Args(argv, "hosts", "out");
@@ -26,7 +25,8 @@ public final class BatchFiles {
         for (int i = 0; i < hosts; i++) {
             VirtualHost host = VirtualHost.create(7, i, now);
             for (Batch batch : IngestThroughput.firstBatches(host, Batch.Mode.SNAPSHOT, now)) {
-                Files.write(out.resolve(String.format("%05d.%s.ndjson.gz", i, batch.type())), ServerClient.encode(batch));
+                Files.write(
+                        out.resolve(String.format("%05d.%s.ndjson.gz", i, batch.type())), ServerClient.encode(batch));
                 files++;
             }
         }

@@ -15,8 +15,7 @@ import java.util.List;
  */
 public final class FleetBenchmark {
 
-    private FleetBenchmark() {
-    }
+    private FleetBenchmark() {}
 
     public static void main(String[] argv) throws Exception {
         Args args = new Args(argv, "hosts", "minutes", "warmup-minutes", "workers");
@@ -27,27 +26,38 @@ public final class FleetBenchmark {
         int minWarmup = args.integer("warmup-minutes", 4);
         long ingestPid = Long.parseLong(args.get("ingest-pid"));
 
-        FleetSimulator simulator = new FleetSimulator(new FleetSimulator.Options(ingest, args.get("site-key"), null, hosts,
-                7, Duration.ofHours(24), args.integer("workers", 64), Duration.ofSeconds(1)));
+        FleetSimulator simulator = new FleetSimulator(new FleetSimulator.Options(
+                ingest,
+                args.get("site-key"),
+                null,
+                hosts,
+                7,
+                Duration.ofHours(24),
+                args.integer("workers", 64),
+                Duration.ofSeconds(1)));
         System.out.printf("Enrolling %d simulated hosts...%n", hosts);
         System.out.printf("enrolled in %d s%n", simulator.enroll(System.out).toSeconds());
-        Thread runner = new Thread(() -> {
-            try {
-                simulator.run();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "fleet");
+        Thread runner = new Thread(
+                () -> {
+                    try {
+                        simulator.run();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "fleet");
         runner.start();
 
         // Warm-up: every host's first snapshots of every type, until nothing waits to be sent.
         long start = System.nanoTime();
         int quietChecks = 0;
-        while (quietChecks < 3 || (System.nanoTime() - start) < Duration.ofMinutes(minWarmup).toNanos()) {
+        while (quietChecks < 3
+                || (System.nanoTime() - start) < Duration.ofMinutes(minWarmup).toNanos()) {
             Thread.sleep(10_000);
             int pending = simulator.pending();
             quietChecks = pending == 0 ? quietChecks + 1 : 0;
-            System.out.printf("  warm-up %3d s: %d batches waiting, %,d documents indexed%n",
+            System.out.printf(
+                    "  warm-up %3d s: %d batches waiting, %,d documents indexed%n",
                     (System.nanoTime() - start) / 1_000_000_000L, pending, indexTotal(es));
         }
         simulator.stats().reset();
@@ -69,28 +79,44 @@ public final class FleetBenchmark {
             lastDocs = docs;
             lastSamples = samples;
             heap.add(heapMb(ingest));
-            System.out.printf("  minute %2d: %,d state documents and %,d metric samples written, ingest API heap %.0f MB,"
-                    + " %d batches waiting%n", m, perMinute.get(perMinute.size() - 1),
+            System.out.printf(
+                    "  minute %2d: %,d state documents and %,d metric samples written, ingest API heap %.0f MB,"
+                            + " %d batches waiting%n",
+                    m,
+                    perMinute.get(perMinute.size() - 1),
                     samplesPerMinute.get(samplesPerMinute.size() - 1),
-                    heap.get(heap.size() - 1), simulator.pending());
+                    heap.get(heap.size() - 1),
+                    simulator.pending());
         }
         double seconds = (System.nanoTime() - measureStart) / 1e9;
-        double cpuPercent = 100.0 * (AgentFootprint.cpuTicks(ingestPid) - cpuStart) / AgentFootprint.CLOCK_TICKS / seconds;
+        double cpuPercent =
+                100.0 * (AgentFootprint.cpuTicks(ingestPid) - cpuStart) / AgentFootprint.CLOCK_TICKS / seconds;
         FleetStats s = simulator.stats();
         simulator.stop();
         runner.join(120_000);
-        System.out.printf("RESULT hosts=%d steady_minutes=%d checkins=%d (failed %d) p50=%.1fms p99=%.1fms "
+        System.out.printf(
+                "RESULT hosts=%d steady_minutes=%d checkins=%d (failed %d) p50=%.1fms p99=%.1fms "
                         + "ingest_posts=%d (failed %d) p50=%.1fms p99=%.1fms%n",
-                hosts, minutes, s.count(FleetStats.Call.CHECKIN), s.failures(FleetStats.Call.CHECKIN),
-                s.percentileMillis(FleetStats.Call.CHECKIN, 0.5), s.percentileMillis(FleetStats.Call.CHECKIN, 0.99),
-                s.count(FleetStats.Call.INGEST), s.failures(FleetStats.Call.INGEST),
-                s.percentileMillis(FleetStats.Call.INGEST, 0.5), s.percentileMillis(FleetStats.Call.INGEST, 0.99));
-        System.out.printf("RESULT ingest_api_cpu=%.1f%% of one core, heap max %.0f MB; state documents written per minute: %s "
+                hosts,
+                minutes,
+                s.count(FleetStats.Call.CHECKIN),
+                s.failures(FleetStats.Call.CHECKIN),
+                s.percentileMillis(FleetStats.Call.CHECKIN, 0.5),
+                s.percentileMillis(FleetStats.Call.CHECKIN, 0.99),
+                s.count(FleetStats.Call.INGEST),
+                s.failures(FleetStats.Call.INGEST),
+                s.percentileMillis(FleetStats.Call.INGEST, 0.5),
+                s.percentileMillis(FleetStats.Call.INGEST, 0.99));
+        System.out.printf(
+                "RESULT ingest_api_cpu=%.1f%% of one core, heap max %.0f MB; state documents written per minute: %s "
                         + "(mean %.0f); metric samples per minute (a series, one per host and minute): mean %.0f; "
                         + "items sent by the fleet %,d%n",
-                cpuPercent, heap.stream().mapToDouble(Double::doubleValue).max().orElse(0), perMinute,
+                cpuPercent,
+                heap.stream().mapToDouble(Double::doubleValue).max().orElse(0),
+                perMinute,
                 perMinute.stream().mapToLong(Long::longValue).average().orElse(0),
-                samplesPerMinute.stream().mapToLong(Long::longValue).average().orElse(0), s.items());
+                samplesPerMinute.stream().mapToLong(Long::longValue).average().orElse(0),
+                s.items());
         for (var reason : s.failureReasons()) {
             System.out.printf("failed %,d times: %s%n", reason.getValue(), reason.getKey());
         }
@@ -105,8 +131,12 @@ public final class FleetBenchmark {
     }
 
     static long indexTotal(URI es, String indices) {
-        return Http.get(es.resolve("/" + indices + "/_stats/indexing")).path("_all").path("primaries").path("indexing")
-                .path("index_total").asLong();
+        return Http.get(es.resolve("/" + indices + "/_stats/indexing"))
+                .path("_all")
+                .path("primaries")
+                .path("indexing")
+                .path("index_total")
+                .asLong();
     }
 
     static double heapMb(URI ingest) {

@@ -14,19 +14,27 @@ import tools.jackson.databind.json.JsonMapper;
 final class Http {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    private static volatile HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static volatile HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private Http() {
-    }
+    private Http() {}
 
     /** From now on, HTTPS calls trust the CA in {@code caPem} only, as an enrolled agent does. */
     static void trust(String caPem) {
-        client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).sslContext(PinnedTrust.sslContext(caPem)).build();
+        client = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .sslContext(PinnedTrust.sslContext(caPem))
+                .build();
     }
 
     static JsonNode send(URI uri, String method, String contentType, byte[] body, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofMinutes(5))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -51,7 +59,8 @@ final class Http {
     /** The body as bytes, for answers that are not JSON. */
     static byte[] sendRaw(URI uri) {
         try {
-            HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(1)).build(),
+            HttpResponse<byte[]> response = client.send(
+                    HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(1)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             return response.body();
         } catch (IOException e) {

@@ -50,19 +50,32 @@ import tools.jackson.databind.node.ObjectNode;
 public final class IngestThroughput {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    static final List<String> TYPES = List.of("process", "service", "scheduled_task", "startup_item", "software",
-            "update", "network_connection", "local_user", "local_group");
+    static final List<String> TYPES = List.of(
+            "process",
+            "service",
+            "scheduled_task",
+            "startup_item",
+            "software",
+            "update",
+            "network_connection",
+            "local_user",
+            "local_group");
 
-    private IngestThroughput() {
-    }
+    private IngestThroughput() {}
 
     /** One host's first batch of one type, encoded as its agent sends it, and where and with which token to post it. */
-    record Snapshot(Credentials credentials, String accessToken, URI ingest, String hostName, String type,
-                    List<ObjectNode> documents, byte[] encoded) {
-    }
+    record Snapshot(
+            Credentials credentials,
+            String accessToken,
+            URI ingest,
+            String hostName,
+            String type,
+            List<ObjectNode> documents,
+            byte[] encoded) {}
 
     public static void main(String[] argv) throws Exception {
-        Args args = new Args(argv, "hosts", "rounds", "warmup", "concurrency", "mode", "direct-bulk-operations", "timeline");
+        Args args = new Args(
+                argv, "hosts", "rounds", "warmup", "concurrency", "mode", "direct-bulk-operations", "timeline");
         URI es = URI.create(args.get("es"));
         URI ingest = URI.create(args.get("ingest"));
         int hosts = args.integer("hosts", 300);
@@ -119,10 +132,20 @@ public final class IngestThroughput {
             if (round > 0) {
                 ratios.add(apiRate / directRate);
             }
-            System.out.printf("%s (%,d documents, %s first): direct _bulk %,.0f docs/s (%.1f s; CPU s: %s), ingest API %,.0f docs/s (%.1f s; CPU s: %s),"
-                    + " ratio %.2f; %s%n", round <= 0 ? "warm-up " + (round + warmup) : "round " + round, documents,
-                    apiFirst ? "API" : "direct", directRate, direct.seconds(), direct.cpu(),
-                    apiRate, api.seconds(), api.cpu(), apiRate / directRate, bulkStats(ingest));
+            System.out.printf(
+                    "%s (%,d documents, %s first): direct _bulk %,.0f docs/s (%.1f s; CPU s: %s), ingest API %,.0f docs/s (%.1f s; CPU s: %s),"
+                            + " ratio %.2f; %s%n",
+                    round <= 0 ? "warm-up " + (round + warmup) : "round " + round,
+                    documents,
+                    apiFirst ? "API" : "direct",
+                    directRate,
+                    direct.seconds(),
+                    direct.cpu(),
+                    apiRate,
+                    api.seconds(),
+                    api.cpu(),
+                    apiRate / directRate,
+                    bulkStats(ingest));
             System.out.println("  " + apiProgress[0]);
             for (Phase phase : List.of(direct, api)) {
                 if (phase.timeline() != null) {
@@ -131,16 +154,23 @@ public final class IngestThroughput {
             }
         }
         ratios.sort(Double::compare);
-        System.out.printf("RESULT mode=%s documents_per_round=%d hosts=%d concurrency=%d warmup=%d cpu_layout=%s median_ratio=%.2f (target >= 0.90)%n",
-                mode.name().toLowerCase(Locale.ROOT), documents, hosts, concurrency, warmup, args.get("cpu-layout", "shared"), median(ratios));
+        System.out.printf(
+                "RESULT mode=%s documents_per_round=%d hosts=%d concurrency=%d warmup=%d cpu_layout=%s median_ratio=%.2f (target >= 0.90)%n",
+                mode.name().toLowerCase(Locale.ROOT),
+                documents,
+                hosts,
+                concurrency,
+                warmup,
+                args.get("cpu-layout", "shared"),
+                median(ratios));
     }
 
     /**
      * Enrolls hosts {@code first} to {@code first + count - 1} of the simulated fleet and
      * builds their first snapshots of {@link #TYPES}, encoded as agents send them.
      */
-    static List<Snapshot> fleet(Args args, URI ingest, int first, int count, Batch.Mode mode,
-                                Instant now) throws Exception {
+    static List<Snapshot> fleet(Args args, URI ingest, int first, int count, Batch.Mode mode, Instant now)
+            throws Exception {
         // Enrollment waits for a refresh (about a second) per host: enroll many at once.
         ExecutorService enrolling = Executors.newFixedThreadPool(32);
         try {
@@ -150,12 +180,19 @@ public final class IngestThroughput {
                 perHost.add(enrolling.submit(() -> {
                     VirtualHost host = VirtualHost.create(7, index, now);
                     // Each host keeps its token across posts, as an agent does (15 minutes).
-                    ServerClient.Enrolled enrolled = ServerClient.enroll(ingest, args.get("site-key"), host.facts(), "bench", null);
+                    ServerClient.Enrolled enrolled =
+                            ServerClient.enroll(ingest, args.get("site-key"), host.facts(), "bench", null);
                     Credentials credentials = enrolled.credentials();
                     List<Snapshot> own = new ArrayList<>();
                     for (Batch batch : firstBatches(host, mode, now)) {
-                        own.add(new Snapshot(credentials, enrolled.accessToken(), ingest, host.hostName(), batch.type(),
-                                batch.upserts(), ServerClient.encode(batch)));
+                        own.add(new Snapshot(
+                                credentials,
+                                enrolled.accessToken(),
+                                ingest,
+                                host.hostName(),
+                                batch.type(),
+                                batch.upserts(),
+                                ServerClient.encode(batch)));
                     }
                     return own;
                 }));
@@ -183,8 +220,7 @@ public final class IngestThroughput {
     }
 
     /** One request of the ideal client: its body and the operations in it. */
-    record Bulk(byte[] body, int operations) {
-    }
+    record Bulk(byte[] body, int operations) {}
 
     /** The bulks the ideal client sends: update actions as the API builds them, {@code perBulk} (5,000) per request. */
     static List<Bulk> bulkBodies(List<Snapshot> snapshots, Instant now, int perBulk) {
@@ -194,13 +230,17 @@ public final class IngestThroughput {
         String collectedAt = Values.formatDate(now);
         for (Snapshot s : snapshots) {
             DataType type = Schema.standard().require(s.type());
-            var source = new StateUpdates.Source(s.credentials().hostId(), s.hostName(), s.credentials().agentId());
+            var source = new StateUpdates.Source(
+                    s.credentials().hostId(), s.hostName(), s.credentials().agentId());
             for (ObjectNode raw : s.documents()) {
                 ObjectNode document = Schema.standard().normalizer(type).normalize(raw);
                 String id = DocumentIds.of(s.credentials().hostId(), type, document);
                 ObjectNode action = JSON.createObjectNode();
-                action.putObject("update").put("_index", type.index()).put("_id", id)
-                        .put("routing", s.credentials().hostId()).put("retry_on_conflict", 3);
+                action.putObject("update")
+                        .put("_index", type.index())
+                        .put("_id", id)
+                        .put("routing", s.credentials().hostId())
+                        .put("retry_on_conflict", 3);
                 body.writeBytes(JSON.writeValueAsBytes(action));
                 body.write('\n');
                 body.writeBytes(StateUpdates.upsertAction(type, document, source, collectedAt));
@@ -227,7 +267,8 @@ public final class IngestThroughput {
                 sent.add(pool.submit(() -> {
                     var response = Http.send(es.resolve("/_bulk"), "POST", "application/x-ndjson", bulk.body(), null);
                     if (response.path("errors").asBoolean()) {
-                        throw new IllegalStateException("bulk errors: " + response.toString().substring(0, 500));
+                        throw new IllegalStateException(
+                                "bulk errors: " + response.toString().substring(0, 500));
                     }
                     acknowledged.addAndGet(bulk.operations());
                 }));
@@ -250,7 +291,8 @@ public final class IngestThroughput {
     static String postThroughApi(List<Snapshot> snapshots, int concurrency, AtomicLong acknowledged) throws Exception {
         Map<String, List<Snapshot>> byHost = new LinkedHashMap<>();
         for (Snapshot s : snapshots) {
-            byHost.computeIfAbsent(s.credentials().hostId(), host -> new ArrayList<>()).add(s);
+            byHost.computeIfAbsent(s.credentials().hostId(), host -> new ArrayList<>())
+                    .add(s);
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, byHost.size()));
         Queue<long[]> answered = new ConcurrentLinkedQueue<>(); // {when, documents}
@@ -263,7 +305,9 @@ public final class IngestThroughput {
                 sent.add(pool.submit(() -> {
                     for (Snapshot s : host) {
                         post(s, retried);
-                        answered.add(new long[] {System.nanoTime() - start, s.documents().size()});
+                        answered.add(new long[] {
+                            System.nanoTime() - start, s.documents().size()
+                        });
                         acknowledged.addAndGet(s.documents().size());
                     }
                     return null;
@@ -276,8 +320,10 @@ public final class IngestThroughput {
             pool.shutdown();
         }
         long overflows = listenOverflows() - overflowsBefore;
-        return progress(new ArrayList<>(answered)) + (overflowsBefore < 0 ? ""
-                : String.format("; %d connections found this machine's accept queues full", overflows))
+        return progress(new ArrayList<>(answered))
+                + (overflowsBefore < 0
+                        ? ""
+                        : String.format("; %d connections found this machine's accept queues full", overflows))
                 + String.format("; %d posts sent again after a reset connection", retried.get());
     }
 
@@ -322,7 +368,8 @@ public final class IngestThroughput {
                 at[mark++] = a[0] / 1e9;
             }
         }
-        return String.format("API path: half the documents acknowledged after %.1f s, 90 %% after %.1f s, all after %.1f s",
+        return String.format(
+                "API path: half the documents acknowledged after %.1f s, 90 %% after %.1f s, all after %.1f s",
                 at[0], at[1], at[2]);
     }
 
@@ -347,7 +394,8 @@ public final class IngestThroughput {
     }
 
     private static void postOnce(Snapshot s) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) s.ingest().resolve("/api/v1/ingest/" + s.type()).toURL().openConnection();
+        HttpURLConnection connection = (HttpURLConnection)
+                s.ingest().resolve("/api/v1/ingest/" + s.type()).toURL().openConnection();
         connection.setRequestMethod("POST");
         connection.setDoOutput(true);
         connection.setFixedLengthStreamingMode(s.encoded().length);
@@ -363,7 +411,8 @@ public final class IngestThroughput {
         if (status != 200) {
             InputStream error = connection.getErrorStream();
             String body = error == null ? "" : new String(error.readAllBytes(), StandardCharsets.UTF_8);
-            throw new IllegalStateException("The ingest API answered " + status + " to a " + s.type() + " batch: " + body);
+            throw new IllegalStateException(
+                    "The ingest API answered " + status + " to a " + s.type() + " batch: " + body);
         }
         try (InputStream in = connection.getInputStream()) {
             in.readAllBytes(); // read to the end, so the connection goes back to the keep-alive pool
@@ -376,13 +425,13 @@ public final class IngestThroughput {
         double bulks = metrics.sum("agent7_bulk_latency_seconds_count");
         double seconds = metrics.sum("agent7_bulk_latency_seconds_sum");
         double docs = metrics.sum("agent7_ingest_documents_total");
-        return String.format("API bulks so far %.0f, %.0f documents each, %.0f ms each", bulks, bulks == 0 ? 0 : docs / bulks,
-                bulks == 0 ? 0 : 1000 * seconds / bulks);
+        return String.format(
+                "API bulks so far %.0f, %.0f documents each, %.0f ms each",
+                bulks, bulks == 0 ? 0 : docs / bulks, bulks == 0 ? 0 : 1000 * seconds / bulks);
     }
 
     /** Where and how often to sample a phase's {@link Timeline}. */
-    record Sampling(URI ingest, long intervalMillis) {
-    }
+    record Sampling(URI ingest, long intervalMillis) {}
 
     /** One path's turn: from empty indices, its time, the CPU it cost, the documents it left, and its timeline if sampled. */
     record Phase(double seconds, Cpu cpu, long documents, Timeline timeline) {
@@ -392,7 +441,8 @@ public final class IngestThroughput {
             settle(es, ingestPid);
             Cpu before = Cpu.now(es, ingestPid);
             AtomicLong acknowledged = new AtomicLong();
-            Timeline timeline = sampling == null ? null
+            Timeline timeline = sampling == null
+                    ? null
                     : new Timeline(es, sampling.ingest(), ingestPid, sampling.intervalMillis(), acknowledged);
             double seconds;
             try {
@@ -419,25 +469,56 @@ public final class IngestThroughput {
      * operations it indexed and the bytes of bulk requests it took in, which show whether
      * the two paths asked the same of it.
      */
-    record Cpu(double elasticsearch, double ingestApi, double loadGenerator, long searches, double indexing, double gets,
-               double refreshes, double merges, double gc, long operations, long bulkBytes, long diskWrites,
-               Machine machine) {
+    record Cpu(
+            double elasticsearch,
+            double ingestApi,
+            double loadGenerator,
+            long searches,
+            double indexing,
+            double gets,
+            double refreshes,
+            double merges,
+            double gc,
+            long operations,
+            long bulkBytes,
+            long diskWrites,
+            Machine machine) {
 
         static Cpu now(URI es, long ingestPid) throws IOException {
             JsonNode node = Http.get(es.resolve("/_nodes/_local/stats/process,indices,indexing_pressure,jvm,fs"))
-                    .path("nodes").values().iterator().next();
-            double esCpu = node.path("process").path("cpu").path("total_in_millis").asLong() / 1000.0;
+                    .path("nodes")
+                    .values()
+                    .iterator()
+                    .next();
+            double esCpu =
+                    node.path("process").path("cpu").path("total_in_millis").asLong() / 1000.0;
             JsonNode indices = node.path("indices");
             long searches = indices.path("search").path("query_total").asLong();
-            double self = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                    .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
-            return new Cpu(esCpu, AgentFootprint.cpuTicks(ingestPid) / (double) AgentFootprint.CLOCK_TICKS, self, searches,
-                    seconds(indices, "indexing", "index_time_in_millis"), seconds(indices, "get", "time_in_millis"),
-                    seconds(indices, "refresh", "total_time_in_millis"), seconds(indices, "merges", "total_time_in_millis"),
+            double self = ((com.sun.management.OperatingSystemMXBean)
+                                    java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                            .getProcessCpuTime()
+                    / 1e9;
+            return new Cpu(
+                    esCpu,
+                    AgentFootprint.cpuTicks(ingestPid) / (double) AgentFootprint.CLOCK_TICKS,
+                    self,
+                    searches,
+                    seconds(indices, "indexing", "index_time_in_millis"),
+                    seconds(indices, "get", "time_in_millis"),
+                    seconds(indices, "refresh", "total_time_in_millis"),
+                    seconds(indices, "merges", "total_time_in_millis"),
                     gcSeconds(node.path("jvm").path("gc").path("collectors")),
                     indices.path("indexing").path("index_total").asLong(),
-                    node.path("indexing_pressure").path("memory").path("total").path("coordinating_in_bytes").asLong(),
-                    node.path("fs").path("io_stats").path("total").path("write_operations").asLong(),
+                    node.path("indexing_pressure")
+                            .path("memory")
+                            .path("total")
+                            .path("coordinating_in_bytes")
+                            .asLong(),
+                    node.path("fs")
+                            .path("io_stats")
+                            .path("total")
+                            .path("write_operations")
+                            .asLong(),
                     Machine.now());
         }
 
@@ -456,18 +537,40 @@ public final class IngestThroughput {
 
         Cpu since(URI es, long ingestPid) throws IOException {
             Cpu later = now(es, ingestPid);
-            return new Cpu(later.elasticsearch - elasticsearch, later.ingestApi - ingestApi, later.loadGenerator - loadGenerator,
-                    later.searches - searches, later.indexing - indexing, later.gets - gets, later.refreshes - refreshes,
-                    later.merges - merges, later.gc - gc, later.operations - operations, later.bulkBytes - bulkBytes,
-                    later.diskWrites - diskWrites, later.machine.since(machine));
+            return new Cpu(
+                    later.elasticsearch - elasticsearch,
+                    later.ingestApi - ingestApi,
+                    later.loadGenerator - loadGenerator,
+                    later.searches - searches,
+                    later.indexing - indexing,
+                    later.gets - gets,
+                    later.refreshes - refreshes,
+                    later.merges - merges,
+                    later.gc - gc,
+                    later.operations - operations,
+                    later.bulkBytes - bulkBytes,
+                    later.diskWrites - diskWrites,
+                    later.machine.since(machine));
         }
 
         @Override
         public String toString() {
-            return String.format("ES %.1f (indexing %.1f, gets %.1f, refresh %.1f, merges %.1f, GC pauses %.1f), API %.1f, load %.1f;"
+            return String.format(
+                    "ES %.1f (indexing %.1f, gets %.1f, refresh %.1f, merges %.1f, GC pauses %.1f), API %.1f, load %.1f;"
                             + " %d shard searches; ES indexed %,d operations from %.0f MB of bulks, %,d disk writes; %s",
-                    elasticsearch, indexing, gets, refreshes, merges, gc, ingestApi, loadGenerator, searches, operations, bulkBytes / 1e6,
-                    diskWrites, machine);
+                    elasticsearch,
+                    indexing,
+                    gets,
+                    refreshes,
+                    merges,
+                    gc,
+                    ingestApi,
+                    loadGenerator,
+                    searches,
+                    operations,
+                    bulkBytes / 1e6,
+                    diskWrites,
+                    machine);
         }
     }
 
@@ -494,7 +597,8 @@ public final class IngestThroughput {
             } catch (IOException | RuntimeException e) {
                 return new Machine(new double[0], new double[0]);
             }
-            return new Machine(steal.stream().mapToDouble(Double::doubleValue).toArray(),
+            return new Machine(
+                    steal.stream().mapToDouble(Double::doubleValue).toArray(),
                     iowait.stream().mapToDouble(Double::doubleValue).toArray());
         }
 
@@ -544,10 +648,13 @@ public final class IngestThroughput {
         System.gc();
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         if (!Files.isExecutable(jcmd)) {
-            throw new IllegalStateException("The benchmark needs jcmd (a JDK, not a JRE) to collect the API's garbage: " + jcmd);
+            throw new IllegalStateException(
+                    "The benchmark needs jcmd (a JDK, not a JRE) to collect the API's garbage: " + jcmd);
         }
         Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(ingestPid), "GC.run")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         if (gc.waitFor() != 0) {
             throw new IllegalStateException("jcmd " + ingestPid + " GC.run failed with " + gc.exitValue());
         }

@@ -18,9 +18,14 @@ import tools.jackson.databind.JsonNode;
 final class Timeline implements AutoCloseable {
 
     /** One sample. {@code writeActive} and {@code writeQueue} are Elasticsearch's write pool's threads at work and tasks waiting. */
-    private record Sample(long nanos, int writeActive, int writeQueue, double bulksInFlight, double queuedOperations,
-                          long apiCpuTicks, long acknowledged) {
-    }
+    private record Sample(
+            long nanos,
+            int writeActive,
+            int writeQueue,
+            double bulksInFlight,
+            double queuedOperations,
+            long apiCpuTicks,
+            long acknowledged) {}
 
     private final URI es;
     private final URI ingest;
@@ -54,12 +59,17 @@ final class Timeline implements AutoCloseable {
         while (!stopped) {
             long due = System.nanoTime() + intervalMillis * 1_000_000;
             try {
-                JsonNode write = Http.get(es.resolve("/_cat/thread_pool/write?h=active,queue&format=json")).path(0);
+                JsonNode write = Http.get(es.resolve("/_cat/thread_pool/write?h=active,queue&format=json"))
+                        .path(0);
                 Prometheus api = Prometheus.scrape(ingest);
-                Sample sample = new Sample(System.nanoTime() - start, Integer.parseInt(write.path("active").asString()),
+                Sample sample = new Sample(
+                        System.nanoTime() - start,
+                        Integer.parseInt(write.path("active").asString()),
                         Integer.parseInt(write.path("queue").asString()),
-                        api.sum("agent7_bulk_requests_in_flight"), api.sum("agent7_bulk_queued_operations"),
-                        AgentFootprint.cpuTicks(ingestPid), acknowledged.get());
+                        api.sum("agent7_bulk_requests_in_flight"),
+                        api.sum("agent7_bulk_queued_operations"),
+                        AgentFootprint.cpuTicks(ingestPid),
+                        acknowledged.get());
                 synchronized (samples) {
                     samples.add(sample);
                 }
@@ -99,8 +109,10 @@ final class Timeline implements AutoCloseable {
             misses = missed == 0 ? "" : String.format(" (%d samples missed, the first: %s)", missed, firstMiss);
         }
         StringBuilder out = new StringBuilder();
-        out.append(String.format("  timeline of the %s phase: second, Elasticsearch's write pool busy %%, API bulks in flight,"
-                + " API operations queued, API CPU %%, documents acknowledged%n", phase));
+        out.append(String.format(
+                "  timeline of the %s phase: second, Elasticsearch's write pool busy %%, API bulks in flight,"
+                        + " API operations queued, API CPU %%, documents acknowledged%n",
+                phase));
         int busyTotal = 0;
         Sample previousSecondEnd = null;
         long lastSecond = all.isEmpty() ? -1 : all.get(all.size() - 1).nanos() / 1_000_000_000L;
@@ -127,14 +139,22 @@ final class Timeline implements AutoCloseable {
             Sample last = in.get(in.size() - 1);
             Sample first = previousSecondEnd == null ? in.get(0) : previousSecondEnd;
             double seconds = (last.nanos() - first.nanos()) / 1e9;
-            double cpu = seconds <= 0 ? 0 : 100.0 * (last.apiCpuTicks() - first.apiCpuTicks()) / AgentFootprint.CLOCK_TICKS / seconds;
-            out.append(String.format("    %3d  %3.0f  %4.1f  %6.0f  %3.0f  %,7d%n", second, 100.0 * busy / in.size(),
-                    inFlight / in.size(), queued / in.size(), cpu, last.acknowledged() - (previousSecondEnd == null ? 0
-                            : previousSecondEnd.acknowledged())));
+            double cpu = seconds <= 0
+                    ? 0
+                    : 100.0 * (last.apiCpuTicks() - first.apiCpuTicks()) / AgentFootprint.CLOCK_TICKS / seconds;
+            out.append(String.format(
+                    "    %3d  %3.0f  %4.1f  %6.0f  %3.0f  %,7d%n",
+                    second,
+                    100.0 * busy / in.size(),
+                    inFlight / in.size(),
+                    queued / in.size(),
+                    cpu,
+                    last.acknowledged() - (previousSecondEnd == null ? 0 : previousSecondEnd.acknowledged())));
             previousSecondEnd = last;
         }
-        out.append(String.format("  Elasticsearch's write pool was busy in %.0f %% of %d samples%s", all.isEmpty() ? 0
-                : 100.0 * busyTotal / all.size(), all.size(), misses));
+        out.append(String.format(
+                "  Elasticsearch's write pool was busy in %.0f %% of %d samples%s",
+                all.isEmpty() ? 0 : 100.0 * busyTotal / all.size(), all.size(), misses));
         return out.toString();
     }
 }

@@ -15,6 +15,7 @@ class IngestThroughputTest {
     @Test
     void medianOfAnEvenNumberIsTheMeanOfTheMiddleTwo() {
         // Not the upper middle: with the paths taking turns, that would favour one order.
-        assertThat(IngestThroughput.median(List.of(0.6, 0.8, 0.9, 1.2))).isEqualTo(0.85, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(IngestThroughput.median(List.of(0.6, 0.8, 0.9, 1.2)))
+                .isEqualTo(0.85, org.assertj.core.data.Offset.offset(1e-9));
     }
 }

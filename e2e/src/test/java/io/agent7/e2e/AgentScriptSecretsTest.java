@@ -29,14 +29,17 @@ class AgentScriptSecretsTest {
 
         List<String> out = bash(script);
 
-        assertThat(out.subList(0, 3)).as("umask after each run, then a folder made after it")
+        assertThat(out.subList(0, 3))
+                .as("umask after each run, then a folder made after it")
                 .containsExactly("0022", "0022", "755");
         Path secrets = state.resolve("secrets.env");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets)))
+                .isEqualTo("rw-------");
         String[] values = out.get(3).split(" ");
         assertThat(values[0]).startsWith("sk_").hasSizeGreaterThan(20);
         assertThat(values[1]).hasSizeGreaterThanOrEqualTo(20);
-        assertThat(Files.readAllLines(secrets)).as("the second run keeps the first run's secrets")
+        assertThat(Files.readAllLines(secrets))
+                .as("the second run keeps the first run's secrets")
                 .containsExactly("AGENT7_ADMIN_PASSWORD=" + values[1], "AGENT7_SITE_KEY=" + values[0]);
     }
 
@@ -62,13 +65,17 @@ class AgentScriptSecretsTest {
         Path dir = Path.of("").toAbsolutePath();
         while (!Files.exists(dir.resolve("agent7"))) {
             dir = dir.getParent();
-            assertThat(dir).as("a folder above the module holding the agent7 script").isNotNull();
+            assertThat(dir)
+                    .as("a folder above the module holding the agent7 script")
+                    .isNotNull();
         }
         return dir;
     }
 
     static List<String> bash(String script) throws Exception {
-        Process bash = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
+        Process bash = new ProcessBuilder("bash", "-c", script)
+                .redirectErrorStream(true)
+                .start();
         assertThat(bash.waitFor(30, TimeUnit.SECONDS)).as("bash finished").isTrue();
         String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(bash.exitValue()).as(out).isZero();

@@ -38,6 +38,7 @@ class ElasticsearchFaultIT {
     static final Duration PACE = Duration.ofMillis(500);
     /** Within this, once Elasticsearch is back, every host's posts must succeed again. */
     static final Duration RECOVERY = Duration.ofSeconds(60);
+
     static final Duration WRITE_TIMEOUT = Duration.ofSeconds(5);
     static final Duration STALL_TIMEOUT = Duration.ofSeconds(4);
 
@@ -67,10 +68,20 @@ class ElasticsearchFaultIT {
 
     @Test
     void recoversFromTheNodeBeingKilledAtAnyMoment() throws Exception {
-        List<Moment> rounds = List.of(Moment.ANY, Moment.BULK_IN_FLIGHT, Moment.RECONNECTING, Moment.ANY,
-                Moment.BULK_IN_FLIGHT, Moment.RECONNECTING, Moment.ANY, Moment.BULK_IN_FLIGHT, Moment.RECONNECTING,
-                Moment.ANY, Moment.BULK_IN_FLIGHT);
-        try (ServiceProcess ingest = startIngest(node.url()); Fleet fleet = Fleet.start(ingest)) {
+        List<Moment> rounds = List.of(
+                Moment.ANY,
+                Moment.BULK_IN_FLIGHT,
+                Moment.RECONNECTING,
+                Moment.ANY,
+                Moment.BULK_IN_FLIGHT,
+                Moment.RECONNECTING,
+                Moment.ANY,
+                Moment.BULK_IN_FLIGHT,
+                Moment.RECONNECTING,
+                Moment.ANY,
+                Moment.BULK_IN_FLIGHT);
+        try (ServiceProcess ingest = startIngest(node.url());
+                Fleet fleet = Fleet.start(ingest)) {
             fleet.awaitAllPosting(System.nanoTime(), RECOVERY);
             for (int round = 0; round < rounds.size(); round++) {
                 Moment moment = rounds.get(round);
@@ -89,10 +100,12 @@ class ElasticsearchFaultIT {
                 String what = "round " + round + " (killed " + moment + ")";
                 long back = System.nanoTime();
                 fleet.awaitAllPosting(back, RECOVERY, what, ingest);
-                System.out.printf("%s: every host posting again %.1f s after the node was back%n", what,
-                        (System.nanoTime() - back) / 1e9);
+                System.out.printf(
+                        "%s: every host posting again %.1f s after the node was back%n",
+                        what, (System.nanoTime() - back) / 1e9);
                 fleet.readiness.awaitUp(Duration.ofSeconds(15), what);
-                assertThat(fleet.readiness.downSinceLastCheck()).as("readiness DOWN while the writes were stuck, " + what)
+                assertThat(fleet.readiness.downSinceLastCheck())
+                        .as("readiness DOWN while the writes were stuck, " + what)
                         .isTrue();
             }
             fleet.finish(ingest);
@@ -101,11 +114,12 @@ class ElasticsearchFaultIT {
 
     @Test
     void recoversFromARefusedPortAndASilentSocket() throws Exception {
-        try (FaultProxy proxy = FaultProxy.to(node.url()); ServiceProcess ingest = startIngest(proxy.url());
-             Fleet fleet = Fleet.start(ingest)) {
+        try (FaultProxy proxy = FaultProxy.to(node.url());
+                ServiceProcess ingest = startIngest(proxy.url());
+                Fleet fleet = Fleet.start(ingest)) {
             fleet.awaitAllPosting(System.nanoTime(), RECOVERY);
-            List<FaultProxy.Mode> faults = List.of(FaultProxy.Mode.REFUSE, FaultProxy.Mode.SILENT,
-                    FaultProxy.Mode.SILENT, FaultProxy.Mode.REFUSE);
+            List<FaultProxy.Mode> faults = List.of(
+                    FaultProxy.Mode.REFUSE, FaultProxy.Mode.SILENT, FaultProxy.Mode.SILENT, FaultProxy.Mode.REFUSE);
             for (int round = 0; round < faults.size(); round++) {
                 String what = "round " + round + " (" + faults.get(round) + ")";
                 Thread.sleep(ThreadLocalRandom.current().nextLong(2_000));
@@ -116,8 +130,9 @@ class ElasticsearchFaultIT {
                 proxy.set(FaultProxy.Mode.PASS);
                 long back = System.nanoTime();
                 fleet.awaitAllPosting(back, RECOVERY, what, ingest);
-                System.out.printf("%s: every host posting again %.1f s after the fault ended%n", what,
-                        (System.nanoTime() - back) / 1e9);
+                System.out.printf(
+                        "%s: every host posting again %.1f s after the fault ended%n",
+                        what, (System.nanoTime() - back) / 1e9);
                 fleet.readiness.awaitUp(Duration.ofSeconds(15), what);
             }
             fleet.finish(ingest);
@@ -127,11 +142,15 @@ class ElasticsearchFaultIT {
     private static ServiceProcess startIngest(URI elasticsearch) throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("AGENT7_ELASTICSEARCH_URL", elasticsearch.toString());
-        env.put("AGENT7_STATE_DIR", Files.createTempDirectory("agent7-e2e-faults-server").toString());
+        env.put(
+                "AGENT7_STATE_DIR",
+                Files.createTempDirectory("agent7-e2e-faults-server").toString());
         env.put("AGENT7_BOOTSTRAP_ADMIN_PASSWORD", TestAccounts.ADMIN_PASSWORD);
         env.put("AGENT7_BOOTSTRAP_SITE_KEY", Fleet.SITE_KEY);
         env.put("AGENT7_RETRY_AFTER", "1s");
-        return ServiceProcess.start("ingest-api", env,
+        return ServiceProcess.start(
+                "ingest-api",
+                env,
                 "--agent7.ingest.write-timeout=" + WRITE_TIMEOUT.toSeconds() + "s",
                 "--agent7.ingest.stall-timeout=" + STALL_TIMEOUT.toSeconds() + "s",
                 // request timeout + the longest retry backoff (12 s) + margin
@@ -142,18 +161,24 @@ class ElasticsearchFaultIT {
 
     /** Waits until the API has a bulk request out to Elasticsearch. */
     private static void awaitBulkInFlight(ServiceProcess ingest) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> metric(ingest, "agent7_bulk_requests_in_flight") > 0);
     }
 
     /** A gauge's value as the API's Prometheus endpoint shows it. */
     private static double metric(ServiceProcess ingest, String name) throws Exception {
-        HttpResponse<String> response = FleetSupport.HTTP.send(HttpRequest.newBuilder(ingest.url("/actuator/prometheus"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = FleetSupport.HTTP.send(
+                HttpRequest.newBuilder(ingest.url("/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return response.body().lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+        return response.body()
+                .lines()
+                .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + name + " in the API's metrics"));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " in the API's metrics"));
     }
 
     /** The posting hosts of one test, and the API's readiness as seen while they post. */
@@ -180,7 +205,9 @@ class ElasticsearchFaultIT {
         }
 
         void awaitAllPosting(long since, Duration limit) {
-            Awaitility.await().atMost(limit).pollInterval(Duration.ofMillis(200))
+            Awaitility.await()
+                    .atMost(limit)
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> hosts.stream().allMatch(h -> h.acknowledgedSince(since)));
         }
 
@@ -189,9 +216,11 @@ class ElasticsearchFaultIT {
             try {
                 awaitAllPosting(since, limit);
             } catch (org.awaitility.core.ConditionTimeoutException e) {
-                long stuck = hosts.stream().filter(h -> !h.acknowledgedSince(since)).count();
-                throw new AssertionError(stuck + " of " + hosts.size() + " hosts had no post acknowledged within "
-                        + limit.toSeconds() + "s after " + what + ". The ingest API's threads:\n" + ingest.threadDump());
+                long stuck =
+                        hosts.stream().filter(h -> !h.acknowledgedSince(since)).count();
+                throw new AssertionError(
+                        stuck + " of " + hosts.size() + " hosts had no post acknowledged within " + limit.toSeconds()
+                                + "s after " + what + ". The ingest API's threads:\n" + ingest.threadDump());
             }
         }
 
@@ -201,24 +230,36 @@ class ElasticsearchFaultIT {
          */
         void finish(ServiceProcess ingest) throws Exception {
             for (PostingHost host : hosts) {
-                assertThat(host.stop(RECOVERY)).as("host %s got its last batch acknowledged", host.hostId()).isTrue();
+                assertThat(host.stop(RECOVERY))
+                        .as("host %s got its last batch acknowledged", host.hostId())
+                        .isTrue();
             }
             long resent = 0;
             TestElasticsearch.send(node.url(), "POST", "/agent7-process/_refresh", null);
             for (PostingHost host : hosts) {
-                assertThat(host.unexpected()).as("answers no retry fixes, host %s", host.hostId()).isEmpty();
-                JsonNode count = TestElasticsearch.send(node.url(), "POST", "/agent7-process/_count",
+                assertThat(host.unexpected())
+                        .as("answers no retry fixes, host %s", host.hostId())
+                        .isEmpty();
+                JsonNode count = TestElasticsearch.send(
+                        node.url(),
+                        "POST",
+                        "/agent7-process/_count",
                         "{\"query\":{\"term\":{\"host.id\":\"" + host.hostId() + "\"}}}");
                 assertThat(count.path("count").asLong())
-                        .as("documents of host %s: every one it sent, acknowledged or sent again until acknowledged",
+                        .as(
+                                "documents of host %s: every one it sent, acknowledged or sent again until acknowledged",
                                 host.hostId())
                         .isEqualTo(host.acknowledgedDocuments());
                 resent += host.resentDocuments();
             }
-            assertThat(resent).as("documents sent again after a failed post (the faults reached the hosts)").isPositive();
-            System.out.printf("%d documents acknowledged and in the index, %d of them sent again after a failed post%n",
+            assertThat(resent)
+                    .as("documents sent again after a failed post (the faults reached the hosts)")
+                    .isPositive();
+            System.out.printf(
+                    "%d documents acknowledged and in the index, %d of them sent again after a failed post%n",
                     hosts.stream().mapToLong(PostingHost::acknowledgedDocuments).sum(), resent);
-            assertThat(liveness.everDown()).as("liveness DOWN: the pipeline waited for Elasticsearch, it was never stuck")
+            assertThat(liveness.everDown())
+                    .as("liveness DOWN: the pipeline waited for Elasticsearch, it was never stuck")
                     .isFalse();
             String threads = ingest.threadDump();
             assertThat(threads).as("the ingest API's threads after the faults").doesNotContain("deadlock");

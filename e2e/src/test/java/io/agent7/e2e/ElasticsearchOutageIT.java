@@ -31,10 +31,15 @@ class ElasticsearchOutageIT {
     void agentsRetryThroughAnOutageAndNothingIsLostOrDuplicated() throws Exception {
         try (ElasticsearchNode es = ElasticsearchNode.start("outage")) {
             Path serverState = Files.createTempDirectory("agent7-e2e-outage-server");
-            Map<String, String> env = Map.of("AGENT7_ELASTICSEARCH_URL", es.url().toString(),
-                    "AGENT7_STATE_DIR", serverState.toString(),
-                    "AGENT7_BOOTSTRAP_ADMIN_PASSWORD", TestAccounts.ADMIN_PASSWORD,
-                    "AGENT7_RETRY_AFTER", "5s");
+            Map<String, String> env = Map.of(
+                    "AGENT7_ELASTICSEARCH_URL",
+                    es.url().toString(),
+                    "AGENT7_STATE_DIR",
+                    serverState.toString(),
+                    "AGENT7_BOOTSTRAP_ADMIN_PASSWORD",
+                    TestAccounts.ADMIN_PASSWORD,
+                    "AGENT7_RETRY_AFTER",
+                    "5s");
             try (ServiceProcess ingest = ServiceProcess.start("ingest-api", env)) {
                 String siteKey = FleetSupport.fastGroupSiteKey(ingest.url("/"));
                 List<FakeProcesses> hosts = new ArrayList<>();
@@ -67,21 +72,27 @@ class ElasticsearchOutageIT {
                             FakeProcesses processes = hosts.get(i);
                             // Only processes from before the outage end: each new one lives until the end,
                             // so every process counted here is one the agent did collect.
-                            List<Integer> pids = new ArrayList<>(processes.current().keySet());
+                            List<Integer> pids =
+                                    new ArrayList<>(processes.current().keySet());
                             pids.removeIf(pid -> pid >= 1000);
-                            processes.remove(pids.get(ThreadLocalRandom.current().nextInt(pids.size())));
+                            processes.remove(
+                                    pids.get(ThreadLocalRandom.current().nextInt(pids.size())));
                             processes.set(nextPid, "p" + nextPid);
                             everSeen.get(i).add(nextPid++);
                         }
                         Thread.sleep(4_000);
                     }
-                    assertThat(agents).anySatisfy(a -> assertThat(a.runtime().spool().size()).isPositive());
+                    assertThat(agents)
+                            .anySatisfy(
+                                    a -> assertThat(a.runtime().spool().size()).isPositive());
                     es.startAgain();
 
                     awaitIndexMatches(es, hosts, credentials, Duration.ofSeconds(180));
                     for (int i = 0; i < AGENTS; i++) {
-                        FleetSupport.Indexed indexed = FleetSupport.indexed(es.url(), credentials.get(i).hostId());
-                        assertThat(indexed.total()).as("documents of host %d: one per process ever seen", i)
+                        FleetSupport.Indexed indexed = FleetSupport.indexed(
+                                es.url(), credentials.get(i).hostId());
+                        assertThat(indexed.total())
+                                .as("documents of host %d: one per process ever seen", i)
                                 .isEqualTo(everSeen.get(i).size());
                     }
                 } finally {
@@ -93,12 +104,14 @@ class ElasticsearchOutageIT {
         }
     }
 
-    private static void awaitIndexMatches(ElasticsearchNode es, List<FakeProcesses> hosts, List<Credentials> credentials,
-                                          Duration limit) {
+    private static void awaitIndexMatches(
+            ElasticsearchNode es, List<FakeProcesses> hosts, List<Credentials> credentials, Duration limit) {
         Awaitility.await().atMost(limit).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
             for (int i = 0; i < hosts.size(); i++) {
-                assertThat(FleetSupport.indexed(es.url(), credentials.get(i).hostId()).present())
-                        .as("host %d", i).isEqualTo(hosts.get(i).current());
+                assertThat(FleetSupport.indexed(es.url(), credentials.get(i).hostId())
+                                .present())
+                        .as("host %d", i)
+                        .isEqualTo(hosts.get(i).current());
             }
         });
     }

@@ -36,8 +36,7 @@ final class FleetSupport {
         return logger;
     }
 
-    private FleetSupport() {
-    }
+    private FleetSupport() {}
 
     /** A site key for a new group whose policy runs only the process collector, every 10 s. */
     static String fastGroupSiteKey(URI ingest) throws Exception {
@@ -48,22 +47,30 @@ final class FleetSupport {
                                 "network_connection": {"enabled": false}, "system_metric": {"enabled": false}}}
                 """);
         assertThat(policy.path("version").asLong()).isEqualTo(1);
-        JsonNode key = admin(ingest, "POST", "/api/v1/admin/site-keys", "{\"name\":\"" + group + "\",\"group\":\"" + group + "\"}");
+        JsonNode key = admin(
+                ingest, "POST", "/api/v1/admin/site-keys", "{\"name\":\"" + group + "\",\"group\":\"" + group + "\"}");
         return key.path("site_key").asString();
     }
 
     static JsonNode admin(URI ingest, String method, String path, String body) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(ingest.resolve(path))
-                .header("Authorization", TestAccounts.adminBasic()).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 201);
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(ingest.resolve(path))
+                        .header("Authorization", TestAccounts.adminBasic())
+                        .header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode())
+                .as(method + " " + path + ": " + response.body())
+                .isBetween(200, 201);
         return JSON.readTree(response.body());
     }
 
     /** Enrolls a new host and keeps its credentials in {@code stateDir}, as `agent enroll` does. */
     static Credentials enroll(URI ingest, String siteKey, Path stateDir) throws Exception {
         String machine = "e2e-" + UUID.randomUUID();
-        HostFacts facts = new HostFacts(machine, "e2e-" + machine.substring(4, 12), "linux", "Debian GNU/Linux", "12", "6.1");
+        HostFacts facts =
+                new HostFacts(machine, "e2e-" + machine.substring(4, 12), "linux", "Debian GNU/Linux", "12", "6.1");
         ServerClient.Enrolled enrolled = ServerClient.enroll(ingest, siteKey, facts, "e2e", null);
         Files.createDirectories(stateDir);
         enrolled.credentials().save(stateDir);
@@ -72,15 +79,23 @@ final class FleetSupport {
 
     /** The real agent runtime with the given collector, on its own thread. */
     static Running start(Credentials credentials, Path stateDir, FakeProcesses processes) throws Exception {
-        AgentRuntime runtime = new AgentRuntime(new ServerClient(credentials, "e2e", Clock.systemUTC()), List.of(processes),
-                stateDir, 64L * 1024 * 1024, Clock.systemUTC(), "e2e", () -> JSON.createObjectNode().put("hostname", "e2e"));
-        Thread thread = new Thread(() -> {
-            try {
-                runtime.run(false);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "e2e-agent");
+        AgentRuntime runtime = new AgentRuntime(
+                new ServerClient(credentials, "e2e", Clock.systemUTC()),
+                List.of(processes),
+                stateDir,
+                64L * 1024 * 1024,
+                Clock.systemUTC(),
+                "e2e",
+                () -> JSON.createObjectNode().put("hostname", "e2e"));
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        runtime.run(false);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "e2e-agent");
         thread.start();
         return new Running(runtime, thread);
     }
@@ -94,12 +109,14 @@ final class FleetSupport {
     }
 
     /** pid → name of the host's documents that are present, and the number of all its documents. */
-    record Indexed(Map<Integer, String> present, long total) {
-    }
+    record Indexed(Map<Integer, String> present, long total) {}
 
     static Indexed indexed(URI es, String hostId) {
         TestElasticsearch.send(es, "POST", "/agent7-process/_refresh", null);
-        JsonNode response = TestElasticsearch.send(es, "POST", "/agent7-process/_search",
+        JsonNode response = TestElasticsearch.send(
+                es,
+                "POST",
+                "/agent7-process/_search",
                 "{\"size\":10000,\"query\":{\"term\":{\"host.id\":\"" + hostId + "\"}}}");
         if (response == null || !response.has("hits")) {
             throw new AssertionError("search failed: " + response);
@@ -109,7 +126,9 @@ final class FleetSupport {
         for (JsonNode hit : hits.path("hits")) {
             JsonNode source = hit.path("_source");
             if (source.path("agent7").path("present").asBoolean()) {
-                present.put(source.path("process").path("pid").asInt(), source.path("process").path("name").asString());
+                present.put(
+                        source.path("process").path("pid").asInt(),
+                        source.path("process").path("name").asString());
             }
         }
         return new Indexed(present, hits.path("total").path("value").asLong());

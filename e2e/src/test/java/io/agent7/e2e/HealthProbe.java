@@ -18,6 +18,7 @@ final class HealthProbe implements AutoCloseable {
 
     /** What the last probe got: "UP", "DOWN", "OUT_OF_SERVICE", or why there was no answer. */
     private volatile String last = "none yet";
+
     private final AtomicBoolean sawDown = new AtomicBoolean();
     private final AtomicBoolean everDown = new AtomicBoolean();
     private final Thread poller;
@@ -39,12 +40,16 @@ final class HealthProbe implements AutoCloseable {
     }
 
     private void poll(URI probe) {
-        HttpRequest request = HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(2)).build();
+        HttpRequest request =
+                HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(2)).build();
         while (!closed) {
             String status;
             try {
                 HttpResponse<String> response = FleetSupport.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-                status = FleetSupport.JSON.readTree(response.body()).path("status").asString("HTTP " + response.statusCode());
+                status = FleetSupport.JSON
+                        .readTree(response.body())
+                        .path("status")
+                        .asString("HTTP " + response.statusCode());
             } catch (IOException e) {
                 status = "no answer: " + e;
             } catch (InterruptedException e) {
@@ -83,7 +88,10 @@ final class HealthProbe implements AutoCloseable {
 
     private void await(String status, Duration limit, String what) {
         try {
-            Awaitility.await().atMost(limit).pollInterval(Duration.ofMillis(100)).until(() -> status.equals(last));
+            Awaitility.await()
+                    .atMost(limit)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> status.equals(last));
         } catch (ConditionTimeoutException e) {
             throw new AssertionError(name + " was not " + status + " within " + limit.toSeconds() + "s in " + what
                     + "; last answer: " + last);

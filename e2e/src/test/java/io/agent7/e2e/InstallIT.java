@@ -30,43 +30,58 @@ import org.junit.jupiter.api.Test;
  */
 class InstallIT {
 
-    static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    static final String JAVA =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     @Test
     void installTrainsTheArchiveTheUnitsJvmMapsAndUninstallRemovesWhatInstallWrote() throws Exception {
         Path serverState = Files.createTempDirectory("agent7-e2e-install-server");
         Path agentState = Files.createTempDirectory("agent7-e2e-install-agent");
         Path root = Files.createTempDirectory("agent7-e2e-install-root");
-        Installer.Layout layout = new Installer.Layout(root.resolve("opt/agent7"), root.resolve("agent7-agent.service"));
+        Installer.Layout layout =
+                new Installer.Layout(root.resolve("opt/agent7"), root.resolve("agent7-agent.service"));
         List<String> systemctl = new ArrayList<>();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         Installer installer = new Installer(new PrintStream(printed, true, StandardCharsets.UTF_8), layout, args -> {
             systemctl.add(String.join(" ", args));
             return false; // no systemd here
         });
-        Map<String, String> env = Map.of("AGENT7_ELASTICSEARCH_URL", TestElasticsearch.url().toString(),
-                "AGENT7_STATE_DIR", serverState.toString(), "AGENT7_BOOTSTRAP_ADMIN_PASSWORD", TestAccounts.ADMIN_PASSWORD);
+        Map<String, String> env = Map.of(
+                "AGENT7_ELASTICSEARCH_URL",
+                TestElasticsearch.url().toString(),
+                "AGENT7_STATE_DIR",
+                serverState.toString(),
+                "AGENT7_BOOTSTRAP_ADMIN_PASSWORD",
+                TestAccounts.ADMIN_PASSWORD);
         try (ServiceProcess ingest = ServiceProcess.start("ingest-api", env)) {
-            Credentials credentials = FleetSupport.enroll(ingest.url("/"), FleetSupport.fastGroupSiteKey(ingest.url("/")), agentState);
+            Credentials credentials =
+                    FleetSupport.enroll(ingest.url("/"), FleetSupport.fastGroupSiteKey(ingest.url("/")), agentState);
 
             installer.install(ServiceProcess.jar("agent"), agentState);
 
             Path jar = layout.home().resolve("agent.jar");
             assertThat(jar).hasSameBinaryContentAs(ServiceProcess.jar("agent"));
             String unit = Files.readString(layout.unit());
-            assertThat(unit).doesNotContain("@JAVA@", "@JAR@", "@STATE@")
-                    .contains("ExecStart=" + JAVA + " ", " -XX:SharedArchiveFile=" + agentState.resolve(ClassArchive.FILE) + " ",
+            assertThat(unit)
+                    .doesNotContain("@JAVA@", "@JAR@", "@STATE@")
+                    .contains(
+                            "ExecStart=" + JAVA + " ",
+                            " -XX:SharedArchiveFile=" + agentState.resolve(ClassArchive.FILE) + " ",
                             " -jar " + jar + " run --state-dir " + agentState + "\n");
-            assertThat(systemctl).as("stopped before the training run; no systemd, so not enabled")
+            assertThat(systemctl)
+                    .as("stopped before the training run; no systemd, so not enabled")
                     .containsExactly("stop agent7-agent.service", "daemon-reload");
             Path archive = agentState.resolve(ClassArchive.FILE);
             assertThat(archive).exists();
             assertThat(Files.size(archive)).isGreaterThan(1 << 20);
-            assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Wrote " + archive)
+            assertThat(printed.toString(StandardCharsets.UTF_8))
+                    .contains("Wrote " + archive)
                     .contains("systemd is not running here: start the agent with "
                             + AgentUnit.shellCommand(AgentUnit.text(), JAVA, jar.toString(), agentState));
             // The training run was a real first round: this host's processes are in.
-            assertThat(FleetSupport.indexed(TestElasticsearch.url(), credentials.hostId()).present()).isNotEmpty();
+            assertThat(FleetSupport.indexed(TestElasticsearch.url(), credentials.hostId())
+                            .present())
+                    .isNotEmpty();
 
             assertTheUnitsJvmRunsTheAgentFromTheArchive(jar, agentState);
         }
@@ -78,7 +93,9 @@ class InstallIT {
         assertThat(layout.unit()).doesNotExist();
         assertThat(layout.home().resolve("agent.jar")).doesNotExist();
         assertThat(agentState.resolve(ClassArchive.FILE)).doesNotExist();
-        assertThat(agentState.resolve("credentials.json")).as("kept without --purge").exists();
+        assertThat(agentState.resolve("credentials.json"))
+                .as("kept without --purge")
+                .exists();
         installer.uninstall(agentState, true);
         assertThat(agentState).doesNotExist();
     }
@@ -86,17 +103,28 @@ class InstallIT {
     private static void assertTheUnitsJvmRunsTheAgentFromTheArchive(Path jar, Path agentState) throws Exception {
         // -Xshare:on turns an archive the JVM cannot use into an error instead of a silent fallback.
         // A second round (check-in, every collector, the posts) under the unit's JVM and the archive:
-        List<String> command = AgentUnit.command(AgentUnit.text(), JAVA, jar.toString(), agentState,
-                List.of("-Xshare:on", "-Xlog:class+load=info"), "run", "--once", "--state-dir", agentState.toString());
+        List<String> command = AgentUnit.command(
+                AgentUnit.text(),
+                JAVA,
+                jar.toString(),
+                agentState,
+                List.of("-Xshare:on", "-Xlog:class+load=info"),
+                "run",
+                "--once",
+                "--state-dir",
+                agentState.toString());
         Process agent = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(agent.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(agent.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(agent.exitValue()).as(output).isZero();
-        assertThat(output).containsPattern("io\\.agent7\\.agent\\.Main source: shared objects file")
+        assertThat(output)
+                .containsPattern("io\\.agent7\\.agent\\.Main source: shared objects file")
                 .containsPattern("io\\.agent7\\.schema\\.JsonTrees source: shared objects file")
                 .containsPattern("tools\\.jackson\\.databind\\.node\\.ObjectNode source: shared objects file");
         // The agent handles JSON as trees only: an object mapper's first use loads about a thousand
         // classes (several megabytes resident) that the agent never needs.
-        assertThat(output).as("no object mapper on the agent's path").doesNotContain("tools.jackson.databind.ObjectMapper ");
+        assertThat(output)
+                .as("no object mapper on the agent's path")
+                .doesNotContain("tools.jackson.databind.ObjectMapper ");
     }
 }

@@ -51,8 +51,8 @@ final class PostingHost implements AutoCloseable {
     /** Enrolls a new host with {@code siteKey} and starts posting batches of {@code batchSize} processes. */
     static PostingHost start(URI ingest, String siteKey, int batchSize, Duration pace) throws Exception {
         Credentials credentials = FleetSupport.enroll(ingest, siteKey, Files.createTempDirectory("agent7-e2e-posting"));
-        PostingHost host = new PostingHost(new ServerClient(credentials, "e2e", Clock.systemUTC()), credentials.hostId(),
-                batchSize, pace);
+        PostingHost host = new PostingHost(
+                new ServerClient(credentials, "e2e", Clock.systemUTC()), credentials.hostId(), batchSize, pace);
         host.thread.start();
         return host;
     }
@@ -66,7 +66,10 @@ final class PostingHost implements AutoCloseable {
             for (int i = 0; i < batchSize; i++) {
                 ObjectNode document = FleetSupport.JSON.createObjectNode();
                 int pid = nextPid++;
-                document.putObject("process").put("pid", pid).put("start", START).put("name", "p" + pid);
+                document.putObject("process")
+                        .put("pid", pid)
+                        .put("start", START)
+                        .put("name", "p" + pid);
                 documents.add(document);
             }
             // Until acknowledged, even when told to stop: the count must hold every document sent.

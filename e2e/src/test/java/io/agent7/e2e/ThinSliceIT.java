@@ -48,13 +48,15 @@ class ThinSliceIT {
     static void startServices() throws Exception {
         String es = TestElasticsearch.url().toString();
         Path state = Files.createTempDirectory("agent7-e2e-ingest");
-        ingest = ServiceProcess.start("ingest-api", Map.of(
-                "AGENT7_ELASTICSEARCH_URL", es,
-                "AGENT7_STATE_DIR", state.toString(),
-                "AGENT7_BOOTSTRAP_SITE_KEY", SITE_KEY));
-        search = ServiceProcess.start("search-ui", Map.of(
-                "AGENT7_ELASTICSEARCH_URL", es,
-                "AGENT7_BOOTSTRAP_ADMIN_PASSWORD", TestAccounts.ADMIN_PASSWORD));
+        ingest = ServiceProcess.start(
+                "ingest-api",
+                Map.of(
+                        "AGENT7_ELASTICSEARCH_URL", es,
+                        "AGENT7_STATE_DIR", state.toString(),
+                        "AGENT7_BOOTSTRAP_SITE_KEY", SITE_KEY));
+        search = ServiceProcess.start(
+                "search-ui",
+                Map.of("AGENT7_ELASTICSEARCH_URL", es, "AGENT7_BOOTSTRAP_ADMIN_PASSWORD", TestAccounts.ADMIN_PASSWORD));
     }
 
     @AfterAll
@@ -71,15 +73,22 @@ class ThinSliceIT {
     void agentProcessesAreSearchableAndRepostingChangesNothing() throws Exception {
         HostFacts real = HostFacts.detect(new SystemInfo());
         // A machine id of its own, so that this run's documents are apart from any other run's.
-        HostFacts host = new HostFacts("e2e-" + UUID.randomUUID(), real.hostName(), real.osFamily(), real.osName(),
-                real.osVersion(), real.kernel());
+        HostFacts host = new HostFacts(
+                "e2e-" + UUID.randomUUID(),
+                real.hostName(),
+                real.osFamily(),
+                real.osName(),
+                real.osVersion(),
+                real.kernel());
         ServerClient.Enrolled enrolled = ServerClient.enroll(ingest.url("/"), SITE_KEY, host, "e2e", null);
         String hostId = enrolled.credentials().hostId();
         ServerClient agent = new ServerClient(enrolled.credentials(), "e2e", Clock.systemUTC());
 
         List<ObjectNode> processes = new ProcessCollector(new SystemInfo().getOperatingSystem()).collect();
         long myPid = ProcessHandle.current().pid();
-        assertThat(processes).anySatisfy(p -> assertThat(p.path("process").path("pid").asLong()).isEqualTo(myPid));
+        assertThat(processes)
+                .anySatisfy(
+                        p -> assertThat(p.path("process").path("pid").asLong()).isEqualTo(myPid));
         Instant collectedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
         ServerClient.BatchResult first = agent.post("process", "b-1", "snapshot", collectedAt, processes);
@@ -91,9 +100,13 @@ class ThinSliceIT {
         // The query API finds this very JVM among the host's java processes.
         JsonNode javas = query("process.name,eq,java;host.id,eq," + hostId);
         assertThat(javas.path("total").asLong()).isGreaterThanOrEqualTo(1);
-        assertThat(javas.path("items").valueStream().map(i -> i.path("process").path("pid").asLong()))
+        assertThat(javas.path("items")
+                        .valueStream()
+                        .map(i -> i.path("process").path("pid").asLong()))
                 .contains(myPid);
-        assertThat(javas.path("items").valueStream().map(i -> i.path("process").path("name").asString()))
+        assertThat(javas.path("items")
+                        .valueStream()
+                        .map(i -> i.path("process").path("name").asString()))
                 .containsOnly("java");
         // Stored nulls (values an item lost) stay out of answers.
         assertThat(javas.path("items").toString()).doesNotContain(":null");
@@ -116,7 +129,8 @@ class ThinSliceIT {
         long gonePid = gone.path("process").path("pid").asLong();
         JsonNode removed = query("host.id,eq," + hostId, "state=removed");
         assertThat(removed.path("total").asLong()).isEqualTo(1);
-        assertThat(removed.path("items").get(0).path("process").path("pid").asLong()).isEqualTo(gonePid);
+        assertThat(removed.path("items").get(0).path("process").path("pid").asLong())
+                .isEqualTo(gonePid);
         assertThat(query("host.id,eq," + hostId).path("total").asLong()).isEqualTo(processes.size() - 1);
     }
 
@@ -131,7 +145,10 @@ class ThinSliceIT {
             path.append('&').append(e);
         }
         URI uri = search.url(path.toString());
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).header("Authorization", TestAccounts.adminBasic()).build(),
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(uri)
+                        .header("Authorization", TestAccounts.adminBasic())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET %s: %s", uri, response.body()).isEqualTo(200);
         return JSON.readTree(response.body());

@@ -28,8 +28,8 @@ public final class CommonFields {
     public static final String LABELS = "labels";
 
     /** Set by the server from the agent's credentials, never trusted from the agent. */
-    public static final List<String> SERVER_OWNED = List.of(TIMESTAMP, TYPE, LAST_SEEN, PRESENT, REMOVED_AT,
-            HOST_ID, HOST_NAME, AGENT_ID);
+    public static final List<String> SERVER_OWNED =
+            List.of(TIMESTAMP, TYPE, LAST_SEEN, PRESENT, REMOVED_AT, HOST_ID, HOST_NAME, AGENT_ID);
 
     public static final Map<String, Field> ALL;
 
@@ -38,14 +38,41 @@ public final class CommonFields {
         for (Field f : List.of(
                 new Field(TIMESTAMP, FieldType.DATE, "When the item was first seen.", null, false, false, null),
                 keyword(TYPE, "The Agent7 data type of the document."),
-                new Field(LAST_SEEN, FieldType.DATE, "When a collection last reported the item.", null, false, false, null),
-                new Field(PRESENT, FieldType.BOOLEAN, "Whether the latest collection still had the item.", null, false, false, null),
-                new Field(REMOVED_AT, FieldType.DATE, "When the item was found gone; null while present.", null, false, false, null),
+                new Field(
+                        LAST_SEEN,
+                        FieldType.DATE,
+                        "When a collection last reported the item.",
+                        null,
+                        false,
+                        false,
+                        null),
+                new Field(
+                        PRESENT,
+                        FieldType.BOOLEAN,
+                        "Whether the latest collection still had the item.",
+                        null,
+                        false,
+                        false,
+                        null),
+                new Field(
+                        REMOVED_AT,
+                        FieldType.DATE,
+                        "When the item was found gone; null while present.",
+                        null,
+                        false,
+                        false,
+                        null),
                 keyword(HOST_ID, "Agent7's identifier of the host the item was collected on."),
                 caseless(HOST_NAME, "Name of the host, as the host reports it."),
                 keyword(AGENT_ID, "Identifier of the agent enrollment that sent the item."),
-                new Field(LABELS, FieldType.FLATTENED, "Free-form key/value labels; their keys never grow the mapping.",
-                        null, false, false, null))) {
+                new Field(
+                        LABELS,
+                        FieldType.FLATTENED,
+                        "Free-form key/value labels; their keys never grow the mapping.",
+                        null,
+                        false,
+                        false,
+                        null))) {
             all.put(f.name(), f);
         }
         ALL = Collections.unmodifiableMap(all);
@@ -59,6 +86,5 @@ public final class CommonFields {
         return new Field(name, FieldType.KEYWORD, description, Field.DEFAULT_IGNORE_ABOVE, false, true, null);
     }
 
-    private CommonFields() {
-    }
+    private CommonFields() {}
 }

@@ -23,8 +23,14 @@ import java.util.regex.Pattern;
  * @param optionalIdentity identity fields an item may lack (a listening socket has no remote
  *                    address); a missing one hashes as "no value", the others must be set
  */
-public record DataType(String name, String description, Map<String, Field> fields, List<String> identity,
-                       Set<String> aliases, boolean series, Set<String> optionalIdentity) {
+public record DataType(
+        String name,
+        String description,
+        Map<String, Field> fields,
+        List<String> identity,
+        Set<String> aliases,
+        boolean series,
+        Set<String> optionalIdentity) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
     public static final String INDEX_PREFIX = "agent7-";
@@ -44,7 +50,8 @@ public record DataType(String name, String description, Map<String, Field> field
         for (String id : identity) {
             Field f = fields.containsKey(id) ? fields.get(id) : CommonFields.ALL.get(id);
             if (f == null) {
-                throw new IllegalArgumentException("Type '" + name + "': identity field '" + id + "' is not one of its fields");
+                throw new IllegalArgumentException(
+                        "Type '" + name + "': identity field '" + id + "' is not one of its fields");
             }
             if (f.type() == FieldType.FLOAT || f.type() == FieldType.DOUBLE) {
                 throw new IllegalArgumentException("Type '" + name + "': identity field '" + id
@@ -62,8 +69,8 @@ public record DataType(String name, String description, Map<String, Field> field
                 dot = f.name().lastIndexOf('.', dot - 1);
             }
             if (f.isAlias() && !fields.containsKey(f.aliasOf()) && !CommonFields.ALL.containsKey(f.aliasOf())) {
-                throw new IllegalArgumentException("Type '" + name + "': alias '" + f.name() + "' points to unknown field '"
-                        + f.aliasOf() + "'");
+                throw new IllegalArgumentException(
+                        "Type '" + name + "': alias '" + f.name() + "' points to unknown field '" + f.aliasOf() + "'");
             }
         }
     }
@@ -139,7 +146,8 @@ public record DataType(String name, String description, Map<String, Field> field
         }
 
         public Builder keyword(String field, String description) {
-            return add(new Field(field, FieldType.KEYWORD, description, Field.DEFAULT_IGNORE_ABOVE, false, false, null));
+            return add(
+                    new Field(field, FieldType.KEYWORD, description, Field.DEFAULT_IGNORE_ABOVE, false, false, null));
         }
 
         /** A keyword the OS compares case-insensitively: a Windows path, user or service name. */
@@ -173,7 +181,10 @@ public record DataType(String name, String description, Map<String, Field> field
                     .keyword("process.hash.sha256", "SHA-256 of the program file.")
                     .field("process.code_signature.exists", FieldType.BOOLEAN, "Whether the program file is signed.")
                     .keyword("process.code_signature.subject_name", "Signer of the program file.")
-                    .field("process.code_signature.trusted", FieldType.BOOLEAN, "Whether the signature chains to a trusted root.")
+                    .field(
+                            "process.code_signature.trusted",
+                            FieldType.BOOLEAN,
+                            "Whether the signature chains to a trusted root.")
                     .field("process.code_signature.valid", FieldType.BOOLEAN, "Whether the signature verifies.")
                     .keyword("process.code_signature.status", "Verification status as the OS reports it.")
                     .keyword("process.pe.company", "Company in the program's version resource (Windows).")
@@ -220,7 +231,8 @@ public record DataType(String name, String description, Map<String, Field> field
 
         public Builder add(Field field) {
             if (fields.putIfAbsent(field.name(), field) != null || CommonFields.ALL.containsKey(field.name())) {
-                throw new IllegalArgumentException("Type '" + name + "': field '" + field.name() + "' is declared twice");
+                throw new IllegalArgumentException(
+                        "Type '" + name + "': field '" + field.name() + "' is declared twice");
             }
             return this;
         }

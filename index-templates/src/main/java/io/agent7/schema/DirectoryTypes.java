@@ -25,9 +25,12 @@ final class DirectoryTypes {
             .caselessText("user.full_name", "displayName.")
             .keyword("user.email", "mail.")
             .caseless("user.group.name", "Names (CN) of the groups the account is a direct member of.")
-            .field("user.privileged", BOOLEAN, "Whether the account is privileged: adminCount=1, or a member, "
-                    + "directly or through nesting, of a privileged group (Domain Admins, Enterprise Admins, "
-                    + "Administrators, Account/Server/Backup/Print Operators, Schema Admins, ...).")
+            .field(
+                    "user.privileged",
+                    BOOLEAN,
+                    "Whether the account is privileged: adminCount=1, or a member, "
+                            + "directly or through nesting, of a privileged group (Domain Admins, Enterprise Admins, "
+                            + "Administrators, Account/Server/Backup/Print Operators, Schema Admins, ...).")
             .field("user.enabled", BOOLEAN, "Whether the account can log on: not ACCOUNTDISABLE, not expired.")
             .field("user.last_logon", DATE, "Last logon: lastLogonTimestamp (replicated, up to 14 days behind).")
             .field("user.password_last_set", DATE, "pwdLastSet.")
@@ -36,8 +39,10 @@ final class DirectoryTypes {
             .caseless("ad_user.distinguished_name", "distinguishedName.")
             .keyword("ad_user.object_guid", "objectGUID.")
             .field("ad_user.user_account_control", LONG, "userAccountControl.")
-            .keyword("ad_user.uac_flags", "userAccountControl as flag names: ACCOUNTDISABLE, DONT_EXPIRE_PASSWORD, "
-                    + "TRUSTED_FOR_DELEGATION, DONT_REQ_PREAUTH, ...")
+            .keyword(
+                    "ad_user.uac_flags",
+                    "userAccountControl as flag names: ACCOUNTDISABLE, DONT_EXPIRE_PASSWORD, "
+                            + "TRUSTED_FOR_DELEGATION, DONT_REQ_PREAUTH, ...")
             .keyword("ad_user.service_principal_names", "servicePrincipalName: set on Kerberoastable accounts.")
             .field("ad_user.admin_count", LONG, "adminCount: 1 when AdminSDHolder protects the account.")
             .caseless("ad_user.member_of", "memberOf: distinguished names of the direct groups.")
@@ -136,7 +141,10 @@ final class DirectoryTypes {
             .caseless("ad_domain.distinguished_name", "distinguishedName of the domain or the DC's server object.")
             .field("ad_domain.min_password_length", LONG, "minPwdLength.")
             .field("ad_domain.max_password_age_days", LONG, "maxPwdAge, in days.")
-            .field("ad_domain.lockout_threshold", LONG, "lockoutThreshold: failed logons before lockout; 0 never locks.")
+            .field(
+                    "ad_domain.lockout_threshold",
+                    LONG,
+                    "lockoutThreshold: failed logons before lockout; 0 never locks.")
             .field("ad_domain.machine_account_quota", LONG, "ms-DS-MachineAccountQuota.")
             .field("ad_domain.password_complexity", BOOLEAN, "Whether passwords must be complex.")
             .caseless("ad_domain.dc.name", "Host name of the domain controller.")
@@ -147,13 +155,16 @@ final class DirectoryTypes {
             .keyword("ad_domain.dc.os", "Its operating system.")
             .fieldAlias("name", "ad_domain.name")
             .fieldAlias("netbios", "ad_domain.netbios_name")
-            .identity("ad_domain.kind", "ad_domain.name").optionalIdentity("ad_domain.dc.name")
+            .identity("ad_domain.kind", "ad_domain.name")
+            .optionalIdentity("ad_domain.dc.name")
             .build();
 
     static final DataType SYSVOL_FILE = DataType.builder("sysvol_file")
             .description("A file in SYSVOL with its permissions: who can change what every domain member runs.")
             .alias("sysvol", "sysvol_files")
-            .caselessText("file.path", "Path below the SYSVOL share, e.g. \\\\agent7.test\\SYSVOL\\agent7.test\\Policies\\{GUID}\\GPT.INI.")
+            .caselessText(
+                    "file.path",
+                    "Path below the SYSVOL share, e.g. \\\\agent7.test\\SYSVOL\\agent7.test\\Policies\\{GUID}\\GPT.INI.")
             .caseless("file.name", "File name.")
             .caseless("file.extension", "File extension, without the dot.")
             .caseless("file.directory", "Directory of the file.")
@@ -168,11 +179,15 @@ final class DirectoryTypes {
             .caseless("sysvol_file.aces.principal", "Whom the entry is for, as DOMAIN\\name.")
             .keyword("sysvol_file.aces.sid", "SID of that principal.")
             .keyword("sysvol_file.aces.type", "allow or deny.")
-            .keyword("sysvol_file.aces.rights", "Rights as names: read, write, modify, full_control, write_dac, write_owner, delete, ...")
+            .keyword(
+                    "sysvol_file.aces.rights",
+                    "Rights as names: read, write, modify, full_control, write_dac, write_owner, delete, ...")
             .field("sysvol_file.aces.access_mask", LONG, "The raw access mask.")
             .field("sysvol_file.aces.inherited", BOOLEAN, "Whether it is inherited from a parent.")
-            .caseless("sysvol_file.writable_by", "Principals that are not domain or enterprise admins or SYSTEM "
-                    + "but may write, modify or take ownership: the finding to look for.")
+            .caseless(
+                    "sysvol_file.writable_by",
+                    "Principals that are not domain or enterprise admins or SYSTEM "
+                            + "but may write, modify or take ownership: the finding to look for.")
             .fieldAlias("path", "file.path")
             .fieldAlias("owner", "file.owner")
             .identity("file.path")
@@ -203,6 +218,5 @@ final class DirectoryTypes {
 
     static final List<DataType> ALL = List.of(AD_USER, AD_GROUP, AD_COMPUTER, AD_DOMAIN, SYSVOL_FILE, GPO);
 
-    private DirectoryTypes() {
-    }
+    private DirectoryTypes() {}
 }

@@ -29,8 +29,7 @@ public final class DocumentIds {
 
     private static final String VERSION_TAG = "agent7-id-v1";
 
-    private DocumentIds() {
-    }
+    private DocumentIds() {}
 
     /**
      * The id of {@code document} as an item of {@code type} on host {@code hostId}.
@@ -69,7 +68,10 @@ public final class DocumentIds {
     }
 
     private static void component(StringBuilder out, char tag, String text) {
-        out.append(tag).append(text.getBytes(StandardCharsets.UTF_8).length).append(':').append(text);
+        out.append(tag)
+                .append(text.getBytes(StandardCharsets.UTF_8).length)
+                .append(':')
+                .append(text);
     }
 
     static String hash(String canonical) {

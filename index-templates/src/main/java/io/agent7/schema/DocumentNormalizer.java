@@ -31,8 +31,7 @@ public final class DocumentNormalizer {
      * down when it is an object on the way to fields. A key may be dotted ({@code
      * "process.pid"} at the top level means the same as {@code "pid"} inside {@code "process"}).
      */
-    private record Step(String name, String[] path, Field field, boolean serverOwned, Map<String, Step> children) {
-    }
+    private record Step(String name, String[] path, Field field, boolean serverOwned, Map<String, Step> children) {}
 
     public DocumentNormalizer(DataType type) {
         this.type = type;
@@ -49,8 +48,14 @@ public final class DocumentNormalizer {
         Map<String, Step> byName = new HashMap<>();
         for (String name : names) {
             Field field = type.field(name);
-            byName.put(name, new Step(name, name.split("\\."), field, field != null && CommonFields.SERVER_OWNED.contains(name),
-                    objectPaths.contains(name) ? new HashMap<>() : null));
+            byName.put(
+                    name,
+                    new Step(
+                            name,
+                            name.split("\\."),
+                            field,
+                            field != null && CommonFields.SERVER_OWNED.contains(name),
+                            objectPaths.contains(name) ? new HashMap<>() : null));
         }
         root = new HashMap<>();
         for (Step step : byName.values()) {
@@ -58,7 +63,9 @@ public final class DocumentNormalizer {
             root.put(step.name(), step);
             int dot = step.name().indexOf('.');
             while (dot > 0) {
-                byName.get(step.name().substring(0, dot)).children().put(step.name().substring(dot + 1), step);
+                byName.get(step.name().substring(0, dot))
+                        .children()
+                        .put(step.name().substring(dot + 1), step);
                 dot = step.name().indexOf('.', dot + 1);
             }
         }
@@ -88,10 +95,12 @@ public final class DocumentNormalizer {
         for (Step id : identity) {
             JsonNode value = Documents.get(out, id.path());
             if ((value == null || value.isNull()) && !type.optionalIdentity().contains(id.name())) {
-                throw new InvalidDocumentException(id.name(), "is an identity field of '" + type.name() + "' and must be set");
+                throw new InvalidDocumentException(
+                        id.name(), "is an identity field of '" + type.name() + "' and must be set");
             }
             if (value != null && value.isArray()) {
-                throw new InvalidDocumentException(id.name(), "is an identity field of '" + type.name() + "' and takes one value");
+                throw new InvalidDocumentException(
+                        id.name(), "is an identity field of '" + type.name() + "' and takes one value");
             }
         }
         return out;
@@ -102,7 +111,8 @@ public final class DocumentNormalizer {
         ArrayNode elements = Documents.object().arrayNode(array.size());
         for (JsonNode element : array) {
             if (!element.isObject()) {
-                throw new InvalidDocumentException(nested.name(), "expected an array of objects, found " + Values.describe(element));
+                throw new InvalidDocumentException(
+                        nested.name(), "expected an array of objects, found " + Values.describe(element));
             }
             ObjectNode full = Documents.object();
             walk(nested.name(), nested.children() == null ? Map.of() : nested.children(), element, full);

@@ -9,8 +9,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** Dotted-path access to JSON documents, which may nest objects or use dotted keys. */
 public final class Documents {
 
-    private Documents() {
-    }
+    private Documents() {}
 
     /** The value at {@code path}, following nested objects or a literal dotted key; null when absent. */
     public static JsonNode get(JsonNode document, String path) {

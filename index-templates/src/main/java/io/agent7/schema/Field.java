@@ -14,8 +14,14 @@ import java.util.Objects;
  *                    (a Windows path, user or service name); identity hashing folds its case
  * @param aliasOf     for {@link FieldType#ALIAS}: the field this one points to
  */
-public record Field(String name, FieldType type, String description, Integer ignoreAbove,
-                    boolean textField, boolean caseInsensitive, String aliasOf) {
+public record Field(
+        String name,
+        FieldType type,
+        String description,
+        Integer ignoreAbove,
+        boolean textField,
+        boolean caseInsensitive,
+        String aliasOf) {
 
     /** Default keyword limit, as ECS uses; longer values stay in {@code _source}. */
     public static final int DEFAULT_IGNORE_ABOVE = 1024;
@@ -29,10 +35,12 @@ public record Field(String name, FieldType type, String description, Integer ign
             throw new IllegalArgumentException("Field name must be a dotted path, got '" + name + "'");
         }
         if ((type == FieldType.ALIAS) != (aliasOf != null)) {
-            throw new IllegalArgumentException("Field '" + name + "': an alias needs a target, and only an alias has one");
+            throw new IllegalArgumentException(
+                    "Field '" + name + "': an alias needs a target, and only an alias has one");
         }
         if ((ignoreAbove != null || textField) && type != FieldType.KEYWORD) {
-            throw new IllegalArgumentException("Field '" + name + "': ignore_above and text sub-fields apply to keywords only");
+            throw new IllegalArgumentException(
+                    "Field '" + name + "': ignore_above and text sub-fields apply to keywords only");
         }
         description = description == null ? "" : description;
     }

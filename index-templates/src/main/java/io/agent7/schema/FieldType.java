@@ -10,8 +10,22 @@ import java.util.Locale;
  * minimal distribution lacks.
  */
 public enum FieldType {
-    KEYWORD, TEXT, DATE, LONG, INTEGER, SHORT, BYTE, DOUBLE, FLOAT, BOOLEAN, IP, GEO_POINT,
-    FLATTENED, OBJECT, NESTED, ALIAS;
+    KEYWORD,
+    TEXT,
+    DATE,
+    LONG,
+    INTEGER,
+    SHORT,
+    BYTE,
+    DOUBLE,
+    FLOAT,
+    BOOLEAN,
+    IP,
+    GEO_POINT,
+    FLATTENED,
+    OBJECT,
+    NESTED,
+    ALIAS;
 
     /** The name Elasticsearch mappings use. */
     public String mappingName() {

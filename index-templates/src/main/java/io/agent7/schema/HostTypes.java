@@ -37,10 +37,15 @@ final class HostTypes {
             .field("host_state.enrolled_at", DATE, "When the agent enrolled.")
             .keyword("host_state.group", "Host group: decides the host's policy.")
             .keyword("host_state.policy_version", "Version of the policy the agent runs.")
-            .field("host_state.spool_dropped", LONG, "Batches the agent dropped from a full spool, as reported at check-in.")
+            .field(
+                    "host_state.spool_dropped",
+                    LONG,
+                    "Batches the agent dropped from a full spool, as reported at check-in.")
             .field("host_state.spool_bytes", LONG, "Bytes waiting in the agent's spool at the last check-in.")
             .keyword("host_state.forced_collections", "Collections an admin asked for that the agent has not yet run.")
-            .keyword("host_state.collector_errors", "Collectors whose last run failed or ran over its time budget, as type: reason.")
+            .keyword(
+                    "host_state.collector_errors",
+                    "Collectors whose last run failed or ran over its time budget, as type: reason.")
             .fieldAlias("hostname", "host.hostname")
             .fieldAlias("os", "host.os.name")
             .fieldAlias("last_checkin", "host_state.last_checkin")
@@ -75,9 +80,15 @@ final class HostTypes {
             .caseless("service.name", "Service (key) name, e.g. WinDefend or sshd.service.")
             .keywordText("service.display_name", "Display name.")
             .keywordText("service.description", "Description.")
-            .keyword("service.state", "Current state: running, stopped, start_pending, ... (systemd: active, inactive, failed).")
-            .keyword("service.start_type", "How it starts: boot, system, auto, delayed_auto, manual, disabled (systemd: enabled, disabled, static, masked).")
-            .keyword("service.type", "Service type: own_process, share_process, kernel_driver, file_system_driver (systemd: simple, forking, oneshot, notify).")
+            .keyword(
+                    "service.state",
+                    "Current state: running, stopped, start_pending, ... (systemd: active, inactive, failed).")
+            .keyword(
+                    "service.start_type",
+                    "How it starts: boot, system, auto, delayed_auto, manual, disabled (systemd: enabled, disabled, static, masked).")
+            .keyword(
+                    "service.type",
+                    "Service type: own_process, share_process, kernel_driver, file_system_driver (systemd: simple, forking, oneshot, notify).")
             .keyword("service.dependencies", "Services it depends on.")
             .field("service.pid", LONG, "Process id while running.")
             .keyword("service.unit_file", "Unit file (systemd) or registry key (Windows) that defines it.")
@@ -97,7 +108,8 @@ final class HostTypes {
             .fieldAliases("user.name", "username", "run_as")
             .fieldAlias("is_priv", "service.privileged")
             .fieldAlias("host_name", "host.name")
-            .identity("service.name").optionalIdentity("process.command_line")
+            .identity("service.name")
+            .optionalIdentity("process.command_line")
             .build();
 
     static final DataType SCHEDULED_TASK = DataType.builder("scheduled_task")
@@ -106,7 +118,9 @@ final class HostTypes {
             .caselessText("scheduled_task.name", "Task name.")
             .caseless("scheduled_task.path", "Full path: task folder and name (Windows), or file and line (cron).")
             .caseless("scheduled_task.folder", "Task folder (Windows) or cron file.")
-            .keyword("scheduled_task.source", "Where it is defined: task_scheduler, crontab, cron_d, cron_periodic, systemd_timer.")
+            .keyword(
+                    "scheduled_task.source",
+                    "Where it is defined: task_scheduler, crontab, cron_d, cron_periodic, systemd_timer.")
             .field("scheduled_task.hidden", BOOLEAN, "Whether the task is hidden (Windows).")
             .keyword("scheduled_task.state", "State: ready, running, disabled, queued, unknown.")
             .field("scheduled_task.enabled", BOOLEAN, "Whether the task is enabled.")
@@ -114,7 +128,9 @@ final class HostTypes {
             .field("scheduled_task.next_run", DATE, "When it runs next.")
             .field("scheduled_task.last_result", LONG, "Result code of the last run.")
             .keyword("scheduled_task.run_level", "Run level: highest or limited (Windows).")
-            .keyword("scheduled_task.schedule", "When it runs: the cron expression, the timer's OnCalendar, or a trigger summary.")
+            .keyword(
+                    "scheduled_task.schedule",
+                    "When it runs: the cron expression, the timer's OnCalendar, or a trigger summary.")
             .keyword("scheduled_task.author", "Author recorded in the task.")
             .keywordText("scheduled_task.description", "Description.")
             .keyword("scheduled_task.account_type", "Kind of run-as account: user, group, service, system.")
@@ -136,7 +152,8 @@ final class HostTypes {
             .fieldAlias("username", "user.name")
             .fieldAlias("is_priv", "scheduled_task.privileged")
             .fieldAlias("host_name", "host.name")
-            .identity("scheduled_task.path").optionalIdentity("process.command_line", "user.name")
+            .identity("scheduled_task.path")
+            .optionalIdentity("process.command_line", "user.name")
             .build();
 
     static final DataType STARTUP_ITEM = DataType.builder("startup_item")
@@ -145,8 +162,10 @@ final class HostTypes {
             .alias("startup", "tasks", "autoruns", "startup_items")
             .caselessText("startup_item.name", "Entry name: registry value name, shortcut or unit name.")
             .caseless("startup_item.location", "Where it is registered: registry key, folder or file.")
-            .keyword("startup_item.source", "Mechanism: registry_run, registry_runonce, startup_folder, winlogon, "
-                    + "systemd_unit, rc_local, xdg_autostart, cron_reboot, init_d.")
+            .keyword(
+                    "startup_item.source",
+                    "Mechanism: registry_run, registry_runonce, startup_folder, winlogon, "
+                            + "systemd_unit, rc_local, xdg_autostart, cron_reboot, init_d.")
             .keyword("startup_item.scope", "Whom it applies to: machine (all users) or user.")
             .field("startup_item.enabled", BOOLEAN, "Whether it is enabled.")
             .executable("the item starts")
@@ -159,7 +178,8 @@ final class HostTypes {
             .fieldAlias("username", "user.name")
             .fieldAlias("is_priv", "startup_item.privileged")
             .fieldAlias("host_name", "host.name")
-            .identity("startup_item.location", "startup_item.name").optionalIdentity("process.command_line", "user.name")
+            .identity("startup_item.location", "startup_item.name")
+            .optionalIdentity("process.command_line", "user.name")
             .build();
 
     static final DataType SOFTWARE = DataType.builder("software")
@@ -184,15 +204,19 @@ final class HostTypes {
             .fieldAliases("software.vendor", "vendor", "publisher")
             .fieldAlias("install_date", "package.installed")
             .fieldAlias("host_name", "host.name")
-            .identity("package.name").optionalIdentity("package.version", "package.architecture", "package.install_scope")
+            .identity("package.name")
+            .optionalIdentity("package.version", "package.architecture", "package.install_scope")
             .build();
 
     static final DataType UPDATE = DataType.builder("update")
-            .description("An installed update: Windows hotfixes and OS updates, package installs and upgrades on Linux.")
+            .description(
+                    "An installed update: Windows hotfixes and OS updates, package installs and upgrades on Linux.")
             .alias("updates", "hotfixes", "patches")
             .caseless("update.id", "Update id: a KB number, or package@version on Linux.")
             .keywordText("update.title", "Title or description.")
-            .keyword("update.type", "Kind: hotfix, security_update, update, package_install, package_upgrade, package_remove.")
+            .keyword(
+                    "update.type",
+                    "Kind: hotfix, security_update, update, package_install, package_upgrade, package_remove.")
             .field("update.installed_at", DATE, "When it was installed.")
             .keyword("update.installed_by", "Who installed it.")
             .keyword("update.previous_version", "Version it replaced (upgrades).")
@@ -204,7 +228,8 @@ final class HostTypes {
             .fieldAlias("installed_on", "update.installed_at")
             .fieldAlias("installed_by", "update.installed_by")
             .fieldAlias("host_name", "host.name")
-            .identity("update.id").optionalIdentity("update.installed_at")
+            .identity("update.id")
+            .optionalIdentity("update.installed_at")
             .build();
 
     static final DataType LOGGED_ON_USER = DataType.builder("logged_on_user")
@@ -212,7 +237,9 @@ final class HostTypes {
             .alias("logons", "sessions", "logged_on_users", "who")
             .runAs("logged on")
             .keyword("logged_on_user.session_id", "Session id (Windows) or terminal (Linux).")
-            .keyword("logged_on_user.logon_type", "Logon type: interactive, remote_interactive, network, batch, service, unlock, cached.")
+            .keyword(
+                    "logged_on_user.logon_type",
+                    "Logon type: interactive, remote_interactive, network, batch, service, unlock, cached.")
             .field("logged_on_user.logon_time", DATE, "When the session started.")
             .keyword("logged_on_user.terminal", "Terminal or station, e.g. pts/0, Console, RDP-Tcp#3.")
             .keyword("logged_on_user.logon_server", "Server that authenticated the logon (Windows).")
@@ -222,7 +249,8 @@ final class HostTypes {
             .fieldAlias("username", "user.name")
             .fieldAlias("logon_time", "logged_on_user.logon_time")
             .fieldAlias("host_name", "host.name")
-            .identity("user.name").optionalIdentity("user.domain", "logged_on_user.session_id", "logged_on_user.logon_time")
+            .identity("user.name")
+            .optionalIdentity("user.domain", "logged_on_user.session_id", "logged_on_user.logon_time")
             .build();
 
     static final DataType NETWORK_CONNECTION = DataType.builder("network_connection")
@@ -272,7 +300,8 @@ final class HostTypes {
             .fieldAlias("name", "share.name")
             .fieldAlias("path", "share.path")
             .fieldAlias("host_name", "host.name")
-            .identity("share.name").optionalIdentity("share.path")
+            .identity("share.name")
+            .optionalIdentity("share.path")
             .build();
 
     static final DataType LOCAL_USER = DataType.builder("local_user")
@@ -283,8 +312,11 @@ final class HostTypes {
             .caseless("user.domain", "Computer name (Windows) or host name the account belongs to.")
             .caselessText("user.full_name", "Full name.")
             .caseless("user.group.name", "Groups the account belongs to.")
-            .field("user.privileged", BOOLEAN, "Whether the account is privileged: an administrator or root, or in "
-                    + "a group that grants it (Administrators, sudo, wheel, admin).")
+            .field(
+                    "user.privileged",
+                    BOOLEAN,
+                    "Whether the account is privileged: an administrator or root, or in "
+                            + "a group that grants it (Administrators, sudo, wheel, admin).")
             .field("user.enabled", BOOLEAN, "Whether the account can log on (not disabled, not locked, not expired).")
             .field("user.last_logon", DATE, "Last logon.")
             .field("user.password_last_set", DATE, "When the password last changed.")
@@ -311,7 +343,8 @@ final class HostTypes {
             .fieldAlias("number_of_logons", "local_user.logon_count")
             .fieldAlias("password_age", "local_user.password_age_days")
             .fieldAlias("host_name", "host.name")
-            .identity("user.name").optionalIdentity("user.id")
+            .identity("user.name")
+            .optionalIdentity("user.id")
             .build();
 
     static final DataType LOCAL_GROUP = DataType.builder("local_group")
@@ -329,7 +362,8 @@ final class HostTypes {
             .fieldAlias("members", "local_group.members")
             .fieldAlias("is_priv", "local_group.privileged")
             .fieldAlias("host_name", "host.name")
-            .identity("group.name").optionalIdentity("group.id")
+            .identity("group.name")
+            .optionalIdentity("group.id")
             .build();
 
     static final DataType SYSTEM_METRIC = DataType.builder("system_metric")
@@ -376,7 +410,8 @@ final class HostTypes {
             .fieldAlias("mount", "disk.mount_point")
             .fieldAlias("size", "volume.size")
             .fieldAlias("host_name", "host.name")
-            .identity("disk.mount_point").optionalIdentity("volume.device_name")
+            .identity("disk.mount_point")
+            .optionalIdentity("volume.device_name")
             .build();
 
     static final DataType PRINTER = DataType.builder("printer")
@@ -436,7 +471,8 @@ final class HostTypes {
             .fieldAlias("client", "source.ip")
             .fieldAlias("username", "user.name")
             .fieldAlias("host_name", "host.name")
-            .identity("network.protocol", "source.ip").optionalIdentity("source.port", "user.name")
+            .identity("network.protocol", "source.ip")
+            .optionalIdentity("source.port", "user.name")
             .build();
 
     static final DataType REGISTRY_VALUE = DataType.builder("registry_value")
@@ -457,10 +493,25 @@ final class HostTypes {
             .identity("registry.path")
             .build();
 
-    static final List<DataType> ALL = List.of(HOST, PROCESS, SERVICE, SCHEDULED_TASK, STARTUP_ITEM, SOFTWARE, UPDATE,
-            LOGGED_ON_USER, NETWORK_CONNECTION, SHARE, LOCAL_USER, LOCAL_GROUP, SYSTEM_METRIC, DISK, PRINTER, PIPE,
-            NET_SESSION, REGISTRY_VALUE);
+    static final List<DataType> ALL = List.of(
+            HOST,
+            PROCESS,
+            SERVICE,
+            SCHEDULED_TASK,
+            STARTUP_ITEM,
+            SOFTWARE,
+            UPDATE,
+            LOGGED_ON_USER,
+            NETWORK_CONNECTION,
+            SHARE,
+            LOCAL_USER,
+            LOCAL_GROUP,
+            SYSTEM_METRIC,
+            DISK,
+            PRINTER,
+            PIPE,
+            NET_SESSION,
+            REGISTRY_VALUE);
 
-    private HostTypes() {
-    }
+    private HostTypes() {}
 }

@@ -47,8 +47,7 @@ public final class JsonTrees {
         }
     };
 
-    private JsonTrees() {
-    }
+    private JsonTrees() {}
 
     /** The compact JSON of {@code node}. */
     public static byte[] bytes(JsonNode node) {
@@ -109,7 +108,9 @@ public final class JsonTrees {
             case NULL -> generator.writeNull();
             case BINARY -> generator.writeBinary(node.binaryValue());
             case MISSING -> throw new IllegalArgumentException("a missing node has no JSON");
-            case POJO -> throw new IllegalArgumentException("not a JSON tree: a POJO node (" + node.getClass().getName() + ")");
+            case POJO ->
+                throw new IllegalArgumentException(
+                        "not a JSON tree: a POJO node (" + node.getClass().getName() + ")");
         }
     }
 
@@ -164,11 +165,12 @@ public final class JsonTrees {
             case START_OBJECT -> readObject(parser);
             case START_ARRAY -> readArray(parser);
             case VALUE_STRING -> NODES.stringNode(parser.getString());
-            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
-                case INT -> NODES.numberNode(parser.getIntValue());
-                case LONG -> NODES.numberNode(parser.getLongValue());
-                default -> NODES.numberNode(parser.getBigIntegerValue());
-            };
+            case VALUE_NUMBER_INT ->
+                switch (parser.getNumberType()) {
+                    case INT -> NODES.numberNode(parser.getIntValue());
+                    case LONG -> NODES.numberNode(parser.getLongValue());
+                    default -> NODES.numberNode(parser.getBigIntegerValue());
+                };
             case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue());
             case VALUE_TRUE -> NODES.booleanNode(true);
             case VALUE_FALSE -> NODES.booleanNode(false);

@@ -16,8 +16,7 @@ import java.util.List;
 public record Relation(String name, String left, String right, List<On> on, String description) {
 
     /** One pair of fields that must hold the same value. */
-    public record On(String leftField, String rightField) {
-    }
+    public record On(String leftField, String rightField) {}
 
     public Relation {
         on = List.copyOf(on);
@@ -28,7 +27,11 @@ public record Relation(String name, String left, String right, List<On> on, Stri
 
     /** The relation seen from the other side. */
     public Relation reversed() {
-        return new Relation(name, right, left, on.stream().map(o -> new On(o.rightField(), o.leftField())).toList(),
+        return new Relation(
+                name,
+                right,
+                left,
+                on.stream().map(o -> new On(o.rightField(), o.leftField())).toList(),
                 description);
     }
 

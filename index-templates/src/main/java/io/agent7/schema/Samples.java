@@ -13,8 +13,7 @@ public final class Samples {
 
     public static final String SAMPLE_TIME = "2026-11-28T12:00:00.000Z";
 
-    private Samples() {
-    }
+    private Samples() {}
 
     /** Every field of the type (not the common ones), as an agent would send it. */
     public static ObjectNode of(DataType type) {
@@ -41,7 +40,9 @@ public final class Samples {
             case BYTE -> nodes.numberNode((byte) (seed % 100));
             case DOUBLE, FLOAT -> nodes.numberNode(seed / 1000.0);
             case BOOLEAN -> nodes.booleanNode(seed % 2 == 0);
-            case IP -> nodes.stringNode(seed % 2 == 0 ? "10.0." + (seed % 250) + ".7" : "2001:db8::" + Integer.toHexString(seed));
+            case IP ->
+                nodes.stringNode(
+                        seed % 2 == 0 ? "10.0." + (seed % 250) + ".7" : "2001:db8::" + Integer.toHexString(seed));
             case GEO_POINT -> nodes.objectNode().put("lat", 52.37).put("lon", 4.89);
             case FLATTENED, OBJECT -> nodes.objectNode().put("sample", leaf);
             case NESTED -> {

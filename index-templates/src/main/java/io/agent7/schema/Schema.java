@@ -16,8 +16,8 @@ public final class Schema {
     /** Bumped on any change to fields, identity or templates; stored in templates' {@code _meta.version}. */
     public static final int VERSION = 2;
 
-    private static final Schema STANDARD = new Schema(
-            concat(HostTypes.ALL, DirectoryTypes.ALL), ServerTypes.ALL, Relations.ALL);
+    private static final Schema STANDARD =
+            new Schema(concat(HostTypes.ALL, DirectoryTypes.ALL), ServerTypes.ALL, Relations.ALL);
 
     private final Map<String, DataType> byName = new LinkedHashMap<>();
     private final Map<String, DataType> byAlias = new LinkedHashMap<>();

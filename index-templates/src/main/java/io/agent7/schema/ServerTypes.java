@@ -143,6 +143,5 @@ final class ServerTypes {
 
     static final List<DataType> ALL = List.of(ENROLLMENT, SITE_KEY, ALERT, RULE, COMMAND, AUDIT, ACCOUNT, POLICY);
 
-    private ServerTypes() {
-    }
+    private ServerTypes() {}
 }

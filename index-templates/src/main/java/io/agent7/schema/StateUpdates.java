@@ -18,12 +18,10 @@ public final class StateUpdates {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private StateUpdates() {
-    }
+    private StateUpdates() {}
 
     /** Who sent an item: set by the server from the agent's credentials. */
-    public record Source(String hostId, String hostName, String agentId) {
-    }
+    public record Source(String hostId, String hostName, String agentId) {}
 
     /**
      * The update of an item seen at {@code collectedAt}: {@code upsert} is the whole document
@@ -70,7 +68,8 @@ public final class StateUpdates {
     }
 
     private static final byte[] DOC = "{\"doc\":".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] UPSERT = (",\"upsert\":{\"" + CommonFields.TIMESTAMP + "\":").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] UPSERT =
+            (",\"upsert\":{\"" + CommonFields.TIMESTAMP + "\":").getBytes(StandardCharsets.UTF_8);
     private static final byte[] NOOP = ",\"detect_noop\":true}".getBytes(StandardCharsets.UTF_8);
 
     /** Nulls for the fields the item lacks, and the fields the server owns. */
@@ -139,8 +138,8 @@ public final class StateUpdates {
      * @param owned  the server-owned fields under this object, or null where there are none
      */
     @SuppressWarnings("unchecked")
-    private static void writeCompleted(JsonGenerator generator, ObjectNode object, Map<String, Object> shape,
-                                       Map<String, Object> owned) {
+    private static void writeCompleted(
+            JsonGenerator generator, ObjectNode object, Map<String, Object> shape, Map<String, Object> owned) {
         generator.writeStartObject();
         if (object != null) {
             for (Map.Entry<String, JsonNode> property : object.properties()) {
@@ -152,8 +151,11 @@ public final class StateUpdates {
                 if (own instanceof JsonNode ownValue) {
                     JsonTrees.write(generator, ownValue);
                 } else if (inShape instanceof Map || own instanceof Map) {
-                    writeCompleted(generator, value.isObject() ? (ObjectNode) value : null,
-                            inShape instanceof Map ? (Map<String, Object>) inShape : null, (Map<String, Object>) own);
+                    writeCompleted(
+                            generator,
+                            value.isObject() ? (ObjectNode) value : null,
+                            inShape instanceof Map ? (Map<String, Object>) inShape : null,
+                            (Map<String, Object>) own);
                 } else {
                     JsonTrees.write(generator, value);
                 }
@@ -170,7 +172,10 @@ public final class StateUpdates {
                 if (own instanceof JsonNode ownValue) {
                     JsonTrees.write(generator, ownValue);
                 } else if (field.getValue() instanceof Map || own instanceof Map) {
-                    writeCompleted(generator, null, field.getValue() instanceof Map ? (Map<String, Object>) field.getValue() : null,
+                    writeCompleted(
+                            generator,
+                            null,
+                            field.getValue() instanceof Map ? (Map<String, Object>) field.getValue() : null,
                             (Map<String, Object>) own);
                 } else {
                     generator.writeNull();
@@ -247,7 +252,8 @@ public final class StateUpdates {
                 Map<String, Object> node = root;
                 String[] parts = field.name().split("\\.");
                 for (int i = 0; i < parts.length - 1; i++) {
-                    node = (Map<String, Object>) node.computeIfAbsent(parts[i], k -> new LinkedHashMap<String, Object>());
+                    node = (Map<String, Object>)
+                            node.computeIfAbsent(parts[i], k -> new LinkedHashMap<String, Object>());
                 }
                 node.putIfAbsent(parts[parts.length - 1], Boolean.TRUE);
             }

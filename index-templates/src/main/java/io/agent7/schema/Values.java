@@ -19,15 +19,15 @@ import tools.jackson.databind.node.JsonNodeFactory;
 public final class Values {
 
     /** The one date form Agent7 writes: UTC, millisecond precision, a literal Z. */
-    public static final DateTimeFormatter DATE_FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
-    private static final Pattern IPV4 = Pattern.compile(
-            "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    public static final DateTimeFormatter DATE_FORMAT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private static final Pattern IPV4 =
+            Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+(%[0-9A-Za-z_.-]+)?");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private Values() {
-    }
+    private Values() {}
 
     /** Formats an instant the way every Agent7 date is stored. */
     public static String formatDate(Instant instant) {
@@ -84,7 +84,9 @@ public final class Values {
             }
             case IP -> NODES.stringNode(ip(value, name));
             case GEO_POINT -> {
-                if (!value.isObject() || !value.path("lat").isNumber() || !value.path("lon").isNumber()) {
+                if (!value.isObject()
+                        || !value.path("lat").isNumber()
+                        || !value.path("lon").isNumber()) {
                     throw new InvalidDocumentException(name, "expected {\"lat\": number, \"lon\": number}");
                 }
                 yield value;
@@ -101,13 +103,17 @@ public final class Values {
                 }
                 for (JsonNode element : value) {
                     if (!element.isObject()) {
-                        throw new InvalidDocumentException(name, "expected an array of objects, found " + describe(element));
+                        throw new InvalidDocumentException(
+                                name, "expected an array of objects, found " + describe(element));
                     }
                 }
                 yield value;
             }
-            case ALIAS -> throw new InvalidDocumentException(name,
-                    "is an alias of '" + field.aliasOf() + "' and cannot be written; write '" + field.aliasOf() + "'");
+            case ALIAS ->
+                throw new InvalidDocumentException(
+                        name,
+                        "is an alias of '" + field.aliasOf() + "' and cannot be written; write '" + field.aliasOf()
+                                + "'");
         };
     }
 
@@ -124,8 +130,10 @@ public final class Values {
             try {
                 return formatDate(OffsetDateTime.parse(text).toInstant());
             } catch (DateTimeParseException e) {
-                throw new InvalidDocumentException(name, "expected an ISO-8601 date with a zone such as "
-                        + "2026-01-31T23:59:59.000Z, or epoch milliseconds; got '" + text + "'");
+                throw new InvalidDocumentException(
+                        name,
+                        "expected an ISO-8601 date with a zone such as "
+                                + "2026-01-31T23:59:59.000Z, or epoch milliseconds; got '" + text + "'");
             }
         }
         throw new InvalidDocumentException(name, "expected a date, got " + describe(value));
@@ -136,8 +144,14 @@ public final class Values {
      * ({@code uuuu-MM-ddTHH:mm:ss.SSSZ}, a day that exists in its month, hours 00-23).
      */
     static boolean isCanonicalDate(String text) {
-        if (text.length() != 24 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != '.' || text.charAt(23) != 'Z') {
+        if (text.length() != 24
+                || text.charAt(4) != '-'
+                || text.charAt(7) != '-'
+                || text.charAt(10) != 'T'
+                || text.charAt(13) != ':'
+                || text.charAt(16) != ':'
+                || text.charAt(19) != '.'
+                || text.charAt(23) != 'Z') {
             return false;
         }
         int year = digits(text, 0, 4);
@@ -147,8 +161,17 @@ public final class Values {
         int minute = digits(text, 14, 2);
         int second = digits(text, 17, 2);
         int millis = digits(text, 20, 3);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-                || second < 0 || second > 59 || millis < 0) {
+        if (year < 0
+                || month < 1
+                || month > 12
+                || day < 1
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 59
+                || millis < 0) {
             return false;
         }
         return day <= java.time.YearMonth.of(year, month).lengthOfMonth();
@@ -195,10 +218,22 @@ public final class Values {
         long min;
         long max;
         switch (field.type()) {
-            case INTEGER -> { min = Integer.MIN_VALUE; max = Integer.MAX_VALUE; }
-            case SHORT -> { min = Short.MIN_VALUE; max = Short.MAX_VALUE; }
-            case BYTE -> { min = Byte.MIN_VALUE; max = Byte.MAX_VALUE; }
-            default -> { min = Long.MIN_VALUE; max = Long.MAX_VALUE; }
+            case INTEGER -> {
+                min = Integer.MIN_VALUE;
+                max = Integer.MAX_VALUE;
+            }
+            case SHORT -> {
+                min = Short.MIN_VALUE;
+                max = Short.MAX_VALUE;
+            }
+            case BYTE -> {
+                min = Byte.MIN_VALUE;
+                max = Byte.MAX_VALUE;
+            }
+            default -> {
+                min = Long.MIN_VALUE;
+                max = Long.MAX_VALUE;
+            }
         }
         if (value.isIntegralNumber() && value.canConvertToLong()) {
             long n = value.longValue(); // the common case, without a BigInteger
@@ -208,8 +243,10 @@ public final class Values {
         }
         BigInteger n = integral(value, field.name());
         if (n.compareTo(BigInteger.valueOf(min)) < 0 || n.compareTo(BigInteger.valueOf(max)) > 0) {
-            throw new InvalidDocumentException(field.name(), "value " + n + " is outside the " + field.type().mappingName()
-                    + " range [" + min + ", " + max + "]");
+            throw new InvalidDocumentException(
+                    field.name(),
+                    "value " + n + " is outside the " + field.type().mappingName() + " range [" + min + ", " + max
+                            + "]");
         }
         return n.longValue();
     }
@@ -232,7 +269,8 @@ public final class Values {
             if (canonical != null) {
                 return canonical;
             }
-            throw new InvalidDocumentException(name, "expected an IPv4 or IPv6 address, got '" + value.asString() + "'");
+            throw new InvalidDocumentException(
+                    name, "expected an IPv4 or IPv6 address, got '" + value.asString() + "'");
         }
         throw new InvalidDocumentException(name, "expected an IP address string, got " + describe(value));
     }
@@ -252,7 +290,8 @@ public final class Values {
         }
         byte[] bytes;
         try {
-            bytes = java.net.InetAddress.getByName(text.replaceFirst("%.*$", "")).getAddress();
+            bytes = java.net.InetAddress.getByName(text.replaceFirst("%.*$", ""))
+                    .getAddress();
         } catch (java.net.UnknownHostException e) {
             return null;
         }

@@ -31,8 +31,10 @@ class DocumentIdsTest {
         DataType type = Schema.standard().require(vector.path("type").asString());
         String host = vector.path("host_id").asString();
 
-        assertThat(DocumentIds.canonical(host, type, vector.path("document"))).isEqualTo(vector.path("canonical").asString());
-        assertThat(DocumentIds.of(host, type, vector.path("document"))).isEqualTo(vector.path("id").asString());
+        assertThat(DocumentIds.canonical(host, type, vector.path("document")))
+                .isEqualTo(vector.path("canonical").asString());
+        assertThat(DocumentIds.of(host, type, vector.path("document")))
+                .isEqualTo(vector.path("id").asString());
     }
 
     @Test
@@ -49,12 +51,17 @@ class DocumentIdsTest {
     @Test
     void differentHostsGiveDifferentIds() {
         JsonNode doc = JSON.readTree("{\"process\":{\"pid\":1,\"start\":0}}");
-        assertThat(DocumentIds.of("a", HostTypes.PROCESS, doc)).isNotEqualTo(DocumentIds.of("b", HostTypes.PROCESS, doc));
+        assertThat(DocumentIds.of("a", HostTypes.PROCESS, doc))
+                .isNotEqualTo(DocumentIds.of("b", HostTypes.PROCESS, doc));
     }
 
     @Test
     void lengthPrefixesKeepComponentsApart() {
-        DataType type = DataType.builder("pair").keyword("a.x", "").keyword("a.y", "").identity("a.x", "a.y").build();
+        DataType type = DataType.builder("pair")
+                .keyword("a.x", "")
+                .keyword("a.y", "")
+                .identity("a.x", "a.y")
+                .build();
         String left = DocumentIds.of("h", type, JSON.readTree("{\"a\":{\"x\":\"ab\",\"y\":\"c\"}}"));
         String right = DocumentIds.of("h", type, JSON.readTree("{\"a\":{\"x\":\"a\",\"y\":\"bc\"}}"));
         assertThat(left).isNotEqualTo(right);
@@ -62,11 +69,17 @@ class DocumentIdsTest {
 
     @Test
     void caseInsensitiveFieldsFoldCaseAndOthersDoNot() {
-        DataType type = DataType.builder("svc").caseless("service.name", "").keyword("service.state", "")
-                .identity("service.name", "service.state").build();
-        String upper = DocumentIds.of("h", type, JSON.readTree("{\"service\":{\"name\":\"WinDefend\",\"state\":\"x\"}}"));
-        String lower = DocumentIds.of("h", type, JSON.readTree("{\"service\":{\"name\":\"windefend\",\"state\":\"x\"}}"));
-        String otherState = DocumentIds.of("h", type, JSON.readTree("{\"service\":{\"name\":\"windefend\",\"state\":\"X\"}}"));
+        DataType type = DataType.builder("svc")
+                .caseless("service.name", "")
+                .keyword("service.state", "")
+                .identity("service.name", "service.state")
+                .build();
+        String upper =
+                DocumentIds.of("h", type, JSON.readTree("{\"service\":{\"name\":\"WinDefend\",\"state\":\"x\"}}"));
+        String lower =
+                DocumentIds.of("h", type, JSON.readTree("{\"service\":{\"name\":\"windefend\",\"state\":\"x\"}}"));
+        String otherState =
+                DocumentIds.of("h", type, JSON.readTree("{\"service\":{\"name\":\"windefend\",\"state\":\"X\"}}"));
         assertThat(upper).isEqualTo(lower);
         assertThat(otherState).isNotEqualTo(lower);
     }
@@ -79,14 +92,19 @@ class DocumentIdsTest {
 
     @Test
     void fractionalWholeNumberIsRejectedWithFieldName() {
-        assertThatThrownBy(() -> DocumentIds.of("h", HostTypes.PROCESS, JSON.readTree("{\"process\":{\"pid\":1.5,\"start\":0}}")))
+        assertThatThrownBy(() -> DocumentIds.of(
+                        "h", HostTypes.PROCESS, JSON.readTree("{\"process\":{\"pid\":1.5,\"start\":0}}")))
                 .isInstanceOf(InvalidDocumentException.class)
-                .hasMessageContaining("process.pid").hasMessageContaining("1.5");
+                .hasMessageContaining("process.pid")
+                .hasMessageContaining("1.5");
     }
 
     @Test
     void floatingPointIdentityIsRefusedAtDeclaration() {
-        assertThatThrownBy(() -> DataType.builder("bad").field("m.v", FieldType.DOUBLE, "").identity("m.v").build())
+        assertThatThrownBy(() -> DataType.builder("bad")
+                        .field("m.v", FieldType.DOUBLE, "")
+                        .identity("m.v")
+                        .build())
                 .hasMessageContaining("floating point");
     }
 }

@@ -12,42 +12,46 @@ import tools.jackson.databind.json.JsonMapper;
 class DocumentNormalizerTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final DocumentNormalizer normalizer = Schema.standard().normalizer(Schema.standard().require("process"));
+    private final DocumentNormalizer normalizer =
+            Schema.standard().normalizer(Schema.standard().require("process"));
 
     @Test
     void nestsDottedKeysAndNormalisesDates() {
         JsonNode out = normalizer.normalize(JSON.readTree(
                 "{\"process.pid\": 12, \"process\": {\"start\": \"2026-11-28T13:00:00+01:00\", \"name\": \"sshd\"}}"));
-        assertThat(out.toString()).isEqualTo(
-                "{\"process\":{\"pid\":12,\"start\":\"2026-11-28T12:00:00.000Z\",\"name\":\"sshd\"}}");
+        assertThat(out.toString())
+                .isEqualTo("{\"process\":{\"pid\":12,\"start\":\"2026-11-28T12:00:00.000Z\",\"name\":\"sshd\"}}");
     }
 
     @Test
     void dropsServerOwnedFieldsAndNulls() {
-        JsonNode out = normalizer.normalize(JSON.readTree(
-                "{\"host\":{\"id\":\"x\",\"name\":\"y\"},\"agent7\":{\"present\":false},\"process\":{\"pid\":1,\"start\":0,\"name\":null}}"));
+        JsonNode out = normalizer.normalize(
+                JSON.readTree(
+                        "{\"host\":{\"id\":\"x\",\"name\":\"y\"},\"agent7\":{\"present\":false},\"process\":{\"pid\":1,\"start\":0,\"name\":null}}"));
         assertThat(out.toString()).isEqualTo("{\"process\":{\"pid\":1,\"start\":\"1970-01-01T00:00:00.000Z\"}}");
     }
 
     @Test
     void keepsKeywordArrays() {
-        JsonNode out = normalizer.normalize(JSON.readTree(
-                "{\"process\":{\"pid\":1,\"start\":0,\"args\":[\"/bin/sh\",\"-c\",\"true\"]}}"));
+        JsonNode out = normalizer.normalize(
+                JSON.readTree("{\"process\":{\"pid\":1,\"start\":0,\"args\":[\"/bin/sh\",\"-c\",\"true\"]}}"));
         assertThat(out.path("process").path("args")).hasSize(3);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "{\"process\":{\"pid\":1,\"start\":0,\"colour\":\"red\"}}                 | field 'process.colour': is not a field of 'process'",
-        "{\"proc\":{\"pid\":1}}                                                  | field 'proc': is not a field of 'process'",
-        "{\"process\":{\"pid\":\"1\",\"start\":0}}                               | field 'process.pid': expected a whole number, got \"1\"",
-        "{\"process\":{\"pid\":1,\"start\":\"yesterday\"}}                       | field 'process.start': expected an ISO-8601 date",
-        "{\"process\":{\"pid\":1,\"start\":0,\"name\":5}}                        | field 'process.name': expected a string, got 5",
-        "{\"process\":{\"start\":0}}                                             | field 'process.pid': is an identity field of 'process' and must be set",
-        "{\"process\":{\"pid\":[1,2],\"start\":0}}                               | field 'process.pid': is an identity field of 'process' and takes one value",
-        "{\"process\":{\"pid\":99999999999999999999,\"start\":0}}                | field 'process.pid': value 99999999999999999999 is outside the long range",
-        "[1,2]                                                                   | a document must be a JSON object",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"process\":{\"pid\":1,\"start\":0,\"colour\":\"red\"}}                 | field 'process.colour': is not a field of 'process'",
+                "{\"proc\":{\"pid\":1}}                                                  | field 'proc': is not a field of 'process'",
+                "{\"process\":{\"pid\":\"1\",\"start\":0}}                               | field 'process.pid': expected a whole number, got \"1\"",
+                "{\"process\":{\"pid\":1,\"start\":\"yesterday\"}}                       | field 'process.start': expected an ISO-8601 date",
+                "{\"process\":{\"pid\":1,\"start\":0,\"name\":5}}                        | field 'process.name': expected a string, got 5",
+                "{\"process\":{\"start\":0}}                                             | field 'process.pid': is an identity field of 'process' and must be set",
+                "{\"process\":{\"pid\":[1,2],\"start\":0}}                               | field 'process.pid': is an identity field of 'process' and takes one value",
+                "{\"process\":{\"pid\":99999999999999999999,\"start\":0}}                | field 'process.pid': value 99999999999999999999 is outside the long range",
+                "[1,2]                                                                   | a document must be a JSON object",
+            })
     void rejectsWithTheFieldAndReason(String document, String message) {
         assertThatThrownBy(() -> normalizer.normalize(JSON.readTree(document)))
                 .isInstanceOf(InvalidDocumentException.class)
@@ -58,26 +62,32 @@ class DocumentNormalizerTest {
     void dottedKeysMayStartAtAnyLevel() {
         JsonNode out = normalizer.normalize(JSON.readTree(
                 "{\"process\": {\"pid\": 7, \"start\": 0, \"parent.pid\": 1, \"code_signature\": {\"subject_name\": \"x\"}},"
-                + " \"process.parent\": {\"name\": \"init\"}}"));
-        assertThat(out.toString()).isEqualTo("{\"process\":{\"pid\":7,\"start\":\"1970-01-01T00:00:00.000Z\","
-                + "\"parent\":{\"pid\":1,\"name\":\"init\"},\"code_signature\":{\"subject_name\":\"x\"}}}");
-        assertThatThrownBy(() -> normalizer.normalize(JSON.readTree("{\"process\": {\"pid\": 7, \"start\": 0, \"parent.colour\": 1}}")))
+                        + " \"process.parent\": {\"name\": \"init\"}}"));
+        assertThat(out.toString())
+                .isEqualTo("{\"process\":{\"pid\":7,\"start\":\"1970-01-01T00:00:00.000Z\","
+                        + "\"parent\":{\"pid\":1,\"name\":\"init\"},\"code_signature\":{\"subject_name\":\"x\"}}}");
+        assertThatThrownBy(() -> normalizer.normalize(
+                        JSON.readTree("{\"process\": {\"pid\": 7, \"start\": 0, \"parent.colour\": 1}}")))
                 .hasMessageStartingWith("field 'process.parent.colour': is not a field of 'process'");
-        assertThatThrownBy(() -> normalizer.normalize(JSON.readTree("{\"process\": {\"pid\": 7, \"start\": 0, \"parent\": 1}}")))
+        assertThatThrownBy(() ->
+                        normalizer.normalize(JSON.readTree("{\"process\": {\"pid\": 7, \"start\": 0, \"parent\": 1}}")))
                 .hasMessageStartingWith("field 'process.parent': is not a field of 'process'");
     }
 
     @Test
     void nestedArraysKeepOnlyTheirDeclaredSubFields() {
-        DocumentNormalizer files = Schema.standard().normalizer(Schema.standard().require("sysvol_file"));
+        DocumentNormalizer files =
+                Schema.standard().normalizer(Schema.standard().require("sysvol_file"));
         JsonNode out = files.normalize(JSON.readTree("{\"file\": {\"path\": \"p\"}, \"sysvol_file\": {\"aces\": ["
                 + "{\"principal\": \"A\\\\b\", \"access_mask\": 3}, {\"type\": \"allow\"}]}}"));
-        assertThat(out.toString()).isEqualTo("{\"file\":{\"path\":\"p\"},\"sysvol_file\":{\"aces\":["
-                + "{\"principal\":\"A\\\\b\",\"access_mask\":3},{\"type\":\"allow\"}]}}");
-        assertThatThrownBy(() -> files.normalize(JSON.readTree(
-                "{\"file\": {\"path\": \"p\"}, \"sysvol_file\": {\"aces\": [{\"colour\": 1}]}}")))
+        assertThat(out.toString())
+                .isEqualTo("{\"file\":{\"path\":\"p\"},\"sysvol_file\":{\"aces\":["
+                        + "{\"principal\":\"A\\\\b\",\"access_mask\":3},{\"type\":\"allow\"}]}}");
+        assertThatThrownBy(() -> files.normalize(
+                        JSON.readTree("{\"file\": {\"path\": \"p\"}, \"sysvol_file\": {\"aces\": [{\"colour\": 1}]}}")))
                 .hasMessageStartingWith("field 'sysvol_file.aces.colour': is not a field of 'sysvol_file'");
-        assertThatThrownBy(() -> files.normalize(JSON.readTree("{\"file\": {\"path\": \"p\"}, \"sysvol_file\": {\"aces\": [1]}}")))
+        assertThatThrownBy(() -> files.normalize(
+                        JSON.readTree("{\"file\": {\"path\": \"p\"}, \"sysvol_file\": {\"aces\": [1]}}")))
                 .hasMessageStartingWith("field 'sysvol_file.aces': expected an array of objects");
     }
 }

@@ -25,18 +25,28 @@ class JsonTreesTest {
     static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{}", "[]", "{\"a\":{}}", "[[],[[]],{}]", "\"\"", "0", "-0", "true", "false", "null",
-        "{\"int\":2147483647,\"long\":2147483648,\"negLong\":-9223372036854775808,\"big\":92233720368547758070,"
-                + "\"negBig\":-92233720368547758090}",
-        "{\"d\":2.5,\"e\":1e10,\"f\":-1.5E-7,\"g\":0.1,\"h\":123456789.123456789,\"i\":1e308,\"j\":-0.0,\"k\":1.0}",
-        "{\"s\":\"tab\\t nl\\n quote\\\" backslash\\\\ slash\\/ ctrl\\u0001 nul\\u0000 del\\u007f\"}",
-        "{\"u\":\"C:\\\\Users\\\\Public\\\\évil ✓ 日本 \\ud83d\\ude00\"}",
-        "{\"process.name\":\"sshd\",\"process\":{\"pid\":1,\"args\":[\"-D\",\"\",null]},\"host.id\":\"x\"}",
-        "{\"a\":1,\"a\":2,\"b\":[1,2],\"b\":{\"c\":null}}",
-        "[1,2.0,\"3\",[4],{\"5\":5},null,true]",
-        " \n {\"spaced\" : [ 1 , 2 ] } \n ",
-    })
+    @ValueSource(
+            strings = {
+                "{}",
+                "[]",
+                "{\"a\":{}}",
+                "[[],[[]],{}]",
+                "\"\"",
+                "0",
+                "-0",
+                "true",
+                "false",
+                "null",
+                "{\"int\":2147483647,\"long\":2147483648,\"negLong\":-9223372036854775808,\"big\":92233720368547758070,"
+                        + "\"negBig\":-92233720368547758090}",
+                "{\"d\":2.5,\"e\":1e10,\"f\":-1.5E-7,\"g\":0.1,\"h\":123456789.123456789,\"i\":1e308,\"j\":-0.0,\"k\":1.0}",
+                "{\"s\":\"tab\\t nl\\n quote\\\" backslash\\\\ slash\\/ ctrl\\u0001 nul\\u0000 del\\u007f\"}",
+                "{\"u\":\"C:\\\\Users\\\\Public\\\\évil ✓ 日本 \\ud83d\\ude00\"}",
+                "{\"process.name\":\"sshd\",\"process\":{\"pid\":1,\"args\":[\"-D\",\"\",null]},\"host.id\":\"x\"}",
+                "{\"a\":1,\"a\":2,\"b\":[1,2],\"b\":{\"c\":null}}",
+                "[1,2.0,\"3\",[4],{\"5\":5},null,true]",
+                " \n {\"spaced\" : [ 1 , 2 ] } \n ",
+            })
     void readsTheTreeAMapperReadsAndWritesTheBytesItWrites(String json) throws Exception {
         JsonNode expected = MAPPER.readTree(json);
 
@@ -46,7 +56,8 @@ class JsonTreesTest {
         assertThat(tree.getClass()).isEqualTo(expected.getClass());
         assertThat(JsonTrees.string(tree)).isEqualTo(MAPPER.writeValueAsString(expected));
         assertThat(JsonTrees.bytes(tree)).isEqualTo(MAPPER.writeValueAsBytes(expected));
-        assertThat(JsonTrees.prettyBytes(tree)).isEqualTo(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(expected));
+        assertThat(JsonTrees.prettyBytes(tree))
+                .isEqualTo(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(expected));
     }
 
     @Test
@@ -75,7 +86,8 @@ class JsonTreesTest {
 
     @Test
     void refusesWhatIsNotOneJsonDocument() {
-        for (String bad : List.of("", "  ", "{\"a\":1} {\"b\":2}", "{\"a\":1", "[1,2", "{\"a\"}", "{a:1}", "[1,]", "tru")) {
+        for (String bad :
+                List.of("", "  ", "{\"a\":1} {\"b\":2}", "{\"a\":1", "[1,2", "{\"a\"}", "{a:1}", "[1,]", "tru")) {
             assertThatThrownBy(() -> JsonTrees.read(bad)).as(bad).isInstanceOf(JacksonException.class);
         }
     }
@@ -85,13 +97,16 @@ class JsonTreesTest {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.putPOJO("pojo", new Object());
 
-        assertThatThrownBy(() -> JsonTrees.bytes(node)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("POJO");
+        assertThatThrownBy(() -> JsonTrees.bytes(node))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("POJO");
         assertThatThrownBy(() -> JsonTrees.bytes(node.path("absent"))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void readsOneValueOfAStreamAndLeavesTheParserOnItsLastToken() {
-        byte[] json = "{\"items\":[{\"id\":\"a\",\"n\":[1,{}]},{\"id\":\"b\"}],\"after\":true}".getBytes(StandardCharsets.UTF_8);
+        byte[] json = "{\"items\":[{\"id\":\"a\",\"n\":[1,{}]},{\"id\":\"b\"}],\"after\":true}"
+                .getBytes(StandardCharsets.UTF_8);
         try (JsonParser parser = JsonTrees.parser(new ByteArrayInputStream(json))) {
             parser.nextToken(); // {
             parser.nextToken(); // items

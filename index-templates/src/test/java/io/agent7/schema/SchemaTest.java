@@ -20,11 +20,35 @@ class SchemaTest {
 
     @Test
     void hasEveryDataTypeTheProductCollects() {
-        assertThat(SCHEMA.types()).extracting(DataType::name).containsExactlyInAnyOrder(
-                "host", "process", "service", "scheduled_task", "startup_item", "software", "update", "logged_on_user",
-                "network_connection", "share", "local_user", "local_group", "system_metric", "disk", "printer", "pipe",
-                "net_session", "registry_value", "ad_user", "ad_group", "ad_computer", "ad_domain", "sysvol_file", "gpo");
-        assertThat(SCHEMA.serverTypes()).extracting(DataType::name)
+        assertThat(SCHEMA.types())
+                .extracting(DataType::name)
+                .containsExactlyInAnyOrder(
+                        "host",
+                        "process",
+                        "service",
+                        "scheduled_task",
+                        "startup_item",
+                        "software",
+                        "update",
+                        "logged_on_user",
+                        "network_connection",
+                        "share",
+                        "local_user",
+                        "local_group",
+                        "system_metric",
+                        "disk",
+                        "printer",
+                        "pipe",
+                        "net_session",
+                        "registry_value",
+                        "ad_user",
+                        "ad_group",
+                        "ad_computer",
+                        "ad_domain",
+                        "sysvol_file",
+                        "gpo");
+        assertThat(SCHEMA.serverTypes())
+                .extracting(DataType::name)
                 .contains("alert", "rule", "command", "audit", "enrollment", "site_key");
     }
 
@@ -43,7 +67,9 @@ class SchemaTest {
             if (field.isAlias()) {
                 Field target = type.field(field.aliasOf());
                 assertThat(target).as("%s.%s", type.name(), field.name()).isNotNull();
-                assertThat(target.isAlias()).as("alias of an alias: %s", field.name()).isFalse();
+                assertThat(target.isAlias())
+                        .as("alias of an alias: %s", field.name())
+                        .isFalse();
             }
         }
     }
@@ -64,7 +90,9 @@ class SchemaTest {
             assertThat(users.field("username").aliasOf()).isEqualTo("user.name");
         }
         for (String type : List.of("process", "scheduled_task", "startup_item", "service")) {
-            assertThat(SCHEMA.require(type).field("cmd_line").aliasOf()).as(type).isEqualTo("process.command_line");
+            assertThat(SCHEMA.require(type).field("cmd_line").aliasOf())
+                    .as(type)
+                    .isEqualTo("process.command_line");
             assertThat(SCHEMA.require(type).field("image").aliasOf()).as(type).isEqualTo("process.executable");
         }
     }
@@ -72,13 +100,19 @@ class SchemaTest {
     @Test
     void relationsJoinTheSeedQuestionsTypes() {
         var user = SCHEMA.require("local_user");
-        assertThat(SCHEMA.relationsBetween(user, SCHEMA.require("scheduled_task"))).singleElement()
-                .satisfies(r -> assertThat(r.on()).extracting(Relation.On::rightField).containsExactly("host.id", "user.name"));
-        assertThat(SCHEMA.relationsBetween(SCHEMA.require("startup_item"), user)).singleElement()
+        assertThat(SCHEMA.relationsBetween(user, SCHEMA.require("scheduled_task")))
+                .singleElement()
+                .satisfies(r ->
+                        assertThat(r.on()).extracting(Relation.On::rightField).containsExactly("host.id", "user.name"));
+        assertThat(SCHEMA.relationsBetween(SCHEMA.require("startup_item"), user))
+                .singleElement()
                 .satisfies(r -> assertThat(r.left()).isEqualTo("startup_item"));
-        assertThat(SCHEMA.relationsBetween(SCHEMA.require("ad_user"), SCHEMA.require("scheduled_task"))).hasSize(1);
+        assertThat(SCHEMA.relationsBetween(SCHEMA.require("ad_user"), SCHEMA.require("scheduled_task")))
+                .hasSize(1);
         assertThat(SCHEMA.relationsBetween(SCHEMA.require("process"), SCHEMA.require("network_connection")))
-                .singleElement().satisfies(r -> assertThat(r.on()).extracting(Relation.On::leftField)
+                .singleElement()
+                .satisfies(r -> assertThat(r.on())
+                        .extracting(Relation.On::leftField)
                         .containsExactly("host.id", "process.pid"));
     }
 
@@ -88,12 +122,17 @@ class SchemaTest {
         var json = JsonMapper.builder().build();
         var ok = sysvol.normalize(json.readTree("{\"file\":{\"path\":\"x\"},\"sysvol_file\":{\"aces\":["
                 + "{\"principal\":\"AGENT7\\\\bob\",\"access_mask\":1179817,\"inherited\":false}]}}"));
-        assertThat(ok.path("sysvol_file").path("aces").get(0).path("access_mask").asLong()).isEqualTo(1179817);
+        assertThat(ok.path("sysvol_file")
+                        .path("aces")
+                        .get(0)
+                        .path("access_mask")
+                        .asLong())
+                .isEqualTo(1179817);
         assertThatThrownBy(() -> sysvol.normalize(json.readTree(
-                "{\"file\":{\"path\":\"x\"},\"sysvol_file\":{\"aces\":[{\"principal\":\"a\",\"colour\":1}]}}")))
+                        "{\"file\":{\"path\":\"x\"},\"sysvol_file\":{\"aces\":[{\"principal\":\"a\",\"colour\":1}]}}")))
                 .hasMessage("field 'sysvol_file.aces.colour': is not a field of 'sysvol_file'");
         assertThatThrownBy(() -> sysvol.normalize(json.readTree(
-                "{\"file\":{\"path\":\"x\"},\"sysvol_file\":{\"aces\":[{\"inherited\":\"yes\"}]}}")))
+                        "{\"file\":{\"path\":\"x\"},\"sysvol_file\":{\"aces\":[{\"inherited\":\"yes\"}]}}")))
                 .hasMessageStartingWith("field 'sysvol_file.aces.inherited': expected true or false");
     }
 
@@ -101,10 +140,16 @@ class SchemaTest {
     void ipAddressesAreStoredInOneForm() {
         Field ip = SCHEMA.require("network_connection").field("source.ip");
         var nodes = Documents.object();
-        assertThat(Values.normalize(ip, nodes.stringNode("2001:0DB8:0:0:0:0:0:1")).asString()).isEqualTo("2001:db8::1");
-        assertThat(Values.normalize(ip, nodes.stringNode("fe80:0:0:0:1:0:0:1%eth0")).asString()).isEqualTo("fe80::1:0:0:1");
-        assertThat(Values.normalize(ip, nodes.stringNode("::ffff:10.0.0.1")).asString()).isEqualTo("10.0.0.1");
-        assertThat(Values.normalize(ip, nodes.stringNode("1:0:0:2:0:0:0:3")).asString()).isEqualTo("1:0:0:2::3");
+        assertThat(Values.normalize(ip, nodes.stringNode("2001:0DB8:0:0:0:0:0:1"))
+                        .asString())
+                .isEqualTo("2001:db8::1");
+        assertThat(Values.normalize(ip, nodes.stringNode("fe80:0:0:0:1:0:0:1%eth0"))
+                        .asString())
+                .isEqualTo("fe80::1:0:0:1");
+        assertThat(Values.normalize(ip, nodes.stringNode("::ffff:10.0.0.1")).asString())
+                .isEqualTo("10.0.0.1");
+        assertThat(Values.normalize(ip, nodes.stringNode("1:0:0:2:0:0:0:3")).asString())
+                .isEqualTo("1:0:0:2::3");
         assertThatThrownBy(() -> Values.normalize(ip, nodes.stringNode("example.com")))
                 .hasMessageContaining("expected an IPv4 or IPv6 address");
         assertThatThrownBy(() -> Values.normalize(ip, nodes.stringNode("256.1.1.1")))
@@ -113,6 +158,9 @@ class SchemaTest {
 
     @Test
     void seriesTypesAreMarked() {
-        assertThat(SCHEMA.types()).filteredOn(DataType::series).extracting(DataType::name).containsExactly("system_metric");
+        assertThat(SCHEMA.types())
+                .filteredOn(DataType::series)
+                .extracting(DataType::name)
+                .containsExactly("system_metric");
     }
 }

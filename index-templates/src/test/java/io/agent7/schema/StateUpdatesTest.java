@@ -13,43 +13,58 @@ class StateUpdatesTest {
 
     @Test
     void upsertKeepsFirstSeenAndNullsWhatTheItemLacks() {
-        ObjectNode doc = (ObjectNode) JSON.readTree("{\"process\":{\"pid\":1,\"start\":\"2026-11-28T10:00:00.000Z\",\"name\":\"x\"}}");
-        ObjectNode action = StateUpdates.upsert(Schema.standard().require("process"), doc, SOURCE, "2026-11-28T12:00:00.000Z");
+        ObjectNode doc = (ObjectNode)
+                JSON.readTree("{\"process\":{\"pid\":1,\"start\":\"2026-11-28T10:00:00.000Z\",\"name\":\"x\"}}");
+        ObjectNode action =
+                StateUpdates.upsert(Schema.standard().require("process"), doc, SOURCE, "2026-11-28T12:00:00.000Z");
         assertThat(action.path("upsert").path("@timestamp").asString()).isEqualTo("2026-11-28T12:00:00.000Z");
         assertThat(action.path("doc").has("@timestamp")).isFalse();
-        assertThat(action.path("doc").path("process").path("command_line").isNull()).isTrue();
+        assertThat(action.path("doc").path("process").path("command_line").isNull())
+                .isTrue();
         assertThat(action.path("doc").path("host").path("id").asString()).isEqualTo("h1");
-        assertThat(action.path("doc").path("agent7").path("present").asBoolean()).isTrue();
+        assertThat(action.path("doc").path("agent7").path("present").asBoolean())
+                .isTrue();
         assertThat(action.path("detect_noop").asBoolean()).isTrue();
-        assertThat(doc.path("process").has("command_line")).as("the input is not changed").isFalse();
+        assertThat(doc.path("process").has("command_line"))
+                .as("the input is not changed")
+                .isFalse();
     }
 
     @Test
     void nestedArraysSurviveTheNullFilling() {
         DataType sysvol = Schema.standard().require("sysvol_file");
-        ObjectNode doc = (ObjectNode) JSON.readTree("{\"file\":{\"path\":\"x\"},\"sysvol_file\":{\"aces\":[{\"principal\":\"a\"},{\"principal\":\"b\"}]}}");
+        ObjectNode doc = (ObjectNode) JSON.readTree(
+                "{\"file\":{\"path\":\"x\"},\"sysvol_file\":{\"aces\":[{\"principal\":\"a\"},{\"principal\":\"b\"}]}}");
         ObjectNode action = StateUpdates.upsert(sysvol, doc, SOURCE, "2026-11-28T12:00:00.000Z");
-        assertThat(action.path("doc").path("sysvol_file").path("aces").isArray()).isTrue();
+        assertThat(action.path("doc").path("sysvol_file").path("aces").isArray())
+                .isTrue();
         assertThat(action.path("doc").path("sysvol_file").path("aces")).hasSize(2);
         ObjectNode none = (ObjectNode) JSON.readTree("{\"file\":{\"path\":\"y\"}}");
-        assertThat(StateUpdates.upsert(sysvol, none, SOURCE, "2026-11-28T12:00:00.000Z").path("doc").path("sysvol_file")
-                .path("aces").isNull()).isTrue();
+        assertThat(StateUpdates.upsert(sysvol, none, SOURCE, "2026-11-28T12:00:00.000Z")
+                        .path("doc")
+                        .path("sysvol_file")
+                        .path("aces")
+                        .isNull())
+                .isTrue();
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
-        "process     | {\"process\":{\"pid\":1,\"start\":\"2026-11-28T10:00:00.000Z\",\"name\":\"x\",\"args\":[\"a\",\"b\"]}}",
-        "process     | {\"process\":{\"pid\":1,\"start\":\"2026-11-28T10:00:00.000Z\",\"parent\":{\"pid\":2}},\"user\":{\"name\":\"é\\\"q\"}}",
-        "sysvol_file | {\"file\":{\"path\":\"x\"},\"sysvol_file\":{\"aces\":[{\"principal\":\"a\"},{\"principal\":\"b\"}]}}",
-        "sysvol_file | {\"file\":{\"path\":\"y\"}}",
-        // the agent's own copy of server-owned fields is replaced where it stands
-        "process     | {\"agent7\":{\"present\":false,\"x\":1},\"process\":{\"pid\":1,\"start\":\"2026-11-28T10:00:00.000Z\"},\"host\":{\"id\":\"h1\"}}",
-        // a value where an object belongs becomes that object
-        "process     | {\"host\":\"web-01\",\"process\":{\"pid\":1,\"start\":\"2026-11-28T10:00:00.000Z\",\"parent\":7}}",
-    })
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "process     | {\"process\":{\"pid\":1,\"start\":\"2026-11-28T10:00:00.000Z\",\"name\":\"x\",\"args\":[\"a\",\"b\"]}}",
+                "process     | {\"process\":{\"pid\":1,\"start\":\"2026-11-28T10:00:00.000Z\",\"parent\":{\"pid\":2}},\"user\":{\"name\":\"é\\\"q\"}}",
+                "sysvol_file | {\"file\":{\"path\":\"x\"},\"sysvol_file\":{\"aces\":[{\"principal\":\"a\"},{\"principal\":\"b\"}]}}",
+                "sysvol_file | {\"file\":{\"path\":\"y\"}}",
+                // the agent's own copy of server-owned fields is replaced where it stands
+                "process     | {\"agent7\":{\"present\":false,\"x\":1},\"process\":{\"pid\":1,\"start\":\"2026-11-28T10:00:00.000Z\"},\"host\":{\"id\":\"h1\"}}",
+                // a value where an object belongs becomes that object
+                "process     | {\"host\":\"web-01\",\"process\":{\"pid\":1,\"start\":\"2026-11-28T10:00:00.000Z\",\"parent\":7}}",
+            })
     void theBulkActionBytesAreTheTreeUpdate(String typeName, String json) {
         DataType type = Schema.standard().require(typeName);
-        ObjectNode tree = StateUpdates.upsert(type, (ObjectNode) JSON.readTree(json), SOURCE, "2026-11-28T12:00:00.000Z");
+        ObjectNode tree =
+                StateUpdates.upsert(type, (ObjectNode) JSON.readTree(json), SOURCE, "2026-11-28T12:00:00.000Z");
         ObjectNode input = (ObjectNode) JSON.readTree(json);
         byte[] action = StateUpdates.upsertAction(type, input, SOURCE, "2026-11-28T12:00:00.000Z");
         assertThat(JSON.readTree(action)).isEqualTo(tree);
@@ -57,7 +72,8 @@ class StateUpdatesTest {
         // not from the completed tree, and must come out the same.
         String doc = JsonTrees.string(tree.path("doc"));
         assertThat(new String(action, java.nio.charset.StandardCharsets.UTF_8))
-                .startsWith("{\"doc\":" + doc + ",\"upsert\":{\"@timestamp\":\"2026-11-28T12:00:00.000Z\"," + doc.substring(1));
+                .startsWith("{\"doc\":" + doc + ",\"upsert\":{\"@timestamp\":\"2026-11-28T12:00:00.000Z\","
+                        + doc.substring(1));
         assertThat(input).as("the input is not changed").isEqualTo(JSON.readTree(json));
     }
 }

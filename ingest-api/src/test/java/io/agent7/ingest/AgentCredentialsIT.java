@@ -33,14 +33,21 @@ class AgentCredentialsIT extends IngestApiIT {
 
     @Test
     void enrollmentRefusesAWrongSiteKeyAndNamesMissingFields() {
-        Response wrongKey = post("/api/v1/agents/enroll", null, "application/json",
+        Response wrongKey = post(
+                "/api/v1/agents/enroll",
+                null,
+                "application/json",
                 "{\"site_key\":\"sk_nope_nope_nope_nope\",\"host\":{\"machine_id\":\"m\",\"name\":\"n\"}}");
         assertThat(wrongKey.status()).isEqualTo(401);
         assertThat(wrongKey.body().path("detail").asString()).isEqualTo("The site key is not valid");
 
         Response incomplete = post("/api/v1/agents/enroll", null, "application/json", "{\"site_key\":\"\"}");
         assertThat(incomplete.status()).isEqualTo(400);
-        assertThat(incomplete.body().path("errors").valueStream().map(e -> e.path("field").asString()))
+        assertThat(incomplete
+                        .body()
+                        .path("errors")
+                        .valueStream()
+                        .map(e -> e.path("field").asString()))
                 .containsExactly("site_key", "host");
     }
 
@@ -50,14 +57,27 @@ class AgentCredentialsIT extends IngestApiIT {
         assertThat(agent.hostId()).matches("[0-9a-f]{32}");
         Response checkin = checkin(agent.accessToken());
         assertThat(checkin.status()).as(checkin.toString()).isEqualTo(200);
-        assertThat(checkin.body().path("policy").path("collectors").path("process").path("interval").asString()).isEqualTo("5m");
+        assertThat(checkin.body()
+                        .path("policy")
+                        .path("collectors")
+                        .path("process")
+                        .path("interval")
+                        .asString())
+                .isEqualTo("5m");
 
-        Response refreshed = post("/api/v1/agents/token", null, "application/json",
+        Response refreshed = post(
+                "/api/v1/agents/token",
+                null,
+                "application/json",
                 "{\"agent_id\":\"" + agent.agentId() + "\",\"refresh_token\":\"" + agent.refreshToken() + "\"}");
         assertThat(refreshed.status()).isEqualTo(200);
-        assertThat(checkin(refreshed.body().path("access_token").asString()).status()).isEqualTo(200);
+        assertThat(checkin(refreshed.body().path("access_token").asString()).status())
+                .isEqualTo(200);
 
-        Response wrong = post("/api/v1/agents/token", null, "application/json",
+        Response wrong = post(
+                "/api/v1/agents/token",
+                null,
+                "application/json",
                 "{\"agent_id\":\"" + agent.agentId() + "\",\"refresh_token\":\"rt_guess\"}");
         assertThat(wrong.status()).isEqualTo(401);
     }
@@ -76,31 +96,45 @@ class AgentCredentialsIT extends IngestApiIT {
     @Test
     void forgedExpiredUnsignedAndForeignTokensAreRefused() throws Exception {
         Agent agent = enroll();
-        ECKey real = ECKey.parse(JWKSet.load(STATE.resolve("signing-keys.json").toFile()).getKeys().get(0).toJSONObject());
+        ECKey real = ECKey.parse(JWKSet.load(STATE.resolve("signing-keys.json").toFile())
+                .getKeys()
+                .get(0)
+                .toJSONObject());
         Instant now = Instant.now();
 
-        String expired = sign(real, claims(agent, now.minusSeconds(3600), now.minusSeconds(600), "agent7-ingest", "agent7-agent"));
+        String expired = sign(
+                real, claims(agent, now.minusSeconds(3600), now.minusSeconds(600), "agent7-ingest", "agent7-agent"));
         String wrongIssuer = sign(real, claims(agent, now, now.plusSeconds(600), "someone-else", "agent7-agent"));
         String wrongAudience = sign(real, claims(agent, now, now.plusSeconds(600), "agent7-ingest", "another-service"));
         ECKey stranger = new ECKeyGenerator(Curve.P_256).keyID(real.getKeyID()).generate();
         String wrongKey = sign(stranger, claims(agent, now, now.plusSeconds(600), "agent7-ingest", "agent7-agent"));
-        String unsigned = new PlainJWT(claims(agent, now, now.plusSeconds(600), "agent7-ingest", "agent7-agent")).serialize();
-        SignedJWT hmac = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(real.getKeyID()).build(),
+        String unsigned =
+                new PlainJWT(claims(agent, now, now.plusSeconds(600), "agent7-ingest", "agent7-agent")).serialize();
+        SignedJWT hmac = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(real.getKeyID()).build(),
                 claims(agent, now, now.plusSeconds(600), "agent7-ingest", "agent7-agent"));
         hmac.sign(new MACSigner(real.toPublicJWK().toJSONString().repeat(2).getBytes()));
         String[] parts = agent.accessToken().split("\\.");
-        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
-                new String(Base64.getUrlDecoder().decode(parts[1])).replace(agent.hostId(), "ffffffffffffffffffffffffffffffff")
-                        .getBytes()) + "." + parts[2];
+        String tampered = parts[0] + "."
+                + Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(new String(Base64.getUrlDecoder().decode(parts[1]))
+                                .replace(agent.hostId(), "ffffffffffffffffffffffffffffffff")
+                                .getBytes())
+                + "." + parts[2];
 
-        for (String token : new String[] {expired, wrongIssuer, wrongAudience, wrongKey, unsigned, hmac.serialize(), tampered, "x.y.z"}) {
+        for (String token : new String[] {
+            expired, wrongIssuer, wrongAudience, wrongKey, unsigned, hmac.serialize(), tampered, "x.y.z"
+        }) {
             Response r = checkin(token);
             assertThat(r.status()).as(token).isEqualTo(401);
-            assertThat(r.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+            assertThat(r.headers().firstValue("WWW-Authenticate"))
+                    .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
         }
         assertThat(checkin(null).status()).isEqualTo(401);
         // The real key still works, so the refusals above are about the tokens, not the test.
-        assertThat(checkin(sign(real, claims(agent, now, now.plusSeconds(600), "agent7-ingest", "agent7-agent"))).status())
+        assertThat(checkin(sign(real, claims(agent, now, now.plusSeconds(600), "agent7-ingest", "agent7-agent")))
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -108,14 +142,20 @@ class AgentCredentialsIT extends IngestApiIT {
     void aDocumentOfAnotherHostIsRefusedAndAudited() {
         Agent agent = enroll();
         Agent other = enroll();
-        Response r = ingest(agent, "process", header("b", "diff", "2026-11-28T12:00:00Z")
-                + "{\"upsert\":{\"host\":{\"id\":\"" + other.hostId() + "\"},\"process\":{\"pid\":1,\"start\":0}}}\n");
+        Response r = ingest(
+                agent,
+                "process",
+                header("b", "diff", "2026-11-28T12:00:00Z") + "{\"upsert\":{\"host\":{\"id\":\"" + other.hostId()
+                        + "\"},\"process\":{\"pid\":1,\"start\":0}}}\n");
         assertThat(r.status()).isEqualTo(403);
         assertThat(documentsOf("agent7-process", other.hostId())).isZero();
         assertThat(documentsOf("agent7-process", agent.hostId())).isZero();
-        Awaitility.await().untilAsserted(() -> assertThat(TestElasticsearch.count("agent7-audit",
-                "{\"bool\":{\"filter\":[{\"term\":{\"event.action\":\"ingest.other_host\"}},"
-                        + "{\"term\":{\"audit.target\":\"" + agent.hostId() + "\"}}]}}")).isEqualTo(1));
+        Awaitility.await()
+                .untilAsserted(() -> assertThat(TestElasticsearch.count(
+                                "agent7-audit",
+                                "{\"bool\":{\"filter\":[{\"term\":{\"event.action\":\"ingest.other_host\"}},"
+                                        + "{\"term\":{\"audit.target\":\"" + agent.hostId() + "\"}}]}}"))
+                        .isEqualTo(1));
     }
 
     @Test
@@ -126,8 +166,14 @@ class AgentCredentialsIT extends IngestApiIT {
         assertThat(second.agentId()).isNotEqualTo(first.agentId());
 
         assertThat(checkin(first.accessToken()).status()).isEqualTo(401);
-        assertThat(post("/api/v1/agents/token", null, "application/json", "{\"agent_id\":\"" + first.agentId()
-                + "\",\"refresh_token\":\"" + first.refreshToken() + "\"}").status()).isEqualTo(401);
+        assertThat(post(
+                                "/api/v1/agents/token",
+                                null,
+                                "application/json",
+                                "{\"agent_id\":\"" + first.agentId() + "\",\"refresh_token\":\"" + first.refreshToken()
+                                        + "\"}")
+                        .status())
+                .isEqualTo(401);
         assertThat(checkin(second.accessToken()).status()).isEqualTo(200);
     }
 
@@ -135,49 +181,88 @@ class AgentCredentialsIT extends IngestApiIT {
     void anAdminRevocationRefusesTheAgentsTokenAndRefresh() {
         Agent agent = enroll();
         assertThat(checkin(agent.accessToken()).status()).isEqualTo(200);
-        Response revoked = post("/api/v1/admin/agents/" + agent.agentId() + "/revoke", admin(), "application/json", "{}");
+        Response revoked =
+                post("/api/v1/admin/agents/" + agent.agentId() + "/revoke", admin(), "application/json", "{}");
         assertThat(revoked.status()).isEqualTo(200);
         assertThat(checkin(agent.accessToken()).status()).isEqualTo(401);
-        assertThat(post("/api/v1/agents/token", null, "application/json", "{\"agent_id\":\"" + agent.agentId()
-                + "\",\"refresh_token\":\"" + agent.refreshToken() + "\"}").status()).isEqualTo(401);
-        assertThat(post("/api/v1/admin/agents/" + UUID.randomUUID() + "/revoke", admin(), "application/json", "{}").status())
+        assertThat(post(
+                                "/api/v1/agents/token",
+                                null,
+                                "application/json",
+                                "{\"agent_id\":\"" + agent.agentId() + "\",\"refresh_token\":\"" + agent.refreshToken()
+                                        + "\"}")
+                        .status())
+                .isEqualTo(401);
+        assertThat(post("/api/v1/admin/agents/" + UUID.randomUUID() + "/revoke", admin(), "application/json", "{}")
+                        .status())
                 .isEqualTo(404);
     }
 
     @Test
     void aRevokedSiteKeyEnrollsNoMore() {
-        Response created = post("/api/v1/admin/site-keys", admin(), "application/json", "{\"name\":\"branch-7\",\"group\":\"branch\"}");
+        Response created = post(
+                "/api/v1/admin/site-keys", admin(), "application/json", "{\"name\":\"branch-7\",\"group\":\"branch\"}");
         assertThat(created.status()).isEqualTo(201);
         String key = created.body().path("site_key").asString();
-        String enroll = "{\"site_key\":\"" + key + "\",\"host\":{\"machine_id\":\"it-" + UUID.randomUUID() + "\",\"name\":\"b\"}}";
-        assertThat(post("/api/v1/agents/enroll", null, "application/json", enroll).status()).isEqualTo(201);
+        String enroll = "{\"site_key\":\"" + key + "\",\"host\":{\"machine_id\":\"it-" + UUID.randomUUID()
+                + "\",\"name\":\"b\"}}";
+        assertThat(post("/api/v1/agents/enroll", null, "application/json", enroll)
+                        .status())
+                .isEqualTo(201);
 
         Response listed = send("/api/v1/admin/site-keys", admin(), null, null, null, "GET");
-        assertThat(listed.body().valueStream().map(k -> k.path("name").asString())).contains("branch-7", "default");
+        assertThat(listed.body().valueStream().map(k -> k.path("name").asString()))
+                .contains("branch-7", "default");
         assertThat(listed.body().toString()).doesNotContain(key);
 
-        assertThat(post("/api/v1/admin/site-keys/" + created.body().path("id").asString() + "/revoke", admin(),
-                "application/json", "{}").status()).isEqualTo(200);
-        assertThat(post("/api/v1/agents/enroll", null, "application/json", enroll).status()).isEqualTo(401);
+        assertThat(post(
+                                "/api/v1/admin/site-keys/"
+                                        + created.body().path("id").asString() + "/revoke",
+                                admin(),
+                                "application/json",
+                                "{}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(post("/api/v1/agents/enroll", null, "application/json", enroll)
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
     void theAdminApiWantsAnAdmin() {
-        assertThat(send("/api/v1/admin/site-keys", null, null, null, null, "GET").status()).isEqualTo(401);
+        assertThat(send("/api/v1/admin/site-keys", null, null, null, null, "GET")
+                        .status())
+                .isEqualTo(401);
         String wrong = "Basic " + Base64.getEncoder().encodeToString("admin:wrong-password".getBytes());
-        assertThat(send("/api/v1/admin/site-keys", wrong, null, null, null, "GET").status()).isEqualTo(401);
+        assertThat(send("/api/v1/admin/site-keys", wrong, null, null, null, "GET")
+                        .status())
+                .isEqualTo(401);
         Agent agent = enroll();
-        assertThat(send("/api/v1/admin/site-keys", agent.accessToken(), null, null, null, "GET").status()).isEqualTo(401);
+        assertThat(send("/api/v1/admin/site-keys", agent.accessToken(), null, null, null, "GET")
+                        .status())
+                .isEqualTo(401);
     }
 
     private static JWTClaimsSet claims(Agent agent, Instant issued, Instant expires, String issuer, String audience) {
-        return new JWTClaimsSet.Builder().issuer(issuer).audience(audience).subject(agent.agentId())
-                .claim("host_id", agent.hostId()).claim("host_name", "it-host").issueTime(Date.from(issued))
-                .notBeforeTime(Date.from(issued)).expirationTime(Date.from(expires)).jwtID(UUID.randomUUID().toString()).build();
+        return new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .audience(audience)
+                .subject(agent.agentId())
+                .claim("host_id", agent.hostId())
+                .claim("host_name", "it-host")
+                .issueTime(Date.from(issued))
+                .notBeforeTime(Date.from(issued))
+                .expirationTime(Date.from(expires))
+                .jwtID(UUID.randomUUID().toString())
+                .build();
     }
 
     private static String sign(ECKey key, JWTClaimsSet claims) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(),
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.ES256)
+                        .keyID(key.getKeyID())
+                        .type(JOSEObjectType.JWT)
+                        .build(),
                 claims);
         jwt.sign(new ECDSASigner(key));
         return jwt.serialize();

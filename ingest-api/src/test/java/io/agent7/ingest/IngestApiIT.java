@@ -25,15 +25,18 @@ import tools.jackson.databind.json.JsonMapper;
  * share. Each test enrolls hosts of its own (random machine ids), so tests never see each
  * other's documents.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "agent7.tokens.revocation-refresh=1s",
-        "agent7.ingest.max-body-size=256KB",
-        "agent7.ingest.max-line-size=64KB",
-        "agent7.ingest.max-documents=500",
-        "logging.structured.format.console=",
-        "logging.level.root=WARN",
-        "logging.level.agent7.audit=WARN",
-        "spring.main.banner-mode=off"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "agent7.tokens.revocation-refresh=1s",
+            "agent7.ingest.max-body-size=256KB",
+            "agent7.ingest.max-line-size=64KB",
+            "agent7.ingest.max-documents=500",
+            "logging.structured.format.console=",
+            "logging.level.root=WARN",
+            "logging.level.agent7.audit=WARN",
+            "spring.main.banner-mode=off"
+        })
 abstract class IngestApiIT {
 
     static final String SITE_KEY = "sk_it_" + UUID.randomUUID();
@@ -60,26 +63,31 @@ abstract class IngestApiIT {
         registry.add("agent7.bootstrap.admin-password", () -> TestAccounts.ADMIN_PASSWORD);
     }
 
-    record Response(int status, JsonNode body, java.net.http.HttpHeaders headers) {
-    }
+    record Response(int status, JsonNode body, java.net.http.HttpHeaders headers) {}
 
     /** An enrolled test agent: its ids and tokens. */
-    record Agent(String agentId, String hostId, String machineId, String accessToken, String refreshToken) {
-    }
+    record Agent(String agentId, String hostId, String machineId, String accessToken, String refreshToken) {}
 
     Agent enroll() {
         return enroll("it-" + UUID.randomUUID());
     }
 
     Agent enroll(String machineId) {
-        Response r = post("/api/v1/agents/enroll", null, "application/json",
+        Response r = post(
+                "/api/v1/agents/enroll",
+                null,
+                "application/json",
                 "{\"site_key\":\"" + SITE_KEY + "\",\"agent_version\":\"it\",\"host\":{\"machine_id\":\"" + machineId
                         + "\",\"name\":\"it-host\",\"os\":{\"family\":\"linux\"}}}");
         if (r.status() != 201) {
             throw new AssertionError("enrollment failed: " + r);
         }
-        return new Agent(r.body().path("agent_id").asString(), r.body().path("host_id").asString(), machineId,
-                r.body().path("access_token").asString(), r.body().path("refresh_token").asString());
+        return new Agent(
+                r.body().path("agent_id").asString(),
+                r.body().path("host_id").asString(),
+                machineId,
+                r.body().path("access_token").asString(),
+                r.body().path("refresh_token").asString());
     }
 
     Response post(String path, String bearer, String contentType, String body) {
@@ -88,7 +96,11 @@ abstract class IngestApiIT {
 
     Response send(String path, String bearer, String contentType, String encoding, byte[] body, String method) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -127,11 +139,13 @@ abstract class IngestApiIT {
     }
 
     static String header(String id, String mode, String collectedAt) {
-        return "{\"batch\":{\"id\":\"" + id + "\",\"mode\":\"" + mode + "\",\"collected_at\":\"" + collectedAt + "\"}}\n";
+        return "{\"batch\":{\"id\":\"" + id + "\",\"mode\":\"" + mode + "\",\"collected_at\":\"" + collectedAt
+                + "\"}}\n";
     }
 
     static String process(int pid, String start, String name) {
-        return "{\"upsert\":{\"process\":{\"pid\":" + pid + ",\"start\":\"" + start + "\",\"name\":\"" + name + "\"}}}\n";
+        return "{\"upsert\":{\"process\":{\"pid\":" + pid + ",\"start\":\"" + start + "\",\"name\":\"" + name
+                + "\"}}}\n";
     }
 
     static byte[] gzip(String text) {

@@ -29,7 +29,11 @@ class IngestValidationIT extends IngestApiIT {
         assertThat(r.status()).as(what + ": " + r).isEqualTo(status);
         assertThat(r.body().path("detail").asString()).contains("nothing of the batch was written");
         if (field != null) {
-            assertThat(r.body().path("errors").valueStream().map(e -> e.path("field").asString())).contains(field);
+            assertThat(r.body()
+                            .path("errors")
+                            .valueStream()
+                            .map(e -> e.path("field").asString()))
+                    .contains(field);
         }
         assertThat(documentsOf("agent7-" + type, agent.hostId())).isZero();
     }
@@ -75,7 +79,8 @@ class IngestValidationIT extends IngestApiIT {
                 }
                 body = many.toString().getBytes();
             }
-            case "line over the limit" -> body = (HEADER + process(3, "2026-11-28T10:00:00Z", "x".repeat(1_100_000))).getBytes();
+            case "line over the limit" ->
+                body = (HEADER + process(3, "2026-11-28T10:00:00Z", "x".repeat(1_100_000))).getBytes();
             default -> throw new IllegalArgumentException(what);
         }
         Response r = send("/api/v1/ingest/" + type, agent.accessToken(), contentType, encoding, body, "POST");

@@ -16,8 +16,13 @@ class IngestWritesIT extends IngestApiIT {
         for (int pid = 1; pid <= 97; pid++) {
             body.append(process(pid, "2026-11-28T10:00:00Z", "p" + pid));
         }
-        Response first = send("/api/v1/ingest/process", agent.accessToken(), "application/x-ndjson", "gzip",
-                gzip(body.toString()), "POST");
+        Response first = send(
+                "/api/v1/ingest/process",
+                agent.accessToken(),
+                "application/x-ndjson",
+                "gzip",
+                gzip(body.toString()),
+                "POST");
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
         assertThat(first.body().path("created").asInt()).isEqualTo(97);
         assertThat(documentsOf("agent7-process", agent.hostId())).isEqualTo(97);
@@ -28,9 +33,16 @@ class IngestWritesIT extends IngestApiIT {
         assertThat(again.body().path("unchanged").asInt()).isEqualTo(97);
         assertThat(documentsOf("agent7-process", agent.hostId())).isEqualTo(97);
 
-        JsonNode stored = TestElasticsearch.send(TestElasticsearch.url(), "POST", "/agent7-process/_search",
-                "{\"query\":{\"bool\":{\"filter\":[{\"term\":{\"host.id\":\"" + agent.hostId() + "\"}},"
-                        + "{\"term\":{\"process.pid\":42}}]}}}").path("hits").path("hits").get(0).path("_source");
+        JsonNode stored = TestElasticsearch.send(
+                        TestElasticsearch.url(),
+                        "POST",
+                        "/agent7-process/_search",
+                        "{\"query\":{\"bool\":{\"filter\":[{\"term\":{\"host.id\":\"" + agent.hostId() + "\"}},"
+                                + "{\"term\":{\"process.pid\":42}}]}}}")
+                .path("hits")
+                .path("hits")
+                .get(0)
+                .path("_source");
         assertThat(stored.path("@timestamp").asString()).isEqualTo("2026-11-28T12:00:00.000Z");
         assertThat(stored.path("agent7").path("present").asBoolean()).isTrue();
         assertThat(stored.path("host").path("name").asString()).isEqualTo("it-host");
@@ -41,21 +53,33 @@ class IngestWritesIT extends IngestApiIT {
     @Test
     void diffBatchesAddChangeAndRemoveAndKeepFirstSeen() {
         Agent agent = enroll();
-        ingest(agent, "process", header("b-1", "snapshot", "2026-11-28T12:00:00Z")
-                + process(1, "2026-11-28T10:00:00Z", "a") + process(2, "2026-11-28T10:00:00Z", "b"));
-        Response diff = ingest(agent, "process", header("b-2", "diff", "2026-11-28T12:05:00Z")
-                + process(2, "2026-11-28T10:00:00Z", "b-renamed")
-                + process(3, "2026-11-28T12:04:00Z", "c")
-                + "{\"remove\":{\"process\":{\"pid\":1,\"start\":\"2026-11-28T10:00:00Z\"}}}\n");
+        ingest(
+                agent,
+                "process",
+                header("b-1", "snapshot", "2026-11-28T12:00:00Z")
+                        + process(1, "2026-11-28T10:00:00Z", "a")
+                        + process(2, "2026-11-28T10:00:00Z", "b"));
+        Response diff = ingest(
+                agent,
+                "process",
+                header("b-2", "diff", "2026-11-28T12:05:00Z")
+                        + process(2, "2026-11-28T10:00:00Z", "b-renamed")
+                        + process(3, "2026-11-28T12:04:00Z", "c")
+                        + "{\"remove\":{\"process\":{\"pid\":1,\"start\":\"2026-11-28T10:00:00Z\"}}}\n");
         assertThat(diff.status()).as(diff.toString()).isEqualTo(200);
         assertThat(diff.body().path("created").asInt()).isEqualTo(1);
         assertThat(diff.body().path("updated").asInt()).isEqualTo(1);
         assertThat(diff.body().path("removed").asInt()).isEqualTo(1);
 
         TestElasticsearch.refresh("agent7-process");
-        JsonNode hits = TestElasticsearch.send(TestElasticsearch.url(), "POST", "/agent7-process/_search",
-                "{\"sort\":[{\"process.pid\":\"asc\"}],\"query\":{\"term\":{\"host.id\":\"" + agent.hostId() + "\"}}}")
-                .path("hits").path("hits");
+        JsonNode hits = TestElasticsearch.send(
+                        TestElasticsearch.url(),
+                        "POST",
+                        "/agent7-process/_search",
+                        "{\"sort\":[{\"process.pid\":\"asc\"}],\"query\":{\"term\":{\"host.id\":\"" + agent.hostId()
+                                + "\"}}}")
+                .path("hits")
+                .path("hits");
         assertThat(hits).hasSize(3);
         JsonNode one = hits.get(0).path("_source");
         assertThat(one.path("agent7").path("present").asBoolean()).isFalse();
@@ -66,9 +90,12 @@ class IngestWritesIT extends IngestApiIT {
         assertThat(two.path("agent7").path("last_seen").asString()).isEqualTo("2026-11-28T12:05:00.000Z");
 
         // Removing an item another time, or one that never existed, changes nothing.
-        Response again = ingest(agent, "process", header("b-3", "diff", "2026-11-28T12:10:00Z")
-                + "{\"remove\":{\"process\":{\"pid\":1,\"start\":\"2026-11-28T10:00:00Z\"}}}\n"
-                + "{\"remove\":{\"process\":{\"pid\":99,\"start\":\"2026-11-28T10:00:00Z\"}}}\n");
+        Response again = ingest(
+                agent,
+                "process",
+                header("b-3", "diff", "2026-11-28T12:10:00Z")
+                        + "{\"remove\":{\"process\":{\"pid\":1,\"start\":\"2026-11-28T10:00:00Z\"}}}\n"
+                        + "{\"remove\":{\"process\":{\"pid\":99,\"start\":\"2026-11-28T10:00:00Z\"}}}\n");
         assertThat(again.body().path("removed").asInt()).isZero();
         assertThat(documentsOf("agent7-process", agent.hostId())).isEqualTo(3);
     }
@@ -76,12 +103,21 @@ class IngestWritesIT extends IngestApiIT {
     @Test
     void aValueThatDisappearsOnTheHostDisappearsInTheIndex() {
         Agent agent = enroll();
-        ingest(agent, "process", header("b-1", "snapshot", "2026-11-28T12:00:00Z")
-                + "{\"upsert\":{\"process\":{\"pid\":7,\"start\":0,\"name\":\"x\",\"working_directory\":\"/tmp\"}}}\n");
-        ingest(agent, "process", header("b-2", "snapshot", "2026-11-28T12:01:00Z")
-                + "{\"upsert\":{\"process\":{\"pid\":7,\"start\":0,\"name\":\"x\"}}}\n");
+        ingest(
+                agent,
+                "process",
+                header("b-1", "snapshot", "2026-11-28T12:00:00Z")
+                        + "{\"upsert\":{\"process\":{\"pid\":7,\"start\":0,\"name\":\"x\",\"working_directory\":\"/tmp\"}}}\n");
+        ingest(
+                agent,
+                "process",
+                header("b-2", "snapshot", "2026-11-28T12:01:00Z")
+                        + "{\"upsert\":{\"process\":{\"pid\":7,\"start\":0,\"name\":\"x\"}}}\n");
         TestElasticsearch.refresh("agent7-process");
-        JsonNode exists = TestElasticsearch.send(TestElasticsearch.url(), "POST", "/agent7-process/_count",
+        JsonNode exists = TestElasticsearch.send(
+                TestElasticsearch.url(),
+                "POST",
+                "/agent7-process/_count",
                 "{\"query\":{\"bool\":{\"filter\":[{\"term\":{\"host.id\":\"" + agent.hostId() + "\"}},"
                         + "{\"exists\":{\"field\":\"process.working_directory\"}}]}}}");
         assertThat(exists.path("count").asLong()).isZero();
@@ -102,7 +138,10 @@ class IngestWritesIT extends IngestApiIT {
                  "upserts": [{"user": {"name": "eve", "id": "1001", "privileged": "yes"}}], "extra": 1}
                 """);
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.body().path("errors").valueStream().map(e -> e.path("field").asString()))
+        assertThat(bad.body()
+                        .path("errors")
+                        .valueStream()
+                        .map(e -> e.path("field").asString()))
                 .containsExactlyInAnyOrder("extra", "upserts[0].user.privileged");
         assertThat(documentsOf("agent7-local_user", agent.hostId())).isEqualTo(2);
     }
@@ -110,12 +149,21 @@ class IngestWritesIT extends IngestApiIT {
     @Test
     void seriesSamplesAreNeverMarkedRemoved() {
         Agent agent = enroll();
-        ingest(agent, "system_metric", header("m-1", "snapshot", "2026-11-28T12:00:00Z")
-                + "{\"upsert\":{\"system_metric\":{\"sampled_at\":\"2026-11-28T12:00:00Z\",\"cpu\":{\"pct\":0.5}}}}\n");
-        Response second = ingest(agent, "system_metric", header("m-2", "snapshot", "2026-11-28T12:01:00Z")
-                + "{\"upsert\":{\"system_metric\":{\"sampled_at\":\"2026-11-28T12:01:00Z\",\"cpu\":{\"pct\":0.25}}}}\n");
+        ingest(
+                agent,
+                "system_metric",
+                header("m-1", "snapshot", "2026-11-28T12:00:00Z")
+                        + "{\"upsert\":{\"system_metric\":{\"sampled_at\":\"2026-11-28T12:00:00Z\",\"cpu\":{\"pct\":0.5}}}}\n");
+        Response second = ingest(
+                agent,
+                "system_metric",
+                header("m-2", "snapshot", "2026-11-28T12:01:00Z")
+                        + "{\"upsert\":{\"system_metric\":{\"sampled_at\":\"2026-11-28T12:01:00Z\",\"cpu\":{\"pct\":0.25}}}}\n");
         assertThat(second.body().path("removed").asInt()).isZero();
-        assertThat(TestElasticsearch.count("agent7-system_metric", "{\"bool\":{\"filter\":[{\"term\":{\"host.id\":\""
-                + agent.hostId() + "\"}},{\"term\":{\"agent7.present\":true}}]}}")).isEqualTo(2);
+        assertThat(TestElasticsearch.count(
+                        "agent7-system_metric",
+                        "{\"bool\":{\"filter\":[{\"term\":{\"host.id\":\"" + agent.hostId()
+                                + "\"}},{\"term\":{\"agent7.present\":true}}]}}"))
+                .isEqualTo(2);
     }
 }

@@ -20,11 +20,21 @@ class PolicyIT extends IngestApiIT {
                  "spool": {"bytes": 100, "dropped_batches": 2}}
                 """);
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
-        Awaitility.await().untilAsserted(() -> assertThat(documentsOf("agent7-host", agent.hostId())).isEqualTo(1));
-        JsonNode host = TestElasticsearch.send(TestElasticsearch.url(), "POST", "/agent7-host/_search",
-                "{\"query\":{\"term\":{\"host.id\":\"" + agent.hostId() + "\"}}}").path("hits").path("hits").get(0).path("_source");
+        Awaitility.await()
+                .untilAsserted(() ->
+                        assertThat(documentsOf("agent7-host", agent.hostId())).isEqualTo(1));
+        JsonNode host = TestElasticsearch.send(
+                        TestElasticsearch.url(),
+                        "POST",
+                        "/agent7-host/_search",
+                        "{\"query\":{\"term\":{\"host.id\":\"" + agent.hostId() + "\"}}}")
+                .path("hits")
+                .path("hits")
+                .get(0)
+                .path("_source");
         assertThat(host.path("agent").path("version").asString()).isEqualTo("1.2.3");
-        assertThat(host.path("host").path("ip").valueStream().map(JsonNode::asString)).containsExactly("10.0.0.5", "fe80::1");
+        assertThat(host.path("host").path("ip").valueStream().map(JsonNode::asString))
+                .containsExactly("10.0.0.5", "fe80::1");
         assertThat(host.path("host").path("uptime").asLong()).isEqualTo(7200);
         assertThat(host.path("host_state").path("group").asString()).isEqualTo("default");
         assertThat(host.path("host_state").path("spool_dropped").asLong()).isEqualTo(2);
@@ -34,13 +44,18 @@ class PolicyIT extends IngestApiIT {
     @Test
     void aGroupsPolicyIsValidatedVersionedAndServedToItsHosts() {
         String group = "grp-" + UUID.randomUUID().toString().substring(0, 8);
-        Response bad = send("/api/v1/admin/policies/" + group, admin(), "application/json", null, """
+        Response bad =
+                send("/api/v1/admin/policies/" + group, admin(), "application/json", null, """
                 {"checkin": {"min": "90s", "max": "30s"}, "collectors": {"process": {"interval": "1s"}, "gizmo": {}},
                  "registry_keys": ["HKXX\\\\Nope"], "colour": "red"}
                 """.getBytes(), "PUT");
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.body().path("errors").valueStream().map(e -> e.path("field").asString()))
-                .containsExactlyInAnyOrder("colour", "checkin", "collectors.process.interval", "collectors.gizmo", "registry_keys[0]");
+        assertThat(bad.body()
+                        .path("errors")
+                        .valueStream()
+                        .map(e -> e.path("field").asString()))
+                .containsExactlyInAnyOrder(
+                        "colour", "checkin", "collectors.process.interval", "collectors.gizmo", "registry_keys[0]");
 
         Response ok = send("/api/v1/admin/policies/" + group, admin(), "application/json", null, """
                 {"checkin": {"min": "10s", "max": "20s"}, "collectors": {"process": {"interval": "2m"},
@@ -51,22 +66,39 @@ class PolicyIT extends IngestApiIT {
 
         Agent agent = enroll();
         post("/api/v1/agents/checkin", agent.accessToken(), "application/json", "{}");
-        Awaitility.await().untilAsserted(() -> assertThat(documentsOf("agent7-host", agent.hostId())).isEqualTo(1));
-        Response move = send("/api/v1/admin/hosts/" + agent.hostId() + "/group", admin(), "application/json", null,
-                ("{\"group\":\"" + group + "\"}").getBytes(), "PUT");
+        Awaitility.await()
+                .untilAsserted(() ->
+                        assertThat(documentsOf("agent7-host", agent.hostId())).isEqualTo(1));
+        Response move = send(
+                "/api/v1/admin/hosts/" + agent.hostId() + "/group",
+                admin(),
+                "application/json",
+                null,
+                ("{\"group\":\"" + group + "\"}").getBytes(),
+                "PUT");
         assertThat(move.status()).as(move.toString()).isEqualTo(200);
 
-        JsonNode policy = post("/api/v1/agents/checkin", agent.accessToken(), "application/json", "{}").body().path("policy");
+        JsonNode policy = post("/api/v1/agents/checkin", agent.accessToken(), "application/json", "{}")
+                .body()
+                .path("policy");
         assertThat(policy.path("group").asString()).isEqualTo(group);
         assertThat(policy.path("version").asLong()).isEqualTo(1);
         assertThat(policy.path("checkin").path("max").asString()).isEqualTo("20s");
-        assertThat(policy.path("collectors").path("process").path("interval").asString()).isEqualTo("2m");
-        assertThat(policy.path("collectors").path("ad_user").path("enabled").asBoolean()).isTrue();
-        assertThat(policy.path("collectors").path("software").path("interval").asString()).isEqualTo("1d");
+        assertThat(policy.path("collectors").path("process").path("interval").asString())
+                .isEqualTo("2m");
+        assertThat(policy.path("collectors").path("ad_user").path("enabled").asBoolean())
+                .isTrue();
+        assertThat(policy.path("collectors").path("software").path("interval").asString())
+                .isEqualTo("1d");
         assertThat(policy.path("registry_keys").get(0).asString()).isEqualTo("HKLM\\SOFTWARE\\Agent7");
 
-        Response second = send("/api/v1/admin/policies/" + group, admin(), "application/json", null,
-                "{\"collectors\": {\"process\": {\"interval\": \"3m\"}}}".getBytes(), "PUT");
+        Response second = send(
+                "/api/v1/admin/policies/" + group,
+                admin(),
+                "application/json",
+                null,
+                "{\"collectors\": {\"process\": {\"interval\": \"3m\"}}}".getBytes(),
+                "PUT");
         assertThat(second.body().path("version").asLong()).isEqualTo(2);
     }
 
@@ -74,21 +106,39 @@ class PolicyIT extends IngestApiIT {
     void aForcedCollectionIsServedUntilTheAgentReportsItDone() {
         Agent agent = enroll();
         post("/api/v1/agents/checkin", agent.accessToken(), "application/json", "{}");
-        Awaitility.await().untilAsserted(() -> assertThat(documentsOf("agent7-host", agent.hostId())).isEqualTo(1));
+        Awaitility.await()
+                .untilAsserted(() ->
+                        assertThat(documentsOf("agent7-host", agent.hostId())).isEqualTo(1));
 
-        Response bad = post("/api/v1/admin/hosts/" + agent.hostId() + "/collect", admin(), "application/json",
+        Response bad = post(
+                "/api/v1/admin/hosts/" + agent.hostId() + "/collect",
+                admin(),
+                "application/json",
                 "{\"types\":[\"process\",\"gizmo\"]}");
         assertThat(bad.status()).isEqualTo(400);
-        Response forced = post("/api/v1/admin/hosts/" + agent.hostId() + "/collect", admin(), "application/json",
+        Response forced = post(
+                "/api/v1/admin/hosts/" + agent.hostId() + "/collect",
+                admin(),
+                "application/json",
                 "{\"types\":[\"process\",\"software\"]}");
         assertThat(forced.status()).as(forced.toString()).isEqualTo(200);
 
-        JsonNode answer = post("/api/v1/agents/checkin", agent.accessToken(), "application/json", "{}").body();
+        JsonNode answer = post("/api/v1/agents/checkin", agent.accessToken(), "application/json", "{}")
+                .body();
         assertThat(answer.path("forced").valueStream().map(JsonNode::asString)).containsExactly("process", "software");
-        JsonNode after = post("/api/v1/agents/checkin", agent.accessToken(), "application/json",
-                "{\"forced_done\":[\"process\",\"software\"]}").body();
+        JsonNode after = post(
+                        "/api/v1/agents/checkin",
+                        agent.accessToken(),
+                        "application/json",
+                        "{\"forced_done\":[\"process\",\"software\"]}")
+                .body();
         assertThat(after.path("forced")).isEmpty();
-        assertThat(post("/api/v1/admin/hosts/" + "0".repeat(32) + "/collect", admin(), "application/json",
-                "{\"types\":[\"process\"]}").status()).isEqualTo(404);
+        assertThat(post(
+                                "/api/v1/admin/hosts/" + "0".repeat(32) + "/collect",
+                                admin(),
+                                "application/json",
+                                "{\"types\":[\"process\"]}")
+                        .status())
+                .isEqualTo(404);
     }
 }

@@ -20,8 +20,7 @@ public sealed interface Expr {
         }
     }
 
-    record Not(Expr child) implements Expr {
-    }
+    record Not(Expr child) implements Expr {}
 
     /**
      * {@code field op value}; the value is the text the user wrote, typed later by the

@@ -13,8 +13,7 @@ import java.util.List;
  */
 public final class FilterDsl {
 
-    private FilterDsl() {
-    }
+    private FilterDsl() {}
 
     public static Expr parse(String filter) {
         List<Expr> clauses = new ArrayList<>();
@@ -39,8 +38,11 @@ public final class FilterDsl {
         String field = clause.substring(0, first).trim();
         String opText = second < 0 ? clause.substring(first + 1) : clause.substring(first + 1, second);
         String value = second < 0 ? null : clause.substring(second + 1);
-        Operator op = Operator.of(opText).orElseThrow(() -> new QueryException("filter",
-                "Unknown operator '" + opText.trim() + "' in '" + clause + "'; operators: " + Operator.allTokens()));
+        Operator op = Operator.of(opText)
+                .orElseThrow(() -> new QueryException(
+                        "filter",
+                        "Unknown operator '" + opText.trim() + "' in '" + clause + "'; operators: "
+                                + Operator.allTokens()));
         if (field.isEmpty()) {
             throw new QueryException("filter", "Filter clause '" + clause + "' names no field");
         }

@@ -7,8 +7,17 @@ import java.util.stream.Collectors;
 
 /** The comparison operators of the filter DSL, by the names the original Agent7 API used. */
 public enum Operator {
-    EQ("eq"), NE("ne"), GT("gt"), GE("ge"), LT("lt"), LE("le"),
-    LIKE("like"), NOT_LIKE("notlike"), IN("in"), NOT_IN("notin"), EXISTS("exists");
+    EQ("eq"),
+    NE("ne"),
+    GT("gt"),
+    GE("ge"),
+    LT("lt"),
+    LE("le"),
+    LIKE("like"),
+    NOT_LIKE("notlike"),
+    IN("in"),
+    NOT_IN("notin"),
+    EXISTS("exists");
 
     private final String token;
 

@@ -37,11 +37,13 @@ public final class QueryCompiler {
         if (expr instanceof Expr.And and) {
             return and.children().isEmpty()
                     ? Query.of(q -> q.matchAll(m -> m))
-                    : Query.of(q -> q.bool(b -> b.filter(and.children().stream().map(c -> compile(c, type)).toList())));
+                    : Query.of(q -> q.bool(b -> b.filter(
+                            and.children().stream().map(c -> compile(c, type)).toList())));
         }
         if (expr instanceof Expr.Or or) {
-            return Query.of(q -> q.bool(b -> b
-                    .should(or.children().stream().map(c -> compile(c, type)).toList()).minimumShouldMatch("1")));
+            return Query.of(q -> q.bool(b -> b.should(
+                            or.children().stream().map(c -> compile(c, type)).toList())
+                    .minimumShouldMatch("1")));
         }
         if (expr instanceof Expr.Not not) {
             return not(compile(not.child(), type));
@@ -53,8 +55,10 @@ public final class QueryCompiler {
     public static Field resolve(String name, DataType type, String parameter) {
         Field field = type.field(name);
         if (field == null) {
-            throw new QueryException(parameter, "Unknown field '" + name + "' for type '" + type.name()
-                    + "'; fields: " + String.join(", ", type.allFields().keySet()));
+            throw new QueryException(
+                    parameter,
+                    "Unknown field '" + name + "' for type '" + type.name() + "'; fields: "
+                            + String.join(", ", type.allFields().keySet()));
         }
         return field.isAlias() ? type.field(field.aliasOf()) : field;
     }
@@ -92,17 +96,22 @@ public final class QueryCompiler {
 
     private Query any(String name, Field field, Expr.Comparison c) {
         if (field.type() == FieldType.KEYWORD && field.caseInsensitive()) {
-            return Query.of(q -> q.bool(b -> b.should(c.values().stream().map(v -> equals(name, field, v, c)).toList())
+            return Query.of(q -> q.bool(b -> b.should(c.values().stream()
+                            .map(v -> equals(name, field, v, c))
+                            .toList())
                     .minimumShouldMatch("1")));
         }
-        List<FieldValue> values = c.values().stream().map(v -> typed(field, v, c)).toList();
+        List<FieldValue> values =
+                c.values().stream().map(v -> typed(field, v, c)).toList();
         return Query.of(q -> q.terms(t -> t.field(name).terms(v -> v.value(values))));
     }
 
     private Query like(String name, Field field, Expr.Comparison c) {
         if (field.type() != FieldType.KEYWORD) {
-            throw new QueryException("filter", "'" + c.op().token() + "' works on text kept as keyword; '" + name
-                    + "' is " + field.type().mappingName() + ". Use eq, ne, gt, ge, lt, le or in");
+            throw new QueryException(
+                    "filter",
+                    "'" + c.op().token() + "' works on text kept as keyword; '" + name + "' is "
+                            + field.type().mappingName() + ". Use eq, ne, gt, ge, lt, le or in");
         }
         String pattern = c.value().replace("\\", "\\\\");
         return Query.of(q -> q.wildcard(w -> w.field(name).value(pattern).caseInsensitive(true)));
@@ -144,8 +153,12 @@ public final class QueryCompiler {
             }
             case BOOLEAN -> FieldValue.of(bool(v, c));
             case DATE -> {
-                Instant instant = TimeExpressions.parse(v, clock).orElseThrow(() -> wrongValue(c, field,
-                        "a date: 2026-11-28, 2026-11-28T10:00:00Z, epoch milliseconds, '2 months ago', 'last week', 'yesterday'"));
+                Instant instant = TimeExpressions.parse(v, clock)
+                        .orElseThrow(
+                                () -> wrongValue(
+                                        c,
+                                        field,
+                                        "a date: 2026-11-28, 2026-11-28T10:00:00Z, epoch milliseconds, '2 months ago', 'last week', 'yesterday'"));
                 yield FieldValue.of(Values.formatDate(instant));
             }
             case IP -> {
@@ -162,14 +175,19 @@ public final class QueryCompiler {
         return switch (raw.trim().toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes" -> true;
             case "false", "0", "no" -> false;
-            default -> throw new QueryException("filter", "'" + c.field() + "," + c.op().token() + "' needs true or false"
-                    + " (or 1/0), got '" + raw + "'");
+            default ->
+                throw new QueryException(
+                        "filter",
+                        "'" + c.field() + "," + c.op().token() + "' needs true or false" + " (or 1/0), got '" + raw
+                                + "'");
         };
     }
 
     private static QueryException wrongValue(Expr.Comparison c, Field field, String wanted) {
-        return new QueryException("filter", "'" + c.field() + "' is a " + field.type().mappingName() + " field; '"
-                + c.value() + "' is not " + wanted);
+        return new QueryException(
+                "filter",
+                "'" + c.field() + "' is a " + field.type().mappingName() + " field; '" + c.value() + "' is not "
+                        + wanted);
     }
 
     private static Query not(Query q) {

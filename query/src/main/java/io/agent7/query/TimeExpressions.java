@@ -22,24 +22,31 @@ import java.util.regex.Pattern;
  */
 public final class TimeExpressions {
 
-    private static final Pattern AGO = Pattern.compile("(\\d{1,6})\\s*(second|minute|hour|day|week|month|year)s?\\s+ago");
+    private static final Pattern AGO =
+            Pattern.compile("(\\d{1,6})\\s*(second|minute|hour|day|week|month|year)s?\\s+ago");
     private static final Pattern LAST = Pattern.compile("last\\s+(second|minute|hour|day|week|month|year)");
 
-    private TimeExpressions() {
-    }
+    private TimeExpressions() {}
 
     public static Optional<Instant> parse(String text, Clock clock) {
         String t = text.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(ZoneOffset.UTC));
         switch (t) {
-            case "now" -> { return Optional.of(now.toInstant()); }
-            case "today" -> { return Optional.of(now.truncatedTo(ChronoUnit.DAYS).toInstant()); }
-            case "yesterday" -> { return Optional.of(now.truncatedTo(ChronoUnit.DAYS).minusDays(1).toInstant()); }
-            default -> { }
+            case "now" -> {
+                return Optional.of(now.toInstant());
+            }
+            case "today" -> {
+                return Optional.of(now.truncatedTo(ChronoUnit.DAYS).toInstant());
+            }
+            case "yesterday" -> {
+                return Optional.of(now.truncatedTo(ChronoUnit.DAYS).minusDays(1).toInstant());
+            }
+            default -> {}
         }
         Matcher ago = AGO.matcher(t);
         if (ago.matches()) {
-            return Optional.of(minus(now, Long.parseLong(ago.group(1)), ago.group(2)).toInstant());
+            return Optional.of(
+                    minus(now, Long.parseLong(ago.group(1)), ago.group(2)).toInstant());
         }
         Matcher last = LAST.matcher(t);
         if (last.matches()) {
@@ -59,7 +66,8 @@ public final class TimeExpressions {
             // try the next form
         }
         try {
-            return Optional.of(LocalDate.parse(text.trim()).atStartOfDay(ZoneOffset.UTC).toInstant());
+            return Optional.of(
+                    LocalDate.parse(text.trim()).atStartOfDay(ZoneOffset.UTC).toInstant());
         } catch (DateTimeParseException notDate) {
             return Optional.empty();
         }

@@ -35,8 +35,9 @@ class FilterGoldenTest {
 
     static List<Case> cases() throws Exception {
         List<Case> cases = new ArrayList<>();
-        try (var in = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
-                FilterGoldenTest.class.getResourceAsStream("filter-golden.txt")), StandardCharsets.UTF_8))) {
+        try (var in = new BufferedReader(new InputStreamReader(
+                Objects.requireNonNull(FilterGoldenTest.class.getResourceAsStream("filter-golden.txt")),
+                StandardCharsets.UTF_8))) {
             String description = null;
             String type = null;
             String filter = null;
@@ -59,7 +60,8 @@ class FilterGoldenTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void compilesToTheGoldenQuery(Case c) {
-        var compiled = new QueryCompiler(CLOCK).compile(FilterDsl.parse(c.filter()), Schema.standard().require(c.type()));
+        var compiled = new QueryCompiler(CLOCK)
+                .compile(FilterDsl.parse(c.filter()), Schema.standard().require(c.type()));
         assertThat(JsonpUtils.toJsonString(compiled, new JacksonJsonpMapper())).isEqualTo(c.query());
     }
 

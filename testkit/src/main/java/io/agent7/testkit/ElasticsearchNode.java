@@ -38,7 +38,8 @@ public final class ElasticsearchNode implements AutoCloseable {
         Path script = root().resolve("agent7");
         Path base = Path.of(System.getProperty("java.io.tmpdir"));
         // The unprivileged user that runs Elasticsearch must reach this folder: /tmp is open to all.
-        Path dir = base.resolve("agent7-es-" + name + "-" + ProcessHandle.current().pid());
+        Path dir =
+                base.resolve("agent7-es-" + name + "-" + ProcessHandle.current().pid());
         ElasticsearchNode node = new ElasticsearchNode(script, version, dir, ServiceProcess.freePort());
         node.startAgain();
         return node;
@@ -56,8 +57,8 @@ public final class ElasticsearchNode implements AutoCloseable {
         Path pidFile = dir.resolve("es.pid");
         try {
             long pid = Long.parseLong(Files.readString(pidFile).trim());
-            ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() ->
-                    new IllegalStateException("Elasticsearch (pid " + pid + ") is not running"));
+            ProcessHandle process = ProcessHandle.of(pid)
+                    .orElseThrow(() -> new IllegalStateException("Elasticsearch (pid " + pid + ") is not running"));
             process.destroyForcibly(); // SIGKILL
             process.onExit().get(30, TimeUnit.SECONDS);
             Files.delete(pidFile);

@@ -23,7 +23,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class FaultProxy implements AutoCloseable {
 
     /** What the proxy does with connections. */
-    public enum Mode { PASS, REFUSE, SILENT }
+    public enum Mode {
+        PASS,
+        REFUSE,
+        SILENT
+    }
 
     // configuration
     private final int port;
@@ -41,8 +45,8 @@ public final class FaultProxy implements AutoCloseable {
 
     /** A proxy on a free loopback port that forwards to {@code upstream} (an {@code http://host:port} URL). */
     public static FaultProxy to(URI upstream) {
-        FaultProxy proxy = new FaultProxy(ServiceProcess.freePort(),
-                new InetSocketAddress(upstream.getHost(), upstream.getPort()));
+        FaultProxy proxy = new FaultProxy(
+                ServiceProcess.freePort(), new InetSocketAddress(upstream.getHost(), upstream.getPort()));
         proxy.listen();
         return proxy;
     }
@@ -120,7 +124,9 @@ public final class FaultProxy implements AutoCloseable {
                     server = s;
                     pump(s.getInputStream(), client.getOutputStream(), false);
                 }
-                pump(client.getInputStream(), server == null ? OutputStream.nullOutputStream() : server.getOutputStream(),
+                pump(
+                        client.getInputStream(),
+                        server == null ? OutputStream.nullOutputStream() : server.getOutputStream(),
                         true);
             } catch (IOException e) {
                 reset();
@@ -132,22 +138,24 @@ public final class FaultProxy implements AutoCloseable {
          * upstream closing reaches a silent link's client as nothing at all.
          */
         private void pump(InputStream in, OutputStream out, boolean fromClient) {
-            Thread thread = new Thread(() -> {
-                byte[] buffer = new byte[64 * 1024];
-                try {
-                    for (int n; (n = in.read(buffer)) >= 0; ) {
-                        if (!silent) {
-                            out.write(buffer, 0, n);
-                            out.flush();
+            Thread thread = new Thread(
+                    () -> {
+                        byte[] buffer = new byte[64 * 1024];
+                        try {
+                            for (int n; (n = in.read(buffer)) >= 0; ) {
+                                if (!silent) {
+                                    out.write(buffer, 0, n);
+                                    out.flush();
+                                }
+                            }
+                        } catch (IOException closed) {
+                            // either side went away: the other goes too
                         }
-                    }
-                } catch (IOException closed) {
-                    // either side went away: the other goes too
-                }
-                if (fromClient || !silent) {
-                    reset();
-                }
-            }, fromClient ? "fault-proxy-up" : "fault-proxy-down");
+                        if (fromClient || !silent) {
+                            reset();
+                        }
+                    },
+                    fromClient ? "fault-proxy-up" : "fault-proxy-down");
             thread.setDaemon(true);
             thread.start();
         }

@@ -38,9 +38,14 @@ public final class ServiceProcess implements AutoCloseable {
     public static Path jar(String module) {
         String root = System.getProperty("agent7.root");
         Path base = root != null && !root.isBlank() && !root.startsWith("${") ? Path.of(root) : Path.of("..");
-        Path jar = base.resolve(module).resolve("target").resolve(module + ".jar").toAbsolutePath().normalize();
+        Path jar = base.resolve(module)
+                .resolve("target")
+                .resolve(module + ".jar")
+                .toAbsolutePath()
+                .normalize();
         if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " does not exist: build the reactor first ('./agent7 test' runs mvn verify)");
+            throw new IllegalStateException(
+                    jar + " does not exist: build the reactor first ('./agent7 test' runs mvn verify)");
         }
         return jar;
     }
@@ -56,12 +61,17 @@ public final class ServiceProcess implements AutoCloseable {
         Path log = logDir.resolve(module + "-" + port + ".log").toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-jar", jar(module).toString(), "--server.port=" + port));
+                "-Xmx384m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar(module).toString(),
+                "--server.port=" + port));
         command.addAll(List.of(args));
         try {
             Files.createDirectories(logDir);
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
             builder.environment().put("AGENT7_LOG_FORMAT", "");
             builder.environment().putAll(environment);
@@ -74,14 +84,17 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private void awaitHealthy(Duration limit) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + " during start:\n" + tail());
+                throw new IllegalStateException(
+                        name + " exited with " + process.exitValue() + " during start:\n" + tail());
             }
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(url("/actuator/health")).GET().build(),
+                HttpResponse<Void> response = http.send(
+                        HttpRequest.newBuilder(url("/actuator/health")).GET().build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
@@ -114,7 +127,9 @@ public final class ServiceProcess implements AutoCloseable {
     public String threadDump() {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         try {
-            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid()), "Thread.print").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid()), "Thread.print")
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new IllegalStateException("jcmd " + pid() + " Thread.print failed:\n" + output);

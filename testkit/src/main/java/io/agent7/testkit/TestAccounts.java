@@ -12,11 +12,11 @@ public final class TestAccounts {
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "agent7-test-admin-password";
 
-    private TestAccounts() {
-    }
+    private TestAccounts() {}
 
     /** An HTTP Basic {@code Authorization} header for the administrator. */
     public static String adminBasic() {
-        return "Basic " + Base64.getEncoder().encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder().encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -18,10 +18,10 @@ public final class TestElasticsearch {
     public static final String PROPERTY = "agent7.es.url";
     public static final String ENVIRONMENT = "AGENT7_ES_URL";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private TestElasticsearch() {
-    }
+    private TestElasticsearch() {}
 
     /** The node's base URL, checked to answer. */
     public static URI url() {
@@ -31,7 +31,8 @@ public final class TestElasticsearch {
         }
         if (url == null || url.isBlank()) {
             throw new IllegalStateException("No Elasticsearch for integration tests: run them with './agent7 test', "
-                    + "which starts a real node and passes its URL as -D" + PROPERTY + " (or set " + ENVIRONMENT + ").");
+                    + "which starts a real node and passes its URL as -D" + PROPERTY + " (or set " + ENVIRONMENT
+                    + ").");
         }
         URI uri = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
         JsonNode health = get(uri, "/_cluster/health");
@@ -58,9 +59,11 @@ public final class TestElasticsearch {
 
     /** Any request; the body is JSON text or null. Answers the parsed response, or null if unreachable. */
     public static JsonNode send(URI base, String method, String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         if (body != null) {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }

@@ -28,9 +28,15 @@ public final class FleetSimulator {
      * @param workers threads making calls; each host's work runs on one at a time
      * @param tick    how often each host looks at what is due
      */
-    public record Options(URI server, String siteKey, String caPem, int hosts, long seed, Duration duration,
-                          int workers, Duration tick) {
-    }
+    public record Options(
+            URI server,
+            String siteKey,
+            String caPem,
+            int hosts,
+            long seed,
+            Duration duration,
+            int workers,
+            Duration tick) {}
 
     private final Options options;
     private final FleetStats stats = new FleetStats();
@@ -62,8 +68,12 @@ public final class FleetSimulator {
                 enrolled.add(pool.submit(() -> {
                     VirtualHost host = VirtualHost.create(options.seed(), index, clock.instant());
                     Credentials credentials = enrollWithRetry(host);
-                    return new SimulatedHost(host, new ServerClient(credentials, "simulated", clock, http), credentials,
-                            stats, clock.instant());
+                    return new SimulatedHost(
+                            host,
+                            new ServerClient(credentials, "simulated", clock, http),
+                            credentials,
+                            stats,
+                            clock.instant());
                 }));
             }
             for (Future<SimulatedHost> f : enrolled) {
@@ -81,7 +91,8 @@ public final class FleetSimulator {
     private Credentials enrollWithRetry(VirtualHost host) throws Exception {
         for (int attempt = 0; ; attempt++) {
             try {
-                return ServerClient.enroll(options.server(), options.siteKey(), host.facts(), "simulated", options.caPem())
+                return ServerClient.enroll(
+                                options.server(), options.siteKey(), host.facts(), "simulated", options.caPem())
                         .credentials();
             } catch (ServerException e) {
                 if (!e.retryable() || attempt > 20) {

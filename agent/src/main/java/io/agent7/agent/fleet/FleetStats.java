@@ -8,7 +8,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Client-side figures of a simulated fleet: call latencies and outcomes, items sent. */
 public final class FleetStats {
 
-    public enum Call { CHECKIN, INGEST }
+    public enum Call {
+        CHECKIN,
+        INGEST
+    }
 
     private final Map<Call, long[]> latencies = new EnumMap<>(Call.class);
     private final Map<Call, Integer> counts = new EnumMap<>(Call.class);
@@ -62,8 +65,10 @@ public final class FleetStats {
 
     /** Failed calls by reason, most frequent first. */
     public synchronized java.util.List<Map.Entry<String, Long>> failureReasons() {
-        return reasons.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .map(e -> Map.entry(e.getKey(), e.getValue())).toList();
+        return reasons.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> Map.entry(e.getKey(), e.getValue()))
+                .toList();
     }
 
     public synchronized long count(Call call) {

@@ -86,8 +86,11 @@ final class SimulatedHost {
         facts.put("hostname", host.hostName());
         var ips = facts.putArray("ips");
         host.ips().forEach(ips::add);
-        facts.putObject("os").put("family", host.osFamily()).put("name", host.facts().osName())
-                .put("version", host.facts().osVersion()).put("kernel", host.facts().kernel());
+        facts.putObject("os")
+                .put("family", host.osFamily())
+                .put("name", host.facts().osName())
+                .put("version", host.facts().osVersion())
+                .put("kernel", host.facts().kernel());
         report.putObject("spool").put("bytes", 0).put("dropped_batches", 0);
         long start = System.nanoTime();
         try {
@@ -110,21 +113,31 @@ final class SimulatedHost {
             if (!schedule.enabled() || !VirtualHost.TYPES.contains(type)) {
                 continue;
             }
-            Instant due = nextRun.computeIfAbsent(type,
-                    t -> now.plusMillis(ThreadLocalRandom.current().nextLong(Math.min(30_000, schedule.interval().toMillis()) + 1)));
+            Instant due = nextRun.computeIfAbsent(
+                    type,
+                    t -> now.plusMillis(ThreadLocalRandom.current()
+                            .nextLong(Math.min(30_000, schedule.interval().toMillis()) + 1)));
             if (now.isBefore(due)) {
                 continue;
             }
             long interval = schedule.interval().toMillis();
-            nextRun.put(type, now.plusMillis(interval * 9 / 10 + ThreadLocalRandom.current().nextLong(interval / 5 + 1)));
+            nextRun.put(
+                    type,
+                    now.plusMillis(
+                            interval * 9 / 10 + ThreadLocalRandom.current().nextLong(interval / 5 + 1)));
             host.advance(Duration.between(lastAdvance, now), now);
             lastAdvance = now;
-            SyncState state = states.computeIfAbsent(type, t -> SyncState.fresh(Schema.standard().require(t), credentials.hostId()));
-            boolean snapshotDue = !lastSnapshot.getOrDefault(type, Instant.EPOCH).plus(policy.fullSnapshotInterval()).isAfter(now);
+            SyncState state = states.computeIfAbsent(
+                    type, t -> SyncState.fresh(Schema.standard().require(t), credentials.hostId()));
+            boolean snapshotDue = !lastSnapshot
+                    .getOrDefault(type, Instant.EPOCH)
+                    .plus(policy.fullSnapshotInterval())
+                    .isAfter(now);
             SyncState.Next next = state.next(host.collect(type), now, snapshotDue);
             if (!next.batch().isEmpty()) {
                 outbox.add(next.batch());
-                stats.spooled(next.batch().upserts().size() + next.batch().removals().size());
+                stats.spooled(
+                        next.batch().upserts().size() + next.batch().removals().size());
             }
             state.commit(next);
             if (next.batch().mode() == Batch.Mode.SNAPSHOT) {

@@ -1,7 +1,5 @@
 package io.agent7.agent.runtime;
 
-import io.agent7.schema.JsonTrees;
-import tools.jackson.databind.node.JsonNodeFactory;
 import io.agent7.agent.collect.Collector;
 import io.agent7.agent.spool.Spool;
 import io.agent7.agent.sync.Batch;
@@ -9,6 +7,7 @@ import io.agent7.agent.sync.SyncState;
 import io.agent7.agent.sync.SyncStore;
 import io.agent7.agent.transport.ServerClient;
 import io.agent7.agent.transport.ServerException;
+import io.agent7.schema.JsonTrees;
 import io.agent7.schema.Schema;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,6 +27,7 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -77,8 +77,15 @@ public final class AgentRuntime {
     private volatile boolean revoked;
     private final Object spoolSignal = new Object();
 
-    public AgentRuntime(ServerClient server, List<Collector> collectors, Path stateDir, long spoolBytes, Clock clock,
-                        String version, Supplier<ObjectNode> hostReport) throws IOException {
+    public AgentRuntime(
+            ServerClient server,
+            List<Collector> collectors,
+            Path stateDir,
+            long spoolBytes,
+            Clock clock,
+            String version,
+            Supplier<ObjectNode> hostReport)
+            throws IOException {
         this.server = server;
         this.collectors = new HashMap<>();
         collectors.forEach(c -> this.collectors.put(c.type(), c));
@@ -167,7 +174,8 @@ public final class AgentRuntime {
             collectorErrors.removeAll(errors);
             AgentPolicy next = AgentPolicy.parse(answer.path("policy"));
             if (policy == null || next.version() != policy.version()) {
-                log.info("Policy " + next.version() + " of group " + answer.path("policy").path("group").asString());
+                log.info("Policy " + next.version() + " of group "
+                        + answer.path("policy").path("group").asString());
                 savePolicy(answer.path("policy"));
             }
             policy = next;
@@ -205,8 +213,13 @@ public final class AgentRuntime {
             if (collector == null || (!schedule.enabled() && !forced.contains(type))) {
                 continue;
             }
-            Instant due = nextRun.computeIfAbsent(type, t -> once ? now
-                    : now.plusMillis(ThreadLocalRandom.current().nextLong(Math.min(10_000, schedule.interval().toMillis()) + 1)));
+            Instant due = nextRun.computeIfAbsent(
+                    type,
+                    t -> once
+                            ? now
+                            : now.plusMillis(ThreadLocalRandom.current()
+                                    .nextLong(
+                                            Math.min(10_000, schedule.interval().toMillis()) + 1)));
             boolean isForced = forced.remove(type);
             if (isForced || !now.isBefore(due)) {
                 collect(collector, schedule, now);
@@ -215,7 +228,10 @@ public final class AgentRuntime {
                 }
                 // ±10% so that collectors started together drift apart.
                 long interval = schedule.interval().toMillis();
-                nextRun.put(type, now.plusMillis(interval * 9 / 10 + ThreadLocalRandom.current().nextLong(interval / 5 + 1)));
+                nextRun.put(
+                        type,
+                        now.plusMillis(
+                                interval * 9 / 10 + ThreadLocalRandom.current().nextLong(interval / 5 + 1)));
             } else {
                 allRan = false;
             }
@@ -241,7 +257,8 @@ public final class AgentRuntime {
         if (snapshotNeeded.remove(type)) {
             state.requireSnapshot();
         }
-        boolean snapshotDue = !lastSnapshot.get(type).plus(policy.fullSnapshotInterval()).isAfter(now);
+        boolean snapshotDue =
+                !lastSnapshot.get(type).plus(policy.fullSnapshotInterval()).isAfter(now);
         SyncState.Next next;
         try {
             next = state.next(result.documents(), now, snapshotDue);
@@ -253,7 +270,10 @@ public final class AgentRuntime {
         Batch batch = next.batch();
         try {
             if (!batch.isEmpty()) {
-                spool.add(type, batch.mode() == Batch.Mode.SNAPSHOT ? "snapshot" : "diff", batch.id(),
+                spool.add(
+                        type,
+                        batch.mode() == Batch.Mode.SNAPSHOT ? "snapshot" : "diff",
+                        batch.id(),
                         ServerClient.encode(batch));
                 synchronized (spoolSignal) {
                     spoolSignal.notifyAll();
@@ -264,8 +284,14 @@ public final class AgentRuntime {
                 lastSnapshot.put(type, now);
             }
             store.save(state, lastSnapshot.get(type));
-            log.fine(() -> String.format("%s: %d items in %d ms (%d ms CPU); %s of %d upserts, %d removals", type,
-                    result.documents().size(), result.wallMillis(), result.cpuMillis(), batch.mode(), batch.upserts().size(),
+            log.fine(() -> String.format(
+                    "%s: %d items in %d ms (%d ms CPU); %s of %d upserts, %d removals",
+                    type,
+                    result.documents().size(),
+                    result.wallMillis(),
+                    result.cpuMillis(),
+                    batch.mode(),
+                    batch.upserts().size(),
                     batch.removals().size()));
         } catch (IOException e) {
             // Not spooled, so not sent: the next run of this type must resend everything.
@@ -290,8 +316,14 @@ public final class AgentRuntime {
                 stats.delivered(entry.type(), entry.mode(), entry.size());
                 stats.save();
                 backoff = Duration.ofSeconds(1);
-                log.info(() -> String.format("%s %s delivered: %d new, %d changed, %d unchanged, %d removed", entry.type(),
-                        entry.mode(), result.created(), result.updated(), result.unchanged(), result.removed()));
+                log.info(() -> String.format(
+                        "%s %s delivered: %d new, %d changed, %d unchanged, %d removed",
+                        entry.type(),
+                        entry.mode(),
+                        result.created(),
+                        result.updated(),
+                        result.unchanged(),
+                        result.removed()));
             } catch (ServerException e) {
                 if (e.unauthorized()) {
                     revoke(e);

@@ -1,13 +1,13 @@
 package io.agent7.agent.runtime;
 
 import io.agent7.schema.JsonTrees;
-import tools.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.TreeMap;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -16,7 +16,6 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code stats.json} of the state folder, for people and for the footprint benchmark.
  */
 final class AgentStats {
-
 
     private static final class PerType {
         long collections;
@@ -57,9 +56,12 @@ final class AgentStats {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         ObjectNode out = root.putObject("types");
         types.forEach((type, t) -> out.putObject(type)
-                .put("collections", t.collections).put("collection_cpu_ms", t.collectionCpuMillis)
-                .put("snapshot_batches", t.snapshotBatches).put("snapshot_bytes", t.snapshotBytes)
-                .put("diff_batches", t.diffBatches).put("diff_bytes", t.diffBytes)
+                .put("collections", t.collections)
+                .put("collection_cpu_ms", t.collectionCpuMillis)
+                .put("snapshot_batches", t.snapshotBatches)
+                .put("snapshot_bytes", t.snapshotBytes)
+                .put("diff_batches", t.diffBatches)
+                .put("diff_bytes", t.diffBytes)
                 .put("last_snapshot_bytes", t.lastSnapshotBytes));
         try {
             Path temp = Files.createTempFile(file.getParent(), ".stats", ".tmp");

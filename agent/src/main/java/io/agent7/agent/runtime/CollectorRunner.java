@@ -25,11 +25,9 @@ final class CollectorRunner implements AutoCloseable {
     private ExecutorService thread = newThread();
 
     /** The documents, or an error; with the wall and CPU time the run took. */
-    record Result(List<ObjectNode> documents, String error, long wallMillis, long cpuMillis) {
-    }
+    record Result(List<ObjectNode> documents, String error, long wallMillis, long cpuMillis) {}
 
-    private record Timed(List<ObjectNode> documents, long cpuNanos) {
-    }
+    private record Timed(List<ObjectNode> documents, long cpuNanos) {}
 
     Result run(Collector collector, Duration budget) {
         long start = System.nanoTime();
@@ -41,17 +39,21 @@ final class CollectorRunner implements AutoCloseable {
         });
         try {
             Timed timed = future.get(budget.toMillis(), TimeUnit.MILLISECONDS);
-            return new Result(timed.documents(), null, (System.nanoTime() - start) / 1_000_000, timed.cpuNanos() / 1_000_000);
+            return new Result(
+                    timed.documents(), null, (System.nanoTime() - start) / 1_000_000, timed.cpuNanos() / 1_000_000);
         } catch (TimeoutException e) {
             future.cancel(true);
             thread.shutdownNow();
             thread = newThread();
-            return new Result(List.of(), "ran over its " + budget.toSeconds() + "s budget and was stopped",
-                    budget.toMillis(), 0);
+            return new Result(
+                    List.of(), "ran over its " + budget.toSeconds() + "s budget and was stopped", budget.toMillis(), 0);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            return new Result(List.of(), cause.getClass().getSimpleName() + ": " + cause.getMessage(),
-                    (System.nanoTime() - start) / 1_000_000, 0);
+            return new Result(
+                    List.of(),
+                    cause.getClass().getSimpleName() + ": " + cause.getMessage(),
+                    (System.nanoTime() - start) / 1_000_000,
+                    0);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Result(List.of(), "interrupted", (System.nanoTime() - start) / 1_000_000, 0);

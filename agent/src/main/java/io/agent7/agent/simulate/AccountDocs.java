@@ -7,8 +7,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** {@code local_user} and {@code local_group} documents, Windows SAM or /etc/passwd and /etc/group. */
 final class AccountDocs {
 
-    private AccountDocs() {
-    }
+    private AccountDocs() {}
 
     static List<ObjectNode> users(HostState h) {
         List<ObjectNode> docs = new ArrayList<>();
@@ -97,8 +96,9 @@ final class AccountDocs {
         if (planted != null && u.name().equals(planted.staleUser)) {
             return planted.stalePasswordSet;
         }
-        return Math.max(h.profile.osInstalled, h.profile.created - Seeds.between(Seeds.of(h.profile.key, u.name()), SimTime.DAY,
-                400 * SimTime.DAY));
+        return Math.max(
+                h.profile.osInstalled,
+                h.profile.created - Seeds.between(Seeds.of(h.profile.key, u.name()), SimTime.DAY, 400 * SimTime.DAY));
     }
 
     static List<ObjectNode> groups(HostState h) {
@@ -113,8 +113,18 @@ final class AccountDocs {
                 group.put("domain", "BUILTIN");
                 ObjectNode local = doc.putObject("local_group");
                 local.put("description", g.description());
-                Json.texts(local, "members", g.members().stream().map(WindowsLocalAccounts.Member::name).toList());
-                Json.texts(local, "member_ids", g.members().stream().map(WindowsLocalAccounts.Member::sid).toList());
+                Json.texts(
+                        local,
+                        "members",
+                        g.members().stream()
+                                .map(WindowsLocalAccounts.Member::name)
+                                .toList());
+                Json.texts(
+                        local,
+                        "member_ids",
+                        g.members().stream()
+                                .map(WindowsLocalAccounts.Member::sid)
+                                .toList());
                 local.put("member_count", g.members().size());
                 local.put("privileged", g.privileged());
                 docs.add(doc);

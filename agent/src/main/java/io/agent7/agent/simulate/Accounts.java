@@ -16,6 +16,7 @@ final class Accounts {
     static final int DWM = 10;
     /** Font Driver Host\UMFD-n for session n. */
     static final int UMFD = 20;
+
     static final int MSSQL = 30;
     static final int SQL_AGENT = 31;
     static final int SQL_TELEMETRY = 32;
@@ -34,15 +35,14 @@ final class Accounts {
     private static final Principal SYSTEM_P = new Principal("SYSTEM", "NT AUTHORITY", "S-1-5-18");
     private static final Principal LOCAL_SERVICE_P = new Principal("LOCAL SERVICE", "NT AUTHORITY", "S-1-5-19");
     private static final Principal NETWORK_SERVICE_P = new Principal("NETWORK SERVICE", "NT AUTHORITY", "S-1-5-20");
-    private static final Principal MSSQL_P = new Principal("MSSQLSERVER", "NT SERVICE",
-            "S-1-5-80-3880718306-3832830129-1677859214-2598158968-1052248003");
-    private static final Principal SQL_AGENT_P = new Principal("SQLSERVERAGENT", "NT SERVICE",
-            "S-1-5-80-344959196-2060754871-2302487193-2804545603-1466107430");
-    private static final Principal SQL_TELEMETRY_P = new Principal("SQLTELEMETRY", "NT SERVICE",
-            "S-1-5-80-2652535364-2169709536-2857650723-2622804123-1107741775");
+    private static final Principal MSSQL_P = new Principal(
+            "MSSQLSERVER", "NT SERVICE", "S-1-5-80-3880718306-3832830129-1677859214-2598158968-1052248003");
+    private static final Principal SQL_AGENT_P = new Principal(
+            "SQLSERVERAGENT", "NT SERVICE", "S-1-5-80-344959196-2060754871-2302487193-2804545603-1466107430");
+    private static final Principal SQL_TELEMETRY_P = new Principal(
+            "SQLTELEMETRY", "NT SERVICE", "S-1-5-80-2652535364-2169709536-2857650723-2622804123-1107741775");
 
-    private Accounts() {
-    }
+    private Accounts() {}
 
     static Principal windows(HostProfile host, int code) {
         if (code >= ADMIN) {

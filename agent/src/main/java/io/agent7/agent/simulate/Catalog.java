@@ -65,7 +65,8 @@ final class Catalog<T> {
             }
             String[] cells = trimmed.split("\\|", columns);
             if (cells.length != columns) {
-                throw new IllegalArgumentException("Expected " + columns + " cells, got " + cells.length + ": " + trimmed);
+                throw new IllegalArgumentException(
+                        "Expected " + columns + " cells, got " + cells.length + ": " + trimmed);
             }
             for (int i = 0; i < cells.length; i++) {
                 cells[i] = cells[i].strip();

@@ -6,8 +6,7 @@ import java.util.List;
 /** Splits a command line into arguments the way the Windows C runtime and a shell would for these simple cases. */
 final class CommandLine {
 
-    private CommandLine() {
-    }
+    private CommandLine() {}
 
     /** Arguments separated by blanks; double quotes group, and are dropped. */
     static List<String> split(String commandLine) {

@@ -9,5 +9,5 @@ package io.agent7.agent.simulate;
  * @param inbound   the remote side connected to us
  * @param end       when it closes, or {@code Long.MAX_VALUE} while its owner lives
  */
-record Conn(int localIp, int localPort, int remoteIp, int remotePort, short endpoint, boolean inbound, int pid, long end) {
-}
+record Conn(
+        int localIp, int localPort, int remoteIp, int remotePort, short endpoint, boolean inbound, int pid, long end) {}

@@ -12,8 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ConnectionDocs {
 
-    private ConnectionDocs() {
-    }
+    private ConnectionDocs() {}
 
     static List<ObjectNode> build(HostState h) {
         Map<Integer, Proc> byPid = new HashMap<>();
@@ -72,7 +71,8 @@ final class ConnectionDocs {
         }
     }
 
-    private static void geo(ObjectNode destination, String country, String city, double lat, double lon, long asn, String org) {
+    private static void geo(
+            ObjectNode destination, String country, String city, double lat, double lon, long asn, String org) {
         ObjectNode geo = destination.putObject("geo");
         geo.put("country_iso_code", country);
         geo.put("city_name", city);

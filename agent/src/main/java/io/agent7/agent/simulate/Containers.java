@@ -5,16 +5,14 @@ import java.util.List;
 /** The containers a Docker host runs, decided by its key: image, ports, address. */
 final class Containers {
 
-    record Container(String program, int hostPort, int containerPort) {
-    }
+    record Container(String program, int hostPort, int containerPort) {}
 
     private static final List<Container> KINDS = List.of(
             new Container("ct_node", 8080, 3000),
             new Container("ct_redis", 0, 6379),
             new Container("ct_gunicorn", 8000, 8000));
 
-    private Containers() {
-    }
+    private Containers() {}
 
     static int count(HostProfile host) {
         return host.role == Role.DOCKER ? 2 + Seeds.below(Seeds.of(host.key, 0xC0), 4) : 0;

@@ -7,8 +7,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** {@code disk} documents: mounted volumes with size and use. */
 final class DiskDocs {
 
-    private DiskDocs() {
-    }
+    private DiskDocs() {}
 
     static List<ObjectNode> build(HostState h) {
         List<ObjectNode> docs = new ArrayList<>();

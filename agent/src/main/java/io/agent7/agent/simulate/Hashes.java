@@ -16,10 +16,10 @@ final class Hashes {
 
     /** Few distinct (path, version) pairs exist fleet-wide, so the cache stays small and saves most digests. */
     private static final ConcurrentHashMap<String, String> BINARIES = new ConcurrentHashMap<>();
+
     private static final HexFormat HEX = HexFormat.of();
 
-    private Hashes() {
-    }
+    private Hashes() {}
 
     static String binary(String path, String version) {
         String key = path.toLowerCase(Locale.ROOT) + '\n' + version;

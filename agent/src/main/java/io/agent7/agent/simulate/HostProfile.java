@@ -14,6 +14,7 @@ final class HostProfile {
     final int index;
     /** The root of every hash-derived decision about this host. */
     final long key;
+
     final Role role;
     final OsRelease os;
     final boolean windows;
@@ -24,6 +25,7 @@ final class HostProfile {
     final Org.Site site;
     /** The site's UTC offset in milliseconds: work days and maintenance windows are local. */
     final long tz;
+
     final int ip;
     final String linkLocal;
     final int cores;
@@ -34,10 +36,12 @@ final class HostProfile {
     final int person;
     /** 0 Chrome, 1 Edge, 2 both. */
     final int browser;
+
     final boolean userIsLocalAdmin;
     final boolean administratorEnabled;
     /** A VMware guest: servers always, some workstations (VDI). */
     final boolean virtual;
+
     final long patchDelay;
     /** Months since January 2024 after which this host stopped patching, or MAX_VALUE. */
     final int patchStopMonth;
@@ -49,6 +53,7 @@ final class HostProfile {
     final boolean kernelReboots;
     /** Linux: the admins with logins; Windows servers: who connects over RDP. */
     final int[] admins;
+
     final Planted planted;
 
     private HostProfile(long seed, int index, long now) {
@@ -59,9 +64,11 @@ final class HostProfile {
         SplittableRandom r = new SplittableRandom(Seeds.of(seed, index, 0x9F0F11E));
         role = Role.of(seed, index);
         windows = role.windows;
-        os = role == Role.WORKSTATION ? (r.nextInt(100) < 60 ? OsRelease.WIN11 : OsRelease.WIN10)
-                : windows ? (r.nextInt(100) < 60 ? OsRelease.WS2022 : OsRelease.WS2019)
-                : r.nextInt(100) < 65 ? OsRelease.DEBIAN12 : OsRelease.UBUNTU2204;
+        os = role == Role.WORKSTATION
+                ? (r.nextInt(100) < 60 ? OsRelease.WIN11 : OsRelease.WIN10)
+                : windows
+                        ? (r.nextInt(100) < 60 ? OsRelease.WS2022 : OsRelease.WS2019)
+                        : r.nextInt(100) < 65 ? OsRelease.DEBIAN12 : OsRelease.UBUNTU2204;
         hostName = switch (role) {
             case WORKSTATION -> String.format(Locale.ROOT, "WS-%04d", index);
             case FILE_SERVER, SQL_SERVER, IIS_SERVER, APP_SERVER -> String.format(Locale.ROOT, "SRV-%03d", index);
@@ -76,13 +83,25 @@ final class HostProfile {
         int block = (index / 62_500) % 10;
         int second = (role == Role.WORKSTATION ? 20 : windows ? 10 : 30) + block;
         ip = Org.ip(10, second, (index / 250) % 250, index % 250 + 2);
-        linkLocal = String.format(Locale.ROOT, "fe80::%x:%x:%x:%x", r.nextInt(0x10000), r.nextInt(0x10000),
-                r.nextInt(0x10000), r.nextInt(0x10000));
-        cores = pick(r, role == Role.WORKSTATION ? new int[] {4, 8, 8, 12, 16} : windows ? new int[] {4, 8, 8, 16, 32}
-                : new int[] {2, 4, 4, 8, 16});
+        linkLocal = String.format(
+                Locale.ROOT,
+                "fe80::%x:%x:%x:%x",
+                r.nextInt(0x10000),
+                r.nextInt(0x10000),
+                r.nextInt(0x10000),
+                r.nextInt(0x10000));
+        cores = pick(
+                r,
+                role == Role.WORKSTATION
+                        ? new int[] {4, 8, 8, 12, 16}
+                        : windows ? new int[] {4, 8, 8, 16, 32} : new int[] {2, 4, 4, 8, 16});
         long gib = 1024L * 1024 * 1024;
-        memory = gib * pick(r, role == Role.WORKSTATION ? new int[] {8, 16, 16, 32} : windows ? new int[] {16, 32, 64, 128}
-                : new int[] {4, 8, 16, 32, 64});
+        memory = gib
+                * pick(
+                        r,
+                        role == Role.WORKSTATION
+                                ? new int[] {8, 16, 16, 32}
+                                : windows ? new int[] {16, 32, 64, 128} : new int[] {4, 8, 16, 32, 64});
         int ageDays = role == Role.WORKSTATION ? 60 + r.nextInt(900) : 200 + r.nextInt(1500);
         osInstalled = now - ageDays * SimTime.DAY - r.nextLong(SimTime.DAY);
         person = role == Role.WORKSTATION ? r.nextInt(People.COUNT) : -1;

@@ -21,6 +21,7 @@ final class HostState {
     static final long WARM_UP = 30 * SimTime.MINUTE;
     /** Linux hands out pids in order; cron jobs and the like use up about this many an hour. */
     private static final long PIDS_PER_HOUR = 700;
+
     private static final int LINUX_PID_MAX = 4_194_304;
     /** Upgraded services are noticed within this long, like an installer's service restart. */
     private static final long SERVICE_CHECK = 15 * SimTime.MINUTE;
@@ -37,17 +38,21 @@ final class HostState {
     final ArrayList<Conn> connections = new ArrayList<>(16);
     /** The last instant the host was moved to: what samples and relative fields are taken at. */
     long clock;
+
     long boot;
     /** The OS build (Windows: patch month) or kernel level running since boot. */
     int bootLevel;
+
     private long nextRebootCheck = Long.MIN_VALUE;
     private long nextServiceCheck = Long.MIN_VALUE;
     /** The end of the step being simulated: nothing starts later than this. */
     private long stepEnd;
+
     private int nextPid;
     private long pidClock;
     /** Linux: when each admin last logged on, for lastlog. */
     final long[] lastLogon;
+
     private LinuxAccounts linuxAccounts;
 
     HostState(HostProfile profile) {
@@ -169,8 +174,15 @@ final class HostState {
         }
         for (SessionPlan.Planned w : wanted) {
             if (sessions.stream().noneMatch(s -> s.key() == w.key())) {
-                Session s = new Session(w.key(), w.user(), w.start(), w.remote(), sessionNumber(w), w.source(),
-                        w.remote() ? ephemeralPort() : 0, freeSlot());
+                Session s = new Session(
+                        w.key(),
+                        w.user(),
+                        w.start(),
+                        w.remote(),
+                        sessionNumber(w),
+                        w.source(),
+                        w.remote() ? ephemeralPort() : 0,
+                        freeSlot());
                 sessions.add(s);
                 if (!profile.windows) {
                     int admin = w.user() - 1000;
@@ -218,16 +230,34 @@ final class HostState {
         int index = programs.index(program);
         int pid = allocatePid(start);
         Program p = programs.get(index);
-        processes.add(new Proc(pid, ppid, start, end, (short) index, (short) service, arg,
-                (short) productLevel(p.product(), start), user, (byte) session));
+        processes.add(new Proc(
+                pid,
+                ppid,
+                start,
+                end,
+                (short) index,
+                (short) service,
+                arg,
+                (short) productLevel(p.product(), start),
+                user,
+                (byte) session));
         return pid;
     }
 
     /** Starts a process with a pid of its own choosing (System is always 4, systemd always 1). */
     void spawnWithPid(String program, int pid, int ppid, long start, int user) {
         int index = programs.index(program);
-        processes.add(new Proc(pid, ppid, start, Long.MAX_VALUE, (short) index, (short) -1, 0,
-                (short) productLevel(programs.get(index).product(), start), user, (byte) 0));
+        processes.add(new Proc(
+                pid,
+                ppid,
+                start,
+                Long.MAX_VALUE,
+                (short) index,
+                (short) -1,
+                0,
+                (short) productLevel(programs.get(index).product(), start),
+                user,
+                (byte) 0));
         if (!profile.windows) {
             nextPid = Math.max(nextPid, pid + 1);
         }
@@ -301,14 +331,24 @@ final class HostState {
         }
         List<Integer> hosted = new ArrayList<>();
         for (int i = 0; i < services.size(); i++) {
-            if (services.get(i).sameGroup(def) && services.get(i).run() == 'R' && serviceExists(services.get(i), proc.start())) {
+            if (services.get(i).sameGroup(def)
+                    && services.get(i).run() == 'R'
+                    && serviceExists(services.get(i), proc.start())) {
                 hosted.add(i);
             }
         }
         return hosted;
     }
 
-    void connect(int pid, int localIp, int localPort, int remoteIp, int remotePort, int endpoint, boolean inbound, long end) {
+    void connect(
+            int pid,
+            int localIp,
+            int localPort,
+            int remoteIp,
+            int remotePort,
+            int endpoint,
+            boolean inbound,
+            long end) {
         connections.add(new Conn(localIp, localPort, remoteIp, remotePort, (short) endpoint, inbound, pid, end));
     }
 
@@ -369,7 +409,9 @@ final class HostState {
     }
 
     Principal principal(int user) {
-        return profile.windows ? Accounts.windows(profile, user) : linuxAccounts().principal(user);
+        return profile.windows
+                ? Accounts.windows(profile, user)
+                : linuxAccounts().principal(user);
     }
 
     /** Whether a service or unit exists on this host at {@code t}: role, distribution and required software. */

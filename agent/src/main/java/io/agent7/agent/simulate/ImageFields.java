@@ -11,8 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ImageFields {
 
-    private ImageFields() {
-    }
+    private ImageFields() {}
 
     /**
      * Writes the image fields into {@code process}.
@@ -20,8 +19,17 @@ final class ImageFields {
      * @param title      a retitled Linux process: the command line is one argument
      * @param hashPath   the path the hash is derived from (per-user paths with the user left out)
      */
-    static void write(ObjectNode process, String executable, String commandLine, boolean title, String hashPath,
-                      String version, String company, String description, boolean windows, boolean signed) {
+    static void write(
+            ObjectNode process,
+            String executable,
+            String commandLine,
+            boolean title,
+            String hashPath,
+            String version,
+            String company,
+            String description,
+            boolean windows,
+            boolean signed) {
         Json.text(process, "executable", executable);
         if (commandLine != null && !commandLine.isEmpty()) {
             process.put("command_line", commandLine);
@@ -40,8 +48,11 @@ final class ImageFields {
         ObjectNode signature = Json.obj(process, "code_signature");
         signature.put("exists", signed);
         if (signed) {
-            signature.put("subject_name", company.equals("Microsoft Corporation") && executable.startsWith("C:\\Windows\\")
-                    ? "Microsoft Windows" : company);
+            signature.put(
+                    "subject_name",
+                    company.equals("Microsoft Corporation") && executable.startsWith("C:\\Windows\\")
+                            ? "Microsoft Windows"
+                            : company);
             signature.put("trusted", true);
             signature.put("valid", true);
             signature.put("status", "trusted");
@@ -63,8 +74,17 @@ final class ImageFields {
         String hashPath = ProcessVars.expand(program.path(), ProcessVars.of(h, proc, program, true));
         String version = h.productVersion(program.product(), proc.ver());
         boolean signed = !program.product().equals("planted");
-        write(process, executable, command, program.title(), hashPath, version, program.company(), program.description(),
-                h.profile.windows, signed);
+        write(
+                process,
+                executable,
+                command,
+                program.title(),
+                hashPath,
+                version,
+                program.company(),
+                program.description(),
+                h.profile.windows,
+                signed);
     }
 
     static String fileName(String path) {

@@ -31,8 +31,7 @@ final class Installs {
         }
     }
 
-    private Installs() {
-    }
+    private Installs() {}
 
     /** The entry's install on this host, or null when this host never has it. */
     static Install of(HostProfile host, SoftwareEntry entry) {
@@ -47,28 +46,36 @@ final class Installs {
         if (fromImage) {
             installedAt = host.osInstalled + Seeds.between(Seeds.of(k, 1), SimTime.HOUR, 2 * SimTime.DAY);
         } else if (entry.availability().laterMeanDays() > 0) {
-            installedAt = host.osInstalled + exponential(Seeds.of(k, 2), entry.availability().laterMeanDays());
+            installedAt = host.osInstalled
+                    + exponential(Seeds.of(k, 2), entry.availability().laterMeanDays());
             removedAt = installedAt + exponential(Seeds.of(k, 3), KEEP_MEAN_DAYS);
         } else {
             return null;
         }
-        long imageLag = fromImage && !host.windows ? (long) (Seeds.unit(Seeds.of(k, 4)) * LINUX_IMAGE_LAG_DAYS * SimTime.DAY) : 0;
+        long imageLag = fromImage && !host.windows
+                ? (long) (Seeds.unit(Seeds.of(k, 4)) * LINUX_IMAGE_LAG_DAYS * SimTime.DAY)
+                : 0;
         int baseLevel = entry.releases().released(installedAt - imageLag);
         return new Install(entry, installedAt, removedAt, baseLevel, updater(host, entry, k));
     }
 
     private static Updater updater(HostProfile host, SoftwareEntry entry, long k) {
-        long dailyPhase = -host.tz + host.dailyMinute * SimTime.MINUTE
+        long dailyPhase = -host.tz
+                + host.dailyMinute * SimTime.MINUTE
                 + Seeds.between(Seeds.of(host.key, 0x5EC), 0, SimTime.MINUTE);
         return switch (entry.updater()) {
-            case 'A', 'H' -> new Updater(SimTime.DAY, dailyPhase + Seeds.between(Seeds.of(host.key, 5), 0, 10 * SimTime.HOUR),
-                    Seeds.between(Seeds.of(k, 6), 4 * SimTime.HOUR, 72 * SimTime.HOUR));
+            case 'A', 'H' ->
+                new Updater(
+                        SimTime.DAY,
+                        dailyPhase + Seeds.between(Seeds.of(host.key, 5), 0, 10 * SimTime.HOUR),
+                        Seeds.between(Seeds.of(k, 6), 4 * SimTime.HOUR, 72 * SimTime.HOUR));
             case 'M' -> {
                 long period = Seeds.between(Seeds.of(k, 7), 45, 240) * SimTime.DAY;
                 yield new Updater(period, Seeds.between(Seeds.of(k, 8), 0, period), 0);
             }
             case 'S' -> new Updater(SimTime.DAY, dailyPhase, Seeds.between(Seeds.of(k, 9), 0, 6 * SimTime.HOUR));
-            case 'R' -> new Updater(host.upgradePeriod, Seeds.between(Seeds.of(host.key, 0xA97), 0, host.upgradePeriod), 0);
+            case 'R' ->
+                new Updater(host.upgradePeriod, Seeds.between(Seeds.of(host.key, 0xA97), 0, host.upgradePeriod), 0);
             default -> Updater.NONE;
         };
     }

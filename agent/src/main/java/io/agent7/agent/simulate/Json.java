@@ -10,8 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** Small helpers that keep the document builders to one line a field, and never write empty values. */
 final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     static ObjectNode doc() {
         return Documents.object();

@@ -23,33 +23,49 @@ final class LinuxAccounts {
         }
     }
 
-    record Group(String name, int gid, List<String> members) {
-    }
+    record Group(String name, int gid, List<String> members) {}
 
     private static final String NOLOGIN = "/usr/sbin/nologin";
     /** The users every Debian or Ubuntu system has: name, uid, gid, home, description. */
     private static final String[][] BASE = {
-            {"daemon", "1", "1", "/usr/sbin", "daemon"}, {"bin", "2", "2", "/bin", "bin"}, {"sys", "3", "3", "/dev", "sys"},
-            {"games", "5", "60", "/usr/games", "games"}, {"man", "6", "12", "/var/cache/man", "man"},
-            {"lp", "7", "7", "/var/spool/lpd", "lp"}, {"mail", "8", "8", "/var/mail", "mail"},
-            {"news", "9", "9", "/var/spool/news", "news"}, {"uucp", "10", "10", "/var/spool/uucp", "uucp"},
-            {"proxy", "13", "13", "/bin", "proxy"}, {"www-data", "33", "33", "/var/www", "www-data"},
-            {"backup", "34", "34", "/var/backups", "backup"}, {"list", "38", "38", "/var/list", "Mailing List Manager"},
-            {"irc", "39", "39", "/run/ircd", "ircd"}, {"nobody", "65534", "65534", "/nonexistent", "nobody"}};
+        {"daemon", "1", "1", "/usr/sbin", "daemon"},
+        {"bin", "2", "2", "/bin", "bin"},
+        {"sys", "3", "3", "/dev", "sys"},
+        {"games", "5", "60", "/usr/games", "games"},
+        {"man", "6", "12", "/var/cache/man", "man"},
+        {"lp", "7", "7", "/var/spool/lpd", "lp"},
+        {"mail", "8", "8", "/var/mail", "mail"},
+        {"news", "9", "9", "/var/spool/news", "news"},
+        {"uucp", "10", "10", "/var/spool/uucp", "uucp"},
+        {"proxy", "13", "13", "/bin", "proxy"},
+        {"www-data", "33", "33", "/var/www", "www-data"},
+        {"backup", "34", "34", "/var/backups", "backup"},
+        {"list", "38", "38", "/var/list", "Mailing List Manager"},
+        {"irc", "39", "39", "/run/ircd", "ircd"},
+        {"nobody", "65534", "65534", "/nonexistent", "nobody"}
+    };
+
     private static final String[][] DEBIAN = {
-            {"_apt", "42", "65534", "/nonexistent", ""}, {"systemd-network", "998", "998", "/", "systemd Network Management"},
-            {"systemd-timesync", "997", "997", "/", "systemd Time Synchronization"},
-            {"messagebus", "100", "107", "/nonexistent", ""},
-            {"sshd", "101", "65534", "/run/sshd", ""}};
+        {"_apt", "42", "65534", "/nonexistent", ""},
+        {"systemd-network", "998", "998", "/", "systemd Network Management"},
+        {"systemd-timesync", "997", "997", "/", "systemd Time Synchronization"},
+        {"messagebus", "100", "107", "/nonexistent", ""},
+        {"sshd", "101", "65534", "/run/sshd", ""}
+    };
     private static final String[][] UBUNTU = {
-            {"systemd-network", "100", "102", "/run/systemd", "systemd Network Management,,,"},
-            {"systemd-resolve", "101", "103", "/run/systemd", "systemd Resolver,,,"},
-            {"messagebus", "102", "105", "/nonexistent", ""},
-            {"systemd-timesync", "103", "106", "/run/systemd", "systemd Time Synchronization,,,"},
-            {"syslog", "104", "111", "/home/syslog", ""}, {"_apt", "105", "65534", "/nonexistent", ""},
-            {"tss", "106", "111", "/var/lib/tpm", "TPM software stack,,,"}, {"uuidd", "107", "112", "/run/uuidd", ""},
-            {"tcpdump", "108", "113", "/nonexistent", ""}, {"sshd", "109", "65534", "/run/sshd", ""},
-            {"landscape", "110", "115", "/var/lib/landscape", ""}, {"pollinate", "111", "1", "/var/cache/pollinate", ""}};
+        {"systemd-network", "100", "102", "/run/systemd", "systemd Network Management,,,"},
+        {"systemd-resolve", "101", "103", "/run/systemd", "systemd Resolver,,,"},
+        {"messagebus", "102", "105", "/nonexistent", ""},
+        {"systemd-timesync", "103", "106", "/run/systemd", "systemd Time Synchronization,,,"},
+        {"syslog", "104", "111", "/home/syslog", ""},
+        {"_apt", "105", "65534", "/nonexistent", ""},
+        {"tss", "106", "111", "/var/lib/tpm", "TPM software stack,,,"},
+        {"uuidd", "107", "112", "/run/uuidd", ""},
+        {"tcpdump", "108", "113", "/nonexistent", ""},
+        {"sshd", "109", "65534", "/run/sshd", ""},
+        {"landscape", "110", "115", "/var/lib/landscape", ""},
+        {"pollinate", "111", "1", "/var/cache/pollinate", ""}
+    };
 
     final List<User> users = new ArrayList<>();
     final List<Group> groups = new ArrayList<>();
@@ -65,12 +81,26 @@ final class LinuxAccounts {
         }
         int serviceUid = host.os.debian() ? 102 : 113;
         if (host.role == Role.DB) {
-            users.add(new User("postgres", serviceUid, serviceUid + 2, "/var/lib/postgresql", "/bin/bash",
-                    "PostgreSQL administrator,,,", "system", -1));
+            users.add(new User(
+                    "postgres",
+                    serviceUid,
+                    serviceUid + 2,
+                    "/var/lib/postgresql",
+                    "/bin/bash",
+                    "PostgreSQL administrator,,,",
+                    "system",
+                    -1));
         }
         if (host.role == Role.APP) {
-            users.add(new User("tomcat", serviceUid + 1, serviceUid + 3, "/var/lib/tomcat", "/bin/false", "Apache Tomcat",
-                    "system", -1));
+            users.add(new User(
+                    "tomcat",
+                    serviceUid + 1,
+                    serviceUid + 3,
+                    "/var/lib/tomcat",
+                    "/bin/false",
+                    "Apache Tomcat",
+                    "system",
+                    -1));
         }
         if (hasRedis(host)) {
             users.add(new User("redis", serviceUid + 4, serviceUid + 5, "/var/lib/redis", NOLOGIN, "", "system", -1));
@@ -78,13 +108,21 @@ final class LinuxAccounts {
         for (int i = 0; i < host.admins.length; i++) {
             int person = host.admins[i];
             String login = People.login(person);
-            users.add(new User(login, 1000 + i, 1000 + i, "/home/" + login, "/bin/bash", People.fullName(person) + ",,,",
-                    "normal", i));
+            users.add(new User(
+                    login,
+                    1000 + i,
+                    1000 + i,
+                    "/home/" + login,
+                    "/bin/bash",
+                    People.fullName(person) + ",,,",
+                    "normal",
+                    i));
         }
         Planted planted = host.planted;
         if (planted != null && planted.has(Finding.STALE_PRIVILEGED_LINUX_USER)) {
             int uid = 1000 + host.admins.length;
-            users.add(new User(planted.staleUser, uid, uid, "/home/" + planted.staleUser, "/bin/bash", "", "normal", -1));
+            users.add(
+                    new User(planted.staleUser, uid, uid, "/home/" + planted.staleUser, "/bin/bash", "", "normal", -1));
         }
         if (planted != null && planted.has(Finding.UID_ZERO_ACCOUNT)) {
             users.add(new User(planted.uidZeroUser, 0, 0, "/root", "/bin/bash", "", "system", -1));
@@ -119,11 +157,48 @@ final class LinuxAccounts {
             sudoers.add(planted.staleUser);
         }
         Map<String, Integer> standard = new LinkedHashMap<>();
-        String[] names = {"root", "daemon", "bin", "sys", "adm", "tty", "disk", "lp", "mail", "news", "uucp", "man", "proxy",
-                "kmem", "dialout", "cdrom", "floppy", "tape", "sudo", "audio", "dip", "www-data", "backup", "operator", "list",
-                "irc", "src", "shadow", "utmp", "video", "sasl", "plugdev", "staff", "games", "users", "nogroup"};
-        int[] gids = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 13, 15, 20, 24, 25, 26, 27, 29, 30, 33, 34, 37, 38, 39, 40, 42, 43,
-                44, 45, 46, 50, 60, 100, 65534};
+        String[] names = {
+            "root",
+            "daemon",
+            "bin",
+            "sys",
+            "adm",
+            "tty",
+            "disk",
+            "lp",
+            "mail",
+            "news",
+            "uucp",
+            "man",
+            "proxy",
+            "kmem",
+            "dialout",
+            "cdrom",
+            "floppy",
+            "tape",
+            "sudo",
+            "audio",
+            "dip",
+            "www-data",
+            "backup",
+            "operator",
+            "list",
+            "irc",
+            "src",
+            "shadow",
+            "utmp",
+            "video",
+            "sasl",
+            "plugdev",
+            "staff",
+            "games",
+            "users",
+            "nogroup"
+        };
+        int[] gids = {
+            0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 13, 15, 20, 24, 25, 26, 27, 29, 30, 33, 34, 37, 38, 39, 40, 42, 43,
+            44, 45, 46, 50, 60, 100, 65534
+        };
         for (int i = 0; i < names.length; i++) {
             standard.put(names[i], gids[i]);
         }
@@ -191,7 +266,8 @@ final class LinuxAccounts {
     List<String> groupsOf(User user) {
         List<String> names = new ArrayList<>();
         for (Group g : groups) {
-            if (g.gid() == user.gid() && !names.contains(g.name()) || g.members().contains(user.name())) {
+            if (g.gid() == user.gid() && !names.contains(g.name())
+                    || g.members().contains(user.name())) {
                 names.add(g.name());
             }
         }

@@ -19,8 +19,7 @@ final class LinuxModel implements OsModel {
     private static final int ROOT = 0;
     private static final List<String> SESSION_COMMANDS = List.of("top", "vim", "less", "journalctl", "sudo");
 
-    private LinuxModel() {
-    }
+    private LinuxModel() {}
 
     @Override
     public void boot(HostState h, long b) {
@@ -112,8 +111,7 @@ final class LinuxModel implements OsModel {
                 }
             }
             case "dockerd" -> startContainers(h, parent, at);
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -213,11 +211,19 @@ final class LinuxModel implements OsModel {
             }
         }
         if (p.role == Role.WEB && h.chance(0.1 * f)) {
-            RemoteEndpoints.ClientNetwork network = RemoteEndpoints.CLIENTS.get(h.random.nextInt(RemoteEndpoints.CLIENTS.size()));
+            RemoteEndpoints.ClientNetwork network =
+                    RemoteEndpoints.CLIENTS.get(h.random.nextInt(RemoteEndpoints.CLIENTS.size()));
             int client = network.prefix() | h.random.nextInt(0x10000);
             Proc worker = h.processes.find(h.programs.index("nginx_worker"), 0);
             if (worker != null) {
-                h.connect(worker.pid(), p.ip, 443, client, 1024 + h.random.nextInt(64000), -1, true,
+                h.connect(
+                        worker.pid(),
+                        p.ip,
+                        443,
+                        client,
+                        1024 + h.random.nextInt(64000),
+                        -1,
+                        true,
                         t + h.lifetime(4 * MINUTE, 5 * SECOND));
             }
         }
@@ -245,7 +251,15 @@ final class LinuxModel implements OsModel {
         }
         if (h.chance(0.04 * f)) {
             long at = t + h.random.nextLong(dt);
-            h.spawn("postgres_autovacuum", postmaster, at, at + h.lifetime(MINUTE, 10 * SECOND), -1, 0, uid(h, "postgres"), 0);
+            h.spawn(
+                    "postgres_autovacuum",
+                    postmaster,
+                    at,
+                    at + h.lifetime(MINUTE, 10 * SECOND),
+                    -1,
+                    0,
+                    uid(h, "postgres"),
+                    0);
         }
         if (h.chance(0.01 * f)) {
             int backend = h.programs.index("postgres_backend");

@@ -11,6 +11,7 @@ record Listen(boolean tcp, int bind, int port) {
     static final int ANY6 = 1;
     /** The host's own IPv4 address (NetBIOS, SSDP). */
     static final int HOST = 2;
+
     static final int LOOP4 = 3;
     static final int LOOP6 = 4;
     /** systemd-resolved's stub listener, 127.0.0.53. */

@@ -11,11 +11,9 @@ import java.util.function.Consumer;
 final class Listeners {
 
     /** One listening socket. */
-    record Socket(boolean tcp, int bind, int port, int pid) {
-    }
+    record Socket(boolean tcp, int bind, int port, int pid) {}
 
-    private Listeners() {
-    }
+    private Listeners() {}
 
     static void forEach(HostState h, Consumer<Socket> out) {
         int dockerProxy = h.programs.has("dockerproxy") ? h.programs.index("dockerproxy") : -1;

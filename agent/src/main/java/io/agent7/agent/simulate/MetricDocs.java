@@ -9,8 +9,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class MetricDocs {
 
-    private MetricDocs() {
-    }
+    private MetricDocs() {}
 
     static List<ObjectNode> build(HostState h) {
         HostProfile p = h.profile;
@@ -28,8 +27,12 @@ final class MetricDocs {
             load.put("5", Json.round(p.cores * average(p, t, 5) * 1.1));
             load.put("15", Json.round(p.cores * average(p, t, 15) * 1.1));
         }
-        double memoryShare = Smooth.clamp(baseMemory(p) + 0.15 * Smooth.workload(t, p.tz)
-                + 0.05 * Smooth.noise(Seeds.of(p.key, 0x3E3), t, 20 * SimTime.MINUTE), 0.05, 0.97);
+        double memoryShare = Smooth.clamp(
+                baseMemory(p)
+                        + 0.15 * Smooth.workload(t, p.tz)
+                        + 0.05 * Smooth.noise(Seeds.of(p.key, 0x3E3), t, 20 * SimTime.MINUTE),
+                0.05,
+                0.97);
         long used = (long) (p.memory * memoryShare);
         ObjectNode memory = metric.putObject("memory");
         memory.put("total", p.memory);
@@ -53,7 +56,8 @@ final class MetricDocs {
             default -> 0.06;
         };
         double busy = p.role == Role.WORKSTATION ? 0.18 : 0.15;
-        double value = base + busy * Smooth.workload(t, p.tz)
+        double value = base
+                + busy * Smooth.workload(t, p.tz)
                 + 0.05 * Smooth.noise(Seeds.of(p.key, 0xC90), t, 10 * SimTime.MINUTE)
                 + 0.02 * Smooth.noise(Seeds.of(p.key, 0xC91), t, 2 * SimTime.MINUTE);
         return Smooth.clamp(value, 0.005, 0.99);

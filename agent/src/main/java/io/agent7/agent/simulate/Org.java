@@ -10,12 +10,12 @@ final class Org {
     static final String DNS_DOMAIN = "corp.example";
     /** The Agent7 ingest API the agents talk to. */
     static final int AGENT7_SERVER = ip(10, 10, 0, 20);
+
     static final int AGENT7_PORT = 8443;
     static final int FILE_SERVER = ip(10, 10, 0, 30);
     static final int BACKUP_SERVER = ip(10, 10, 0, 40);
 
-    record Site(String name, long offset, String domainController, int weight) {
-    }
+    record Site(String name, long offset, String domainController, int weight) {}
 
     static final List<Site> SITES = List.of(
             new Site("Amsterdam", 60 * SimTime.MINUTE, "DC01", 40),
@@ -26,8 +26,7 @@ final class Org {
     /** One domain SID per fleet seed, shared by all its hosts rather than stored on each. */
     private static final ConcurrentHashMap<Long, String> DOMAIN_SIDS = new ConcurrentHashMap<>();
 
-    private Org() {
-    }
+    private Org() {}
 
     static String domainSid(long seed) {
         return DOMAIN_SIDS.computeIfAbsent(seed, s -> sid(Seeds.of(s, 0xD0)));
@@ -39,7 +38,8 @@ final class Org {
         long b = Seeds.mix(a);
         long c = Seeds.mix(b);
         return "S-1-5-21-" + (1_000_000_000L + Math.floorMod(a, 3_000_000_000L)) + "-"
-                + (1_000_000_000L + Math.floorMod(b, 3_000_000_000L)) + "-" + (1_000_000_000L + Math.floorMod(c, 3_000_000_000L));
+                + (1_000_000_000L + Math.floorMod(b, 3_000_000_000L)) + "-"
+                + (1_000_000_000L + Math.floorMod(c, 3_000_000_000L));
     }
 
     static Site site(long hash) {

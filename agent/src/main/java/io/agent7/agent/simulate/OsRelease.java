@@ -7,9 +7,22 @@ package io.agent7.agent.simulate;
 enum OsRelease {
     WIN11("Windows 11 Enterprise", "23H2", 22631, 3007, 145, 5034123, "Windows 11 Version 23H2 for x64-based Systems"),
     WIN10("Windows 10 Enterprise", "22H2", 19045, 3930, 120, 5034122, "Windows 10 Version 22H2 for x64-based Systems"),
-    WS2022("Windows Server 2022 Standard", "21H2", 20348, 2227, 67, 5034129,
+    WS2022(
+            "Windows Server 2022 Standard",
+            "21H2",
+            20348,
+            2227,
+            67,
+            5034129,
             "Microsoft server operating system version 21H2 for x64-based Systems"),
-    WS2019("Windows Server 2019 Standard", "1809", 17763, 5329, 120, 5034127, "Windows Server 2019 for x64-based Systems"),
+    WS2019(
+            "Windows Server 2019 Standard",
+            "1809",
+            17763,
+            5329,
+            120,
+            5034127,
+            "Windows Server 2019 for x64-based Systems"),
     DEBIAN12("Debian GNU/Linux", "12", 0, 0, 0, 0, "Debian GNU/Linux 12 (bookworm)"),
     UBUNTU2204("Ubuntu", "22.04", 0, 0, 0, 0, "Ubuntu 22.04.5 LTS");
 
@@ -25,7 +38,8 @@ enum OsRelease {
     /** How update titles name the OS, or the pretty name on Linux. */
     final String longName;
 
-    OsRelease(String productName, String version, int build, int baseUbr, int ubrPerMonth, int baseKb, String longName) {
+    OsRelease(
+            String productName, String version, int build, int baseUbr, int ubrPerMonth, int baseKb, String longName) {
         this.productName = productName;
         this.version = version;
         this.build = build;

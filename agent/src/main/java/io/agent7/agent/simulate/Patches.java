@@ -9,8 +9,7 @@ import java.time.LocalDate;
  */
 final class Patches {
 
-    private Patches() {
-    }
+    private Patches() {}
 
     /** The month of the image the OS was installed from. */
     static int imageMonth(HostProfile host) {
@@ -19,7 +18,8 @@ final class Patches {
 
     /** When the host installs the cumulative update of {@code month}. */
     static long installTime(HostProfile host, int month) {
-        return SimTime.patchTuesday(month) + host.patchDelay
+        return SimTime.patchTuesday(month)
+                + host.patchDelay
                 + Seeds.between(Seeds.of(host.key, 0x9A7C, month), 0, 12 * SimTime.HOUR);
     }
 
@@ -109,7 +109,8 @@ final class Patches {
     private static long maintenanceWindow(HostProfile host, LocalDate monthStart) {
         int toSunday = (7 - monthStart.getDayOfWeek().getValue()) % 7;
         long day = monthStart.toEpochDay() + toSunday;
-        return SimTime.dayStart(day, host.tz) + 4 * SimTime.HOUR
+        return SimTime.dayStart(day, host.tz)
+                + 4 * SimTime.HOUR
                 + Seeds.between(Seeds.of(host.key, 0x4417, day), 0, 30 * SimTime.MINUTE);
     }
 }

@@ -9,24 +9,79 @@ import java.util.Locale;
  */
 final class People {
 
-    private static final List<String> FIRST = List.of("Anna", "Ben", "Carla", "David", "Elif", "Farid", "Greta", "Hugo",
-            "Ines", "Jonas", "Kira", "Lars", "Maya", "Nils", "Olga", "Paul", "Quinn", "Rosa", "Sami", "Tara", "Umar",
-            "Vera", "Wei", "Xenia", "Yusuf", "Zoe", "Aisha", "Bruno", "Chloe", "Diego", "Emma", "Felix", "Hana", "Ivan",
-            "Julia", "Kenji", "Lena", "Marco", "Nora", "Oscar", "Priya", "Rafael", "Sofia", "Tom", "Ulla", "Victor",
-            "Wanda", "Yara", "Adam", "Bianca", "Cem", "Dana", "Erik", "Fatima", "Gabriel", "Helena", "Igor", "Jana",
-            "Kofi", "Laura");
-    private static final List<String> LAST = List.of("Becker", "Schmidt", "Nguyen", "Garcia", "Kowalski", "Jensen", "Rossi",
-            "Dubois", "Silva", "Novak", "Yilmaz", "Johansson", "Murphy", "Tanaka", "Kim", "Patel", "Okafor", "Muller",
-            "Fischer", "Weber", "Meyer", "Wagner", "Hoffmann", "Schulz", "Koch", "Richter", "Klein", "Wolf", "Neumann",
-            "Schwarz", "Braun", "Zimmermann", "Hartmann", "Lange", "Krause", "Werner", "Lehmann", "Kaiser", "Fuchs",
-            "Peters", "Scholz", "Moller", "Jung", "Hahn", "Vogel", "Friedrich", "Keller", "Gunther", "Frank", "Berger",
-            "Winkler", "Roth", "Beck", "Lorenz", "Baumann", "Franke", "Albrecht", "Schuster", "Simon", "Ludwig");
+    private static final List<String> FIRST = List.of(
+            "Anna", "Ben", "Carla", "David", "Elif", "Farid", "Greta", "Hugo", "Ines", "Jonas", "Kira", "Lars", "Maya",
+            "Nils", "Olga", "Paul", "Quinn", "Rosa", "Sami", "Tara", "Umar", "Vera", "Wei", "Xenia", "Yusuf", "Zoe",
+            "Aisha", "Bruno", "Chloe", "Diego", "Emma", "Felix", "Hana", "Ivan", "Julia", "Kenji", "Lena", "Marco",
+            "Nora", "Oscar", "Priya", "Rafael", "Sofia", "Tom", "Ulla", "Victor", "Wanda", "Yara", "Adam", "Bianca",
+            "Cem", "Dana", "Erik", "Fatima", "Gabriel", "Helena", "Igor", "Jana", "Kofi", "Laura");
+    private static final List<String> LAST = List.of(
+            "Becker",
+            "Schmidt",
+            "Nguyen",
+            "Garcia",
+            "Kowalski",
+            "Jensen",
+            "Rossi",
+            "Dubois",
+            "Silva",
+            "Novak",
+            "Yilmaz",
+            "Johansson",
+            "Murphy",
+            "Tanaka",
+            "Kim",
+            "Patel",
+            "Okafor",
+            "Muller",
+            "Fischer",
+            "Weber",
+            "Meyer",
+            "Wagner",
+            "Hoffmann",
+            "Schulz",
+            "Koch",
+            "Richter",
+            "Klein",
+            "Wolf",
+            "Neumann",
+            "Schwarz",
+            "Braun",
+            "Zimmermann",
+            "Hartmann",
+            "Lange",
+            "Krause",
+            "Werner",
+            "Lehmann",
+            "Kaiser",
+            "Fuchs",
+            "Peters",
+            "Scholz",
+            "Moller",
+            "Jung",
+            "Hahn",
+            "Vogel",
+            "Friedrich",
+            "Keller",
+            "Gunther",
+            "Frank",
+            "Berger",
+            "Winkler",
+            "Roth",
+            "Beck",
+            "Lorenz",
+            "Baumann",
+            "Franke",
+            "Albrecht",
+            "Schuster",
+            "Simon",
+            "Ludwig");
     /** Persons who are IT administrators; their own accounts are ordinary, their admin accounts are adm-. */
     static final List<Integer> ADMINS = List.of(3, 125, 250, 377, 500, 641, 777, 901);
+
     static final int COUNT = FIRST.size() * LAST.size();
 
-    private People() {
-    }
+    private People() {}
 
     static String first(int person) {
         return FIRST.get(person % FIRST.size());

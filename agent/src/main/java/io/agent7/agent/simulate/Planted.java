@@ -12,24 +12,38 @@ import java.util.SplittableRandom;
  */
 final class Planted {
 
-    private static final List<String> TASK_NAMES = List.of("WindowsUpdateCheck", "OneDriveSyncTask", "GoogleUpdaterTaskSystem1",
-            "AdobeFlashSync", "MicrosoftEdgeUpdateCore");
-    private static final List<String> PUBLIC_FILES = List.of("updater.exe", "Libraries\\svchost.exe", "msupdate.exe",
-            "Documents\\winlogon.exe");
-    private static final List<String> SERVICE_NAMES = List.of("WinSvcHelper", "UpdateOrchestratorSvc2", "MsCtfMonitor",
-            "NetDiagHost");
-    private static final List<String> SERVICE_DISPLAY = List.of("Windows Service Helper", "Update Orchestrator Service 2",
-            "Text Input Monitor", "Network Diagnostics Host");
-    private static final List<String> STALE_WINDOWS = List.of("helpdesk", "support", "admin2", "tempadmin", "svc_backup_old");
+    private static final List<String> TASK_NAMES = List.of(
+            "WindowsUpdateCheck",
+            "OneDriveSyncTask",
+            "GoogleUpdaterTaskSystem1",
+            "AdobeFlashSync",
+            "MicrosoftEdgeUpdateCore");
+    private static final List<String> PUBLIC_FILES =
+            List.of("updater.exe", "Libraries\\svchost.exe", "msupdate.exe", "Documents\\winlogon.exe");
+    private static final List<String> SERVICE_NAMES =
+            List.of("WinSvcHelper", "UpdateOrchestratorSvc2", "MsCtfMonitor", "NetDiagHost");
+    private static final List<String> SERVICE_DISPLAY = List.of(
+            "Windows Service Helper",
+            "Update Orchestrator Service 2",
+            "Text Input Monitor",
+            "Network Diagnostics Host");
+    private static final List<String> STALE_WINDOWS =
+            List.of("helpdesk", "support", "admin2", "tempadmin", "svc_backup_old");
     private static final List<String> STALE_LINUX = List.of("backup-admin", "olduser", "deploy", "contractor");
-    private static final List<String> RUN_NAMES = List.of("WindowsUpdate", "OneDriveSync", "ChromeHelper",
-            "SecurityHealthUpdate");
-    private static final List<String> ROAMING_FILES = List.of("Microsoft\\Network\\netupd.exe",
+    private static final List<String> RUN_NAMES =
+            List.of("WindowsUpdate", "OneDriveSync", "ChromeHelper", "SecurityHealthUpdate");
+    private static final List<String> ROAMING_FILES = List.of(
+            "Microsoft\\Network\\netupd.exe",
             "Google\\ChromeUpdate\\chromeupd.exe",
-            "Adobe\\AcroSync\\acrosync.exe", "Microsoft\\Windows\\Themes\\themesvc.exe");
-    private static final List<String> TMP_BINARIES = List.of("/tmp/.X11-unix/.rsync/kworker", "/dev/shm/.cache/dbus-helper",
-            "/tmp/.font-unix/fontd", "/dev/shm/.x/netupd");
-    private static final List<String> UNIT_NAMES = List.of("dbus-helper.service", "systemd-netupd.service", "kworkerd.service");
+            "Adobe\\AcroSync\\acrosync.exe",
+            "Microsoft\\Windows\\Themes\\themesvc.exe");
+    private static final List<String> TMP_BINARIES = List.of(
+            "/tmp/.X11-unix/.rsync/kworker",
+            "/dev/shm/.cache/dbus-helper",
+            "/tmp/.font-unix/fontd",
+            "/dev/shm/.x/netupd");
+    private static final List<String> UNIT_NAMES =
+            List.of("dbus-helper.service", "systemd-netupd.service", "kworkerd.service");
     private static final List<String> UID_ZERO = List.of("toor", "sysadm", "ftpadm");
 
     final Set<Finding> findings;
@@ -49,6 +63,7 @@ final class Planted {
     final String uidZeroUser;
     /** Where the planted binaries call home: TEST-NET-3, never a real address. */
     final int callHome;
+
     final int callHomePort;
 
     private Planted(Set<Finding> findings, SplittableRandom r, long created, String profileUser) {

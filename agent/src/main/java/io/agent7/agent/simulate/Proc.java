@@ -12,6 +12,14 @@ package io.agent7.agent.simulate;
  * @param user     account code, see {@link Accounts}
  * @param session  session slot it belongs to (ends with the logon session), or 0
  */
-record Proc(int pid, int ppid, long start, long end, short program, short service, int arg, short ver, int user,
-            byte session) {
-}
+record Proc(
+        int pid,
+        int ppid,
+        long start,
+        long end,
+        short program,
+        short service,
+        int arg,
+        short ver,
+        int user,
+        byte session) {}

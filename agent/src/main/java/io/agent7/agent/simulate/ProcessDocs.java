@@ -9,8 +9,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** {@code process} documents: what {@link io.agent7.agent.collect.ProcessCollector} reports, plus image details. */
 final class ProcessDocs {
 
-    private ProcessDocs() {
-    }
+    private ProcessDocs() {}
 
     static List<ObjectNode> build(HostState h) {
         List<Proc> procs = h.processes.all();

@@ -13,12 +13,11 @@ import java.util.function.Function;
  */
 final class ProcessVars {
 
-    static final List<String> POSTGRES_AUX = List.of("checkpointer", "background writer", "walwriter",
-            "autovacuum launcher", "logical replication launcher");
+    static final List<String> POSTGRES_AUX = List.of(
+            "checkpointer", "background writer", "walwriter", "autovacuum launcher", "logical replication launcher");
     private static final List<String> USER_SERVICES = List.of("CDPUserSvc", "WpnUserService", "OneSyncSvc");
 
-    private ProcessVars() {
-    }
+    private ProcessVars() {}
 
     static String expand(String template, Function<String, String> vars) {
         if (template == null || template.indexOf('{') < 0) {
@@ -77,24 +76,32 @@ final class ProcessVars {
                 }
                 return switch (name) {
                     case "exe" -> expand(program.path(), this);
-                    case "user" -> keepUser ? "{user}" : h.principal(proc.user()).name();
+                    case "user" ->
+                        keepUser ? "{user}" : h.principal(proc.user()).name();
                     case "suser" -> h.principal(proc.arg()).name();
                     case "ver" -> h.productVersion(program.product(), proc.ver());
                     case "arg" -> Integer.toString(proc.arg());
-                    case "svc" -> proc.service() >= 0 ? h.services.get(proc.service()).name() : "";
-                    case "split" -> proc.service() < 0 || h.services.get(proc.service()).grouped() ? ""
-                            : " -s " + h.services.get(proc.service()).name();
-                    case "group" -> proc.service() >= 0 ? h.services.get(proc.service()).host() : "";
-                    case "usvc" -> USER_SERVICES.get(proc.arg() % USER_SERVICES.size()) + "_"
-                            + Hashes.hex(Seeds.of(h.profile.key, proc.session(), proc.start() / SimTime.DAY), 5);
+                    case "svc" ->
+                        proc.service() >= 0 ? h.services.get(proc.service()).name() : "";
+                    case "split" ->
+                        proc.service() < 0 || h.services.get(proc.service()).grouped()
+                                ? ""
+                                : " -s " + h.services.get(proc.service()).name();
+                    case "group" ->
+                        proc.service() >= 0 ? h.services.get(proc.service()).host() : "";
+                    case "usvc" ->
+                        USER_SERVICES.get(proc.arg() % USER_SERVICES.size()) + "_"
+                                + Hashes.hex(Seeds.of(h.profile.key, proc.session(), proc.start() / SimTime.DAY), 5);
                     case "pool" -> Accounts.APP_POOLS.get(proc.arg() % Accounts.APP_POOLS.size());
                     case "uuid" -> uuid(Seeds.of(h.profile.key, proc.pid(), proc.start()));
                     case "ticks" -> Long.toString(Math.max(0, proc.start() - h.boot) * 1000 + proc.pid() % 1000);
                     case "handle" -> Integer.toString(2000 + Math.floorMod(proc.arg() * 37, 3000));
                     case "kname" -> KernelThreads.name(proc.arg(), h.profile.cores);
                     case "cid" -> Containers.id(h.profile, proc.arg());
-                    case "hport" -> Integer.toString(Containers.of(h.profile, proc.arg()).hostPort());
-                    case "cport" -> Integer.toString(Containers.of(h.profile, proc.arg()).containerPort());
+                    case "hport" ->
+                        Integer.toString(Containers.of(h.profile, proc.arg()).hostPort());
+                    case "cport" ->
+                        Integer.toString(Containers.of(h.profile, proc.arg()).containerPort());
                     case "cip" -> Containers.address(proc.arg());
                     case "aux" -> POSTGRES_AUX.get(proc.arg() % POSTGRES_AUX.size());
                     case "peer" -> peer(h, proc.pid());
@@ -132,7 +139,8 @@ final class ProcessVars {
 
     static String uuid(long hash) {
         String hex = Hashes.hex(hash, 32);
-        return (hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-" + hex.substring(16, 20)
-                + "-" + hex.substring(20)).toLowerCase(Locale.ROOT);
+        return (hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
+                        + hex.substring(16, 20) + "-" + hex.substring(20))
+                .toLowerCase(Locale.ROOT);
     }
 }

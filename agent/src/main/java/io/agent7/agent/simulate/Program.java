@@ -11,8 +11,16 @@ import java.util.List;
  * @param title    a Linux process that rewrites its title ("nginx: worker process"): its
  *                 command line is one argument, not split on blanks
  */
-record Program(String key, String name, String path, String command, String product, String company,
-               String description, List<Listen> listens, boolean title) {
+record Program(
+        String key,
+        String name,
+        String path,
+        String command,
+        String product,
+        String company,
+        String description,
+        List<Listen> listens,
+        boolean title) {
 
     boolean hasImage() {
         return path != null && !path.isEmpty();

@@ -169,8 +169,7 @@ final class Programs {
         planted_cron|{pname}|{ppath}|{ppath}|planted|||
         """);
 
-    private Programs() {
-    }
+    private Programs() {}
 
     static Catalog<Program> of(boolean windows) {
         return windows ? WINDOWS : LINUX;
@@ -181,7 +180,8 @@ final class Programs {
         for (String[] row : Catalog.rows(table, 8)) {
             boolean title = row[3].startsWith("!");
             String command = title ? row[3].substring(1) : row[3];
-            programs.add(new Program(row[0], row[1], row[2], command, row[4], row[5], row[6], Listen.parse(row[7]), title));
+            programs.add(
+                    new Program(row[0], row[1], row[2], command, row[4], row[5], row[6], Listen.parse(row[7]), title));
         }
         return new Catalog<>(programs, Program::key);
     }

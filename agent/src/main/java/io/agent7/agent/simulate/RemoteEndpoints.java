@@ -12,13 +12,20 @@ import java.util.Map;
 final class RemoteEndpoints {
 
     /** One public address. {@code group} says which programs use it. */
-    record Endpoint(String group, String domain, int ip, int port, String country, String city, double lat, double lon,
-                    long asn, String org) {
-    }
+    record Endpoint(
+            String group,
+            String domain,
+            int ip,
+            int port,
+            String country,
+            String city,
+            double lat,
+            double lon,
+            long asn,
+            String org) {}
 
     /** A consumer ISP's block, for inbound clients of public web servers. */
-    record ClientNetwork(int prefix, long asn, String org, String country, String city, double lat, double lon) {
-    }
+    record ClientNetwork(int prefix, long asn, String org, String country, String city, double lat, double lon) {}
 
     private static final String TABLE = """
             # group | domain | address | port | country | city | lat | lon | AS | organisation
@@ -60,16 +67,27 @@ final class RemoteEndpoints {
 
     static final List<ClientNetwork> CLIENTS = List.of(
             new ClientNetwork(Org.ip(84, 150, 0, 0), 3320, "Deutsche Telekom AG", "DE", "Berlin", 52.5200, 13.4050),
-            new ClientNetwork(Org.ip(86, 140, 0, 0), 2856, "British Telecommunications PLC", "GB", "Manchester", 53.4808,
+            new ClientNetwork(
+                    Org.ip(86, 140, 0, 0),
+                    2856,
+                    "British Telecommunications PLC",
+                    "GB",
+                    "Manchester",
+                    53.4808,
                     -2.2426),
-            new ClientNetwork(Org.ip(73, 92, 0, 0), 7922, "Comcast Cable Communications, LLC", "US", "Chicago", 41.8781,
+            new ClientNetwork(
+                    Org.ip(73, 92, 0, 0),
+                    7922,
+                    "Comcast Cable Communications, LLC",
+                    "US",
+                    "Chicago",
+                    41.8781,
                     -87.6298),
             new ClientNetwork(Org.ip(2, 6, 0, 0), 3215, "Orange S.A.", "FR", "Lyon", 45.7640, 4.8357),
             new ClientNetwork(Org.ip(77, 160, 0, 0), 1136, "KPN B.V.", "NL", "Utrecht", 52.0907, 5.1214),
             new ClientNetwork(Org.ip(98, 210, 0, 0), 701, "Verizon Business", "US", "Dallas", 32.7767, -96.7970));
 
-    private RemoteEndpoints() {
-    }
+    private RemoteEndpoints() {}
 
     /** The endpoint indices of a group. */
     static int[] group(String name) {
@@ -84,10 +102,22 @@ final class RemoteEndpoints {
         List<Endpoint> endpoints = new ArrayList<>();
         for (String[] row : Catalog.rows(TABLE, 10)) {
             String[] octets = row[2].split("\\.");
-            int ip = Org.ip(Integer.parseInt(octets[0]), Integer.parseInt(octets[1]), Integer.parseInt(octets[2]),
+            int ip = Org.ip(
+                    Integer.parseInt(octets[0]),
+                    Integer.parseInt(octets[1]),
+                    Integer.parseInt(octets[2]),
                     Integer.parseInt(octets[3]));
-            endpoints.add(new Endpoint(row[0], row[1], ip, Integer.parseInt(row[3]), row[4], row[5], Double.parseDouble(row[6]),
-                    Double.parseDouble(row[7]), Long.parseLong(row[8]), row[9]));
+            endpoints.add(new Endpoint(
+                    row[0],
+                    row[1],
+                    ip,
+                    Integer.parseInt(row[3]),
+                    row[4],
+                    row[5],
+                    Double.parseDouble(row[6]),
+                    Double.parseDouble(row[7]),
+                    Long.parseLong(row[8]),
+                    row[9]));
         }
         return List.copyOf(endpoints);
     }
@@ -98,7 +128,8 @@ final class RemoteEndpoints {
             lists.computeIfAbsent(ALL.get(i).group(), g -> new ArrayList<>()).add(i);
         }
         Map<String, int[]> groups = new HashMap<>();
-        lists.forEach((group, indices) -> groups.put(group, indices.stream().mapToInt(Integer::intValue).toArray()));
+        lists.forEach((group, indices) ->
+                groups.put(group, indices.stream().mapToInt(Integer::intValue).toArray()));
         return groups;
     }
 

@@ -12,8 +12,8 @@ import java.util.Locale;
  */
 record Schedule(String kind, int day, int minute, boolean atLogon) {
 
-    private static final List<String> DAYS = List.of("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-            "Saturday");
+    private static final List<String> DAYS =
+            List.of("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday");
 
     static Schedule parse(String text) {
         boolean logon = text.startsWith("daily+logon:");
@@ -21,7 +21,8 @@ record Schedule(String kind, int day, int minute, boolean atLogon) {
         String[] parts = spec.split(":");
         return switch (parts[0]) {
             case "daily", "twice" -> new Schedule(parts[0], 0, minutes(parts[1], parts[2]), logon);
-            case "weekly", "monthly" -> new Schedule(parts[0], Integer.parseInt(parts[1]), minutes(parts[2], parts[3]), false);
+            case "weekly", "monthly" ->
+                new Schedule(parts[0], Integer.parseInt(parts[1]), minutes(parts[2], parts[3]), false);
             case "hourly" -> new Schedule("hourly", 0, Integer.parseInt(parts[1]), false);
             case "every" -> new Schedule("every", 0, Integer.parseInt(parts[1]), false);
             case "boot", "logon", "idle" -> new Schedule(parts[0], 0, 0, parts[0].equals("logon"));
@@ -43,8 +44,10 @@ record Schedule(String kind, int day, int minute, boolean atLogon) {
         return switch (kind) {
             case "daily" -> SimTime.previousLocalTime(t, tz, minute);
             case "idle" -> SimTime.previousLocalTime(t, tz, idleMinute);
-            case "twice" -> Math.max(SimTime.previousLocalTime(t, tz, minute),
-                    SimTime.previousLocalTime(t, tz, (minute + 720) % 1440));
+            case "twice" ->
+                Math.max(
+                        SimTime.previousLocalTime(t, tz, minute),
+                        SimTime.previousLocalTime(t, tz, (minute + 720) % 1440));
             case "hourly" -> {
                 long hour = Math.floorDiv(t, SimTime.HOUR) * SimTime.HOUR + minute * SimTime.MINUTE;
                 yield hour <= t ? hour : hour - SimTime.HOUR;
@@ -73,8 +76,10 @@ record Schedule(String kind, int day, int minute, boolean atLogon) {
         return switch (kind) {
             case "daily" -> SimTime.nextLocalTime(t + 1, tz, minute);
             case "idle" -> SimTime.nextLocalTime(t + 1, tz, idleMinute);
-            case "twice" -> Math.min(SimTime.nextLocalTime(t + 1, tz, minute),
-                    SimTime.nextLocalTime(t + 1, tz, (minute + 720) % 1440));
+            case "twice" ->
+                Math.min(
+                        SimTime.nextLocalTime(t + 1, tz, minute),
+                        SimTime.nextLocalTime(t + 1, tz, (minute + 720) % 1440));
             case "hourly" -> previous(t, tz, idleMinute) + SimTime.HOUR;
             case "every" -> previous(t, tz, idleMinute) + minute * SimTime.MINUTE;
             case "weekly" -> previous(t, tz, idleMinute) + 7 * SimTime.DAY;

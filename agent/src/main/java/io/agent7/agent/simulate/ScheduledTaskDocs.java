@@ -13,10 +13,10 @@ final class ScheduledTaskDocs {
     private static final long FILE_NOT_FOUND = 0x80070002L;
     /** Where the planted @reboot line is: root's own crontab, below what an admin put there. */
     static final String PLANTED_CRONTAB = "/var/spool/cron/crontabs/root";
+
     static final int PLANTED_CRON_LINE = 24;
 
-    private ScheduledTaskDocs() {
-    }
+    private ScheduledTaskDocs() {}
 
     static List<ObjectNode> build(HostState h) {
         List<ObjectNode> docs = new ArrayList<>();
@@ -50,10 +50,13 @@ final class ScheduledTaskDocs {
         ObjectNode node = doc.putObject("scheduled_task");
         String name = ProcessVars.expand(task.name(), v -> switch (v) {
             case "guid" -> Hashes.guid(Seeds.of(p.key, task.name()));
-            case "sid" -> p.person >= 0 ? Accounts.windows(p, Accounts.PERSON + p.person).id() : "";
+            case "sid" ->
+                p.person >= 0 ? Accounts.windows(p, Accounts.PERSON + p.person).id() : "";
             default -> null;
         });
-        String folder = task.folder().length() > 1 ? task.folder().substring(0, task.folder().length() - 1) : task.folder();
+        String folder = task.folder().length() > 1
+                ? task.folder().substring(0, task.folder().length() - 1)
+                : task.folder();
         node.put("name", name);
         node.put("path", task.folder() + name);
         node.put("folder", folder);
@@ -76,7 +79,8 @@ final class ScheduledTaskDocs {
         node.put("account_type", runAs.type());
         node.put("privileged", runAs.privileged());
         if (!task.program().isEmpty()) {
-            String product = task.roles().startsWith("sw:") ? task.roles().substring(3)
+            String product = task.roles().startsWith("sw:")
+                    ? task.roles().substring(3)
                     : task.program().contains("{defender}") ? "defender" : "os";
             int level = product.equals("os") ? Patches.patchedMonth(p, h.clock) : h.productLevel(product, h.clock);
             String version = h.productVersion(product, level);
@@ -89,24 +93,35 @@ final class ScheduledTaskDocs {
             String hashPath = task.program().replace("{defender}", version);
             String quoted = executable.contains(" ") ? "\"" + executable + "\"" : executable;
             String command = task.arguments().isEmpty() ? quoted : quoted + " " + task.arguments();
-            ImageFields.write(doc.putObject("process"), executable, command, false, hashPath, version,
-                    product.equals("chrome") ? "Google LLC" : product.equals("acrobat") ? "Adobe Inc." : "Microsoft Corporation",
-                    "", true, true);
+            ImageFields.write(
+                    doc.putObject("process"),
+                    executable,
+                    command,
+                    false,
+                    hashPath,
+                    version,
+                    product.equals("chrome")
+                            ? "Google LLC"
+                            : product.equals("acrobat") ? "Adobe Inc." : "Microsoft Corporation",
+                    "",
+                    true,
+                    true);
         }
         user(doc, runAs.principal());
         return doc;
     }
 
-    private record RunAs(Principal principal, String type, boolean privileged) {
-    }
+    private record RunAs(Principal principal, String type, boolean privileged) {}
 
     private static RunAs runAs(HostState h, String account) {
         HostProfile p = h.profile;
         return switch (account) {
             case "SYSTEM" -> new RunAs(new Principal("SYSTEM", "NT AUTHORITY", "S-1-5-18"), "system", true);
-            case "LOCAL SERVICE" -> new RunAs(new Principal("LOCAL SERVICE", "NT AUTHORITY", "S-1-5-19"), "service", false);
+            case "LOCAL SERVICE" ->
+                new RunAs(new Principal("LOCAL SERVICE", "NT AUTHORITY", "S-1-5-19"), "service", false);
             case "Users" -> new RunAs(new Principal("Users", "BUILTIN", "S-1-5-32-545"), "group", false);
-            case "Administrators" -> new RunAs(new Principal("Administrators", "BUILTIN", "S-1-5-32-544"), "group", true);
+            case "Administrators" ->
+                new RunAs(new Principal("Administrators", "BUILTIN", "S-1-5-32-544"), "group", true);
             case "INTERACTIVE" -> new RunAs(new Principal("INTERACTIVE", "NT AUTHORITY", "S-1-5-4"), "group", false);
             case "svc_backup" -> new RunAs(Accounts.windows(p, Accounts.SERVICE_ACCOUNT + 1), "user", false);
             case "user" -> new RunAs(Accounts.windows(p, Accounts.PERSON + p.person), "user", p.userIsLocalAdmin);
@@ -176,8 +191,11 @@ final class ScheduledTaskDocs {
         node.put("schedule", task.schedule());
         if (task.source().equals("systemd_timer")) {
             long delay = Seeds.between(Seeds.of(p.key, task.name()), 0, 45 * SimTime.MINUTE);
-            long last = task.when().timed() ? task.when().previous(h.clock - delay, p.tz, 0) + delay
-                    : h.boot + 15 * SimTime.MINUTE + (h.clock - h.boot - 15 * SimTime.MINUTE) / SimTime.DAY * SimTime.DAY;
+            long last = task.when().timed()
+                    ? task.when().previous(h.clock - delay, p.tz, 0) + delay
+                    : h.boot
+                            + 15 * SimTime.MINUTE
+                            + (h.clock - h.boot - 15 * SimTime.MINUTE) / SimTime.DAY * SimTime.DAY;
             if (last <= h.clock && last > p.osInstalled) {
                 Json.date(node, "last_run", last);
             }
@@ -185,7 +203,16 @@ final class ScheduledTaskDocs {
         int uid = LinuxModel.uid(h, task.runAs());
         node.put("account_type", uid == 0 ? "system" : "service");
         node.put("privileged", uid == 0);
-        ImageFields.write(doc.putObject("process"), task.program(), task.arguments(), true, task.program(), "", "", "", false,
+        ImageFields.write(
+                doc.putObject("process"),
+                task.program(),
+                task.arguments(),
+                true,
+                task.program(),
+                "",
+                "",
+                "",
+                false,
                 true);
         Principal principal = h.principal(uid);
         ObjectNode user = doc.putObject("user");
@@ -225,8 +252,17 @@ final class ScheduledTaskDocs {
         node.put("schedule", "At log on of any user; every 1 hour");
         node.put("account_type", "system");
         node.put("privileged", true);
-        ImageFields.write(doc.putObject("process"), planted.taskPath, "\"" + planted.taskPath + "\" -silent", false,
-                planted.taskPath, "1.0", "", "", true, false);
+        ImageFields.write(
+                doc.putObject("process"),
+                planted.taskPath,
+                "\"" + planted.taskPath + "\" -silent",
+                false,
+                planted.taskPath,
+                "1.0",
+                "",
+                "",
+                true,
+                false);
         user(doc, new Principal("SYSTEM", "NT AUTHORITY", "S-1-5-18"));
         return doc;
     }
@@ -243,8 +279,17 @@ final class ScheduledTaskDocs {
         node.put("schedule", "@reboot");
         node.put("account_type", "system");
         node.put("privileged", true);
-        ImageFields.write(doc.putObject("process"), planted.cronBinary, plantedCronCommand(planted), true, planted.cronBinary,
-                "1.0", "", "", false, false);
+        ImageFields.write(
+                doc.putObject("process"),
+                planted.cronBinary,
+                plantedCronCommand(planted),
+                true,
+                planted.cronBinary,
+                "1.0",
+                "",
+                "",
+                false,
+                false);
         Principal root = h.principal(0);
         ObjectNode user = doc.putObject("user");
         user.put("name", root.name());

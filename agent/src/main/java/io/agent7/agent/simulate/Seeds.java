@@ -10,8 +10,7 @@ final class Seeds {
 
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
-    private Seeds() {
-    }
+    private Seeds() {}
 
     /** The SplitMix64 finaliser: a bijection on 64 bits that spreads every input bit. */
     static long mix(long z) {

@@ -3,8 +3,7 @@ package io.agent7.agent.simulate;
 /** How a Windows service's logon account maps to the account code its process runs as, and how the SCM shows it. */
 final class ServiceAccounts {
 
-    private ServiceAccounts() {
-    }
+    private ServiceAccounts() {}
 
     /** SQL Server runs as its virtual account on some servers and as a domain account on others. */
     static boolean sqlUsesDomainAccount(HostProfile host) {

@@ -14,9 +14,22 @@ import java.util.Locale;
  * @param run       R running, T started on triggers now and then, S stopped, O (systemd) a oneshot that has exited
  * @param httpSys   its listeners belong to HTTP.sys, which netstat shows as the System process
  */
-record ServiceDef(String name, String displayName, String type, String start, String host, String account, String roles,
-                  char run, List<String> dependencies, String dll, List<Listen> listens, boolean httpSys,
-                  String unitFile, String execStart, String description) {
+record ServiceDef(
+        String name,
+        String displayName,
+        String type,
+        String start,
+        String host,
+        String account,
+        String roles,
+        char run,
+        List<String> dependencies,
+        String dll,
+        List<Listen> listens,
+        boolean httpSys,
+        String unitFile,
+        String execStart,
+        String description) {
 
     boolean shared() {
         return type.equals("share");
@@ -40,7 +53,9 @@ record ServiceDef(String name, String displayName, String type, String start, St
             return false;
         }
         String group = host.toLowerCase(Locale.ROOT);
-        return group.equals("dcomlaunch -p") || group.equals("rpcss -p") || group.equals("localservicenonetworkfirewall -p");
+        return group.equals("dcomlaunch -p")
+                || group.equals("rpcss -p")
+                || group.equals("localservicenonetworkfirewall -p");
     }
 
     /** Whether two services are hosted by the same grouped svchost. */

@@ -10,8 +10,7 @@ final class ServiceDocs {
 
     private static final String DRIVERS = "C:\\Windows\\System32\\drivers\\";
 
-    private ServiceDocs() {
-    }
+    private ServiceDocs() {}
 
     static List<ObjectNode> build(HostState h) {
         List<ObjectNode> docs = new ArrayList<>();
@@ -41,12 +40,14 @@ final class ServiceDocs {
         boolean running = def.driver() ? def.run() == 'R' : pid != 0;
         service.put("state", running ? "running" : "stopped");
         service.put("start_type", def.start());
-        service.put("type", switch (def.type()) {
-            case "own" -> "own_process";
-            case "share" -> "share_process";
-            case "kernel" -> "kernel_driver";
-            default -> "file_system_driver";
-        });
+        service.put(
+                "type",
+                switch (def.type()) {
+                    case "own" -> "own_process";
+                    case "share" -> "share_process";
+                    case "kernel" -> "kernel_driver";
+                    default -> "file_system_driver";
+                });
         Json.texts(service, "dependencies", def.dependencies());
         if (pid != 0) {
             service.put("pid", pid);
@@ -59,19 +60,38 @@ final class ServiceDocs {
         if (def.driver()) {
             String path = DRIVERS + def.host();
             boolean vmware = def.roles().equals("sw:vmtools");
-            ImageFields.write(process, path, "\\SystemRoot\\System32\\drivers\\" + def.host(), false, path,
-                    h.productVersion(vmware ? "vmtools" : "os", vmware ? h.productLevel("vmtools", h.clock) : h.bootLevel),
-                    vmware ? "VMware, Inc." : "Microsoft Corporation", def.displayName(), true, true);
+            ImageFields.write(
+                    process,
+                    path,
+                    "\\SystemRoot\\System32\\drivers\\" + def.host(),
+                    false,
+                    path,
+                    h.productVersion(
+                            vmware ? "vmtools" : "os", vmware ? h.productLevel("vmtools", h.clock) : h.bootLevel),
+                    vmware ? "VMware, Inc." : "Microsoft Corporation",
+                    def.displayName(),
+                    true,
+                    true);
         } else {
             String programKey = def.shared() || def.inLsass() ? (def.inLsass() ? "lsass" : "svchost") : def.host();
             Program program = h.programs.get(programKey);
             Proc image = imageOf(h, index, program, ServiceAccounts.code(h.profile, def));
-            String command = def.shared() && !def.inLsass() ? "C:\\Windows\\system32\\svchost.exe -k " + def.host()
+            String command = def.shared() && !def.inLsass()
+                    ? "C:\\Windows\\system32\\svchost.exe -k " + def.host()
                     : ProcessVars.expand(program.command(), ProcessVars.of(h, image, program, false));
             String executable = ProcessVars.expand(program.path(), ProcessVars.of(h, image, program, false));
             String hashPath = ProcessVars.expand(program.path(), ProcessVars.of(h, image, program, true));
-            ImageFields.write(process, executable, command, false, hashPath, h.productVersion(program.product(), image.ver()),
-                    program.company(), program.description(), true, true);
+            ImageFields.write(
+                    process,
+                    executable,
+                    command,
+                    false,
+                    hashPath,
+                    h.productVersion(program.product(), image.ver()),
+                    program.company(),
+                    program.description(),
+                    true,
+                    true);
             Principal shown = ServiceAccounts.shown(h.profile, def);
             if (shown != null) {
                 runAs(doc, shown);
@@ -84,8 +104,17 @@ final class ServiceDocs {
     /** A stand-in process for the service's registered image: the version installed now, not the one running. */
     private static Proc imageOf(HostState h, int index, Program program, int user) {
         int programIndex = h.programs.index(program.key());
-        return new Proc(0, 0, h.clock, Long.MAX_VALUE, (short) programIndex, (short) index, 0,
-                (short) h.productLevel(program.product(), h.clock), Math.max(user, 0), (byte) 0);
+        return new Proc(
+                0,
+                0,
+                h.clock,
+                Long.MAX_VALUE,
+                (short) programIndex,
+                (short) index,
+                0,
+                (short) h.productLevel(program.product(), h.clock),
+                Math.max(user, 0),
+                (byte) 0);
     }
 
     private static int runningPid(HostState h, int index, ServiceDef def) {
@@ -115,11 +144,29 @@ final class ServiceDocs {
         ObjectNode process = doc.putObject("process");
         if (!def.host().equals("-")) {
             Program program = h.programs.get(def.host());
-            Proc image = new Proc(0, 1, h.clock, Long.MAX_VALUE, (short) h.programs.index(def.host()), (short) index, 0,
-                    (short) h.productLevel(program.product(), h.clock), 0, (byte) 0);
+            Proc image = new Proc(
+                    0,
+                    1,
+                    h.clock,
+                    Long.MAX_VALUE,
+                    (short) h.programs.index(def.host()),
+                    (short) index,
+                    0,
+                    (short) h.productLevel(program.product(), h.clock),
+                    0,
+                    (byte) 0);
             String executable = ProcessVars.expand(program.path(), ProcessVars.of(h, image, program, false));
-            ImageFields.write(process, executable, command, false, executable, h.productVersion(program.product(), image.ver()),
-                    "", "", false, true);
+            ImageFields.write(
+                    process,
+                    executable,
+                    command,
+                    false,
+                    executable,
+                    h.productVersion(program.product(), image.ver()),
+                    "",
+                    "",
+                    false,
+                    true);
         } else {
             String executable = executableOf(command);
             ImageFields.write(process, executable, command, false, executable, "", "", "", false, true);
@@ -161,8 +208,17 @@ final class ServiceDocs {
             service.put("state", "stopped");
         }
         service.put("unit_file", "HKLM\\SYSTEM\\CurrentControlSet\\Services\\" + planted.serviceName);
-        ImageFields.write(doc.putObject("process"), planted.servicePath, "\"" + planted.servicePath + "\"", false,
-                planted.servicePath, "1.0", "", "", true, false);
+        ImageFields.write(
+                doc.putObject("process"),
+                planted.servicePath,
+                "\"" + planted.servicePath + "\"",
+                false,
+                planted.servicePath,
+                "1.0",
+                "",
+                "",
+                true,
+                false);
         runAs(doc, new Principal("LocalSystem", null, "S-1-5-18"));
         service.put("privileged", true);
         return doc;
@@ -172,7 +228,9 @@ final class ServiceDocs {
         ObjectNode doc = Json.doc();
         ObjectNode service = doc.putObject("service");
         service.put("name", planted.unitName);
-        service.put("description", planted.unitName.replace(".service", "").replace('-', ' ').toLowerCase(Locale.ROOT));
+        service.put(
+                "description",
+                planted.unitName.replace(".service", "").replace('-', ' ').toLowerCase(Locale.ROOT));
         Proc proc = h.processes.find(h.programs.index("planted_unit"), 0);
         service.put("state", proc != null ? "active" : "inactive");
         service.put("start_type", "enabled");
@@ -181,8 +239,17 @@ final class ServiceDocs {
             service.put("pid", proc.pid());
         }
         service.put("unit_file", "/etc/systemd/system/" + planted.unitName);
-        ImageFields.write(doc.putObject("process"), planted.unitBinary, planted.unitBinary, false, planted.unitBinary, "1.0", "",
-                "", false, false);
+        ImageFields.write(
+                doc.putObject("process"),
+                planted.unitBinary,
+                planted.unitBinary,
+                false,
+                planted.unitBinary,
+                "1.0",
+                "",
+                "",
+                false,
+                false);
         runAs(doc, h.principal(0));
         service.put("privileged", true);
         return doc;

@@ -150,8 +150,7 @@ final class Services {
         containerd.service|notify|enabled|containerd|root|c|R|/lib/systemd/system/containerd.service|/usr/bin/containerd|containerd container runtime
         """);
 
-    private Services() {
-    }
+    private Services() {}
 
     static Catalog<ServiceDef> of(boolean windows) {
         return windows ? WINDOWS : LINUX;
@@ -162,9 +161,22 @@ final class Services {
         for (String[] row : Catalog.rows(table, 12)) {
             boolean httpSys = row[10].startsWith("sys:");
             String listens = row[10].replace("sys:", "");
-            services.add(new ServiceDef(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7].charAt(0),
-                    row[8].isEmpty() ? List.of() : List.of(row[8].split(",")), row[9], Listen.parse(listens), httpSys,
-                    null, null, row[11]));
+            services.add(new ServiceDef(
+                    row[0],
+                    row[1],
+                    row[2],
+                    row[3],
+                    row[4],
+                    row[5],
+                    row[6],
+                    row[7].charAt(0),
+                    row[8].isEmpty() ? List.of() : List.of(row[8].split(",")),
+                    row[9],
+                    Listen.parse(listens),
+                    httpSys,
+                    null,
+                    null,
+                    row[11]));
         }
         return new Catalog<>(services, ServiceDef::name);
     }
@@ -172,8 +184,22 @@ final class Services {
     private static Catalog<ServiceDef> linux(String table) {
         List<ServiceDef> units = new ArrayList<>();
         for (String[] row : Catalog.rows(table, 10)) {
-            units.add(new ServiceDef(row[0], null, row[1], row[2], row[3], row[4], row[5], row[6].charAt(0), List.of(),
-                    null, List.of(), false, row[7], row[8], row[9]));
+            units.add(new ServiceDef(
+                    row[0],
+                    null,
+                    row[1],
+                    row[2],
+                    row[3],
+                    row[4],
+                    row[5],
+                    row[6].charAt(0),
+                    List.of(),
+                    null,
+                    List.of(),
+                    false,
+                    row[7],
+                    row[8],
+                    row[9]));
         }
         return new Catalog<>(units, ServiceDef::name);
     }

@@ -9,5 +9,4 @@ package io.agent7.agent.simulate;
  * @param source  client address of a remote session, 0 for the console
  * @param slot    the tag its processes carry in {@link Proc#session()}
  */
-record Session(long key, int user, long logon, boolean remote, int number, int source, int sourcePort, byte slot) {
-}
+record Session(long key, int user, long logon, boolean remote, int number, int source, int sourcePort, byte slot) {}

@@ -8,8 +8,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** {@code logged_on_user} documents: console and RDP sessions on Windows, SSH sessions on Linux. */
 final class SessionDocs {
 
-    private SessionDocs() {
-    }
+    private SessionDocs() {}
 
     static List<ObjectNode> build(HostState h) {
         List<ObjectNode> docs = new ArrayList<>();
@@ -34,8 +33,11 @@ final class SessionDocs {
             if (s.remote()) {
                 ObjectNode source = doc.putObject("source");
                 source.put("ip", Org.ipText(s.source()));
-                source.put("address", p.windows ? "ADMWS-" + String.format(Locale.ROOT, "%03d", s.source() & 0xff)
-                        : Org.ipText(s.source()));
+                source.put(
+                        "address",
+                        p.windows
+                                ? "ADMWS-" + String.format(Locale.ROOT, "%03d", s.source() & 0xff)
+                                : Org.ipText(s.source()));
             }
             docs.add(doc);
         }

@@ -11,11 +11,9 @@ import java.util.List;
  */
 final class SessionPlan {
 
-    record Planned(long key, int user, long start, long end, boolean remote, int source) {
-    }
+    record Planned(long key, int user, long start, long end, boolean remote, int source) {}
 
-    private SessionPlan() {
-    }
+    private SessionPlan() {}
 
     /** The sessions that should exist at {@code t} on a host last booted at {@code boot}. */
     static List<Planned> activeAt(HostProfile host, long t, long boot) {
@@ -48,8 +46,8 @@ final class SessionPlan {
         if (!Seeds.chance(k, chance)) {
             return null;
         }
-        long start = SimTime.dayStart(day, host.tz) + 8 * SimTime.HOUR
-                + Seeds.between(Seeds.of(k, 1), 0, 10 * SimTime.HOUR);
+        long start =
+                SimTime.dayStart(day, host.tz) + 8 * SimTime.HOUR + Seeds.between(Seeds.of(k, 1), 0, 10 * SimTime.HOUR);
         long length = Seeds.between(Seeds.of(k, 2), 5 * SimTime.MINUTE, 150 * SimTime.MINUTE);
         int admin = Seeds.below(Seeds.of(k, 3), host.admins.length);
         int user = host.windows ? Accounts.ADMIN + host.admins[admin] : 1000 + admin;
@@ -81,7 +79,10 @@ final class SessionPlan {
                 // Restarted while the user was at work: they log on again once it is up.
                 return new Planned(day * 4 + 2, user, back, end, false, 0);
             }
-            if (works(host, today) && logon(host, today) >= boot && logon(host, today) <= t && t < logoff(host, today)) {
+            if (works(host, today)
+                    && logon(host, today) >= boot
+                    && logon(host, today) <= t
+                    && t < logoff(host, today)) {
                 return new Planned(today * 4, user, logon(host, today), logoff(host, today), false, 0);
             }
             return null;
@@ -94,12 +95,16 @@ final class SessionPlan {
     }
 
     static long logon(HostProfile host, long day) {
-        return SimTime.dayStart(day, host.tz) + 7 * SimTime.HOUR + 30 * SimTime.MINUTE
+        return SimTime.dayStart(day, host.tz)
+                + 7 * SimTime.HOUR
+                + 30 * SimTime.MINUTE
                 + Seeds.between(Seeds.of(host.key, 0x10, day), 0, 2 * SimTime.HOUR);
     }
 
     static long logoff(HostProfile host, long day) {
-        return SimTime.dayStart(day, host.tz) + 16 * SimTime.HOUR + 15 * SimTime.MINUTE
+        return SimTime.dayStart(day, host.tz)
+                + 16 * SimTime.HOUR
+                + 15 * SimTime.MINUTE
                 + Seeds.between(Seeds.of(host.key, 0x11, day), 0, 3 * SimTime.HOUR);
     }
 

@@ -12,10 +12,10 @@ final class SimTime {
     static final long HOUR = 60 * MINUTE;
     static final long DAY = 24 * HOUR;
     /** Release clocks count from here: versions and KB numbers are anchored to real ones of January 2024. */
-    static final long EPOCH = LocalDate.of(2024, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+    static final long EPOCH =
+            LocalDate.of(2024, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
 
-    private SimTime() {
-    }
+    private SimTime() {}
 
     /** The local day number (days since 1970-01-01 in the host's offset). */
     static long localDay(long t, long offset) {
@@ -49,7 +49,8 @@ final class SimTime {
     /** Microsoft's Patch Tuesday of a month: the second Tuesday, at 18:00 UTC (10:00 in Redmond). */
     static long patchTuesday(int month) {
         LocalDate first = monthStart(month);
-        int toTuesday = Math.floorMod(DayOfWeek.TUESDAY.getValue() - first.getDayOfWeek().getValue(), 7);
+        int toTuesday = Math.floorMod(
+                DayOfWeek.TUESDAY.getValue() - first.getDayOfWeek().getValue(), 7);
         LocalDate second = first.plusDays(toTuesday + 7L);
         return second.toEpochDay() * DAY + 18 * HOUR;
     }

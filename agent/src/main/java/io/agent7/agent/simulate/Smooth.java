@@ -6,8 +6,7 @@ package io.agent7.agent.simulate;
  */
 final class Smooth {
 
-    private Smooth() {
-    }
+    private Smooth() {}
 
     /** A value in [-1, 1] that drifts over {@code period}. */
     static double noise(long key, long t, long period) {

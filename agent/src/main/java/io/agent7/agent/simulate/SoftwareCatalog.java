@@ -149,8 +149,7 @@ final class SoftwareCatalog {
 
     private static final String UBUNTU_MAINTAINER = "Ubuntu Developers <ubuntu-devel-discuss@lists.ubuntu.com>";
 
-    private SoftwareCatalog() {
-    }
+    private SoftwareCatalog() {}
 
     static Catalog<SoftwareEntry> of(OsRelease os) {
         if (os.windows()) {
@@ -162,9 +161,22 @@ final class SoftwareCatalog {
     private static Catalog<SoftwareEntry> windows(String table) {
         List<SoftwareEntry> entries = new ArrayList<>();
         for (String[] row : Catalog.rows(table, 14)) {
-            entries.add(new SoftwareEntry(row[0], VersionTemplate.parse(row[1]), row[2], row[3], row[4], row[5], row[6],
-                    Long.parseLong(row[7]) * 1024 * 1024, ReleaseClock.everyDays(Integer.parseInt(row[8]), row[9]),
-                    VersionTemplate.parse(row[9]), row[10].charAt(0), Availability.parse(row[11]), row[12], row[13], null));
+            entries.add(new SoftwareEntry(
+                    row[0],
+                    VersionTemplate.parse(row[1]),
+                    row[2],
+                    row[3],
+                    row[4],
+                    row[5],
+                    row[6],
+                    Long.parseLong(row[7]) * 1024 * 1024,
+                    ReleaseClock.everyDays(Integer.parseInt(row[8]), row[9]),
+                    VersionTemplate.parse(row[9]),
+                    row[10].charAt(0),
+                    Availability.parse(row[11]),
+                    row[12],
+                    row[13],
+                    null));
         }
         return new Catalog<>(entries, SoftwareEntry::key);
     }
@@ -180,9 +192,22 @@ final class SoftwareCatalog {
             String maintainer = shared ? row[8].substring(1) : debian ? row[8] : UBUNTU_MAINTAINER;
             int cadence = Integer.parseInt(row[3]);
             char updater = cadence == 0 ? 'F' : row[4].equals("Y") ? 'S' : 'R';
-            entries.add(new SoftwareEntry(row[0], VersionTemplate.parse(row[0]), maintainer, "deb", row[1], "global", null,
-                    Long.parseLong(row[2]) * 1024, ReleaseClock.everyDays(cadence, version),
-                    VersionTemplate.parse(version), updater, Availability.parse(row[5]), null, null, row[9]));
+            entries.add(new SoftwareEntry(
+                    row[0],
+                    VersionTemplate.parse(row[0]),
+                    maintainer,
+                    "deb",
+                    row[1],
+                    "global",
+                    null,
+                    Long.parseLong(row[2]) * 1024,
+                    ReleaseClock.everyDays(cadence, version),
+                    VersionTemplate.parse(version),
+                    updater,
+                    Availability.parse(row[5]),
+                    null,
+                    null,
+                    row[9]));
         }
         return new Catalog<>(entries, SoftwareEntry::key);
     }

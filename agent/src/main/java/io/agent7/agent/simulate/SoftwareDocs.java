@@ -7,8 +7,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** {@code software} documents: the uninstall list on Windows, dpkg's package list on Linux. */
 final class SoftwareDocs {
 
-    private SoftwareDocs() {
-    }
+    private SoftwareDocs() {}
 
     static List<ObjectNode> build(HostState h) {
         List<ObjectNode> docs = new ArrayList<>();
@@ -39,8 +38,13 @@ final class SoftwareDocs {
                 Json.text(pkg, "path", entry.path().replace("{user}", user).replace("{v}", version));
                 Json.text(pkg, "reference", entry.reference());
                 software.put("source", entry.type().equals("appx") ? "appx" : "uninstall_key");
-                Json.text(software, "uninstall_command", entry.uninstall().replace("{user}", user).replace("{v}", version)
-                        .replace("{guid}", Hashes.guid(Seeds.of(17, entry.key() + "@" + version))));
+                Json.text(
+                        software,
+                        "uninstall_command",
+                        entry.uninstall()
+                                .replace("{user}", user)
+                                .replace("{v}", version)
+                                .replace("{guid}", Hashes.guid(Seeds.of(17, entry.key() + "@" + version))));
             } else {
                 pkg.put("description", entry.description());
                 software.put("source", "dpkg");

@@ -9,9 +9,22 @@ package io.agent7.agent.simulate;
  *                 updates (unattended-upgrades), R other updates (the admin's apt upgrade)
  * @param path     install location; {@code {user}} for per-user installs
  */
-record SoftwareEntry(String key, VersionTemplate name, String vendor, String type, String arch, String scope, String path,
-                     long size, ReleaseClock releases, VersionTemplate version, char updater, Availability availability,
-                     String uninstall, String reference, String description) {
+record SoftwareEntry(
+        String key,
+        VersionTemplate name,
+        String vendor,
+        String type,
+        String arch,
+        String scope,
+        String path,
+        long size,
+        ReleaseClock releases,
+        VersionTemplate version,
+        char updater,
+        Availability availability,
+        String uninstall,
+        String reference,
+        String description) {
 
     boolean listed() {
         return updater != 'H';

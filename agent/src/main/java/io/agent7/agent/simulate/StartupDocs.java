@@ -7,8 +7,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** {@code startup_item} documents: Run keys, startup folders and Winlogon; enabled systemd units and @reboot cron lines. */
 final class StartupDocs {
 
-    private StartupDocs() {
-    }
+    private StartupDocs() {}
 
     static List<ObjectNode> build(HostState h) {
         return h.profile.windows ? windows(h) : linux(h);
@@ -25,8 +24,17 @@ final class StartupDocs {
             item.put("scope", e.user() == null ? "machine" : "user");
             item.put("enabled", true);
             item.put("privileged", false);
-            ImageFields.write(doc.putObject("process"), e.executable(), e.command(), false, e.hash(), e.version(),
-                    e.signed() ? "Microsoft Corporation" : "", "", true, e.signed());
+            ImageFields.write(
+                    doc.putObject("process"),
+                    e.executable(),
+                    e.command(),
+                    false,
+                    e.hash(),
+                    e.version(),
+                    e.signed() ? "Microsoft Corporation" : "",
+                    "",
+                    true,
+                    e.signed());
             if (e.user() != null) {
                 ObjectNode user = doc.putObject("user");
                 user.put("name", e.user().name());
@@ -47,21 +55,46 @@ final class StartupDocs {
             }
             String name = ProcessVars.distroProduct(h.profile, def.name());
             String command = ProcessVars.distroProduct(h.profile, def.execStart());
-            String executable = def.host().equals("-") ? ServiceDocs.executableOf(command)
-                    : ProcessVars.distroProduct(h.profile, h.programs.get(def.host()).path());
-            docs.add(linuxItem(h, name, wants(name), "machine", "systemd_unit", command, executable,
-                    LinuxModel.uid(h, def.account()), true));
+            String executable = def.host().equals("-")
+                    ? ServiceDocs.executableOf(command)
+                    : ProcessVars.distroProduct(
+                            h.profile, h.programs.get(def.host()).path());
+            docs.add(linuxItem(
+                    h,
+                    name,
+                    wants(name),
+                    "machine",
+                    "systemd_unit",
+                    command,
+                    executable,
+                    LinuxModel.uid(h, def.account()),
+                    true));
         }
         Planted planted = h.profile.planted;
         if (planted != null && planted.has(Finding.SYSTEMD_UNIT_IN_TMP)) {
-            docs.add(linuxItem(h, planted.unitName, "/etc/systemd/system/multi-user.target.wants/" + planted.unitName, "machine",
-                    "systemd_unit", planted.unitBinary, planted.unitBinary, 0, false));
+            docs.add(linuxItem(
+                    h,
+                    planted.unitName,
+                    "/etc/systemd/system/multi-user.target.wants/" + planted.unitName,
+                    "machine",
+                    "systemd_unit",
+                    planted.unitBinary,
+                    planted.unitBinary,
+                    0,
+                    false));
         }
         if (planted != null && planted.has(Finding.CRON_REBOOT_IN_TMP)) {
             String command = ScheduledTaskDocs.plantedCronCommand(planted);
-            docs.add(linuxItem(h, ScheduledTaskDocs.cronName(ScheduledTaskDocs.PLANTED_CRONTAB, command),
-                    ScheduledTaskDocs.PLANTED_CRONTAB + ":" + ScheduledTaskDocs.PLANTED_CRON_LINE, "user", "cron_reboot", command,
-                    planted.cronBinary, 0, false));
+            docs.add(linuxItem(
+                    h,
+                    ScheduledTaskDocs.cronName(ScheduledTaskDocs.PLANTED_CRONTAB, command),
+                    ScheduledTaskDocs.PLANTED_CRONTAB + ":" + ScheduledTaskDocs.PLANTED_CRON_LINE,
+                    "user",
+                    "cron_reboot",
+                    command,
+                    planted.cronBinary,
+                    0,
+                    false));
         }
         return docs;
     }
@@ -77,8 +110,16 @@ final class StartupDocs {
         return "/etc/systemd/system/" + target + ".wants/" + unit;
     }
 
-    private static ObjectNode linuxItem(HostState h, String name, String location, String scope, String source, String command,
-                                        String executable, int uid, boolean packaged) {
+    private static ObjectNode linuxItem(
+            HostState h,
+            String name,
+            String location,
+            String scope,
+            String source,
+            String command,
+            String executable,
+            int uid,
+            boolean packaged) {
         ObjectNode doc = Json.doc();
         ObjectNode item = doc.putObject("startup_item");
         item.put("name", name);
@@ -87,8 +128,17 @@ final class StartupDocs {
         item.put("scope", scope);
         item.put("enabled", true);
         item.put("privileged", uid == 0);
-        ImageFields.write(doc.putObject("process"), executable, command, !packaged, executable, packaged ? "" : "1.0", "", "",
-                false, packaged);
+        ImageFields.write(
+                doc.putObject("process"),
+                executable,
+                command,
+                !packaged,
+                executable,
+                packaged ? "" : "1.0",
+                "",
+                "",
+                false,
+                packaged);
         Principal principal = h.principal(uid);
         ObjectNode user = doc.putObject("user");
         user.put("name", principal.name());

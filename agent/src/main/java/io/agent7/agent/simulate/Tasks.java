@@ -16,10 +16,22 @@ final class Tasks {
      * @param runAs    SYSTEM, LOCAL SERVICE, Users, Administrators, INTERACTIVE, user (the profile's), svc_backup,
      *                 or a Linux user
      */
-    record Task(String source, String folder, int line, String name, String schedule, Schedule when, String runAs,
-                String runLevel, String program, String arguments, boolean hidden, boolean enabled, String author,
-                String roles, String description) {
-    }
+    record Task(
+            String source,
+            String folder,
+            int line,
+            String name,
+            String schedule,
+            Schedule when,
+            String runAs,
+            String runLevel,
+            String program,
+            String arguments,
+            boolean hidden,
+            boolean enabled,
+            String author,
+            String roles,
+            String description) {}
 
     static final List<Task> WINDOWS = windows("""
         # folder | name | program | arguments | run as | run level | schedule | hidden | enabled | author | roles | description
@@ -97,14 +109,27 @@ final class Tasks {
         systemd_timer|/lib/systemd/system|0|motd-news.timer|00,12:00:00|twice:00:00|root|/etc/update-motd.d/50-motd-news|U|/etc/update-motd.d/50-motd-news --force
         """);
 
-    private Tasks() {
-    }
+    private Tasks() {}
 
     private static List<Task> windows(String table) {
         List<Task> tasks = new ArrayList<>();
         for (String[] row : Catalog.rows(table, 12)) {
-            tasks.add(new Task("task_scheduler", row[0], 0, row[1], "", Schedule.parse(row[6]), row[4], row[5], row[2], row[3],
-                    row[7].equals("Y"), row[8].equals("Y"), row[9], row[10], row[11]));
+            tasks.add(new Task(
+                    "task_scheduler",
+                    row[0],
+                    0,
+                    row[1],
+                    "",
+                    Schedule.parse(row[6]),
+                    row[4],
+                    row[5],
+                    row[2],
+                    row[3],
+                    row[7].equals("Y"),
+                    row[8].equals("Y"),
+                    row[9],
+                    row[10],
+                    row[11]));
         }
         return List.copyOf(tasks);
     }
@@ -112,8 +137,22 @@ final class Tasks {
     private static List<Task> linux(String table) {
         List<Task> tasks = new ArrayList<>();
         for (String[] row : Catalog.rows(table, 10)) {
-            tasks.add(new Task(row[0], row[1], Integer.parseInt(row[2]), row[3], row[4], Schedule.parse(row[5]), row[6], null,
-                    row[7], row[9], false, true, null, row[8], null));
+            tasks.add(new Task(
+                    row[0],
+                    row[1],
+                    Integer.parseInt(row[2]),
+                    row[3],
+                    row[4],
+                    Schedule.parse(row[5]),
+                    row[6],
+                    null,
+                    row[7],
+                    row[9],
+                    false,
+                    true,
+                    null,
+                    row[8],
+                    null));
         }
         return List.copyOf(tasks);
     }

@@ -14,8 +14,7 @@ final class UpdateDocs {
     /** How far back dpkg's rotated logs reach. */
     private static final long DPKG_LOG = 180 * SimTime.DAY;
 
-    private UpdateDocs() {
-    }
+    private UpdateDocs() {}
 
     static List<ObjectNode> build(HostState h) {
         return h.profile.windows ? windows(h) : linux(h);
@@ -28,18 +27,28 @@ final class UpdateDocs {
         int current = Patches.patchedMonth(p, h.clock);
         if (p.os == OsRelease.WIN10 || p.os == OsRelease.WS2019) {
             String kb = "KB" + (p.os.baseKb - 900 + 1250 * image);
-            docs.add(hotfix(kb, monthName(image) + " Servicing Stack Update for " + p.os.longName + " (" + kb + ")", "update",
+            docs.add(hotfix(
+                    kb,
+                    monthName(image) + " Servicing Stack Update for " + p.os.longName + " (" + kb + ")",
+                    "update",
                     p.osInstalled));
         }
         for (int month = Math.max(image, current - 2); month <= current; month++) {
             long installed = month == image ? p.osInstalled : Patches.installTime(p, month);
             String kb = p.os.cumulativeUpdateKb(month);
-            docs.add(hotfix(kb, monthName(month) + " Cumulative Update for " + p.os.longName + " (" + kb + ")", "security_update",
+            docs.add(hotfix(
+                    kb,
+                    monthName(month) + " Cumulative Update for " + p.os.longName + " (" + kb + ")",
+                    "security_update",
                     installed));
             if (Math.floorMod(month, 3) == 0) {
                 String net = p.os.dotNetUpdateKb(month);
-                docs.add(hotfix(net, monthName(month) + " Cumulative Update for .NET Framework 3.5 and 4.8.1 for " + p.os.longName
-                        + " (" + net + ")", "update", installed + 10 * SimTime.MINUTE));
+                docs.add(hotfix(
+                        net,
+                        monthName(month) + " Cumulative Update for .NET Framework 3.5 and 4.8.1 for " + p.os.longName
+                                + " (" + net + ")",
+                        "update",
+                        installed + 10 * SimTime.MINUTE));
             }
         }
         return docs;
@@ -75,7 +84,8 @@ final class UpdateDocs {
             boolean present = install.presentAt(h.clock);
             long until = present ? h.clock : install.removedAt();
             int level = install.level(until);
-            String by = install.updater().period() == SimTime.DAY ? "unattended-upgrades"
+            String by = install.updater().period() == SimTime.DAY
+                    ? "unattended-upgrades"
                     : People.login(p.admins[Seeds.below(Seeds.of(p.key, entry.key()), p.admins.length)]);
             for (int l = level; l > install.baseLevel(); l--) {
                 long at = install.levelInstalledAt(l);

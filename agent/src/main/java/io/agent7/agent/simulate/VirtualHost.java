@@ -21,8 +21,20 @@ import tools.jackson.databind.node.ObjectNode;
 public final class VirtualHost {
 
     /** The data types a virtual host produces documents for. */
-    public static final List<String> TYPES = List.of("process", "service", "scheduled_task", "startup_item", "software",
-            "update", "logged_on_user", "network_connection", "local_user", "local_group", "share", "system_metric", "disk",
+    public static final List<String> TYPES = List.of(
+            "process",
+            "service",
+            "scheduled_task",
+            "startup_item",
+            "software",
+            "update",
+            "logged_on_user",
+            "network_connection",
+            "local_user",
+            "local_group",
+            "share",
+            "system_metric",
+            "disk",
             "registry_value");
 
     private final HostState state;
@@ -120,8 +132,8 @@ public final class VirtualHost {
         }
         long t = now.toEpochMilli();
         if (t < state.clock) {
-            throw new IllegalArgumentException("Cannot advance to " + now + ", before the host's last time "
-                    + Instant.ofEpochMilli(state.clock));
+            throw new IllegalArgumentException(
+                    "Cannot advance to " + now + ", before the host's last time " + Instant.ofEpochMilli(state.clock));
         }
         state.run(Math.max(t - elapsed.toMillis(), state.clock), t);
     }

@@ -20,9 +20,14 @@ final class WindowsModel implements OsModel {
      * (-1 for the logged-on user), whether it belongs to a logon session, whether only
      * workstations run it, how often it is picked, and its mean lifetime in seconds.
      */
-    private record Transient(String program, String parent, int user, boolean sessionUser, boolean workstationOnly,
-                             int weight, int meanSeconds) {
-    }
+    private record Transient(
+            String program,
+            String parent,
+            int user,
+            boolean sessionUser,
+            boolean workstationOnly,
+            int weight,
+            int meanSeconds) {}
 
     private static final List<Transient> TRANSIENTS = List.of(
             new Transient("wmiprvse", "DcomLaunch", Accounts.NETWORK_SERVICE, false, false, 4, 180),
@@ -35,10 +40,10 @@ final class WindowsModel implements OsModel {
             new Transient("backgroundtaskhost", "DcomLaunch", -1, true, false, 2, 120),
             new Transient("smartscreen", "DcomLaunch", -1, true, true, 1, 180),
             new Transient("audiodg", "AudioSrv", Accounts.LOCAL_SERVICE, true, true, 1, 600));
-    private static final int TRANSIENT_WEIGHT = TRANSIENTS.stream().mapToInt(Transient::weight).sum();
+    private static final int TRANSIENT_WEIGHT =
+            TRANSIENTS.stream().mapToInt(Transient::weight).sum();
 
-    private WindowsModel() {
-    }
+    private WindowsModel() {}
 
     @Override
     public void boot(HostState h, long b) {
@@ -62,7 +67,11 @@ final class WindowsModel implements OsModel {
         long at = b + 5 * SECOND;
         for (int i = 0; i < h.services.size(); i++) {
             ServiceDef def = h.services.get(i);
-            if (def.run() != 'R' || def.driver() || def.inLsass() || !h.serviceExists(def, b) || h.serviceProcess(i) != null) {
+            if (def.run() != 'R'
+                    || def.driver()
+                    || def.inLsass()
+                    || !h.serviceExists(def, b)
+                    || h.serviceProcess(i) != null) {
                 continue;
             }
             long start = def.start().equals("delayed_auto") ? b + 2 * MINUTE + h.random.nextInt(60_000) : at;
@@ -75,7 +84,15 @@ final class WindowsModel implements OsModel {
         }
         if (p.role == Role.IIS_SERVER) {
             for (int pool = 0; pool < Accounts.APP_POOLS.size(); pool++) {
-                h.spawn("w3wp", h.servicePid("WAS"), b + (3 + pool) * MINUTE, NEVER, -1, pool, Accounts.APP_POOL + pool, 0);
+                h.spawn(
+                        "w3wp",
+                        h.servicePid("WAS"),
+                        b + (3 + pool) * MINUTE,
+                        NEVER,
+                        -1,
+                        pool,
+                        Accounts.APP_POOL + pool,
+                        0);
             }
         }
         Planted planted = p.planted;
@@ -211,8 +228,8 @@ final class WindowsModel implements OsModel {
             h.connectTo(teams, "teams", NEVER);
         }
         if (h.installed("office", at)) {
-            int outlook = h.spawn("outlook", explorer, at + (1 + h.random.nextInt(10)) * MINUTE, NEVER, -1, 0,
-                    user, slot);
+            int outlook =
+                    h.spawn("outlook", explorer, at + (1 + h.random.nextInt(10)) * MINUTE, NEVER, -1, 0, user, slot);
             h.connectTo(outlook, "m365", NEVER);
             h.connectTo(outlook, "m365", NEVER);
         }
@@ -249,8 +266,15 @@ final class WindowsModel implements OsModel {
         long open = Math.max(at, h.now());
         int tabs = 2 + h.random.nextInt(7);
         for (int i = 0; i < tabs; i++) {
-            h.spawn(browser + "_renderer", main, at + 1000 + i * 300L, open + h.lifetime(75 * MINUTE, 5 * MINUTE), -1, 5 + i,
-                    user, slot);
+            h.spawn(
+                    browser + "_renderer",
+                    main,
+                    at + 1000 + i * 300L,
+                    open + h.lifetime(75 * MINUTE, 5 * MINUTE),
+                    -1,
+                    5 + i,
+                    user,
+                    slot);
         }
         int connections = 2 + h.random.nextInt(3);
         for (int i = 0; i < connections; i++) {
@@ -261,7 +285,8 @@ final class WindowsModel implements OsModel {
     @Override
     public void logoff(HostState h, Session s, long now) {
         if (s.remote()) {
-            h.connections.removeIf(c -> c.localPort() == 3389 && c.remoteIp() == s.source() && c.remotePort() == s.sourcePort());
+            h.connections.removeIf(
+                    c -> c.localPort() == 3389 && c.remoteIp() == s.source() && c.remotePort() == s.sourcePort());
             return;
         }
         h.connections.removeIf(c -> c.pid() == 4 && !c.inbound() && c.remotePort() == 445);
@@ -304,10 +329,19 @@ final class WindowsModel implements OsModel {
             h.connectTo(h.servicePid("WinDefend"), "defender", t + h.lifetime(MINUTE, 10 * SECOND));
         }
         if (p.role == Role.IIS_SERVER && h.chance(0.1 * f)) {
-            h.connect(4, p.ip, 443, workstation(h), h.ephemeralPort(), -1, true, t + h.lifetime(5 * MINUTE, 30 * SECOND));
+            h.connect(
+                    4, p.ip, 443, workstation(h), h.ephemeralPort(), -1, true, t + h.lifetime(5 * MINUTE, 30 * SECOND));
         }
         if (p.role == Role.FILE_SERVER && h.chance(0.04 * f)) {
-            h.connect(4, p.ip, 445, workstation(h), h.ephemeralPort(), -1, true, t + h.lifetime(4 * SimTime.HOUR, MINUTE));
+            h.connect(
+                    4,
+                    p.ip,
+                    445,
+                    workstation(h),
+                    h.ephemeralPort(),
+                    -1,
+                    true,
+                    t + h.lifetime(4 * SimTime.HOUR, MINUTE));
         }
         Planted planted = p.planted;
         if (planted != null && planted.has(Finding.TASK_IN_USERS_PUBLIC) && crossesHour(t, dt)) {
@@ -376,8 +410,15 @@ final class WindowsModel implements OsModel {
             }
             if (h.chance(0.08 * f)) {
                 long at = t + h.random.nextLong(dt);
-                h.spawn(browser + "_renderer", main.pid(), at, at + h.lifetime(75 * MINUTE, 2 * MINUTE), -1,
-                        5 + h.random.nextInt(400), s.user(), slot);
+                h.spawn(
+                        browser + "_renderer",
+                        main.pid(),
+                        at,
+                        at + h.lifetime(75 * MINUTE, 2 * MINUTE),
+                        -1,
+                        5 + h.random.nextInt(400),
+                        s.user(),
+                        slot);
             }
             if (h.chance(0.1 * f)) {
                 Proc network = h.processes.find(h.programs.index(browser + "_network"), slot);
@@ -390,12 +431,28 @@ final class WindowsModel implements OsModel {
             String app = h.random.nextBoolean() ? "winword" : "excel";
             if (h.processes.find(h.programs.index(app), slot) == null) {
                 long at = t + h.random.nextLong(dt);
-                h.spawn(app, h.pid("explorer", slot), at, at + h.lifetime(60 * MINUTE, 5 * MINUTE), -1, 0, s.user(), slot);
+                h.spawn(
+                        app,
+                        h.pid("explorer", slot),
+                        at,
+                        at + h.lifetime(60 * MINUTE, 5 * MINUTE),
+                        -1,
+                        0,
+                        s.user(),
+                        slot);
             }
         }
         if (h.chance(0.002 * f)) {
             long at = t + h.random.nextLong(dt);
-            h.spawn("notepad", h.pid("explorer", slot), at, at + h.lifetime(20 * MINUTE, MINUTE), -1, 0, s.user(), slot);
+            h.spawn(
+                    "notepad",
+                    h.pid("explorer", slot),
+                    at,
+                    at + h.lifetime(20 * MINUTE, MINUTE),
+                    -1,
+                    0,
+                    s.user(),
+                    slot);
         }
     }
 }

@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  */
 public final class Spool {
 
-    private static final Pattern NAME = Pattern.compile("(\\d{12})-([a-z_]+)-(snapshot|diff)-([0-9a-f-]{36})\\.ndjson\\.gz");
+    private static final Pattern NAME =
+            Pattern.compile("(\\d{12})-([a-z_]+)-(snapshot|diff)-([0-9a-f-]{36})\\.ndjson\\.gz");
 
     /** One waiting batch; its body is the gzip NDJSON the ingest API takes. */
     public record Entry(long sequence, String type, String mode, String batchId, Path file, long size) {
@@ -65,7 +66,8 @@ public final class Spool {
             for (Path file : (Iterable<Path>) files::iterator) {
                 Matcher m = NAME.matcher(file.getFileName().toString());
                 if (m.matches()) {
-                    Entry entry = new Entry(Long.parseLong(m.group(1)), m.group(2), m.group(3), m.group(4), file, Files.size(file));
+                    Entry entry = new Entry(
+                            Long.parseLong(m.group(1)), m.group(2), m.group(3), m.group(4), file, Files.size(file));
                     entries.put(entry.sequence(), entry);
                     bytes += entry.size();
                 } else if (file.getFileName().toString().endsWith(".tmp")) {
@@ -82,8 +84,8 @@ public final class Spool {
         long sequence = nextSequence++;
         Path file = dir.resolve(String.format("%012d-%s-%s-%s.ndjson.gz", sequence, type, mode, batchId));
         Path temp = dir.resolve(file.getFileName() + ".tmp");
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel channel = FileChannel.open(
+                temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             ByteBuffer buffer = ByteBuffer.wrap(body);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
@@ -126,7 +128,9 @@ public final class Spool {
     }
 
     public synchronized Optional<Entry> oldest() {
-        return entries.isEmpty() ? Optional.empty() : Optional.of(entries.firstEntry().getValue());
+        return entries.isEmpty()
+                ? Optional.empty()
+                : Optional.of(entries.firstEntry().getValue());
     }
 
     /** The server acknowledged it (or refused it for good): forget it. */

@@ -1,7 +1,6 @@
 package io.agent7.agent.state;
 
 import io.agent7.schema.JsonTrees;
-import tools.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -9,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -29,18 +29,23 @@ public record Credentials(URI server, String agentId, String hostId, String refr
     public static Credentials load(Path stateDir) throws IOException {
         Path file = stateDir.resolve(FILE);
         if (!Files.exists(file)) {
-            throw new IOException("Not enrolled: " + file + " does not exist. Run: agent enroll --server URL --site-key KEY");
+            throw new IOException(
+                    "Not enrolled: " + file + " does not exist. Run: agent enroll --server URL --site-key KEY");
         }
         JsonNode node = JsonTrees.read(file);
         Path ca = stateDir.resolve(CA_FILE);
-        return new Credentials(URI.create(node.path("server").asString()), node.path("agent_id").asString(),
-                node.path("host_id").asString(), node.path("refresh_token").asString(),
+        return new Credentials(
+                URI.create(node.path("server").asString()),
+                node.path("agent_id").asString(),
+                node.path("host_id").asString(),
+                node.path("refresh_token").asString(),
                 Files.exists(ca) ? Files.readString(ca, java.nio.charset.StandardCharsets.US_ASCII) : null);
     }
 
     public void save(Path stateDir) throws IOException {
         OwnerOnly.createDirectory(stateDir);
-        ObjectNode node = JsonNodeFactory.instance.objectNode()
+        ObjectNode node = JsonNodeFactory.instance
+                .objectNode()
                 .put("server", server.toString())
                 .put("agent_id", agentId)
                 .put("host_id", hostId)
@@ -49,7 +54,8 @@ public record Credentials(URI server, String agentId, String hostId, String refr
         try {
             OwnerOnly.restrict(temp);
             Files.write(temp, JsonTrees.prettyBytes(node));
-            Files.move(temp, stateDir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    temp, stateDir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -64,8 +70,7 @@ public record Credentials(URI server, String agentId, String hostId, String refr
 
     /** Owner-only files and folders, where the file system has POSIX permissions. */
     static final class OwnerOnly {
-        private OwnerOnly() {
-        }
+        private OwnerOnly() {}
 
         static void createDirectory(Path dir) throws IOException {
             Files.createDirectories(dir);

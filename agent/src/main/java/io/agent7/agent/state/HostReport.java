@@ -1,6 +1,5 @@
 package io.agent7.agent.state;
 
-import tools.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,11 +10,11 @@ import java.util.Set;
 import oshi.SystemInfo;
 import oshi.hardware.NetworkIF;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The host facts an agent reports at every check-in (the "host" part of docs/AGENT-PROTOCOL.md). */
 public final class HostReport {
-
 
     private final SystemInfo system;
 
@@ -73,7 +72,9 @@ public final class HostReport {
 
     private static java.util.Optional<String> bootId() {
         try {
-            return java.util.Optional.of(Files.readString(Path.of("/proc/sys/kernel/random/boot_id"), StandardCharsets.US_ASCII).trim());
+            return java.util.Optional.of(
+                    Files.readString(Path.of("/proc/sys/kernel/random/boot_id"), StandardCharsets.US_ASCII)
+                            .trim());
         } catch (IOException e) {
             return java.util.Optional.empty();
         }

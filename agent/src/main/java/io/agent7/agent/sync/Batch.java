@@ -9,10 +9,13 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @param removals the identity fields of items gone since the last batch (diffs only)
  */
-public record Batch(String id, String type, Mode mode, Instant collectedAt, List<ObjectNode> upserts,
-                    List<ObjectNode> removals) {
+public record Batch(
+        String id, String type, Mode mode, Instant collectedAt, List<ObjectNode> upserts, List<ObjectNode> removals) {
 
-    public enum Mode { SNAPSHOT, DIFF }
+    public enum Mode {
+        SNAPSHOT,
+        DIFF
+    }
 
     public boolean isEmpty() {
         return mode == Mode.DIFF && upserts.isEmpty() && removals.isEmpty();

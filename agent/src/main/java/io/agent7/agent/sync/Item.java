@@ -6,5 +6,4 @@ package io.agent7.agent.sync;
  * say which item is gone). Text rather than a JSON tree: a few hundred bytes an item, which
  * matters for the fleet simulator's thousands of hosts.
  */
-public record Item(String id, long fingerprint, String identity) {
-}
+public record Item(String id, long fingerprint, String identity) {}

@@ -1,10 +1,9 @@
 package io.agent7.agent.sync;
 
-import io.agent7.schema.JsonTrees;
-import tools.jackson.databind.node.JsonNodeFactory;
 import io.agent7.schema.DataType;
 import io.agent7.schema.DocumentIds;
 import io.agent7.schema.Documents;
+import io.agent7.schema.JsonTrees;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -27,7 +27,6 @@ import tools.jackson.databind.node.ObjectNode;
  * and the server's index agree item by item.
  */
 public final class SyncState {
-
 
     private final DataType type;
     private final String hostId;
@@ -82,7 +81,9 @@ public final class SyncState {
         List<ObjectNode> removals = new ArrayList<>();
         for (Map.Entry<String, Item> entry : now.entrySet()) {
             Item before = sent.get(entry.getKey());
-            if (full || before == null || before.fingerprint() != entry.getValue().fingerprint()) {
+            if (full
+                    || before == null
+                    || before.fingerprint() != entry.getValue().fingerprint()) {
                 upserts.add(documents.get(entry.getKey()));
             }
         }
@@ -94,14 +95,18 @@ public final class SyncState {
                 }
             }
         }
-        Batch batch = new Batch(UUID.randomUUID().toString(), type.name(), full ? Batch.Mode.SNAPSHOT : Batch.Mode.DIFF,
-                collectedAt, upserts, removals);
+        Batch batch = new Batch(
+                UUID.randomUUID().toString(),
+                type.name(),
+                full ? Batch.Mode.SNAPSHOT : Batch.Mode.DIFF,
+                collectedAt,
+                upserts,
+                removals);
         return new Next(batch, now);
     }
 
     /** A computed batch and the state it leads to. */
-    public record Next(Batch batch, Map<String, Item> state) {
-    }
+    public record Next(Batch batch, Map<String, Item> state) {}
 
     public void commit(Next next) {
         sent = new HashMap<>(next.state());
@@ -125,8 +130,8 @@ public final class SyncState {
     /** 64 bits of SHA-256 over the document's JSON: a change of any field changes it. */
     static long fingerprint(JsonNode document) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(JsonTrees.string(document)
-                    .getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(JsonTrees.string(document).getBytes(StandardCharsets.UTF_8));
             long value = 0;
             for (int i = 0; i < 8; i++) {
                 value = (value << 8) | (digest[i] & 0xff);

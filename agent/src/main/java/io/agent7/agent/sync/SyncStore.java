@@ -37,8 +37,7 @@ public final class SyncStore {
     }
 
     /** The stored state, and when its last snapshot was sent (EPOCH when never). */
-    public record Loaded(SyncState state, Instant lastSnapshot) {
-    }
+    public record Loaded(SyncState state, Instant lastSnapshot) {}
 
     public Loaded load(DataType type) {
         Path file = dir.resolve(type.name() + ".json");
@@ -47,7 +46,7 @@ public final class SyncStore {
             return fresh;
         }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
-             JsonParser parser = JsonTrees.parser(in)) {
+                JsonParser parser = JsonTrees.parser(in)) {
             String storedHost = null;
             boolean needsSnapshot = true;
             Instant lastSnapshot = Instant.EPOCH;
@@ -65,7 +64,9 @@ public final class SyncStore {
                         while (parser.nextToken() == JsonToken.START_OBJECT) {
                             JsonNode item = JsonTrees.readValue(parser);
                             String id = item.path("id").asString();
-                            items.put(id, new Item(id, item.path("fp").asLong(), JsonTrees.string(item.path("identity"))));
+                            items.put(
+                                    id,
+                                    new Item(id, item.path("fp").asLong(), JsonTrees.string(item.path("identity"))));
                         }
                     }
                     default -> parser.skipChildren();
@@ -92,7 +93,7 @@ public final class SyncStore {
         Path temp = Files.createTempFile(dir, "." + state.type().name(), ".tmp");
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp));
-                 JsonGenerator json = JsonTrees.generator(out)) {
+                    JsonGenerator json = JsonTrees.generator(out)) {
                 json.writeStartObject();
                 json.writeStringProperty("host_id", hostId);
                 json.writeBooleanProperty("needs_snapshot", state.needsSnapshot());
@@ -109,7 +110,10 @@ public final class SyncStore {
                 json.writeEndArray();
                 json.writeEndObject();
             }
-            Files.move(temp, dir.resolve(state.type().name() + ".json"), StandardCopyOption.ATOMIC_MOVE,
+            Files.move(
+                    temp,
+                    dir.resolve(state.type().name() + ".json"),
+                    StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);

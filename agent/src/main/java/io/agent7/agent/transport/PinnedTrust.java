@@ -16,8 +16,7 @@ import javax.net.ssl.TrustManagerFactory;
  */
 public final class PinnedTrust {
 
-    private PinnedTrust() {
-    }
+    private PinnedTrust() {}
 
     public static SSLContext sslContext(String caPem) {
         try {

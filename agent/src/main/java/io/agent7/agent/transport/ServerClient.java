@@ -1,10 +1,9 @@
 package io.agent7.agent.transport;
 
-import io.agent7.schema.JsonTrees;
-import tools.jackson.databind.node.JsonNodeFactory;
 import io.agent7.agent.state.Credentials;
 import io.agent7.agent.state.HostFacts;
 import io.agent7.agent.sync.Batch;
+import io.agent7.schema.JsonTrees;
 import io.agent7.schema.Values;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -69,30 +69,39 @@ public final class ServerClient {
         ObjectNode h = body.putObject("host");
         h.put("machine_id", host.machineId());
         h.put("name", host.hostName());
-        h.putObject("os").put("family", host.osFamily()).put("name", host.osName())
-                .put("version", host.osVersion()).put("kernel", host.kernel());
+        h.putObject("os")
+                .put("family", host.osFamily())
+                .put("name", host.osName())
+                .put("version", host.osVersion())
+                .put("kernel", host.kernel());
         HttpClient http = client(caPem);
-        JsonNode response = send(http, HttpRequest.newBuilder(server.resolve("/api/v1/agents/enroll"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JsonTrees.bytes(body))));
+        JsonNode response = send(
+                http,
+                HttpRequest.newBuilder(server.resolve("/api/v1/agents/enroll"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(JsonTrees.bytes(body))));
         String pinned = caPem != null ? caPem : response.path("ca_certificate").asString(null);
         if ("https".equals(server.getScheme()) && pinned == null) {
-            throw new ServerException(0, "The server gave no CA certificate to pin; enroll with --ca-cert FILE", null, null);
+            throw new ServerException(
+                    0, "The server gave no CA certificate to pin; enroll with --ca-cert FILE", null, null);
         }
-        Credentials credentials = new Credentials(server, response.path("agent_id").asString(),
-                response.path("host_id").asString(), response.path("refresh_token").asString(),
+        Credentials credentials = new Credentials(
+                server,
+                response.path("agent_id").asString(),
+                response.path("host_id").asString(),
+                response.path("refresh_token").asString(),
                 "https".equals(server.getScheme()) ? pinned : null);
-        return new Enrolled(credentials, response.path("access_token").asString(),
+        return new Enrolled(
+                credentials,
+                response.path("access_token").asString(),
                 Instant.parse(response.path("expires_at").asString()));
     }
 
     /** What enrollment answered. */
-    public record Enrolled(Credentials credentials, String accessToken, Instant expiresAt) {
-    }
+    public record Enrolled(Credentials credentials, String accessToken, Instant expiresAt) {}
 
     /** Counts the server answered for one batch. */
-    public record BatchResult(int received, int created, int updated, int unchanged, int removed) {
-    }
+    public record BatchResult(int received, int created, int updated, int unchanged, int removed) {}
 
     /**
      * Posts one batch of one type as gzip NDJSON and answers once the server acknowledged it,
@@ -100,8 +109,13 @@ public final class ServerClient {
      */
     public BatchResult post(String type, String batchId, String mode, Instant collectedAt, List<ObjectNode> documents)
             throws ServerException {
-        return post(new Batch(batchId, type, "snapshot".equals(mode) ? Batch.Mode.SNAPSHOT : Batch.Mode.DIFF,
-                collectedAt, documents, List.of()));
+        return post(new Batch(
+                batchId,
+                type,
+                "snapshot".equals(mode) ? Batch.Mode.SNAPSHOT : Batch.Mode.DIFF,
+                collectedAt,
+                documents,
+                List.of()));
     }
 
     public BatchResult post(Batch batch) throws ServerException {
@@ -110,13 +124,18 @@ public final class ServerClient {
 
     /** Posts a batch already encoded by {@link #encode(Batch)}, as the spool keeps them. */
     public BatchResult postEncoded(String type, byte[] gzipNdjson) throws ServerException {
-        JsonNode response = authorized(() -> HttpRequest.newBuilder(credentials.server().resolve("/api/v1/ingest/" + type))
-                .timeout(Duration.ofSeconds(120))
-                .header("Content-Type", "application/x-ndjson")
-                .header("Content-Encoding", "gzip")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(gzipNdjson)));
-        return new BatchResult(response.path("received").asInt(), response.path("created").asInt(),
-                response.path("updated").asInt(), response.path("unchanged").asInt(), response.path("removed").asInt());
+        JsonNode response =
+                authorized(() -> HttpRequest.newBuilder(credentials.server().resolve("/api/v1/ingest/" + type))
+                        .timeout(Duration.ofSeconds(120))
+                        .header("Content-Type", "application/x-ndjson")
+                        .header("Content-Encoding", "gzip")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(gzipNdjson)));
+        return new BatchResult(
+                response.path("received").asInt(),
+                response.path("created").asInt(),
+                response.path("updated").asInt(),
+                response.path("unchanged").asInt(),
+                response.path("removed").asInt());
     }
 
     /** Reports the host and learns the policy; see docs/AGENT-PROTOCOL.md. */
@@ -151,7 +170,8 @@ public final class ServerClient {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
         try (GZIPOutputStream gzip = new GZIPOutputStream(bytes, 8192)) {
             ObjectNode header = JsonNodeFactory.instance.objectNode();
-            header.putObject("batch").put("id", batch.id())
+            header.putObject("batch")
+                    .put("id", batch.id())
                     .put("mode", batch.mode() == Batch.Mode.SNAPSHOT ? "snapshot" : "diff")
                     .put("collected_at", Values.formatDate(batch.collectedAt()));
             gzip.write(JsonTrees.bytes(header));
@@ -178,11 +198,15 @@ public final class ServerClient {
         if (accessToken != null && clock.instant().isBefore(accessTokenExpires.minus(REFRESH_MARGIN))) {
             return accessToken;
         }
-        ObjectNode body = JsonNodeFactory.instance.objectNode().put("agent_id", credentials.agentId())
+        ObjectNode body = JsonNodeFactory.instance
+                .objectNode()
+                .put("agent_id", credentials.agentId())
                 .put("refresh_token", credentials.refreshToken());
-        JsonNode response = send(http, HttpRequest.newBuilder(credentials.server().resolve("/api/v1/agents/token"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JsonTrees.bytes(body))));
+        JsonNode response = send(
+                http,
+                HttpRequest.newBuilder(credentials.server().resolve("/api/v1/agents/token"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(JsonTrees.bytes(body))));
         accessToken = response.path("access_token").asString();
         accessTokenExpires = Instant.parse(response.path("expires_at").asString());
         return accessToken;
@@ -197,7 +221,8 @@ public final class ServerClient {
     private static JsonNode send(HttpClient http, HttpRequest.Builder request) throws ServerException {
         HttpResponse<byte[]> response;
         try {
-            response = http.send(request.header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = http.send(
+                    request.header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new ServerException(0, "Server unreachable: " + e, DEFAULT_RETRY, e);
         } catch (InterruptedException e) {
@@ -207,14 +232,19 @@ public final class ServerClient {
         int status = response.statusCode();
         JsonNode body;
         try {
-            body = response.body().length == 0 ? JsonNodeFactory.instance.objectNode() : JsonTrees.read(response.body());
+            body = response.body().length == 0
+                    ? JsonNodeFactory.instance.objectNode()
+                    : JsonTrees.read(response.body());
         } catch (RuntimeException notJson) {
-            body = JsonNodeFactory.instance.objectNode().put("detail", new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+            body = JsonNodeFactory.instance
+                    .objectNode()
+                    .put("detail", new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
         }
         if (status >= 200 && status < 300) {
             return body;
         }
-        String detail = "HTTP " + status + " from " + response.uri().getPath() + ": " + body.path("detail").asString(JsonTrees.string(body));
+        String detail = "HTTP " + status + " from " + response.uri().getPath() + ": "
+                + body.path("detail").asString(JsonTrees.string(body));
         if (body.has("errors")) {
             detail += " " + body.path("errors");
         }

@@ -11,8 +11,12 @@ import org.junit.jupiter.api.Test;
 class DeterminismTest {
 
     static final int HOSTS = 60;
-    static final List<Duration> STEPS = List.of(Duration.ofMinutes(5), Duration.ofHours(3), Duration.ofMinutes(1),
-            Duration.ofDays(2), Duration.ofMinutes(5));
+    static final List<Duration> STEPS = List.of(
+            Duration.ofMinutes(5),
+            Duration.ofHours(3),
+            Duration.ofMinutes(1),
+            Duration.ofDays(2),
+            Duration.ofMinutes(5));
 
     /** Every document of every type, in collection order, as text. */
     static List<String> everything(List<VirtualHost> fleet) {
@@ -70,8 +74,11 @@ class DeterminismTest {
                 sameRoles++;
             }
         }
-        assertThat(sameRoles).as("hosts whose role (and so name) is the same under both seeds").isLessThan(HOSTS);
+        assertThat(sameRoles)
+                .as("hosts whose role (and so name) is the same under both seeds")
+                .isLessThan(HOSTS);
         assertThat(everything(a)).isNotEqualTo(everything(b));
-        assertThat(a.get(3).collect("process").toString()).isNotEqualTo(b.get(3).collect("process").toString());
+        assertThat(a.get(3).collect("process").toString())
+                .isNotEqualTo(b.get(3).collect("process").toString());
     }
 }

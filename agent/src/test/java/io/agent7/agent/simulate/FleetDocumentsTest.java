@@ -25,22 +25,37 @@ class FleetDocumentsTest {
 
     /** How each planted finding shows in the documents, checked independently of how it was planted. */
     static final Map<String, Sign> SIGNS = Map.of(
-            "task_in_users_public", new Sign("scheduled_task", doc -> startsWith(doc, "process.executable", "C:\\Users\\Public\\")
-                    && "SYSTEM".equals(Fleets.text(doc, "user.name"))
-                    && "true".equals(Fleets.text(doc, "scheduled_task.hidden"))),
+            "task_in_users_public",
+                    new Sign(
+                            "scheduled_task",
+                            doc -> startsWith(doc, "process.executable", "C:\\Users\\Public\\")
+                                    && "SYSTEM".equals(Fleets.text(doc, "user.name"))
+                                    && "true".equals(Fleets.text(doc, "scheduled_task.hidden"))),
             "service_in_temp", new Sign("service", doc -> contains(doc, "process.executable", "\\Temp\\")),
-            "run_key_in_appdata_roaming", new Sign("startup_item", doc -> startsWith(doc, "startup_item.location", "HKCU\\")
-                    && contains(doc, "process.executable", "\\AppData\\Roaming\\")),
+            "run_key_in_appdata_roaming",
+                    new Sign(
+                            "startup_item",
+                            doc -> startsWith(doc, "startup_item.location", "HKCU\\")
+                                    && contains(doc, "process.executable", "\\AppData\\Roaming\\")),
             "stale_privileged_user", new Sign("local_user", FleetDocumentsTest::staleAndPrivileged),
-            "cron_reboot_in_tmp", new Sign("startup_item", doc -> "cron_reboot".equals(Fleets.text(doc, "startup_item.source"))
-                    && (contains(doc, "process.command_line", "/tmp/") || contains(doc, "process.command_line", "/dev/shm/"))),
-            "systemd_unit_in_tmp", new Sign("service", doc -> startsWith(doc, "process.executable", "/tmp/")
-                    || startsWith(doc, "process.executable", "/dev/shm/")),
-            "uid_zero_account", new Sign("local_user", doc -> "0".equals(Fleets.text(doc, "user.id"))
-                    && !"root".equals(Fleets.text(doc, "user.name"))));
+            "cron_reboot_in_tmp",
+                    new Sign(
+                            "startup_item",
+                            doc -> "cron_reboot".equals(Fleets.text(doc, "startup_item.source"))
+                                    && (contains(doc, "process.command_line", "/tmp/")
+                                            || contains(doc, "process.command_line", "/dev/shm/"))),
+            "systemd_unit_in_tmp",
+                    new Sign(
+                            "service",
+                            doc -> startsWith(doc, "process.executable", "/tmp/")
+                                    || startsWith(doc, "process.executable", "/dev/shm/")),
+            "uid_zero_account",
+                    new Sign(
+                            "local_user",
+                            doc -> "0".equals(Fleets.text(doc, "user.id"))
+                                    && !"root".equals(Fleets.text(doc, "user.name"))));
 
-    record Sign(String type, Predicate<ObjectNode> shows) {
-    }
+    record Sign(String type, Predicate<ObjectNode> shows) {}
 
     @BeforeAll
     static void createFleet() {
@@ -80,21 +95,27 @@ class FleetDocumentsTest {
     void everyHostReportsEveryTypeItsOsHas() {
         for (VirtualHost host : fleet) {
             for (String type : VirtualHost.TYPES) {
-                boolean optional = type.equals("logged_on_user") || type.equals("share")
+                boolean optional = type.equals("logged_on_user")
+                        || type.equals("share")
                         || type.equals("registry_value") && host.osFamily().equals("linux");
                 if (!optional) {
-                    assertThat(host.collect(type)).as("%s %s", host.hostName(), type).isNotEmpty();
+                    assertThat(host.collect(type))
+                            .as("%s %s", host.hostName(), type)
+                            .isNotEmpty();
                 }
             }
             if (host.osFamily().equals("linux")) {
-                assertThat(host.collect("registry_value")).as("Linux has no registry").isEmpty();
+                assertThat(host.collect("registry_value"))
+                        .as("Linux has no registry")
+                        .isEmpty();
             }
         }
     }
 
     @Test
     void aboutSeventyPercentOfHostsRunWindows() {
-        long windows = fleet.stream().filter(h -> h.osFamily().equals("windows")).count();
+        long windows =
+                fleet.stream().filter(h -> h.osFamily().equals("windows")).count();
         assertThat(windows).isBetween((long) (HOSTS * 0.6), (long) (HOSTS * 0.8));
         assertThat(fleet).allSatisfy(h -> assertThat(h.osFamily()).isIn("windows", "linux"));
         assertThat(fleet.stream().filter(h -> h.hostName().startsWith("WS-"))).isNotEmpty();
@@ -103,7 +124,8 @@ class FleetDocumentsTest {
 
     @Test
     void namesAndMachineIdsAreUniqueAndFactsMatchTheHost() {
-        assertThat(fleet.stream().map(VirtualHost::machineId).distinct().count()).isEqualTo(HOSTS);
+        assertThat(fleet.stream().map(VirtualHost::machineId).distinct().count())
+                .isEqualTo(HOSTS);
         assertThat(fleet.stream().map(VirtualHost::hostName).distinct().count()).isEqualTo(HOSTS);
         for (VirtualHost host : fleet) {
             var facts = host.facts();
@@ -112,19 +134,24 @@ class FleetDocumentsTest {
             assertThat(facts.osFamily()).isEqualTo(host.osFamily());
             assertThat(facts.osName()).isNotBlank();
             assertThat(facts.kernel()).isNotBlank();
-            assertThat(host.ips()).isNotEmpty().allSatisfy(ip -> assertThat(Values.canonicalIp(ip)).isNotNull());
+            assertThat(host.ips())
+                    .isNotEmpty()
+                    .allSatisfy(ip -> assertThat(Values.canonicalIp(ip)).isNotNull());
         }
     }
 
     @Test
     void plantedFindingsAreRareAndEachAppearsInTheDocuments() {
-        List<VirtualHost> planted = fleet.stream().filter(h -> !h.plantedFindings().isEmpty()).toList();
+        List<VirtualHost> planted =
+                fleet.stream().filter(h -> !h.plantedFindings().isEmpty()).toList();
         assertThat(planted.size()).isBetween(HOSTS / 100, HOSTS * 4 / 100);
         for (VirtualHost host : planted) {
             for (String finding : host.plantedFindings()) {
                 Sign sign = SIGNS.get(finding);
                 assertThat(sign).as("a known finding: %s", finding).isNotNull();
-                assertThat(host.collect(sign.type())).as("%s on %s", finding, host.hostName()).anyMatch(sign.shows());
+                assertThat(host.collect(sign.type()))
+                        .as("%s on %s", finding, host.hostName())
+                        .anyMatch(sign.shows());
             }
         }
     }
@@ -136,7 +163,8 @@ class FleetDocumentsTest {
                 if (host.plantedFindings().contains(e.getKey())) {
                     continue;
                 }
-                assertThat(host.collect(e.getValue().type())).as("%s on %s", e.getKey(), host.hostName())
+                assertThat(host.collect(e.getValue().type()))
+                        .as("%s on %s", e.getKey(), host.hostName())
                         .noneMatch(e.getValue().shows());
             }
         }
@@ -144,7 +172,8 @@ class FleetDocumentsTest {
 
     private static boolean staleAndPrivileged(ObjectNode doc) {
         String lastLogon = Fleets.text(doc, "user.last_logon");
-        if (lastLogon == null || !"true".equals(Fleets.text(doc, "user.privileged"))
+        if (lastLogon == null
+                || !"true".equals(Fleets.text(doc, "user.privileged"))
                 || !"true".equals(Fleets.text(doc, "user.enabled"))) {
             return false;
         }

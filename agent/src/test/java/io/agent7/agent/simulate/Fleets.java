@@ -20,8 +20,7 @@ final class Fleets {
      */
     static final Instant T0 = Instant.parse("2026-03-04T10:00:00Z");
 
-    private Fleets() {
-    }
+    private Fleets() {}
 
     static List<VirtualHost> create(long seed, int count, Instant now) {
         List<VirtualHost> hosts = new ArrayList<>(count);

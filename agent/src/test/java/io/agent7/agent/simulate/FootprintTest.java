@@ -16,7 +16,9 @@ class FootprintTest {
         long used = Long.MAX_VALUE;
         for (int i = 0; i < 4; i++) {
             System.gc();
-            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+            used = Math.min(
+                    used,
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         }
         return used;
     }
@@ -35,9 +37,14 @@ class FootprintTest {
         }
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
         long retained = usedHeapAfterGc() - before;
-        System.out.printf(Locale.ROOT,
-                "%d hosts: %d MiB retained, %d bytes per host; created and collected %d processes in %d s%n", count,
-                retained >> 20, retained / count, documents, seconds);
+        System.out.printf(
+                Locale.ROOT,
+                "%d hosts: %d MiB retained, %d bytes per host; created and collected %d processes in %d s%n",
+                count,
+                retained >> 20,
+                retained / count,
+                documents,
+                seconds);
         assertThat(fleet).hasSize(count);
         assertThat(retained).isLessThan(TWO_GIB);
     }
@@ -58,9 +65,16 @@ class FootprintTest {
             }
         }
         long collected = System.nanoTime();
-        System.out.printf(Locale.ROOT, "%d hosts: created in %d ms, every type collected in %d ms (%d documents)%n", count,
-                (created - start) / 1_000_000, (collected - created) / 1_000_000, documents);
+        System.out.printf(
+                Locale.ROOT,
+                "%d hosts: created in %d ms, every type collected in %d ms (%d documents)%n",
+                count,
+                (created - start) / 1_000_000,
+                (collected - created) / 1_000_000,
+                documents);
         assertThat(documents).isGreaterThan(count * 200L);
-        assertThat((collected - start) / 1_000_000_000L).as("seconds for create and collect").isLessThan(120);
+        assertThat((collected - start) / 1_000_000_000L)
+                .as("seconds for create and collect")
+                .isLessThan(120);
     }
 }

@@ -17,6 +17,7 @@ class HostConsistencyTest {
 
     /** Mid-afternoon in Amsterdam and London, morning in New York: most workstation users are at work. */
     static final Instant AFTERNOON = Instant.parse("2026-03-04T14:00:00Z");
+
     static List<VirtualHost> fleet;
 
     @BeforeAll
@@ -40,7 +41,8 @@ class HostConsistencyTest {
                 long pid = c.path("process").path("pid").asLong();
                 assertThat(processes).as("%s connection %s", host.hostName(), c).containsKey(pid);
                 assertThat(c.path("process").path("name").asString())
-                        .isEqualTo(processes.get(pid).path("process").path("name").asString());
+                        .isEqualTo(
+                                processes.get(pid).path("process").path("name").asString());
             }
         }
     }
@@ -70,7 +72,10 @@ class HostConsistencyTest {
                 case "WEB" -> assertThat(listening).contains(80L, 443L);
                 case "DB" -> assertThat(listening).contains(5432L);
                 case "APP" -> assertThat(listening).contains(8080L);
-                default -> assertThat(outbound).as("%s outbound connections", host.hostName()).isPositive();
+                default ->
+                    assertThat(outbound)
+                            .as("%s outbound connections", host.hostName())
+                            .isPositive();
             }
         }
     }
@@ -84,12 +89,22 @@ class HostConsistencyTest {
                 String state = s.path("service").path("state").asString();
                 if (!pid.isMissingNode()) {
                     assertThat(state).isIn("running", "active");
-                    assertThat(processes).as("%s service %s", host.hostName(), s).containsKey(pid.asLong());
-                    String executable = s.path("process").path("executable").asString().toLowerCase(Locale.ROOT);
-                    String running = processes.get(pid.asLong()).path("process").path("executable").asString()
+                    assertThat(processes)
+                            .as("%s service %s", host.hostName(), s)
+                            .containsKey(pid.asLong());
+                    String executable =
+                            s.path("process").path("executable").asString().toLowerCase(Locale.ROOT);
+                    String running = processes
+                            .get(pid.asLong())
+                            .path("process")
+                            .path("executable")
+                            .asString()
                             .toLowerCase(Locale.ROOT);
                     if (!executable.endsWith(".sys") && host.osFamily().equals("windows")) {
-                        assertThat(running).as("%s image of %s", host.hostName(), s.path("service").path("name"))
+                        assertThat(running)
+                                .as(
+                                        "%s image of %s",
+                                        host.hostName(), s.path("service").path("name"))
                                 .isEqualTo(executable);
                     }
                 }
@@ -106,14 +121,21 @@ class HostConsistencyTest {
             }
             List<ObjectNode> processes = host.collect("process");
             long svchosts = processes.stream()
-                    .filter(p -> p.path("process").path("name").asString().equals("svchost.exe")).count();
+                    .filter(p -> p.path("process").path("name").asString().equals("svchost.exe"))
+                    .count();
             assertThat(svchosts).as(host.hostName()).isBetween(15L, 40L);
             for (ObjectNode user : host.collect("logged_on_user")) {
                 sessions++;
-                String account = user.path("user").path("domain").asString() + "\\" + user.path("user").path("name").asString();
-                assertThat(processes).as("explorer.exe of %s on %s", account, host.hostName()).anyMatch(p ->
-                        p.path("process").path("name").asString().equals("explorer.exe")
-                                && p.path("process").path("user").path("name").asString().equals(account));
+                String account = user.path("user").path("domain").asString() + "\\"
+                        + user.path("user").path("name").asString();
+                assertThat(processes)
+                        .as("explorer.exe of %s on %s", account, host.hostName())
+                        .anyMatch(p -> p.path("process").path("name").asString().equals("explorer.exe")
+                                && p.path("process")
+                                        .path("user")
+                                        .path("name")
+                                        .asString()
+                                        .equals(account));
             }
         }
         assertThat(sessions).as("logged-on users across the fleet").isGreaterThan(20);
@@ -123,16 +145,25 @@ class HostConsistencyTest {
     void processesStartAfterBootAndNotBeforeTheirParents() {
         for (VirtualHost host : fleet) {
             ObjectNode metric = host.collect("system_metric").get(0);
-            Instant sampled = Instant.parse(metric.path("system_metric").path("sampled_at").asString());
-            Instant boot = sampled.minusSeconds(metric.path("host").path("uptime").asLong() + 1);
+            Instant sampled = Instant.parse(
+                    metric.path("system_metric").path("sampled_at").asString());
+            Instant boot =
+                    sampled.minusSeconds(metric.path("host").path("uptime").asLong() + 1);
             Map<Long, ObjectNode> byPid = processesByPid(host);
-            assertThat(metric.path("system_metric").path("process_count").asLong()).isEqualTo(byPid.size());
+            assertThat(metric.path("system_metric").path("process_count").asLong())
+                    .isEqualTo(byPid.size());
             for (ObjectNode p : byPid.values()) {
                 Instant start = Instant.parse(p.path("process").path("start").asString());
-                assertThat(start).as("%s %s", host.hostName(), p).isAfterOrEqualTo(boot).isBeforeOrEqualTo(sampled);
-                ObjectNode parent = byPid.get(p.path("process").path("parent").path("pid").asLong());
+                assertThat(start)
+                        .as("%s %s", host.hostName(), p)
+                        .isAfterOrEqualTo(boot)
+                        .isBeforeOrEqualTo(sampled);
+                ObjectNode parent =
+                        byPid.get(p.path("process").path("parent").path("pid").asLong());
                 if (parent != null && p.path("process").path("parent").has("name")) {
-                    assertThat(Instant.parse(parent.path("process").path("start").asString())).isBeforeOrEqualTo(start);
+                    assertThat(Instant.parse(
+                                    parent.path("process").path("start").asString()))
+                            .isBeforeOrEqualTo(start);
                 }
             }
         }
@@ -149,15 +180,20 @@ class HostConsistencyTest {
                     String hash = p.path("process").path("hash").path("sha256").asString();
                     assertThat(hash).matches("[0-9a-f]{64}");
                     String image = host.facts().kernel() + " " + executable;
-                    hashesByBuildAndImage.computeIfAbsent(image, k -> new HashSet<>()).add(hash);
+                    hashesByBuildAndImage
+                            .computeIfAbsent(image, k -> new HashSet<>())
+                            .add(hash);
                     if (executable.endsWith("svchost.exe")) {
                         svchostHashes.add(hash);
                     }
                 }
             }
         }
-        assertThat(hashesByBuildAndImage).allSatisfy((image, hashes) -> assertThat(hashes).as(image).hasSize(1));
-        assertThat(svchostHashes).as("svchost.exe differs between Windows builds").hasSizeGreaterThan(1);
+        assertThat(hashesByBuildAndImage)
+                .allSatisfy((image, hashes) -> assertThat(hashes).as(image).hasSize(1));
+        assertThat(svchostHashes)
+                .as("svchost.exe differs between Windows builds")
+                .hasSizeGreaterThan(1);
     }
 
     @Test
@@ -167,13 +203,22 @@ class HostConsistencyTest {
                 continue;
             }
             List<ObjectNode> users = host.collect("local_user");
-            assertThat(users).anyMatch(u -> u.path("user").path("name").asString().equals("root")
-                    && u.path("user").path("id").asString().equals("0") && u.path("user").path("privileged").asBoolean());
-            assertThat(users).anyMatch(u -> u.path("local_user").path("type").asString().equals("normal")
-                    && u.path("user").path("group").path("name").toString().contains("\"sudo\""));
-            assertThat(host.collect("local_group")).anyMatch(g -> g.path("group").path("name").asString().equals("sudo")
-                    && g.path("local_group").path("member_count").asLong() > 0);
-            assertThat(host.collect("software")).allMatch(s -> s.path("package").path("type").asString().equals("deb"));
+            assertThat(users)
+                    .anyMatch(u -> u.path("user").path("name").asString().equals("root")
+                            && u.path("user").path("id").asString().equals("0")
+                            && u.path("user").path("privileged").asBoolean());
+            assertThat(users)
+                    .anyMatch(u -> u.path("local_user").path("type").asString().equals("normal")
+                            && u.path("user")
+                                    .path("group")
+                                    .path("name")
+                                    .toString()
+                                    .contains("\"sudo\""));
+            assertThat(host.collect("local_group"))
+                    .anyMatch(g -> g.path("group").path("name").asString().equals("sudo")
+                            && g.path("local_group").path("member_count").asLong() > 0);
+            assertThat(host.collect("software"))
+                    .allMatch(s -> s.path("package").path("type").asString().equals("deb"));
         }
     }
 
@@ -184,14 +229,18 @@ class HostConsistencyTest {
                 continue;
             }
             List<ObjectNode> users = host.collect("local_user");
-            assertThat(users).anyMatch(u -> u.path("user").path("name").asString().equals("Guest")
-                    && !u.path("user").path("enabled").asBoolean());
-            assertThat(users).anyMatch(u -> u.path("user").path("name").asString().equals("Administrator")
-                    && u.path("user").path("id").asString().endsWith("-500"));
-            assertThat(host.collect("local_group")).anyMatch(g -> g.path("group").path("name").asString().equals("Administrators")
-                    && g.path("local_group").path("members").toString().contains("Domain Admins"));
-            assertThat(host.collect("update")).anyMatch(u -> u.path("update").path("id").asString().matches("KB5\\d{6}")
-                    && u.path("update").path("title").asString().contains("Cumulative Update"));
+            assertThat(users)
+                    .anyMatch(u -> u.path("user").path("name").asString().equals("Guest")
+                            && !u.path("user").path("enabled").asBoolean());
+            assertThat(users)
+                    .anyMatch(u -> u.path("user").path("name").asString().equals("Administrator")
+                            && u.path("user").path("id").asString().endsWith("-500"));
+            assertThat(host.collect("local_group"))
+                    .anyMatch(g -> g.path("group").path("name").asString().equals("Administrators")
+                            && g.path("local_group").path("members").toString().contains("Domain Admins"));
+            assertThat(host.collect("update"))
+                    .anyMatch(u -> u.path("update").path("id").asString().matches("KB5\\d{6}")
+                            && u.path("update").path("title").asString().contains("Cumulative Update"));
         }
     }
 }

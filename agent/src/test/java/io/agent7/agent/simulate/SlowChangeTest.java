@@ -28,14 +28,19 @@ class SlowChangeTest {
             for (String type : types) {
                 int changed = Fleets.changes(before.get(type), Fleets.snapshot(host, type));
                 changes.merge(type, (long) changed, Long::sum);
-                shareSum.merge(type, (double) changed / Math.max(1, before.get(type).size()), Double::sum);
+                shareSum.merge(
+                        type, (double) changed / Math.max(1, before.get(type).size()), Double::sum);
             }
         }
         for (String type : types) {
             double average = shareSum.get(type) / fleet.size();
-            System.out.printf(Locale.ROOT,
-                    "%s: %.2f%% of items change per host in 5 minutes on average (%d changes in %d hosts)%n", type,
-                    100 * average, changes.get(type), fleet.size());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s: %.2f%% of items change per host in 5 minutes on average (%d changes in %d hosts)%n",
+                    type,
+                    100 * average,
+                    changes.get(type),
+                    fleet.size());
             assertThat(average).as("%s change per host", type).isLessThan(0.10);
             assertThat(changes.get(type)).as("%s changes at all", type).isPositive();
         }
@@ -44,7 +49,15 @@ class SlowChangeTest {
     @Test
     void almostNothingElseChangesInFiveMinutes() {
         List<VirtualHost> fleet = Fleets.create(4L, 100, Fleets.T0);
-        List<String> slow = List.of("service", "startup_item", "software", "update", "local_user", "local_group", "share", "disk",
+        List<String> slow = List.of(
+                "service",
+                "startup_item",
+                "software",
+                "update",
+                "local_user",
+                "local_group",
+                "share",
+                "disk",
                 "registry_value");
         long items = 0;
         long changed = 0;
@@ -89,11 +102,17 @@ class SlowChangeTest {
         }
         double perHost = (double) changes / fleet.size();
         double share = (double) changes / items;
-        System.out.printf(Locale.ROOT,
-                "software: %.2f changes per host in a simulated week (%.1f%% of items); %d of %d host-hours changed%n", perHost,
-                100 * share, hoursWithChanges, fleet.size() * 7 * 24);
+        System.out.printf(
+                Locale.ROOT,
+                "software: %.2f changes per host in a simulated week (%.1f%% of items); %d of %d host-hours changed%n",
+                perHost,
+                100 * share,
+                hoursWithChanges,
+                fleet.size() * 7 * 24);
         assertThat(share).as("software items changed in a week").isLessThan(0.10);
-        assertThat((double) hoursWithChanges / (fleet.size() * 7 * 24)).as("host-hours with a software change").isLessThan(0.03);
+        assertThat((double) hoursWithChanges / (fleet.size() * 7 * 24))
+                .as("host-hours with a software change")
+                .isLessThan(0.03);
         assertThat(changes).as("upgrades and installs happen").isPositive();
     }
 
@@ -118,7 +137,9 @@ class SlowChangeTest {
                 double cpu = sample.path("cpu").path("pct").asDouble();
                 assertThat(cpu).isBetween(0.0, 1.0);
                 if (step > 0) {
-                    assertThat(Math.abs(cpu - previous[i])).as("CPU change in 5 minutes").isLessThan(0.12);
+                    assertThat(Math.abs(cpu - previous[i]))
+                            .as("CPU change in 5 minutes")
+                            .isLessThan(0.12);
                 }
                 previous[i] = cpu;
             }

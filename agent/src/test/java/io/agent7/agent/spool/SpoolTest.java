@@ -34,7 +34,8 @@ class SpoolTest {
         Spool reopened = new Spool(dir, 1_000_000, dropped::add);
         assertThat(reopened.size()).isEqualTo(3);
         assertThat(reopened.bytes()).isEqualTo(600);
-        assertThat(Files.exists(dir.resolve("000000000099-process-diff-x.ndjson.gz.tmp"))).isFalse();
+        assertThat(Files.exists(dir.resolve("000000000099-process-diff-x.ndjson.gz.tmp")))
+                .isFalse();
         Spool.Entry first = reopened.oldest().orElseThrow();
         assertThat(first.type()).isEqualTo("process");
         assertThat(first.mode()).isEqualTo("snapshot");

@@ -18,7 +18,8 @@ class SyncStateTest {
     static final Instant T0 = Instant.parse("2026-11-28T12:00:00Z");
 
     static ObjectNode process(int pid, String name) {
-        return (ObjectNode) JSON.readTree("{\"process\":{\"pid\":" + pid + ",\"start\":\"2026-11-28T10:00:00Z\",\"name\":\"" + name + "\"}}");
+        return (ObjectNode) JSON.readTree(
+                "{\"process\":{\"pid\":" + pid + ",\"start\":\"2026-11-28T10:00:00Z\",\"name\":\"" + name + "\"}}");
     }
 
     @Test
@@ -29,16 +30,21 @@ class SyncStateTest {
         assertThat(first.batch().upserts()).hasSize(3);
         state.commit(first);
 
-        SyncState.Next same = state.next(List.of(process(1, "a"), process(2, "b"), process(3, "c")), T0.plusSeconds(60), false);
+        SyncState.Next same =
+                state.next(List.of(process(1, "a"), process(2, "b"), process(3, "c")), T0.plusSeconds(60), false);
         assertThat(same.batch().isEmpty()).isTrue();
         state.commit(same);
 
-        SyncState.Next diff = state.next(List.of(process(1, "a"), process(2, "b-renamed"), process(4, "d")),
-                T0.plusSeconds(120), false);
+        SyncState.Next diff = state.next(
+                List.of(process(1, "a"), process(2, "b-renamed"), process(4, "d")), T0.plusSeconds(120), false);
         assertThat(diff.batch().mode()).isEqualTo(Batch.Mode.DIFF);
-        assertThat(diff.batch().upserts()).extracting(d -> d.path("process").path("pid").asInt()).containsExactlyInAnyOrder(2, 4);
-        assertThat(diff.batch().removals()).singleElement().satisfies(removed ->
-                assertThat(removed.toString()).isEqualTo("{\"process\":{\"pid\":3,\"start\":\"2026-11-28T10:00:00Z\"}}"));
+        assertThat(diff.batch().upserts())
+                .extracting(d -> d.path("process").path("pid").asInt())
+                .containsExactlyInAnyOrder(2, 4);
+        assertThat(diff.batch().removals())
+                .singleElement()
+                .satisfies(removed -> assertThat(removed.toString())
+                        .isEqualTo("{\"process\":{\"pid\":3,\"start\":\"2026-11-28T10:00:00Z\"}}"));
     }
 
     @Test
@@ -46,11 +52,13 @@ class SyncStateTest {
         SyncState state = SyncState.fresh(Schema.standard().require("system_metric"), "host-1");
         for (int minute = 0; minute < 3; minute++) {
             Instant at = T0.plusSeconds(60L * minute);
-            ObjectNode sample = (ObjectNode) JSON.readTree("{\"system_metric\":{\"sampled_at\":\"" + at
-                    + "\",\"cpu\":{\"pct\":" + (10 + minute) + "}}}");
+            ObjectNode sample = (ObjectNode) JSON.readTree(
+                    "{\"system_metric\":{\"sampled_at\":\"" + at + "\",\"cpu\":{\"pct\":" + (10 + minute) + "}}}");
             SyncState.Next next = state.next(List.of(sample), at, false);
             assertThat(next.batch().upserts()).hasSize(1);
-            assertThat(next.batch().removals()).as("the server refuses removals of a series").isEmpty();
+            assertThat(next.batch().removals())
+                    .as("the server refuses removals of a series")
+                    .isEmpty();
             state.commit(next);
         }
     }
@@ -65,7 +73,10 @@ class SyncStateTest {
         assertThat(afterGap.batch().upserts()).hasSize(1);
         state.commit(afterGap);
         assertThat(state.needsSnapshot()).isFalse();
-        assertThat(state.next(List.of(process(1, "a")), T0.plusSeconds(120), true).batch().mode()).isEqualTo(Batch.Mode.SNAPSHOT);
+        assertThat(state.next(List.of(process(1, "a")), T0.plusSeconds(120), true)
+                        .batch()
+                        .mode())
+                .isEqualTo(Batch.Mode.SNAPSHOT);
     }
 
     @Test
@@ -86,7 +97,8 @@ class SyncStateTest {
         assertThat(next.batch().removals()).hasSize(1);
 
         // Another host's state, or a broken file, starts over with a snapshot.
-        assertThat(new SyncStore(dir, "host-2").load(type).state().needsSnapshot()).isTrue();
+        assertThat(new SyncStore(dir, "host-2").load(type).state().needsSnapshot())
+                .isTrue();
         java.nio.file.Files.writeString(dir.resolve("sync/process.json"), "{broken");
         assertThat(store.load(type).state().needsSnapshot()).isTrue();
     }

@@ -32,25 +32,72 @@ import org.junit.jupiter.api.io.TempDir;
 class PinnedTrustTest {
 
     static final String PASSWORD = "changeit-test";
+
     @TempDir
     static Path dir;
+
     static HttpsServer server;
 
     @BeforeAll
     static void startServer() throws Exception {
         makeCa("ca");
         makeCa("other");
-        keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
-                "-validity", "30", "-keystore", dir.resolve("server.p12").toString());
-        keytool("-certreq", "-alias", "server", "-keystore", dir.resolve("server.p12").toString(),
-                "-file", dir.resolve("server.csr").toString());
-        keytool("-gencert", "-alias", "ca", "-keystore", dir.resolve("ca.p12").toString(), "-infile",
-                dir.resolve("server.csr").toString(), "-outfile", dir.resolve("server.pem").toString(), "-rfc",
-                "-ext", "san=dns:localhost,ip:127.0.0.1", "-ext", "eku=serverAuth", "-validity", "30");
-        keytool("-importcert", "-alias", "ca", "-keystore", dir.resolve("server.p12").toString(),
-                "-file", dir.resolve("ca.pem").toString(), "-noprompt");
-        keytool("-importcert", "-alias", "server", "-keystore", dir.resolve("server.p12").toString(),
-                "-file", dir.resolve("server.pem").toString());
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "server",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=localhost",
+                "-validity",
+                "30",
+                "-keystore",
+                dir.resolve("server.p12").toString());
+        keytool(
+                "-certreq",
+                "-alias",
+                "server",
+                "-keystore",
+                dir.resolve("server.p12").toString(),
+                "-file",
+                dir.resolve("server.csr").toString());
+        keytool(
+                "-gencert",
+                "-alias",
+                "ca",
+                "-keystore",
+                dir.resolve("ca.p12").toString(),
+                "-infile",
+                dir.resolve("server.csr").toString(),
+                "-outfile",
+                dir.resolve("server.pem").toString(),
+                "-rfc",
+                "-ext",
+                "san=dns:localhost,ip:127.0.0.1",
+                "-ext",
+                "eku=serverAuth",
+                "-validity",
+                "30");
+        keytool(
+                "-importcert",
+                "-alias",
+                "ca",
+                "-keystore",
+                dir.resolve("server.p12").toString(),
+                "-file",
+                dir.resolve("ca.pem").toString(),
+                "-noprompt");
+        keytool(
+                "-importcert",
+                "-alias",
+                "server",
+                "-keystore",
+                dir.resolve("server.p12").toString(),
+                "-file",
+                dir.resolve("server.pem").toString());
 
         KeyStore keys = KeyStore.getInstance("PKCS12");
         try (var in = new FileInputStream(dir.resolve("server.p12").toFile())) {
@@ -94,23 +141,53 @@ class PinnedTrustTest {
     @Test
     void refusesAFileThatIsNotACertificate() {
         assertThatThrownBy(() -> PinnedTrust.sslContext("not a certificate"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pinned CA");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pinned CA");
     }
 
     private static HttpRequest request() {
-        return HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + server.getAddress().getPort() + "/")).build();
+        return HttpRequest.newBuilder(
+                        URI.create("https://127.0.0.1:" + server.getAddress().getPort() + "/"))
+                .build();
     }
 
     private static void makeCa(String name) throws Exception {
-        keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + name,
-                "-ext", "bc:c", "-validity", "30", "-keystore", dir.resolve(name + ".p12").toString());
-        keytool("-exportcert", "-alias", "ca", "-rfc", "-keystore", dir.resolve(name + ".p12").toString(),
-                "-file", dir.resolve(name + ".pem").toString());
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "ca",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=" + name,
+                "-ext",
+                "bc:c",
+                "-validity",
+                "30",
+                "-keystore",
+                dir.resolve(name + ".p12").toString());
+        keytool(
+                "-exportcert",
+                "-alias",
+                "ca",
+                "-rfc",
+                "-keystore",
+                dir.resolve(name + ".p12").toString(),
+                "-file",
+                dir.resolve(name + ".pem").toString());
     }
 
     private static void keytool(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-storetype", "PKCS12", "-storepass", PASSWORD, "-keypass", PASSWORD));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                PASSWORD,
+                "-keypass",
+                PASSWORD));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

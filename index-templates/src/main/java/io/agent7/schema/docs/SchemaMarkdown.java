@@ -64,12 +64,14 @@ public final class SchemaMarkdown {
                 + " The services' own indices (enrollments, site keys, policies, audit, the ingest API's"
                 + " `agent7-item-type` records) map their fields dynamically and take the types' shard and"
                 + " replica settings from the index template `agent7-internal`.\n\n");
-        out.append("An agent data type's index refreshes every " + IndexSettings.DEFAULTS.refreshInterval() + " (component template"
+        out.append("An agent data type's index refreshes every " + IndexSettings.DEFAULTS.refreshInterval()
+                + " (component template"
                 + " `agent7-settings`): what an agent posted is searchable at most that long after the ingest API"
                 + " acknowledged it. A shorter interval makes every busy index write a small segment that often, to be"
                 + " merged later: under a fleet's first snapshots, a large share of Elasticsearch's CPU"
                 + " (docs/BENCHMARKS.md). The server's own types (enrollments, site keys, policies, commands,"
-                + " alerts, ...) refresh every " + IndexTemplates.SERVER_REFRESH_INTERVAL + ": they are written one at a"
+                + " alerts, ...) refresh every " + IndexTemplates.SERVER_REFRESH_INTERVAL
+                + ": they are written one at a"
                 + " time and read back at once. Indices made by an older release get the settings of the current"
                 + " one when a service starts.\n\n");
 
@@ -82,7 +84,8 @@ public final class SchemaMarkdown {
                 + " `@timestamp`. A document's `_id` is a hash of its host, its type and its identity fields, so the"
                 + " same item collected twice is the same document. A *series* type is the exception: every"
                 + " document is a new sample, and a full snapshot never marks earlier samples removed.\n\n");
-        out.append("The server sets ").append(codeList(CommonFields.SERVER_OWNED))
+        out.append("The server sets ")
+                .append(codeList(CommonFields.SERVER_OWNED))
                 .append(" itself (the host and agent fields from the agent's credentials) and never takes them"
                         + " from the agent. A field marked"
                         + " case-insensitive names something the host's OS compares without regard to case (a"
@@ -99,8 +102,11 @@ public final class SchemaMarkdown {
             if (fallback.field() != null) {
                 out.append(" on `").append(fallback.field()).append('`');
             }
-            out.append(" is mapped as `").append(fallback.ours().mappingName()).append("`: ")
-                    .append(fallback.why()).append(".\n");
+            out.append(" is mapped as `")
+                    .append(fallback.ours().mappingName())
+                    .append("`: ")
+                    .append(fallback.why())
+                    .append(".\n");
         }
         out.append('\n');
     }
@@ -110,8 +116,11 @@ public final class SchemaMarkdown {
             out.append("None yet.\n\n");
             return;
         }
-        out.append("Types: ").append(types.stream().map(t -> "[" + t.name() + "](#" + t.name() + ")")
-                .collect(Collectors.joining(", "))).append(".\n\n");
+        out.append("Types: ")
+                .append(types.stream()
+                        .map(t -> "[" + t.name() + "](#" + t.name() + ")")
+                        .collect(Collectors.joining(", ")))
+                .append(".\n\n");
     }
 
     private static void type(StringBuilder out, DataType type) {
@@ -122,16 +131,26 @@ public final class SchemaMarkdown {
         out.append("- Index: `").append(type.index()).append("`\n");
         // Aliases are a set: sorted, so that the file is the same from one run to the next.
         List<String> aliases = type.aliases().stream().sorted().toList();
-        out.append("- Type aliases: ").append(aliases.isEmpty() ? "none" : codeList(aliases)).append('\n');
-        out.append("- Identity: ").append(type.identity().isEmpty() ? "none" : codeList(type.identity()))
-                .append(type.identity().size() > 1 ? " (in hashing order)" : "").append('\n');
+        out.append("- Type aliases: ")
+                .append(aliases.isEmpty() ? "none" : codeList(aliases))
+                .append('\n');
+        out.append("- Identity: ")
+                .append(type.identity().isEmpty() ? "none" : codeList(type.identity()))
+                .append(type.identity().size() > 1 ? " (in hashing order)" : "")
+                .append('\n');
         if (!type.optionalIdentity().isEmpty()) {
             out.append("- Identity fields an item may lack (they hash as \"no value\"): ")
-                    .append(codeList(type.identity().stream().filter(type.optionalIdentity()::contains).toList())).append('\n');
+                    .append(codeList(type.identity().stream()
+                            .filter(type.optionalIdentity()::contains)
+                            .toList()))
+                    .append('\n');
         }
-        out.append("- Series: ").append(type.series()
-                ? "yes: every document is a sample; a snapshot never marks earlier ones removed"
-                : "no: one document per item, marked removed when a collection no longer finds it").append("\n\n");
+        out.append("- Series: ")
+                .append(
+                        type.series()
+                                ? "yes: every document is a sample; a snapshot never marks earlier ones removed"
+                                : "no: one document per item, marked removed when a collection no longer finds it")
+                .append("\n\n");
         if (type.fields().isEmpty()) {
             out.append("Only the common fields.\n\n");
         } else {
@@ -144,8 +163,14 @@ public final class SchemaMarkdown {
         out.append("| Field | Type | Case-insensitive | Description |\n");
         out.append("| --- | --- | --- | --- |\n");
         for (Field field : fields) {
-            out.append("| `").append(field.name()).append("` | ").append(typeCell(field, type)).append(" | ")
-                    .append(field.caseInsensitive() ? "yes" : "").append(" | ").append(cell(field.description()))
+            out.append("| `")
+                    .append(field.name())
+                    .append("` | ")
+                    .append(typeCell(field, type))
+                    .append(" | ")
+                    .append(field.caseInsensitive() ? "yes" : "")
+                    .append(" | ")
+                    .append(cell(field.description()))
                     .append(" |\n");
         }
         out.append('\n');
@@ -154,7 +179,8 @@ public final class SchemaMarkdown {
     private static String typeCell(Field field, DataType type) {
         if (field.isAlias()) {
             Field target = type == null ? null : type.field(field.aliasOf());
-            return "alias of `" + field.aliasOf() + "`" + (target == null ? "" : " (" + target.type().mappingName() + ")");
+            return "alias of `" + field.aliasOf() + "`"
+                    + (target == null ? "" : " (" + target.type().mappingName() + ")");
         }
         StringBuilder cell = new StringBuilder(field.type().mappingName());
         if (field.type() == FieldType.KEYWORD && field.ignoreAbove() != null) {
@@ -177,12 +203,24 @@ public final class SchemaMarkdown {
         out.append("| Relation | Left type | Right type | Joined on (left = right) | Description |\n");
         out.append("| --- | --- | --- | --- | --- |\n");
         for (Relation relation : schema.relations()) {
-            String on = relation.on().stream().map(o -> "`" + o.leftField() + "` = `" + o.rightField() + "`")
+            String on = relation.on().stream()
+                    .map(o -> "`" + o.leftField() + "` = `" + o.rightField() + "`")
                     .collect(Collectors.joining(", "));
-            out.append("| `").append(relation.name()).append("` | [").append(relation.left()).append("](#")
-                    .append(relation.left()).append(") | [").append(relation.right()).append("](#")
-                    .append(relation.right()).append(") | ").append(on).append(" | ")
-                    .append(cell(relation.description())).append(" |\n");
+            out.append("| `")
+                    .append(relation.name())
+                    .append("` | [")
+                    .append(relation.left())
+                    .append("](#")
+                    .append(relation.left())
+                    .append(") | [")
+                    .append(relation.right())
+                    .append("](#")
+                    .append(relation.right())
+                    .append(") | ")
+                    .append(on)
+                    .append(" | ")
+                    .append(cell(relation.description()))
+                    .append(" |\n");
         }
     }
 

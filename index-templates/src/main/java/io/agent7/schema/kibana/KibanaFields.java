@@ -19,8 +19,7 @@ final class KibanaFields {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private KibanaFields() {
-    }
+    private KibanaFields() {}
 
     /** Every field an index of {@code type} maps, in declaration order, common fields first. */
     static ArrayNode of(DataType type) {

@@ -33,14 +33,16 @@ public final class KibanaSavedObjects {
 
     /** Where the generated file is checked in, relative to the repository root. */
     public static final String CHECKED_IN_FILE = "index-templates/kibana/agent7-saved-objects.ndjson";
+
     public static final String DASHBOARD_ID = "agent7-overview";
     static final String CORE_MIGRATION_VERSION = "8.8.0";
     static final String TYPE_MIGRATION_VERSION = "8.0.0";
     /** The types an analyst looks at first; the dashboard shows those the schema has, in this order. */
-    static final List<String> DASHBOARD_TYPES = List.of(
-            "process", "service", "scheduled_task", "startup_item", "local_user", "network_connection");
+    static final List<String> DASHBOARD_TYPES =
+            List.of("process", "service", "scheduled_task", "startup_item", "local_user", "network_connection");
     /** Enough columns to identify an item at a glance without a horizontal scroll. */
     static final int MAX_COLUMNS = 6;
+
     static final String PRESENT_QUERY = CommonFields.PRESENT + ":true";
     /** The reference name Kibana 8 gives a saved search's data view. */
     static final String INDEX_REF_NAME = "kibanaSavedObjectMeta.searchSourceJSON.index";
@@ -164,8 +166,11 @@ public final class KibanaSavedObjects {
             references.add(reference(savedSearchId(type), refName, "search"));
         }
         ObjectNode attributes = NODES.objectNode();
-        attributes.put("description", "What is on the hosts now: " + String.join(", ", shown.stream().map(DataType::name).toList())
-                + ". Items stay listed while agent7.present is true.");
+        attributes.put(
+                "description",
+                "What is on the hosts now: "
+                        + String.join(", ", shown.stream().map(DataType::name).toList())
+                        + ". Items stay listed while agent7.present is true.");
         ObjectNode searchSource = NODES.objectNode();
         ObjectNode query = searchSource.putObject("query");
         query.put("query", "");

@@ -26,9 +26,13 @@ public final class ElasticsearchHttp {
     public ElasticsearchHttp(URI base, String username, String password) {
         String text = base.toString();
         this.base = URI.create(text.endsWith("/") ? text : text + "/");
-        this.authorization = username == null || username.isEmpty() ? null
-                : "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this.authorization = username == null || username.isEmpty()
+                ? null
+                : "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     public record Response(int status, JsonNode body) {
@@ -46,7 +50,8 @@ public final class ElasticsearchHttp {
     }
 
     public Response send(String method, String path, JsonNode body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        base.resolve(path.startsWith("/") ? path.substring(1) : path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json");
         if (authorization != null) {

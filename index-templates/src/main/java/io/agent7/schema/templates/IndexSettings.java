@@ -23,12 +23,12 @@ public record IndexSettings(int shards, String autoExpandReplicas, String refres
             throw new IllegalArgumentException("Shards must be at least 1, got " + shards);
         }
         if (!REPLICAS.matcher(autoExpandReplicas).matches()) {
-            throw new IllegalArgumentException("auto_expand_replicas must look like 0-1, 0-all or false, got '"
-                    + autoExpandReplicas + "'");
+            throw new IllegalArgumentException(
+                    "auto_expand_replicas must look like 0-1, 0-all or false, got '" + autoExpandReplicas + "'");
         }
         if (!INTERVAL.matcher(refreshInterval).matches()) {
-            throw new IllegalArgumentException("refresh_interval must look like 1s, 500ms or -1, got '"
-                    + refreshInterval + "'");
+            throw new IllegalArgumentException(
+                    "refresh_interval must look like 1s, 500ms or -1, got '" + refreshInterval + "'");
         }
     }
 }

@@ -93,8 +93,11 @@ public final class IndexTemplates {
      * created by an older release is given when they change.
      */
     public Map<String, String> indexSettings(DataType type) {
-        return Map.of("index.auto_expand_replicas", settings.autoExpandReplicas(),
-                "index.refresh_interval", isServerType(type) ? SERVER_REFRESH_INTERVAL : settings.refreshInterval());
+        return Map.of(
+                "index.auto_expand_replicas",
+                settings.autoExpandReplicas(),
+                "index.refresh_interval",
+                isServerType(type) ? SERVER_REFRESH_INTERVAL : settings.refreshInterval());
     }
 
     /** The same for the services' own indices, which keep Elasticsearch's refresh. */

@@ -7,8 +7,7 @@ import tools.jackson.databind.JsonNode;
 /** Compares an index's installed mapping with the one the schema wants. */
 final class MappingDiff {
 
-    private MappingDiff() {
-    }
+    private MappingDiff() {}
 
     /** What changes from an installed template to the wanted one, in one line. */
     static String describe(JsonNode installed, JsonNode wanted) {
@@ -39,7 +38,11 @@ final class MappingDiff {
             parts.add("changed " + summary(changed));
         }
         for (String key : List.of("settings", "aliases")) {
-            if (!installed.path("template").path(key).toString().equals(wanted.path("template").path(key).toString())) {
+            if (!installed
+                    .path("template")
+                    .path(key)
+                    .toString()
+                    .equals(wanted.path("template").path(key).toString())) {
                 parts.add(key + " changed");
             }
         }
@@ -53,8 +56,8 @@ final class MappingDiff {
 
     private static String summary(List<String> names) {
         int shown = Math.min(names.size(), 8);
-        return names.size() + " field" + (names.size() == 1 ? "" : "s") + " (" + String.join(", ", names.subList(0, shown))
-                + (names.size() > shown ? ", ..." : "") + ")";
+        return names.size() + " field" + (names.size() == 1 ? "" : "s") + " ("
+                + String.join(", ", names.subList(0, shown)) + (names.size() > shown ? ", ..." : "") + ")";
     }
 
     private static void flatten(String prefix, JsonNode properties, java.util.Map<String, String> out) {

@@ -22,7 +22,14 @@ import tools.jackson.databind.node.ObjectNode;
 public final class SchemaInstaller {
 
     /** What happened to one template or index. */
-    public enum Action { CREATED, UPDATED, UNCHANGED, SKIPPED_NEWER, INCOMPATIBLE, INFO }
+    public enum Action {
+        CREATED,
+        UPDATED,
+        UNCHANGED,
+        SKIPPED_NEWER,
+        INCOMPATIBLE,
+        INFO
+    }
 
     public record Step(String target, Action action, String detail) {
         @Override
@@ -55,10 +62,12 @@ public final class SchemaInstaller {
         List<Step> steps = new ArrayList<>();
         steps.add(cluster());
         for (Map.Entry<String, ObjectNode> e : templates.componentTemplates().entrySet()) {
-            steps.add(installTemplate("_component_template/", "component_templates", "component_template", e.getKey(), e.getValue()));
+            steps.add(installTemplate(
+                    "_component_template/", "component_templates", "component_template", e.getKey(), e.getValue()));
         }
         for (Map.Entry<String, ObjectNode> e : templates.indexTemplates().entrySet()) {
-            steps.add(installTemplate("_index_template/", "index_templates", "index_template", e.getKey(), e.getValue()));
+            steps.add(
+                    installTemplate("_index_template/", "index_templates", "index_template", e.getKey(), e.getValue()));
         }
         for (DataType type : schema.types()) {
             steps.add(ensureIndex(type));
@@ -82,20 +91,25 @@ public final class SchemaInstaller {
         } else if (current.status() != 404) {
             throw failure("read " + endpoint + name, current);
         }
-        int installedVersion = existing == null ? 0 : existing.path("_meta").path("version").asInt(0);
+        int installedVersion =
+                existing == null ? 0 : existing.path("_meta").path("version").asInt(0);
         Action action;
         String detail;
         if (existing == null) {
             action = Action.CREATED;
             detail = "version " + Schema.VERSION;
         } else if (installedVersion > Schema.VERSION) {
-            return new Step(name, Action.SKIPPED_NEWER, "installed version " + installedVersion
-                    + " is newer than this server's " + Schema.VERSION + "; left as is");
+            return new Step(
+                    name,
+                    Action.SKIPPED_NEWER,
+                    "installed version " + installedVersion + " is newer than this server's " + Schema.VERSION
+                            + "; left as is");
         } else if (installedVersion == Schema.VERSION && sameContent(existing, wanted)) {
             return new Step(name, Action.UNCHANGED, "version " + Schema.VERSION);
         } else {
             action = Action.UPDATED;
-            detail = "version " + installedVersion + " -> " + Schema.VERSION + ": " + MappingDiff.describe(existing, wanted);
+            detail = "version " + installedVersion + " -> " + Schema.VERSION + ": "
+                    + MappingDiff.describe(existing, wanted);
         }
         ElasticsearchHttp.Response put = http.put(endpoint + name, wanted);
         if (!put.ok()) {
@@ -153,8 +167,11 @@ public final class SchemaInstaller {
             String features = "ILM " + (modules.contains("x-pack-ilm") ? "available" : "absent")
                     + ", data streams " + (modules.contains("data-streams") ? "available" : "absent")
                     + ", wildcard fields " + (modules.contains("wildcard") ? "available" : "absent");
-            return new Step("cluster", Action.INFO, "Elasticsearch " + node.path("version").asString() + "; " + features
-                    + "; Agent7 uses none of them (documents are updated in place, so types are plain indices)");
+            return new Step(
+                    "cluster",
+                    Action.INFO,
+                    "Elasticsearch " + node.path("version").asString() + "; " + features
+                            + "; Agent7 uses none of them (documents are updated in place, so types are plain indices)");
         }
         throw new IllegalStateException("Elasticsearch returned no local node");
     }
@@ -164,7 +181,12 @@ public final class SchemaInstaller {
         ElasticsearchHttp.Response mapping = http.get(index + "/_mapping");
         if (mapping.status() == 404) {
             ElasticsearchHttp.Response created = http.put(index, null);
-            if (!created.ok() && !created.body().path("error").path("type").asString().equals("resource_already_exists_exception")) {
+            if (!created.ok()
+                    && !created.body()
+                            .path("error")
+                            .path("type")
+                            .asString()
+                            .equals("resource_already_exists_exception")) {
                 throw failure("create index " + index, created);
             }
             return new Step(index, Action.CREATED, "from template " + index);
@@ -177,19 +199,30 @@ public final class SchemaInstaller {
         List<String> conflicts = new ArrayList<>();
         boolean missing = MappingDiff.compare("", installed.path("properties"), wanted.path("properties"), conflicts);
         if (!conflicts.isEmpty()) {
-            return new Step(index, Action.INCOMPATIBLE, "existing mapping differs: " + String.join("; ", conflicts)
-                    + ". Reindex into a new index or delete it; Agent7 will not change field types in place.");
+            return new Step(
+                    index,
+                    Action.INCOMPATIBLE,
+                    "existing mapping differs: " + String.join("; ", conflicts)
+                            + ". Reindex into a new index or delete it; Agent7 will not change field types in place.");
         }
         String settings = ensureSettings(index, templates.indexSettings(type));
         if (!missing) {
-            return settings == null ? new Step(index, Action.UNCHANGED, "mapping matches")
+            return settings == null
+                    ? new Step(index, Action.UNCHANGED, "mapping matches")
                     : new Step(index, Action.UPDATED, "mapping matches; " + settings);
         }
         ElasticsearchHttp.Response put = http.put(index + "/_mapping", wanted);
         if (!put.ok()) {
-            return new Step(index, Action.INCOMPATIBLE, "adding new fields failed: " + put.body().path("error").path("reason").asString());
+            return new Step(
+                    index,
+                    Action.INCOMPATIBLE,
+                    "adding new fields failed: "
+                            + put.body().path("error").path("reason").asString());
         }
-        return new Step(index, Action.UPDATED, "added new fields to the existing mapping" + (settings == null ? "" : "; " + settings));
+        return new Step(
+                index,
+                Action.UPDATED,
+                "added new fields to the existing mapping" + (settings == null ? "" : "; " + settings));
     }
 
     /**
@@ -235,8 +268,9 @@ public final class SchemaInstaller {
      */
     private List<Step> ensureInternalSettings() {
         // number_of_replicas is always there: an index without auto_expand_replicas is listed too.
-        ElasticsearchHttp.Response indices = http.get("agent7-*/_settings/index.auto_expand_replicas,index.number_of_replicas"
-                + "?flat_settings=true&expand_wildcards=open");
+        ElasticsearchHttp.Response indices =
+                http.get("agent7-*/_settings/index.auto_expand_replicas,index.number_of_replicas"
+                        + "?flat_settings=true&expand_wildcards=open");
         if (!indices.ok()) {
             throw failure("read the settings of the agent7-* indices", indices);
         }
@@ -246,8 +280,8 @@ public final class SchemaInstaller {
         List<Step> steps = new ArrayList<>();
         for (String index : new TreeSet<>(indices.body().propertyNames())) {
             if (!types.contains(index)) {
-                String settings = ensureSettings(index, indices.body().path(index).path("settings"),
-                        templates.internalIndexSettings());
+                String settings = ensureSettings(
+                        index, indices.body().path(index).path("settings"), templates.internalIndexSettings());
                 if (settings != null) {
                     steps.add(new Step(index, Action.UPDATED, settings));
                 }
@@ -258,6 +292,9 @@ public final class SchemaInstaller {
 
     private static IllegalStateException failure(String what, ElasticsearchHttp.Response response) {
         return new IllegalStateException("Could not " + what + ": HTTP " + response.status() + " "
-                + response.body().path("error").path("reason").asString(response.body().toString()));
+                + response.body()
+                        .path("error")
+                        .path("reason")
+                        .asString(response.body().toString()));
     }
 }

@@ -13,8 +13,7 @@ import java.util.Set;
 /** Compares the types' fields with ECS: same type or a listed fallback, and a {@code .text} where ECS has one. */
 final class EcsConformance {
 
-    private EcsConformance() {
-    }
+    private EcsConformance() {}
 
     /**
      * One line per difference, naming the field, our mapping, ECS's and the types that have
@@ -35,14 +34,22 @@ final class EcsConformance {
                 }
                 String via = field.isAlias() ? " (alias of " + mapped.name() + ")" : "";
                 String ours = mapped.type().mappingName();
-                if (!ours.equals(standard.type()) && !EcsFallbacks.allows(field.name(), standard.type(), mapped.type())) {
-                    typesByMismatch.computeIfAbsent(field.name() + via + ": ours is " + ours + ", ECS's is "
-                            + standard.type() + " (no fallback in EcsFallbacks allows it)", k -> new LinkedHashSet<>())
+                if (!ours.equals(standard.type())
+                        && !EcsFallbacks.allows(field.name(), standard.type(), mapped.type())) {
+                    typesByMismatch
+                            .computeIfAbsent(
+                                    field.name() + via + ": ours is " + ours + ", ECS's is " + standard.type()
+                                            + " (no fallback in EcsFallbacks allows it)",
+                                    k -> new LinkedHashSet<>())
                             .add(type.name());
                 }
                 if (standard.textMultiField() && !mapped.textField()) {
-                    typesByMismatch.computeIfAbsent(field.name() + via + ": ours is " + ours + " without .text, ECS's is "
-                            + standard.type() + " with a .text multi-field", k -> new LinkedHashSet<>()).add(type.name());
+                    typesByMismatch
+                            .computeIfAbsent(
+                                    field.name() + via + ": ours is " + ours + " without .text, ECS's is "
+                                            + standard.type() + " with a .text multi-field",
+                                    k -> new LinkedHashSet<>())
+                            .add(type.name());
                 }
             }
         }

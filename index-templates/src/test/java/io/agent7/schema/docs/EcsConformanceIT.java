@@ -23,7 +23,9 @@ class EcsConformanceIT {
         Path file = EcsFlat.location();
         Map<String, EcsFlat.EcsField> ecs = EcsFlat.read(file);
         // A sanity check on the parse: a broken cut would yield nothing to compare with and pass.
-        assertThat(ecs).as("ECS fields read from " + file).hasSizeGreaterThan(500)
+        assertThat(ecs)
+                .as("ECS fields read from " + file)
+                .hasSizeGreaterThan(500)
                 .containsKeys("@timestamp", "process.command_line", "labels");
 
         List<DataType> types = new ArrayList<>(Schema.standard().types());
@@ -31,7 +33,8 @@ class EcsConformanceIT {
         List<String> mismatches = EcsConformance.mismatches(types, ecs);
 
         assertThat(mismatches)
-                .as("Fields whose type differs from ECS (" + file + "). Map them as ECS does, or, when ECS's type cannot"
+                .as("Fields whose type differs from ECS (" + file
+                        + "). Map them as ECS does, or, when ECS's type cannot"
                         + " be used, add a fallback with its reason to io.agent7.schema.docs.EcsFallbacks:\n  "
                         + String.join("\n  ", mismatches) + "\n")
                 .isEmpty();

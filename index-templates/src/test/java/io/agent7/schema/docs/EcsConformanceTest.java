@@ -38,13 +38,12 @@ class EcsConformanceTest {
                 .keyword("process.pid", "")
                 .keyword("process.name", "")
                 .build();
-        DataType second = DataType.builder("second")
-                .keyword("process.name", "")
-                .build();
+        DataType second = DataType.builder("second").keyword("process.name", "").build();
 
-        assertThat(EcsConformance.mismatches(List.of(first, second), ECS)).containsExactly(
-                "process.pid: ours is keyword, ECS's is long (no fallback in EcsFallbacks allows it) [in first]",
-                "process.name: ours is keyword without .text, ECS's is keyword with a .text multi-field [in first, second]");
+        assertThat(EcsConformance.mismatches(List.of(first, second), ECS))
+                .containsExactly(
+                        "process.pid: ours is keyword, ECS's is long (no fallback in EcsFallbacks allows it) [in first]",
+                        "process.name: ours is keyword without .text, ECS's is keyword with a .text multi-field [in first, second]");
     }
 
     @Test
@@ -56,17 +55,21 @@ class EcsConformanceTest {
                 .fieldAlias("process.name", "name")
                 .build();
 
-        assertThat(EcsConformance.mismatches(List.of(type), ECS)).containsExactly(
-                "process.pid (alias of pid): ours is keyword, ECS's is long (no fallback in EcsFallbacks allows it) [in sample]",
-                "process.name (alias of name): ours is keyword without .text, ECS's is keyword with a .text multi-field"
-                        + " [in sample]");
+        assertThat(EcsConformance.mismatches(List.of(type), ECS))
+                .containsExactly(
+                        "process.pid (alias of pid): ours is keyword, ECS's is long (no fallback in EcsFallbacks allows it) [in sample]",
+                        "process.name (alias of name): ours is keyword without .text, ECS's is keyword with a .text multi-field"
+                                + " [in sample]");
     }
 
     @Test
     void fallbackForLabelsAppliesToLabelsOnly() {
         assertThat(EcsFallbacks.allows("labels", "object", FieldType.FLATTENED)).isTrue();
-        assertThat(EcsFallbacks.allows("process.env", "object", FieldType.FLATTENED)).isFalse();
-        assertThat(EcsFallbacks.allows("url.original", "wildcard", FieldType.KEYWORD)).isTrue();
-        assertThat(EcsFallbacks.allows("url.original", "wildcard", FieldType.TEXT)).isFalse();
+        assertThat(EcsFallbacks.allows("process.env", "object", FieldType.FLATTENED))
+                .isFalse();
+        assertThat(EcsFallbacks.allows("url.original", "wildcard", FieldType.KEYWORD))
+                .isTrue();
+        assertThat(EcsFallbacks.allows("url.original", "wildcard", FieldType.TEXT))
+                .isFalse();
     }
 }

@@ -22,16 +22,15 @@ final class EcsFlat {
     static final String ENVIRONMENT = "AGENT7_ECS_FLAT";
 
     private static final JsonMapper LENIENT = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_UNQUOTED_PROPERTY_NAMES,
+            .enable(
+                    JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_UNQUOTED_PROPERTY_NAMES,
                     JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_JAVA_COMMENTS)
             .build();
 
     /** One ECS field: its type, and whether ECS gives it a {@code .text} multi-field. */
-    record EcsField(String name, String type, boolean textMultiField) {
-    }
+    record EcsField(String name, String type, boolean textMultiField) {}
 
-    private EcsFlat() {
-    }
+    private EcsFlat() {}
 
     /** The file from {@value #PROPERTY} or {@value #ENVIRONMENT}; fails, never skips, when there is none. */
     static Path location() {
@@ -39,8 +38,9 @@ final class EcsFlat {
         if (path == null || path.isBlank() || path.startsWith("${")) {
             path = System.getenv(ENVIRONMENT);
         }
-        String howToFix = "Run the tests with './agent7 test', which downloads @elastic/ecs into .agent7/ecs/ and passes"
-                + " -D" + PROPERTY + "=<its package/generated/ecs_flat.ts> (or set " + ENVIRONMENT + ").";
+        String howToFix =
+                "Run the tests with './agent7 test', which downloads @elastic/ecs into .agent7/ecs/ and passes" + " -D"
+                        + PROPERTY + "=<its package/generated/ecs_flat.ts> (or set " + ENVIRONMENT + ").";
         if (path == null || path.isBlank()) {
             throw new IllegalStateException("No ECS field definitions for the ECS conformance test. " + howToFix);
         }
@@ -72,7 +72,9 @@ final class EcsFlat {
             for (JsonNode multi : definition.path("multi_fields")) {
                 text |= multi.path("name").asString("").equals("text");
             }
-            byName.put(entry.getKey(), new EcsField(entry.getKey(), definition.path("type").asString(""), text));
+            byName.put(
+                    entry.getKey(),
+                    new EcsField(entry.getKey(), definition.path("type").asString(""), text));
         }
         return byName;
     }

@@ -62,6 +62,7 @@ class EcsFlatTest {
     @Test
     void refusesAFileWithoutTheEcsFlatObject() {
         assertThatThrownBy(() -> EcsFlat.parse("export const Other = 1;"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("EcsFlat");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("EcsFlat");
     }
 }

@@ -18,12 +18,14 @@ public final class GeneratedFile {
     /** Enough of a differing line to see what changed without pages of JSON. */
     private static final int EXCERPT = 240;
 
-    private GeneratedFile() {
-    }
+    private GeneratedFile() {}
 
     /** The repository root: Surefire and Failsafe run a module's tests in the module's folder. */
     public static Path repositoryRoot() {
-        return Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize().getParent();
+        return Path.of(System.getProperty("basedir", "."))
+                .toAbsolutePath()
+                .normalize()
+                .getParent();
     }
 
     /** The command that rewrites the file, run from the repository root. */

@@ -31,8 +31,12 @@ class SchemaMarkdownTest {
     void everyFieldOfEveryTypeIsARowOfItsTable() {
         for (DataType type : Schema.standard().types()) {
             String section = section(type);
-            type.fields().values().forEach(field -> assertThat(section).as(type.name())
-                    .contains("| `" + field.name() + "` | " + (field.isAlias() ? "alias of `" + field.aliasOf() + "`" : "")));
+            type.fields()
+                    .values()
+                    .forEach(field -> assertThat(section)
+                            .as(type.name())
+                            .contains("| `" + field.name() + "` | "
+                                    + (field.isAlias() ? "alias of `" + field.aliasOf() + "`" : "")));
         }
     }
 

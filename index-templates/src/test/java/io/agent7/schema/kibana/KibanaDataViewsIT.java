@@ -25,8 +25,9 @@ class KibanaDataViewsIT {
     @BeforeAll
     static void installSchema() {
         es = TestElasticsearch.url();
-        SchemaInstaller.Report report = new SchemaInstaller(new ElasticsearchHttp(es, null, null), Schema.standard(),
-                IndexSettings.DEFAULTS).install();
+        SchemaInstaller.Report report = new SchemaInstaller(
+                        new ElasticsearchHttp(es, null, null), Schema.standard(), IndexSettings.DEFAULTS)
+                .install();
         assertThat(report.ok()).as(report.steps().toString()).isTrue();
         file = new SavedObjectsFile(new KibanaSavedObjects(Schema.standard()).ndjson());
     }
@@ -35,7 +36,8 @@ class KibanaDataViewsIT {
     void everyDataViewFieldIsInTheRealIndexMappingWithTheSameType() {
         for (DataType type : Schema.standard().types()) {
             JsonNode response = TestElasticsearch.get(es, "/" + type.index() + "/_mapping");
-            Map<String, MappingLeaves.Leaf> mapped = MappingLeaves.of(response.path(type.index()).path("mappings"));
+            Map<String, MappingLeaves.Leaf> mapped =
+                    MappingLeaves.of(response.path(type.index()).path("mappings"));
             Map<String, JsonNode> fields = SavedObjectsFile.fields(file.get("index-pattern", type.index()));
 
             List<String> wrong = new ArrayList<>();
@@ -50,7 +52,8 @@ class KibanaDataViewsIT {
                 if (!esType.equals(actual)) {
                     wrong.add(name + " is " + esType + " in the data view, " + actual + " in the index");
                 }
-                String parent = field.path("subType").path("multi").path("parent").asString(null);
+                String parent =
+                        field.path("subType").path("multi").path("parent").asString(null);
                 if (parent != null && !parent.equals(leaf.multiOf())) {
                     wrong.add(name + " should be a multi-field of " + parent + ", the index has it as " + leaf);
                 }
@@ -67,7 +70,8 @@ class KibanaDataViewsIT {
     @Test
     void everyDataViewFieldHasTheTypeAndFlagsFieldCapsReportAsKibanaWouldRead() {
         for (DataType type : Schema.standard().types()) {
-            JsonNode caps = TestElasticsearch.get(es, "/" + type.index() + "/_field_caps?fields=*").path("fields");
+            JsonNode caps = TestElasticsearch.get(es, "/" + type.index() + "/_field_caps?fields=*")
+                    .path("fields");
             Map<String, JsonNode> fields = SavedObjectsFile.fields(file.get("index-pattern", type.index()));
 
             List<String> wrong = new ArrayList<>();
@@ -80,7 +84,8 @@ class KibanaDataViewsIT {
                 }
                 for (String flag : List.of("searchable", "aggregatable")) {
                     if (cap.path(flag).asBoolean() != field.path(flag).asBoolean()) {
-                        wrong.add(name + ": " + flag + " is " + field.path(flag) + ", field caps say " + cap.path(flag));
+                        wrong.add(
+                                name + ": " + flag + " is " + field.path(flag) + ", field caps say " + cap.path(flag));
                     }
                 }
             });

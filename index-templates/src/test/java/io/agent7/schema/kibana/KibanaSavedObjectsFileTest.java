@@ -9,7 +9,9 @@ class KibanaSavedObjectsFileTest {
 
     @Test
     void checkedInSavedObjectsAreWhatTheSchemaGeneratesNow() throws IOException {
-        GeneratedFile.assertUpToDate(KibanaSavedObjects.CHECKED_IN_FILE,
-                new KibanaSavedObjects(Schema.standard()).ndjson(), KibanaSavedObjectsFileTest.class);
+        GeneratedFile.assertUpToDate(
+                KibanaSavedObjects.CHECKED_IN_FILE,
+                new KibanaSavedObjects(Schema.standard()).ndjson(),
+                KibanaSavedObjectsFileTest.class);
     }
 }

@@ -44,8 +44,11 @@ class KibanaSavedObjectsTest {
             assertThat(dataView).as(type.name()).isNotNull();
             assertThat(dataView.path("attributes").path("title").asString()).isEqualTo("agent7-" + type.name());
             assertThat(dataView.path("attributes").path("name").asString()).isEqualTo("Agent7 " + type.name());
-            assertThat(dataView.path("attributes").path("timeFieldName").asString()).isEqualTo("@timestamp");
-            assertThat(file.get("search", "agent7-" + type.name() + "-present")).as(type.name()).isNotNull();
+            assertThat(dataView.path("attributes").path("timeFieldName").asString())
+                    .isEqualTo("@timestamp");
+            assertThat(file.get("search", "agent7-" + type.name() + "-present"))
+                    .as(type.name())
+                    .isNotNull();
         }
     }
 
@@ -82,7 +85,8 @@ class KibanaSavedObjectsTest {
             SavedObjectsFile.fields(file.get("index-pattern", type.index())).forEach((name, field) -> {
                 String esType = field.path("esTypes").path(0).asString();
                 assertThat(field.path("type").asString()).as(name).isEqualTo(KibanaFields.kibanaType(esType));
-                assertThat(field.path("aggregatable").asBoolean()).as(name)
+                assertThat(field.path("aggregatable").asBoolean())
+                        .as(name)
                         .isEqualTo(!esType.equals("text") && !esType.equals("nested"));
                 assertThat(field.path("searchable").asBoolean()).as(name).isEqualTo(!esType.equals("nested"));
             });
@@ -105,7 +109,8 @@ class KibanaSavedObjectsTest {
                 assertThat(text).as(keyword.name() + ".text").isNotNull();
                 assertThat(text.path("esTypes").path(0).asString()).isEqualTo("text");
                 assertThat(text.path("aggregatable").asBoolean()).isFalse();
-                assertThat(text.path("subType").path("multi").path("parent").asString()).isEqualTo(keyword.name());
+                assertThat(text.path("subType").path("multi").path("parent").asString())
+                        .isEqualTo(keyword.name());
             });
         }
     }
@@ -140,23 +145,31 @@ class KibanaSavedObjectsTest {
         assertThat(dashboard.path("attributes").path("title").asString()).isEqualTo("Agent7 overview");
         List<String> expected = KibanaSavedObjects.DASHBOARD_TYPES.stream()
                 .filter(name -> schema.types().stream().anyMatch(t -> t.name().equals(name)))
-                .map(name -> "agent7-" + name + "-present").toList();
+                .map(name -> "agent7-" + name + "-present")
+                .toList();
 
         List<String> shown = new ArrayList<>();
         Set<String> cells = new HashSet<>();
         int i = 0;
         for (JsonNode panel : SavedObjectsFile.embedded(dashboard, "panelsJSON")) {
             assertThat(panel.path("panelRefName").asString()).isEqualTo("panel_" + i++);
-            assertThat(panel.path("panelIndex").asString()).isEqualTo(panel.path("gridData").path("i").asString());
+            assertThat(panel.path("panelIndex").asString())
+                    .isEqualTo(panel.path("gridData").path("i").asString());
             JsonNode reference = reference(dashboard, panel.path("panelRefName").asString());
             assertThat(reference.path("type").asString()).isEqualTo("search");
             assertThat(file.get("search", reference.path("id").asString())).isNotNull();
             shown.add(reference.path("id").asString());
             JsonNode grid = panel.path("gridData");
             assertThat(grid.path("x").asInt() + grid.path("w").asInt()).isLessThanOrEqualTo(48);
-            for (int x = grid.path("x").asInt(); x < grid.path("x").asInt() + grid.path("w").asInt(); x++) {
-                for (int y = grid.path("y").asInt(); y < grid.path("y").asInt() + grid.path("h").asInt(); y++) {
-                    assertThat(cells.add(x + "," + y)).as("panels overlap at " + x + "," + y).isTrue();
+            for (int x = grid.path("x").asInt();
+                    x < grid.path("x").asInt() + grid.path("w").asInt();
+                    x++) {
+                for (int y = grid.path("y").asInt();
+                        y < grid.path("y").asInt() + grid.path("h").asInt();
+                        y++) {
+                    assertThat(cells.add(x + "," + y))
+                            .as("panels overlap at " + x + "," + y)
+                            .isTrue();
                 }
             }
         }

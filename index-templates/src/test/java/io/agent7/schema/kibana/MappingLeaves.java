@@ -14,11 +14,9 @@ final class MappingLeaves {
      * @param path     for an alias, the field it points to; otherwise null
      * @param multiOf  for a multi-field, the field it belongs to; otherwise null
      */
-    record Leaf(String type, String path, String multiOf) {
-    }
+    record Leaf(String type, String path, String multiOf) {}
 
-    private MappingLeaves() {
-    }
+    private MappingLeaves() {}
 
     /** The fields of {@code mappings} (the object holding {@code properties}). */
     static Map<String, Leaf> of(JsonNode mappings) {
@@ -31,10 +29,16 @@ final class MappingLeaves {
         for (Map.Entry<String, JsonNode> entry : properties.properties()) {
             String name = prefix + entry.getKey();
             JsonNode node = entry.getValue();
-            leaves.put(name, new Leaf(node.path("type").asString("object"),
-                    node.has("path") ? node.path("path").asString() : null, null));
+            leaves.put(
+                    name,
+                    new Leaf(
+                            node.path("type").asString("object"),
+                            node.has("path") ? node.path("path").asString() : null,
+                            null));
             for (Map.Entry<String, JsonNode> multi : node.path("fields").properties()) {
-                leaves.put(name + "." + multi.getKey(), new Leaf(multi.getValue().path("type").asString(), null, name));
+                leaves.put(
+                        name + "." + multi.getKey(),
+                        new Leaf(multi.getValue().path("type").asString(), null, name));
             }
             if (node.has("properties")) {
                 walk(name + ".", node.path("properties"), leaves);

@@ -24,7 +24,9 @@ final class SavedObjectsFile {
     }
 
     List<JsonNode> ofType(String type) {
-        return objects.stream().filter(o -> o.path("type").asString().equals(type)).toList();
+        return objects.stream()
+                .filter(o -> o.path("type").asString().equals(type))
+                .toList();
     }
 
     JsonNode get(String type, String id) {

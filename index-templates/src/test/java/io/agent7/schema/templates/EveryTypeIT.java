@@ -31,8 +31,9 @@ class EveryTypeIT {
     @BeforeAll
     static void install() {
         es = TestElasticsearch.url();
-        SchemaInstaller.Report report = new SchemaInstaller(new ElasticsearchHttp(es, null, null), Schema.standard(),
-                IndexSettings.DEFAULTS).install();
+        SchemaInstaller.Report report = new SchemaInstaller(
+                        new ElasticsearchHttp(es, null, null), Schema.standard(), IndexSettings.DEFAULTS)
+                .install();
         assertThat(report.ok()).as(report.toString()).isTrue();
     }
 
@@ -50,21 +51,30 @@ class EveryTypeIT {
         Documents.set(document, CommonFields.LAST_SEEN, nodes.stringNode(Samples.SAMPLE_TIME));
         Documents.set(document, CommonFields.PRESENT, nodes.booleanNode(true));
         Documents.set(document, CommonFields.REMOVED_AT, nodes.nullNode());
-        Documents.set(document, CommonFields.LABELS, nodes.objectNode().put("team", "blue").put("deep.key", "x"));
+        Documents.set(
+                document,
+                CommonFields.LABELS,
+                nodes.objectNode().put("team", "blue").put("deep.key", "x"));
 
-        JsonNode indexed = TestElasticsearch.send(es, "POST", "/" + type.index() + "/_doc?refresh=true&routing=" + host,
-                document.toString());
-        assertThat(indexed.path("result").asString()).as("%s: %s", type.name(), indexed).isEqualTo("created");
+        JsonNode indexed = TestElasticsearch.send(
+                es, "POST", "/" + type.index() + "/_doc?refresh=true&routing=" + host, document.toString());
+        assertThat(indexed.path("result").asString())
+                .as("%s: %s", type.name(), indexed)
+                .isEqualTo("created");
 
         for (Field field : type.fields().values()) {
             if (!field.isAlias()) {
                 continue;
             }
-            JsonNode found = TestElasticsearch.send(es, "POST", "/" + type.index() + "/_search",
+            JsonNode found = TestElasticsearch.send(
+                    es,
+                    "POST",
+                    "/" + type.index() + "/_search",
                     "{\"query\":{\"bool\":{\"filter\":[{\"term\":{\"host.id\":\"" + host + "\"}},"
                             + "{\"exists\":{\"field\":\"" + field.name() + "\"}}]}}}");
             assertThat(found.path("hits").path("total").path("value").asLong())
-                    .as("%s: alias %s -> %s", type.name(), field.name(), field.aliasOf()).isEqualTo(1);
+                    .as("%s: alias %s -> %s", type.name(), field.name(), field.aliasOf())
+                    .isEqualTo(1);
         }
     }
 
@@ -72,10 +82,17 @@ class EveryTypeIT {
     @MethodSource("allTypes")
     void unknownFieldsAreRefused(DataType type) {
         String namespace = type.fields().keySet().iterator().next().split("\\.")[0];
-        JsonNode refused = TestElasticsearch.send(es, "POST", "/" + type.index() + "/_doc",
+        JsonNode refused = TestElasticsearch.send(
+                es,
+                "POST",
+                "/" + type.index() + "/_doc",
                 "{\"" + namespace + "\":{\"no_such_field_" + type.name() + "\":1}}");
-        assertThat(refused.path("error").path("type").asString()).as(type.name()).isEqualTo("strict_dynamic_mapping_exception");
+        assertThat(refused.path("error").path("type").asString())
+                .as(type.name())
+                .isEqualTo("strict_dynamic_mapping_exception");
         JsonNode top = TestElasticsearch.send(es, "POST", "/" + type.index() + "/_doc", "{\"surprise\":true}");
-        assertThat(top.path("error").path("type").asString()).as(type.name()).isEqualTo("strict_dynamic_mapping_exception");
+        assertThat(top.path("error").path("type").asString())
+                .as(type.name())
+                .isEqualTo("strict_dynamic_mapping_exception");
     }
 }

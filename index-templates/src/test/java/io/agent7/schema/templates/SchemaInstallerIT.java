@@ -25,7 +25,9 @@ class SchemaInstallerIT {
 
     @BeforeEach
     void cleanSlate() {
-        for (var type : java.util.stream.Stream.concat(Schema.standard().types().stream(), Schema.standard().serverTypes().stream()).toList()) {
+        for (var type : java.util.stream.Stream.concat(
+                        Schema.standard().types().stream(), Schema.standard().serverTypes().stream())
+                .toList()) {
             TestElasticsearch.send(es, "DELETE", "/" + type.index(), null);
             TestElasticsearch.send(es, "DELETE", "/_index_template/" + type.index(), null);
         }
@@ -41,29 +43,54 @@ class SchemaInstallerIT {
         SchemaInstaller.Report first = installer.install();
         assertThat(first.steps().get(0).action()).isEqualTo(Action.INFO);
         assertThat(first.steps().get(0).detail()).startsWith("Elasticsearch " + TestElasticsearch.version());
-        assertThat(first.steps().subList(1, first.steps().size())).extracting(Step::action).containsOnly(Action.CREATED);
-        assertThat(first.steps()).extracting(Step::target)
+        assertThat(first.steps().subList(1, first.steps().size()))
+                .extracting(Step::action)
+                .containsOnly(Action.CREATED);
+        assertThat(first.steps())
+                .extracting(Step::target)
                 .contains("agent7-common", "agent7-settings", "agent7-internal", "agent7-process");
 
         SchemaInstaller.Report second = installer.install();
         assertThat(second.steps()).extracting(Step::action).containsOnly(Action.INFO, Action.UNCHANGED);
         assertThat(second.changedAnything()).isFalse();
 
-        JsonNode mapping = TestElasticsearch.get(es, "/agent7-process/_mapping").path("agent7-process").path("mappings");
+        JsonNode mapping = TestElasticsearch.get(es, "/agent7-process/_mapping")
+                .path("agent7-process")
+                .path("mappings");
         assertThat(mapping.path("dynamic").asString()).isEqualTo("strict");
-        assertThat(mapping.path("properties").path("process").path("properties").path("pid").path("type").asString())
+        assertThat(mapping.path("properties")
+                        .path("process")
+                        .path("properties")
+                        .path("pid")
+                        .path("type")
+                        .asString())
                 .isEqualTo("long");
-        assertThat(mapping.path("properties").path("process").path("properties").path("command_line")
-                .path("fields").path("text").path("type").asString()).isEqualTo("text");
+        assertThat(mapping.path("properties")
+                        .path("process")
+                        .path("properties")
+                        .path("command_line")
+                        .path("fields")
+                        .path("text")
+                        .path("type")
+                        .asString())
+                .isEqualTo("text");
 
         // A strict mapping refuses what the schema does not know, instead of growing.
-        JsonNode rejected = TestElasticsearch.send(es, "POST", "/agent7-process/_doc?routing=h",
+        JsonNode rejected = TestElasticsearch.send(
+                es,
+                "POST",
+                "/agent7-process/_doc?routing=h",
                 "{\"host\":{\"id\":\"h\"},\"process\":{\"pid\":1,\"colour\":\"red\"}}");
         assertThat(rejected.path("error").path("type").asString()).isEqualTo("strict_dynamic_mapping_exception");
-        JsonNode contained = TestElasticsearch.send(es, "POST", "/agent7-process/_doc?routing=h&refresh=true",
+        JsonNode contained = TestElasticsearch.send(
+                es,
+                "POST",
+                "/agent7-process/_doc?routing=h&refresh=true",
                 "{\"host\":{\"id\":\"h\"},\"process\":{\"pid\":1},\"labels\":{\"team\":\"red\",\"any\":{\"depth\":1}}}");
         assertThat(contained.path("result").asString()).isEqualTo("created");
-        JsonNode after = TestElasticsearch.get(es, "/agent7-process/_mapping").path("agent7-process").path("mappings");
+        JsonNode after = TestElasticsearch.get(es, "/agent7-process/_mapping")
+                .path("agent7-process")
+                .path("mappings");
         assertThat(after).isEqualTo(mapping);
     }
 
@@ -73,11 +100,17 @@ class SchemaInstallerIT {
         String index = "agent7-it-internal-" + java.util.UUID.randomUUID();
         try {
             TestElasticsearch.send(es, "POST", "/" + index + "/_doc?refresh=true", "{\"anything\":\"dynamic\"}");
-            JsonNode settings = TestElasticsearch.get(es, "/" + index + "/_settings").path(index).path("settings").path("index");
+            JsonNode settings = TestElasticsearch.get(es, "/" + index + "/_settings")
+                    .path(index)
+                    .path("settings")
+                    .path("index");
             assertThat(settings.path("number_of_shards").asString()).isEqualTo("1");
             assertThat(settings.path("auto_expand_replicas").asString()).isEqualTo("0-1");
-            assertThat(TestElasticsearch.get(es, "/_cluster/health/" + index).path("status").asString())
-                    .as("no replica asked of a single node").isEqualTo("green");
+            assertThat(TestElasticsearch.get(es, "/_cluster/health/" + index)
+                            .path("status")
+                            .asString())
+                    .as("no replica asked of a single node")
+                    .isEqualTo("green");
         } finally {
             TestElasticsearch.send(es, "DELETE", "/" + index, null);
         }
@@ -89,29 +122,56 @@ class SchemaInstallerIT {
         // A service's index created before the agent7-internal template: one replica, never assigned on one node.
         TestElasticsearch.send(es, "DELETE", "/_index_template/" + IndexTemplates.INTERNAL_TEMPLATE, null);
         String internal = "agent7-it-older-" + java.util.UUID.randomUUID();
-        TestElasticsearch.send(es, "PUT", "/" + internal + "?wait_for_active_shards=1",
+        TestElasticsearch.send(
+                es,
+                "PUT",
+                "/" + internal + "?wait_for_active_shards=1",
                 "{\"settings\":{\"index\":{\"number_of_replicas\":1}}}");
         try {
-            assertThat(TestElasticsearch.get(es, "/_cluster/health/" + internal).path("status").asString()).isEqualTo("yellow");
+            assertThat(TestElasticsearch.get(es, "/_cluster/health/" + internal)
+                            .path("status")
+                            .asString())
+                    .isEqualTo("yellow");
 
             SchemaInstaller installer = new SchemaInstaller(http, Schema.standard(), IndexSettings.DEFAULTS);
             SchemaInstaller.Report report = installer.install();
 
             // The template is unchanged (its settings come from a component); the index is not.
-            assertThat(report.steps()).filteredOn(s -> s.target().equals("agent7-process") && s.action() == Action.UPDATED)
-                    .singleElement().extracting(Step::detail).asString()
-                    .isEqualTo("mapping matches; settings: refresh_interval 1s -> " + IndexSettings.DEFAULTS.refreshInterval());
-            assertThat(TestElasticsearch.get(es, "/agent7-process/_settings").path("agent7-process").path("settings")
-                    .path("index").path("refresh_interval").asString()).isEqualTo(IndexSettings.DEFAULTS.refreshInterval());
-            assertThat(report.steps()).filteredOn(s -> s.target().equals(internal)).singleElement()
-                    .extracting(Step::detail).asString().isEqualTo("settings: auto_expand_replicas (unset) -> 0-1");
+            assertThat(report.steps())
+                    .filteredOn(s -> s.target().equals("agent7-process") && s.action() == Action.UPDATED)
+                    .singleElement()
+                    .extracting(Step::detail)
+                    .asString()
+                    .isEqualTo("mapping matches; settings: refresh_interval 1s -> "
+                            + IndexSettings.DEFAULTS.refreshInterval());
+            assertThat(TestElasticsearch.get(es, "/agent7-process/_settings")
+                            .path("agent7-process")
+                            .path("settings")
+                            .path("index")
+                            .path("refresh_interval")
+                            .asString())
+                    .isEqualTo(IndexSettings.DEFAULTS.refreshInterval());
+            assertThat(report.steps())
+                    .filteredOn(s -> s.target().equals(internal))
+                    .singleElement()
+                    .extracting(Step::detail)
+                    .asString()
+                    .isEqualTo("settings: auto_expand_replicas (unset) -> 0-1");
             // The server's own types keep refreshing every second: enrollment and the admin API wait for it.
-            assertThat(report.steps()).filteredOn(s -> s.target().equals("agent7-enrollment") && s.action() == Action.UPDATED)
+            assertThat(report.steps())
+                    .filteredOn(s -> s.target().equals("agent7-enrollment") && s.action() == Action.UPDATED)
                     .isEmpty();
-            assertThat(TestElasticsearch.get(es, "/agent7-enrollment/_settings").path("agent7-enrollment").path("settings")
-                    .path("index").path("refresh_interval").asString()).isEqualTo(IndexTemplates.SERVER_REFRESH_INTERVAL);
+            assertThat(TestElasticsearch.get(es, "/agent7-enrollment/_settings")
+                            .path("agent7-enrollment")
+                            .path("settings")
+                            .path("index")
+                            .path("refresh_interval")
+                            .asString())
+                    .isEqualTo(IndexTemplates.SERVER_REFRESH_INTERVAL);
             assertThat(TestElasticsearch.get(es, "/_cluster/health/" + internal + "?wait_for_status=green&timeout=30s")
-                    .path("status").asString()).isEqualTo("green");
+                            .path("status")
+                            .asString())
+                    .isEqualTo("green");
             assertThat(installer.install().changedAnything()).isFalse();
         } finally {
             TestElasticsearch.send(es, "DELETE", "/" + internal, null);
@@ -123,17 +183,29 @@ class SchemaInstallerIT {
         SchemaInstaller installer = new SchemaInstaller(http, Schema.standard(), IndexSettings.DEFAULTS);
         installer.install();
         // What an older release would have installed: version 1, without process.parent.name.
-        var older = new IndexTemplates(Schema.standard(), IndexSettings.DEFAULTS).indexTemplates().get("agent7-process");
+        var older = new IndexTemplates(Schema.standard(), IndexSettings.DEFAULTS)
+                .indexTemplates()
+                .get("agent7-process");
         older.put("version", 1);
         ((tools.jackson.databind.node.ObjectNode) older.get("_meta")).put("version", 1);
-        ((tools.jackson.databind.node.ObjectNode) older.path("template").path("mappings").path("properties")
-                .path("process").path("properties").path("parent").path("properties")).remove("name");
+        ((tools.jackson.databind.node.ObjectNode) older.path("template")
+                        .path("mappings")
+                        .path("properties")
+                        .path("process")
+                        .path("properties")
+                        .path("parent")
+                        .path("properties"))
+                .remove("name");
         assertThat(http.put("_index_template/agent7-process", older).ok()).isTrue();
 
         SchemaInstaller.Report report = installer.install();
-        assertThat(report.steps()).filteredOn(s -> s.target().equals("agent7-process") && s.action() == Action.UPDATED)
-                .first().extracting(Step::detail).asString()
-                .isEqualTo("version 1 -> " + Schema.VERSION + ": added 2 fields (process.parent.name, process.parent.name.text)");
+        assertThat(report.steps())
+                .filteredOn(s -> s.target().equals("agent7-process") && s.action() == Action.UPDATED)
+                .first()
+                .extracting(Step::detail)
+                .asString()
+                .isEqualTo("version 1 -> " + Schema.VERSION
+                        + ": added 2 fields (process.parent.name, process.parent.name.text)");
         assertThat(installer.install().changedAnything()).isFalse();
     }
 
@@ -141,13 +213,20 @@ class SchemaInstallerIT {
     void reportsAnIncompatibleIndexInsteadOfChangingIt() {
         TestElasticsearch.send(es, "DELETE", "/agent7-process", null);
         TestElasticsearch.send(es, "DELETE", "/_index_template/agent7-process", null);
-        TestElasticsearch.send(es, "PUT", "/agent7-process",
+        TestElasticsearch.send(
+                es,
+                "PUT",
+                "/agent7-process",
                 "{\"mappings\":{\"properties\":{\"process\":{\"properties\":{\"pid\":{\"type\":\"keyword\"}}}}}}");
         try {
-            SchemaInstaller.Report report = new SchemaInstaller(http, Schema.standard(), IndexSettings.DEFAULTS).install();
+            SchemaInstaller.Report report =
+                    new SchemaInstaller(http, Schema.standard(), IndexSettings.DEFAULTS).install();
             assertThat(report.ok()).isFalse();
-            assertThat(report.steps()).filteredOn(s -> s.target().equals("agent7-process") && s.action() == Action.INCOMPATIBLE)
-                    .singleElement().extracting(Step::detail).asString()
+            assertThat(report.steps())
+                    .filteredOn(s -> s.target().equals("agent7-process") && s.action() == Action.INCOMPATIBLE)
+                    .singleElement()
+                    .extracting(Step::detail)
+                    .asString()
                     .contains("process.pid is keyword, the schema says long");
         } finally {
             TestElasticsearch.send(es, "DELETE", "/agent7-process", null);

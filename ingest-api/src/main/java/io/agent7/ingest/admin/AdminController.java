@@ -41,7 +41,8 @@ class AdminController {
     private final HostRegistry registry;
     private final AuditLog audit;
 
-    AdminController(EnrollmentService enrollment, Policies policies, HostStore hosts, HostRegistry registry, AuditLog audit) {
+    AdminController(
+            EnrollmentService enrollment, Policies policies, HostStore hosts, HostRegistry registry, AuditLog audit) {
         this.enrollment = enrollment;
         this.policies = policies;
         this.hosts = hosts;
@@ -49,16 +50,17 @@ class AdminController {
         this.audit = audit;
     }
 
-    record SiteKeyRequest(String name, String group) {
-    }
+    record SiteKeyRequest(String name, String group) {}
 
     @PostMapping("/api/v1/admin/site-keys")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> createSiteKey(@RequestBody SiteKeyRequest request, Principal admin) {
         String name = require("name", request.name());
-        String group = request.group() == null || request.group().isBlank() ? "default" : require("group", request.group());
+        String group =
+                request.group() == null || request.group().isBlank() ? "default" : require("group", request.group());
         EnrollmentService.NewSiteKey created = enrollment.createSiteKey(name, group);
-        audit.record("site_key.create", true, admin.getName(), created.id(), null, Map.of("name", name, "group", group));
+        audit.record(
+                "site_key.create", true, admin.getName(), created.id(), null, Map.of("name", name, "group", group));
         Map<String, Object> body = new LinkedHashMap<>(siteKey(created.key()));
         body.put("site_key", created.secret());
         body.put("note", "The key is shown once; Agent7 keeps only its hash.");
@@ -111,8 +113,7 @@ class AdminController {
         return PolicySpec.toJson(updated);
     }
 
-    record GroupRequest(String group) {
-    }
+    record GroupRequest(String group) {}
 
     @PutMapping("/api/v1/admin/hosts/{hostId}/group")
     Map<String, Object> moveHost(@PathVariable String hostId, @RequestBody GroupRequest request, Principal admin) {
@@ -126,19 +127,22 @@ class AdminController {
         return Map.of("host_id", hostId, "group", group);
     }
 
-    record CollectRequest(List<String> types) {
-    }
+    record CollectRequest(List<String> types) {}
 
     @PostMapping("/api/v1/admin/hosts/{hostId}/collect")
-    Map<String, Object> forceCollection(@PathVariable String hostId, @RequestBody CollectRequest request, Principal admin) {
+    Map<String, Object> forceCollection(
+            @PathVariable String hostId, @RequestBody CollectRequest request, Principal admin) {
         List<ApiProblem.Error> errors = new ArrayList<>();
         if (request.types() == null || request.types().isEmpty()) {
             errors.add(new ApiProblem.Error(null, "types", "names no collector"));
         } else {
             for (String type : request.types()) {
                 if (!PolicySpec.isCollector(type)) {
-                    errors.add(new ApiProblem.Error(null, "types", "'" + type + "' is not a collector; collectors: "
-                            + String.join(", ", PolicySpec.collectorTypes())));
+                    errors.add(new ApiProblem.Error(
+                            null,
+                            "types",
+                            "'" + type + "' is not a collector; collectors: "
+                                    + String.join(", ", PolicySpec.collectorTypes())));
                 }
             }
         }
@@ -166,8 +170,11 @@ class AdminController {
 
     private static String require(String field, String value) {
         if (value == null || !NAME.matcher(value).matches()) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, field + " must be 1 to 64 letters, digits, spaces, '.', '_' or '-'"
-                    + ", starting with a letter or digit; got " + (value == null ? "nothing" : "'" + value + "'"));
+            throw new ApiProblem(
+                    HttpStatus.BAD_REQUEST,
+                    field + " must be 1 to 64 letters, digits, spaces, '.', '_' or '-'"
+                            + ", starting with a letter or digit; got "
+                            + (value == null ? "nothing" : "'" + value + "'"));
         }
         return value;
     }

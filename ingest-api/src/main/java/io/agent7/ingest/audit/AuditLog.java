@@ -38,15 +38,22 @@ public class AuditLog {
      * @param reason  why it failed, or null
      * @param details anything else worth keeping; values become keywords
      */
-    public void record(String action, boolean success, String actor, String target, String reason,
-                       Map<String, ?> details) {
+    public void record(
+            String action, boolean success, String actor, String target, String reason, Map<String, ?> details) {
         String id = UUID.randomUUID().toString();
         String now = Values.formatDate(clock.instant());
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("@timestamp", now);
         doc.put("agent7", Map.of("type", "audit"));
-        doc.put("audit", Map.of("id", id, "target", target == null ? "" : target,
-                "details", details == null ? Map.of() : stringValues(details)));
+        doc.put(
+                "audit",
+                Map.of(
+                        "id",
+                        id,
+                        "target",
+                        target == null ? "" : target,
+                        "details",
+                        details == null ? Map.of() : stringValues(details)));
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("action", action);
         event.put("outcome", success ? "success" : "failure");
@@ -55,7 +62,12 @@ public class AuditLog {
         }
         doc.put("event", event);
         doc.put("user", Map.of("name", actor));
-        log.info("audit action={} outcome={} actor={} target={}{}", action, success ? "success" : "failure", actor, target,
+        log.info(
+                "audit action={} outcome={} actor={} target={}{}",
+                action,
+                success ? "success" : "failure",
+                actor,
+                target,
                 reason == null ? "" : " reason=" + reason);
         try {
             client.index(i -> i.index(INDEX).id(id).document(doc));

@@ -102,13 +102,15 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
     private final AtomicBoolean flushRequested = new AtomicBoolean();
     /** Bulks sent and not yet answered, counted here: the ingester's own count drops only after the listener has run. */
     private final AtomicInteger inFlight = new AtomicInteger();
+
     private final Map<Long, Long> started = new ConcurrentHashMap<>();
 
     private final Counter retried;
     private final Timer latency;
     private final DistributionSummary operations;
 
-    BulkDocumentSink(ElasticsearchClient client, IngestProperties properties, MeterRegistry meters, WriteProgress progress) {
+    BulkDocumentSink(
+            ElasticsearchClient client, IngestProperties properties, MeterRegistry meters, WriteProgress progress) {
         this.client = client;
         this.progress = progress;
         this.maxRetries = properties.maxRetries();
@@ -116,25 +118,33 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
         this.maxConcurrent = properties.bulkMaxConcurrent();
         this.fill = Math.max(1, properties.bulkMaxOperations() / 4);
         this.retried = Counter.builder("agent7.bulk.retries")
-                .description("Operations retried after a 429 or 503, or a failed bulk").register(meters);
+                .description("Operations retried after a 429 or 503, or a failed bulk")
+                .register(meters);
         this.latency = Timer.builder("agent7.bulk.latency")
-                .description("Time Elasticsearch took to answer a bulk").publishPercentiles(0.5, 0.99).register(meters);
+                .description("Time Elasticsearch took to answer a bulk")
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
         this.operations = DistributionSummary.builder("agent7.bulk.operations")
-                .description("Operations per bulk request").publishPercentiles(0.1, 0.5, 0.9).register(meters);
-        ElasticsearchClient bulkClient = client.withTransportOptions(o -> o.setParameter("filter_path", BULK_RESPONSE_FIELDS));
-        this.ingester = BulkIngester.of(b -> b
-                .client(bulkClient)
+                .description("Operations per bulk request")
+                .publishPercentiles(0.1, 0.5, 0.9)
+                .register(meters);
+        ElasticsearchClient bulkClient =
+                client.withTransportOptions(o -> o.setParameter("filter_path", BULK_RESPONSE_FIELDS));
+        this.ingester = BulkIngester.of(b -> b.client(bulkClient)
                 .maxOperations(properties.bulkMaxOperations())
                 .maxSize(properties.bulkMaxSize().toBytes())
                 .maxConcurrentRequests(maxConcurrent)
                 .flushInterval(properties.bulkFlushInterval().toMillis(), TimeUnit.MILLISECONDS)
                 .listener(new Listener()));
         Gauge.builder("agent7.bulk.pending_operations", progress, WriteProgress::pending)
-                .description("Operations accepted from agents and not yet acknowledged by Elasticsearch").register(meters);
+                .description("Operations accepted from agents and not yet acknowledged by Elasticsearch")
+                .register(meters);
         Gauge.builder("agent7.bulk.queued_operations", ingester, BulkIngester::pendingOperations)
-                .description("Operations waiting in the BulkIngester for the next bulk").register(meters);
+                .description("Operations waiting in the BulkIngester for the next bulk")
+                .register(meters);
         Gauge.builder("agent7.bulk.requests_in_flight", ingester, BulkIngester::pendingRequests)
-                .description("Bulk requests sent and not yet answered").register(meters);
+                .description("Bulk requests sent and not yet answered")
+                .register(meters);
     }
 
     @Override
@@ -153,12 +163,13 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
 
     private void submit(Pending p) {
         Write w = p.write();
-        ingester.add(BulkOperation.of(op -> op.update(u -> u
-                .index(w.index())
-                .id(w.id())
-                .routing(w.routing())
-                .retryOnConflict(3)
-                .binaryAction(BinaryData.of(w.action(), "application/json")))), p);
+        ingester.add(
+                BulkOperation.of(op -> op.update(u -> u.index(w.index())
+                        .id(w.id())
+                        .routing(w.routing())
+                        .retryOnConflict(3)
+                        .binaryAction(BinaryData.of(w.action(), "application/json")))),
+                p);
     }
 
     /** Sends what is queued when no bulk is in flight, or when it fills {@link #fill} and a slot is free. */
@@ -221,19 +232,27 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
             List<String> exclude = List.copyOf(excluded);
             SearchResponse<Void> response;
             try {
-                response = client.search(s -> s.index(index).routing(hostId).size(PAGE).source(src -> src.fetch(false))
-                        .query(q -> q.bool(b -> b
-                                .filter(f -> f.term(t -> t.field(CommonFields.HOST_ID).value(hostId)))
-                                .filter(f -> f.term(t -> t.field(CommonFields.PRESENT).value(true)))
-                                .filter(f -> f.range(r -> r.untyped(d -> d.field(CommonFields.LAST_SEEN).lt(JsonData.of(beforeText)))))
-                                .mustNot(m -> m.ids(ids -> ids.values(exclude))))), Void.class);
+                response = client.search(
+                        s -> s.index(index)
+                                .routing(hostId)
+                                .size(PAGE)
+                                .source(src -> src.fetch(false))
+                                .query(q -> q.bool(b -> b.filter(f -> f.term(t ->
+                                                t.field(CommonFields.HOST_ID).value(hostId)))
+                                        .filter(f -> f.term(t ->
+                                                t.field(CommonFields.PRESENT).value(true)))
+                                        .filter(f -> f.range(r -> r.untyped(d ->
+                                                d.field(CommonFields.LAST_SEEN).lt(JsonData.of(beforeText)))))
+                                        .mustNot(m -> m.ids(ids -> ids.values(exclude))))),
+                        Void.class);
             } catch (IOException e) {
                 throw new UncheckedIOException("Searching removed items of host " + hostId + " failed", e);
             }
             if (response.shards().failed().intValue() > 0) {
                 // Partial results would miss items, and the agent would never learn they stayed present.
                 throw new UncheckedIOException(new IOException("Searching removed items of host " + hostId + " reached "
-                        + response.shards().successful() + " of " + response.shards().total() + " shards"));
+                        + response.shards().successful() + " of "
+                        + response.shards().total() + " shards"));
             }
             List<String> page = response.hits().hits().stream().map(Hit::id).toList();
             found.addAll(page);
@@ -251,8 +270,12 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
             return Set.of();
         }
         try {
-            var response = client.mget(m -> m.index(index).routing(hostId).ids(List.copyOf(ids))
-                    .sourceIncludes(CommonFields.PRESENT, CommonFields.HOST_ID), Map.class);
+            var response = client.mget(
+                    m -> m.index(index)
+                            .routing(hostId)
+                            .ids(List.copyOf(ids))
+                            .sourceIncludes(CommonFields.PRESENT, CommonFields.HOST_ID),
+                    Map.class);
             Set<String> present = new HashSet<>();
             for (var doc : response.docs()) {
                 if (!doc.isResult()) {
@@ -307,13 +330,18 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
                 BulkResponseItem item = items.get(i);
                 if (item.error() == null) {
                     p.tracker().complete(p.slot(), new Result(p.write().id(), outcome(item.result()), null));
-                } else if (item.status() == 404 && "document_missing_exception".equals(item.error().type())) {
+                } else if (item.status() == 404
+                        && "document_missing_exception".equals(item.error().type())) {
                     p.tracker().complete(p.slot(), new Result(p.write().id(), Outcome.MISSING, null));
                 } else if (item.status() == 429 || item.status() == 503) {
                     retryOrGiveUp(p, item.error().type() + ": " + item.error().reason());
                 } else {
                     String error = item.error().type() + ": " + item.error().reason();
-                    log.warn("Elasticsearch refused document {} in {}: {}", p.write().id(), p.write().index(), error);
+                    log.warn(
+                            "Elasticsearch refused document {} in {}: {}",
+                            p.write().id(),
+                            p.write().index(),
+                            error);
                     p.tracker().complete(p.slot(), new Result(p.write().id(), Outcome.FAILED, error));
                 }
             }

@@ -36,8 +36,10 @@ class ElasticsearchHostStore implements HostStore {
             JsonNode source = found.source();
             List<String> forced = new ArrayList<>();
             source.path("host_state").path("forced_collections").forEach(f -> forced.add(f.asText()));
-            return Optional.of(new HostState(source.path("host").path("id").asText(),
-                    source.path("host_state").path("group").asText("default"), forced));
+            return Optional.of(new HostState(
+                    source.path("host").path("id").asText(),
+                    source.path("host_state").path("group").asText("default"),
+                    forced));
         } catch (ElasticsearchException e) {
             if (e.status() == 404) {
                 return Optional.empty();
@@ -60,7 +62,12 @@ class ElasticsearchHostStore implements HostStore {
 
     private boolean update(String documentId, Map<String, Object> partial) {
         try {
-            client.update(u -> u.index(INDEX).id(documentId).doc(partial).refresh(Refresh.WaitFor).retryOnConflict(3),
+            client.update(
+                    u -> u.index(INDEX)
+                            .id(documentId)
+                            .doc(partial)
+                            .refresh(Refresh.WaitFor)
+                            .retryOnConflict(3),
                     Map.class);
             return true;
         } catch (ElasticsearchException e) {

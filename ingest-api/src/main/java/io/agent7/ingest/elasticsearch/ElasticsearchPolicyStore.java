@@ -55,7 +55,9 @@ class ElasticsearchPolicyStore implements PolicyStore {
         try {
             var response = client.search(s -> s.index(INDEX).size(1000).seqNoPrimaryTerm(true), Map.class);
             return response.hits().hits().stream()
-                    .map(h -> stored(JSON.valueToTree(h.source()), h.seqNo() == null ? 0 : h.seqNo(),
+                    .map(h -> stored(
+                            JSON.valueToTree(h.source()),
+                            h.seqNo() == null ? 0 : h.seqNo(),
                             h.primaryTerm() == null ? 0 : h.primaryTerm()))
                     .toList();
         } catch (IOException e) {
@@ -64,7 +66,8 @@ class ElasticsearchPolicyStore implements PolicyStore {
     }
 
     @Override
-    public boolean save(String group, long version, Instant updatedAt, String updatedBy, JsonNode spec, Stored previous) {
+    public boolean save(
+            String group, long version, Instant updatedAt, String updatedBy, JsonNode spec, Stored previous) {
         Map<String, Object> policy = new LinkedHashMap<>();
         policy.put("group", group);
         policy.put("version", version);
@@ -79,8 +82,12 @@ class ElasticsearchPolicyStore implements PolicyStore {
             if (previous == null) {
                 client.create(c -> c.index(INDEX).id(group).document(doc).refresh(Refresh.WaitFor));
             } else {
-                client.index(i -> i.index(INDEX).id(group).document(doc).refresh(Refresh.WaitFor)
-                        .ifSeqNo(previous.seqNo()).ifPrimaryTerm(previous.primaryTerm()));
+                client.index(i -> i.index(INDEX)
+                        .id(group)
+                        .document(doc)
+                        .refresh(Refresh.WaitFor)
+                        .ifSeqNo(previous.seqNo())
+                        .ifPrimaryTerm(previous.primaryTerm()));
             }
             return true;
         } catch (ElasticsearchException e) {
@@ -98,8 +105,13 @@ class ElasticsearchPolicyStore implements PolicyStore {
 
     private static Stored stored(JsonNode source, long seqNo, long primaryTerm) {
         JsonNode p = source.path("policy");
-        return new Stored(p.path("group").asString(), p.path("version").asLong(),
-                Instant.parse(p.path("updated_at").asString()), p.path("updated_by").asString(null), p.path("spec"),
-                seqNo, primaryTerm);
+        return new Stored(
+                p.path("group").asString(),
+                p.path("version").asLong(),
+                Instant.parse(p.path("updated_at").asString()),
+                p.path("updated_by").asString(null),
+                p.path("spec"),
+                seqNo,
+                primaryTerm);
     }
 }

@@ -25,11 +25,15 @@ import org.springframework.stereotype.Component;
 @Component
 final class WriteProgress {
 
-    enum Status { IDLE, WRITING, STALLED, WEDGED }
+    enum Status {
+        IDLE,
+        WRITING,
+        STALLED,
+        WEDGED
+    }
 
     /** The status and what it was judged on. */
-    record State(Status status, int pending, Duration sinceAnswer, Duration sinceOutcome) {
-    }
+    record State(Status status, int pending, Duration sinceAnswer, Duration sinceOutcome) {}
 
     // configuration
     private final Duration stallTimeout;
@@ -50,7 +54,8 @@ final class WriteProgress {
     WriteProgress(Duration stallTimeout, Duration wedgeTimeout, LongSupplier nanoTime) {
         if (stallTimeout.isNegative() || stallTimeout.isZero() || wedgeTimeout.compareTo(stallTimeout) <= 0) {
             throw new IllegalArgumentException("agent7.ingest.wedge-timeout (" + wedgeTimeout
-                    + ") must be longer than agent7.ingest.stall-timeout (" + stallTimeout + "), which must be positive");
+                    + ") must be longer than agent7.ingest.stall-timeout (" + stallTimeout
+                    + "), which must be positive");
         }
         this.stallTimeout = stallTimeout;
         this.wedgeTimeout = wedgeTimeout;

@@ -60,14 +60,21 @@ class WriteWatchdog implements DisposableBean {
             switch (state.status()) {
                 case STALLED -> {
                     if (before != WriteProgress.Status.WEDGED) {
-                        log.warn("Writes stalled: Elasticsearch has answered no bulk for {} s with {} operations pending;"
-                                        + " readiness is DOWN until it does. Threads:\n{}", state.sinceAnswer().toSeconds(),
-                                state.pending(), ThreadDump.now());
+                        log.warn(
+                                "Writes stalled: Elasticsearch has answered no bulk for {} s with {} operations pending;"
+                                        + " readiness is DOWN until it does. Threads:\n{}",
+                                state.sinceAnswer().toSeconds(),
+                                state.pending(),
+                                ThreadDump.now());
                     }
                 }
-                case WEDGED -> log.error("Write pipeline wedged: no bulk answered or failed for {} s with {} operations"
-                                + " pending; liveness is DOWN, restart the service. Threads:\n{}",
-                        state.sinceOutcome().toSeconds(), state.pending(), ThreadDump.now());
+                case WEDGED ->
+                    log.error(
+                            "Write pipeline wedged: no bulk answered or failed for {} s with {} operations"
+                                    + " pending; liveness is DOWN, restart the service. Threads:\n{}",
+                            state.sinceOutcome().toSeconds(),
+                            state.pending(),
+                            ThreadDump.now());
                 case IDLE, WRITING -> {
                     if (before == WriteProgress.Status.STALLED || before == WriteProgress.Status.WEDGED) {
                         log.info("Writes flow again ({} operations pending); readiness is UP", state.pending());
@@ -89,7 +96,8 @@ class WriteWatchdog implements DisposableBean {
     /** For liveness: DOWN once the pipeline is wedged. */
     Health pipeline() {
         WriteProgress.State state = progress.state();
-        return details(state.status() == WriteProgress.Status.WEDGED ? Health.down() : Health.up(), state).build();
+        return details(state.status() == WriteProgress.Status.WEDGED ? Health.down() : Health.up(), state)
+                .build();
     }
 
     private Health.Builder details(Health.Builder health, WriteProgress.State state) {

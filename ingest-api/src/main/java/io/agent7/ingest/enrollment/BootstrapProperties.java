@@ -7,5 +7,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * can enroll its first agents before anyone uses the admin API.
  */
 @ConfigurationProperties("agent7.bootstrap")
-public record BootstrapProperties(String siteKey) {
-}
+public record BootstrapProperties(String siteKey) {}

@@ -7,11 +7,19 @@ import java.time.Instant;
  *
  * @param os facts the agent reported at enrollment; any of them may be null
  */
-public record Enrollment(String agentId, String hostId, String hostName, String machineId, String siteKeyId,
-                         String group, String refreshTokenHash, Instant enrolledAt, boolean revoked,
-                         String agentVersion, HostOs os) {
+public record Enrollment(
+        String agentId,
+        String hostId,
+        String hostName,
+        String machineId,
+        String siteKeyId,
+        String group,
+        String refreshTokenHash,
+        Instant enrolledAt,
+        boolean revoked,
+        String agentVersion,
+        HostOs os) {
 
     /** What the agent said about its operating system. */
-    public record HostOs(String family, String name, String version, String kernel) {
-    }
+    public record HostOs(String family, String name, String version, String kernel) {}
 }

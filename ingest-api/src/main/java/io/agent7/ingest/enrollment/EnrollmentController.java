@@ -25,21 +25,23 @@ class EnrollmentController {
         this.tls = tls;
     }
 
-    record EnrollRequest(String siteKey, HostFacts host, String agentVersion) {
-    }
+    record EnrollRequest(String siteKey, HostFacts host, String agentVersion) {}
 
-    record HostFacts(String machineId, String name, Enrollment.HostOs os) {
-    }
+    record HostFacts(String machineId, String name, Enrollment.HostOs os) {}
 
-    record EnrollResponse(String agentId, String hostId, String accessToken, String tokenType, long expiresIn,
-                          Instant expiresAt, String refreshToken, String caCertificate) {
-    }
+    record EnrollResponse(
+            String agentId,
+            String hostId,
+            String accessToken,
+            String tokenType,
+            long expiresIn,
+            Instant expiresAt,
+            String refreshToken,
+            String caCertificate) {}
 
-    record TokenRequest(String agentId, String refreshToken) {
-    }
+    record TokenRequest(String agentId, String refreshToken) {}
 
-    record TokenResponse(String accessToken, String tokenType, long expiresIn, Instant expiresAt) {
-    }
+    record TokenResponse(String accessToken, String tokenType, long expiresIn, Instant expiresAt) {}
 
     @PostMapping("/api/v1/agents/enroll")
     @ResponseStatus(HttpStatus.CREATED)
@@ -56,12 +58,19 @@ class EnrollmentController {
         if (!errors.isEmpty()) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "The enrollment request is incomplete", errors);
         }
-        var credentials = enrollment.enroll(request.siteKey(), host.machineId(), host.name(), request.agentVersion(), host.os())
+        var credentials = enrollment
+                .enroll(request.siteKey(), host.machineId(), host.name(), request.agentVersion(), host.os())
                 .orElseThrow(() -> new ApiProblem(HttpStatus.UNAUTHORIZED, "The site key is not valid"));
         Instant now = Instant.now();
-        return new EnrollResponse(credentials.agentId(), credentials.hostId(), credentials.accessToken(), "Bearer",
-                Math.max(0, credentials.expiresAt().getEpochSecond() - now.getEpochSecond()), credentials.expiresAt(),
-                credentials.refreshToken(), tls.caPem());
+        return new EnrollResponse(
+                credentials.agentId(),
+                credentials.hostId(),
+                credentials.accessToken(),
+                "Bearer",
+                Math.max(0, credentials.expiresAt().getEpochSecond() - now.getEpochSecond()),
+                credentials.expiresAt(),
+                credentials.refreshToken(),
+                tls.caPem());
     }
 
     @PostMapping("/api/v1/agents/token")
@@ -72,12 +81,17 @@ class EnrollmentController {
         if (!errors.isEmpty()) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "The token request is incomplete", errors);
         }
-        var issued = enrollment.refresh(request.agentId(), request.refreshToken())
-                .orElseThrow(() -> new ApiProblem(HttpStatus.UNAUTHORIZED,
+        var issued = enrollment
+                .refresh(request.agentId(), request.refreshToken())
+                .orElseThrow(() -> new ApiProblem(
+                        HttpStatus.UNAUTHORIZED,
                         "The agent is unknown or revoked, or the refresh credential is wrong; enroll again"));
         Instant now = Instant.now();
-        return new TokenResponse(issued.token(), "Bearer",
-                Math.max(0, issued.expiresAt().getEpochSecond() - now.getEpochSecond()), issued.expiresAt());
+        return new TokenResponse(
+                issued.token(),
+                "Bearer",
+                Math.max(0, issued.expiresAt().getEpochSecond() - now.getEpochSecond()),
+                issued.expiresAt());
     }
 
     private static void require(List<ApiProblem.Error> errors, String field, String value, int maxLength) {

@@ -33,12 +33,12 @@ public class EnrollmentService {
     }
 
     /** What an agent gets back: its identity and both credentials. */
-    public record Credentials(String agentId, String hostId, String accessToken, Instant expiresAt, String refreshToken) {
-    }
+    public record Credentials(
+            String agentId, String hostId, String accessToken, Instant expiresAt, String refreshToken) {}
 
     /** Enrolls, or answers empty when the site key is unknown or revoked. */
-    public Optional<Credentials> enroll(String siteKey, String machineId, String hostName, String agentVersion,
-                                       Enrollment.HostOs os) {
+    public Optional<Credentials> enroll(
+            String siteKey, String machineId, String hostName, String agentVersion, Enrollment.HostOs os) {
         Optional<SiteKey> key = store.siteKey(Secrets.hash(siteKey)).filter(k -> !k.revoked());
         if (key.isEmpty()) {
             log.warn("Enrollment refused for machine {} ({}): unknown or revoked site key", machineId, hostName);
@@ -53,10 +53,25 @@ public class EnrollmentService {
         String agentId = UUID.randomUUID().toString();
         String hostId = Secrets.hostIdOf(machineId);
         String refreshToken = Secrets.random("rt_", 32);
-        store.save(new Enrollment(agentId, hostId, hostName, machineId, key.get().id(), key.get().group(),
-                Secrets.hash(refreshToken), now, false, agentVersion, os));
+        store.save(new Enrollment(
+                agentId,
+                hostId,
+                hostName,
+                machineId,
+                key.get().id(),
+                key.get().group(),
+                Secrets.hash(refreshToken),
+                now,
+                false,
+                agentVersion,
+                os));
         AgentTokens.Issued access = tokens.issue(agentId, hostId, hostName);
-        log.info("Enrolled agent {} for host {} ({}) with site key '{}'", agentId, hostId, hostName, key.get().name());
+        log.info(
+                "Enrolled agent {} for host {} ({}) with site key '{}'",
+                agentId,
+                hostId,
+                hostName,
+                key.get().name());
         return Optional.of(new Credentials(agentId, hostId, access.token(), access.expiresAt(), refreshToken));
     }
 

@@ -15,8 +15,7 @@ final class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     static String random(String prefix, int bytes) {
         byte[] buffer = new byte[bytes];
@@ -38,8 +37,8 @@ final class Secrets {
         if (secret == null || expectedHash == null) {
             return false;
         }
-        return MessageDigest.isEqual(hash(secret).getBytes(StandardCharsets.US_ASCII),
-                expectedHash.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                hash(secret).getBytes(StandardCharsets.US_ASCII), expectedHash.getBytes(StandardCharsets.US_ASCII));
     }
 
     /**

@@ -49,11 +49,9 @@ public class HostRegistry {
     private final Policies policies;
     private final Clock clock;
 
-    private record Written(int factsHash, Instant at) {
-    }
+    private record Written(int factsHash, Instant at) {}
 
-    private record Cached(HostStore.HostState state, Instant until) {
-    }
+    private record Cached(HostStore.HostState state, Instant until) {}
 
     private final Map<String, Written> lastWritten = new ConcurrentHashMap<>();
     private final Map<String, Cached> states = new ConcurrentHashMap<>();
@@ -67,8 +65,7 @@ public class HostRegistry {
     }
 
     /** What the agent gets back. */
-    record Answer(Policy policy, List<String> forced, Instant serverTime) {
-    }
+    record Answer(Policy policy, List<String> forced, Instant serverTime) {}
 
     Answer checkin(AgentPrincipal agent, CheckinRequest request) {
         Instant now = clock.instant();
@@ -82,7 +79,9 @@ public class HostRegistry {
         ObjectNode facts = facts(agent, request, state.group(), forced);
         int factsHash = facts.hashCode();
         Written previous = lastWritten.get(agent.hostId());
-        if (previous == null || previous.factsHash() != factsHash || previous.at().plus(HEARTBEAT).isBefore(now)) {
+        if (previous == null
+                || previous.factsHash() != factsHash
+                || previous.at().plus(HEARTBEAT).isBefore(now)) {
             write(agent, facts, now);
             lastWritten.put(agent.hostId(), new Written(factsHash, now));
         }
@@ -108,7 +107,8 @@ public class HostRegistry {
             return cached.state();
         }
         HostStore.HostState state = hosts.find(documentId(agent.hostId())).orElseGet(() -> {
-            String group = enrollments.enrollment(agent.agentId()).map(e -> e.group()).orElse("default");
+            String group =
+                    enrollments.enrollment(agent.agentId()).map(e -> e.group()).orElse("default");
             return new HostStore.HostState(agent.hostId(), group, List.of());
         });
         states.put(agent.hostId(), new Cached(state, now.plus(CACHE_TTL)));
@@ -153,8 +153,10 @@ public class HostRegistry {
             hostState.put("policy_version", request.policyVersion().toString());
         }
         if (request.spool() != null) {
-            hostState.put("spool_bytes", Objects.requireNonNullElse(request.spool().bytes(), 0L));
-            hostState.put("spool_dropped", Objects.requireNonNullElse(request.spool().droppedBatches(), 0L));
+            hostState.put(
+                    "spool_bytes", Objects.requireNonNullElse(request.spool().bytes(), 0L));
+            hostState.put(
+                    "spool_dropped", Objects.requireNonNullElse(request.spool().droppedBatches(), 0L));
         }
         putList(hostState, "forced_collections", forced);
         putList(hostState, "collector_errors", request.collectorErrors());
@@ -165,7 +167,11 @@ public class HostRegistry {
         String at = Values.formatDate(now);
         ObjectNode doc = facts.deepCopy();
         ((ObjectNode) doc.get("host_state")).put("last_checkin", at);
-        doc.putObject("agent7").put("type", "host").put("last_seen", at).put("present", true).putNull("removed_at");
+        doc.putObject("agent7")
+                .put("type", "host")
+                .put("last_seen", at)
+                .put("present", true)
+                .putNull("removed_at");
         ObjectNode upsert = doc.deepCopy();
         upsert.put(CommonFields.TIMESTAMP, at);
         ObjectNode body = NODES.objectNode();
@@ -173,12 +179,15 @@ public class HostRegistry {
         body.set("upsert", upsert);
         body.put("detect_noop", true);
         String index = Schema.standard().require("host").index();
-        sink.write(List.of(new DocumentSink.Write(index, documentId(agent.hostId()), agent.hostId(), JSON.writeValueAsBytes(body))))
+        sink.write(List.of(new DocumentSink.Write(
+                        index, documentId(agent.hostId()), agent.hostId(), JSON.writeValueAsBytes(body))))
                 .whenComplete((results, error) -> {
                     if (error != null || results.stream().anyMatch(r -> r.error() != null)) {
                         // The next check-in writes it again.
                         lastWritten.remove(agent.hostId());
-                        log.warn("Could not update the host document of {}: {}", agent.hostId(),
+                        log.warn(
+                                "Could not update the host document of {}: {}",
+                                agent.hostId(),
                                 error != null ? error.toString() : results);
                     }
                 });

@@ -7,8 +7,7 @@ import java.util.Optional;
 public interface HostStore {
 
     /** What the server keeps about a host beyond its facts. */
-    record HostState(String hostId, String group, List<String> forcedCollections) {
-    }
+    record HostState(String hostId, String group, List<String> forcedCollections) {}
 
     Optional<HostState> find(String documentId);
 

@@ -17,8 +17,16 @@ import tools.jackson.databind.node.ObjectNode;
  *                    documents holding at least their identity fields: the server computes
  *                    their ids itself, so an agent can only ever remove its own host's items
  */
-record Batch(String id, Mode mode, DataType type, Instant collectedAt, List<ObjectNode> documents,
-             List<ObjectNode> removals) {
+record Batch(
+        String id,
+        Mode mode,
+        DataType type,
+        Instant collectedAt,
+        List<ObjectNode> documents,
+        List<ObjectNode> removals) {
 
-    enum Mode { SNAPSHOT, DIFF }
+    enum Mode {
+        SNAPSHOT,
+        DIFF
+    }
 }

@@ -30,6 +30,7 @@ final class BatchReader {
 
     /** More than this many errors are summarised: the agent has a bug, not a typo. */
     static final int MAX_REPORTED_ERRORS = 100;
+
     static final String OTHER_HOST = "names another host; an agent may write only its own host's documents";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -66,8 +67,10 @@ final class BatchReader {
                 headerSeen = true;
                 JsonNode header = node == null ? null : node.path("batch");
                 if (header == null || !header.isObject()) {
-                    throw rejected(HttpStatus.BAD_REQUEST, "The first line must be the batch header "
-                            + "{\"batch\": {\"id\": ..., \"mode\": \"snapshot\"|\"diff\", \"collected_at\": ...}}",
+                    throw rejected(
+                            HttpStatus.BAD_REQUEST,
+                            "The first line must be the batch header "
+                                    + "{\"batch\": {\"id\": ..., \"mode\": \"snapshot\"|\"diff\", \"collected_at\": ...}}",
                             List.of(new ApiProblem.Error(lineNumber, "batch", "is missing")));
                 }
                 batchId = text(header, "id");
@@ -95,13 +98,16 @@ final class BatchReader {
      */
     Batch read(JsonNode body, DataType type, DocumentNormalizer normalizer, String hostId) {
         if (body == null || !body.isObject() || !body.path("batch").isObject()) {
-            throw rejected(HttpStatus.BAD_REQUEST, "The body must be {\"batch\": {...}, \"upserts\": [...], \"removes\": [...]}",
+            throw rejected(
+                    HttpStatus.BAD_REQUEST,
+                    "The body must be {\"batch\": {...}, \"upserts\": [...], \"removes\": [...]}",
                     List.of(new ApiProblem.Error(null, "batch", "is missing")));
         }
         List<ApiProblem.Error> errors = new ArrayList<>();
         for (String key : body.propertyNames()) {
             if (!key.equals("batch") && !key.equals("upserts") && !key.equals("removes")) {
-                errors.add(new ApiProblem.Error(null, key, "is not part of a batch; a batch has batch, upserts and removes"));
+                errors.add(new ApiProblem.Error(
+                        null, key, "is not part of a batch; a batch has batch, upserts and removes"));
             }
         }
         JsonNode header = body.path("batch");
@@ -132,14 +138,25 @@ final class BatchReader {
         return finish(batchId, mode, type, collectedAt, documents, removals, errors);
     }
 
-    private void entry(JsonNode node, Integer line, String where, List<ObjectNode> documents, List<ObjectNode> removals,
-                       List<ApiProblem.Error> errors, String hostId, DocumentNormalizer normalizer) {
+    private void entry(
+            JsonNode node,
+            Integer line,
+            String where,
+            List<ObjectNode> documents,
+            List<ObjectNode> removals,
+            List<ApiProblem.Error> errors,
+            String hostId,
+            DocumentNormalizer normalizer) {
         if (documents.size() + removals.size() >= limits.maxDocuments()) {
-            throw rejected(HttpStatus.CONTENT_TOO_LARGE, "The batch has more than " + limits.maxDocuments()
-                    + " documents; split it", List.of(new ApiProblem.Error(line, where, "is past the limit")));
+            throw rejected(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "The batch has more than " + limits.maxDocuments() + " documents; split it",
+                    List.of(new ApiProblem.Error(line, where, "is past the limit")));
         }
-        boolean upsert = node.isObject() && node.size() == 1 && node.path("upsert").isObject();
-        boolean remove = node.isObject() && node.size() == 1 && node.path("remove").isObject();
+        boolean upsert =
+                node.isObject() && node.size() == 1 && node.path("upsert").isObject();
+        boolean remove =
+                node.isObject() && node.size() == 1 && node.path("remove").isObject();
         if (!upsert && !remove) {
             error(errors, line, where, "must be {\"upsert\": {document}} or {\"remove\": {identity fields}}");
             return;
@@ -153,7 +170,9 @@ final class BatchReader {
         try {
             (upsert ? documents : removals).add(normalizer.normalize(document));
         } catch (InvalidDocumentException e) {
-            String reason = e.field() == null ? e.getMessage() : e.getMessage().substring(("field '" + e.field() + "': ").length());
+            String reason = e.field() == null
+                    ? e.getMessage()
+                    : e.getMessage().substring(("field '" + e.field() + "': ").length());
             errors.add(new ApiProblem.Error(line, prefixed(where, e.field()), reason));
         }
     }
@@ -165,22 +184,32 @@ final class BatchReader {
         return field == null ? where : where + "." + field;
     }
 
-    private static Batch finish(String batchId, Batch.Mode mode, DataType type, Instant collectedAt, List<ObjectNode> documents,
-                                List<ObjectNode> removals, List<ApiProblem.Error> errors) {
+    private static Batch finish(
+            String batchId,
+            Batch.Mode mode,
+            DataType type,
+            Instant collectedAt,
+            List<ObjectNode> documents,
+            List<ObjectNode> removals,
+            List<ApiProblem.Error> errors) {
         if (mode == Batch.Mode.SNAPSHOT && !removals.isEmpty()) {
-            errors.add(new ApiProblem.Error(null, "remove", "a snapshot lists what is there; what it lacks is removed, "
-                    + "so it takes no remove entries (send them in a diff batch)"));
+            errors.add(new ApiProblem.Error(
+                    null,
+                    "remove",
+                    "a snapshot lists what is there; what it lacks is removed, "
+                            + "so it takes no remove entries (send them in a diff batch)"));
         }
         if (type.series() && !removals.isEmpty()) {
-            errors.add(new ApiProblem.Error(null, "remove", "'" + type.name() + "' is a series: samples are never removed"));
+            errors.add(new ApiProblem.Error(
+                    null, "remove", "'" + type.name() + "' is a series: samples are never removed"));
         }
         if (!errors.isEmpty()) {
             boolean otherHost = errors.stream().anyMatch(e -> OTHER_HOST.equals(e.reason()));
             HttpStatus status = otherHost ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
             String summary = errors.size() + (errors.size() == 1 ? " line is" : " lines are")
                     + " invalid; nothing of the batch was written";
-            List<ApiProblem.Error> reported = errors.size() > MAX_REPORTED_ERRORS
-                    ? errors.subList(0, MAX_REPORTED_ERRORS) : errors;
+            List<ApiProblem.Error> reported =
+                    errors.size() > MAX_REPORTED_ERRORS ? errors.subList(0, MAX_REPORTED_ERRORS) : errors;
             throw rejected(status, summary, reported);
         }
         return new Batch(batchId, mode, type, collectedAt, documents, removals);
@@ -201,7 +230,8 @@ final class BatchReader {
 
         Lines(InputStream in) {
             this.in = in;
-            this.max = (int) Math.min(Integer.MAX_VALUE - 16, limits.maxLineSize().toBytes());
+            this.max =
+                    (int) Math.min(Integer.MAX_VALUE - 16, limits.maxLineSize().toBytes());
         }
 
         /** The next line without its terminator, or null at the end. */
@@ -250,7 +280,9 @@ final class BatchReader {
 
         private void checkLength(int length, int lineNumber) {
             if (length > max) {
-                throw rejected(HttpStatus.CONTENT_TOO_LARGE, "Line " + lineNumber + " is longer than " + max + " bytes",
+                throw rejected(
+                        HttpStatus.CONTENT_TOO_LARGE,
+                        "Line " + lineNumber + " is longer than " + max + " bytes",
                         List.of(new ApiProblem.Error(lineNumber, null, "is too long")));
             }
         }

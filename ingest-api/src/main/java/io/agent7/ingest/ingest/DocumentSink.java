@@ -12,14 +12,19 @@ public interface DocumentSink {
      * One write: an update of {@code id} in {@code index} with the given action body
      * ({@code {"doc": ..., "upsert": ..., "detect_noop": true}} as UTF-8 JSON).
      */
-    record Write(String index, String id, String routing, byte[] action) {
-    }
+    record Write(String index, String id, String routing, byte[] action) {}
 
-    enum Outcome { CREATED, UPDATED, UNCHANGED, MISSING, FAILED, UNAVAILABLE }
+    enum Outcome {
+        CREATED,
+        UPDATED,
+        UNCHANGED,
+        MISSING,
+        FAILED,
+        UNAVAILABLE
+    }
 
     /** What became of one write; {@code error} is set for FAILED and UNAVAILABLE. */
-    record Result(String id, Outcome outcome, String error) {
-    }
+    record Result(String id, Outcome outcome, String error) {}
 
     /**
      * Sends the writes; the future completes when Elasticsearch has acknowledged every one

@@ -55,14 +55,23 @@ class IngestController implements DisposableBean {
     private final Duration retryAfter;
 
     @Autowired
-    IngestController(IngestService ingest, IngestProperties properties, AuditLog audit, IngestMetrics metrics,
-                     @Value("${agent7.retry-after:30s}") Duration retryAfter) {
+    IngestController(
+            IngestService ingest,
+            IngestProperties properties,
+            AuditLog audit,
+            IngestMetrics metrics,
+            @Value("${agent7.retry-after:30s}") Duration retryAfter) {
         this(ingest, properties, audit, metrics, retryAfter, readers(properties.parseConcurrency()));
     }
 
     /** With the readers given: a test holds them up to fill the wait. */
-    IngestController(IngestService ingest, IngestProperties properties, AuditLog audit, IngestMetrics metrics,
-                     Duration retryAfter, ExecutorService readers) {
+    IngestController(
+            IngestService ingest,
+            IngestProperties properties,
+            AuditLog audit,
+            IngestMetrics metrics,
+            Duration retryAfter,
+            ExecutorService readers) {
         this.ingest = ingest;
         this.readers = readers;
         this.unread = new UnreadBodies(properties.maxUnreadSize().toBytes());
@@ -89,39 +98,58 @@ class IngestController implements DisposableBean {
      * every one of them.
      */
     @PostMapping("/api/v1/ingest/{type}")
-    CompletableFuture<IngestService.Outcome> ingest(@PathVariable String type, @AuthenticationPrincipal Jwt token,
-                                                    HttpServletRequest request) throws IOException {
+    CompletableFuture<IngestService.Outcome> ingest(
+            @PathVariable String type, @AuthenticationPrincipal Jwt token, HttpServletRequest request)
+            throws IOException {
         AgentPrincipal agent = AgentPrincipal.of(token);
-        DataType dataType = schema.types().stream().filter(t -> t.name().equals(type)).findFirst().orElse(null);
+        DataType dataType = schema.types().stream()
+                .filter(t -> t.name().equals(type))
+                .findFirst()
+                .orElse(null);
         if (dataType == null) {
             metrics.rejected("unknown_type");
-            throw new ApiProblem(HttpStatus.NOT_FOUND, "Unknown data type '" + type + "'; known types: "
-                    + String.join(", ", schema.types().stream().map(DataType::name).toList()));
+            throw new ApiProblem(
+                    HttpStatus.NOT_FOUND,
+                    "Unknown data type '" + type + "'; known types: "
+                            + String.join(
+                                    ", ",
+                                    schema.types().stream().map(DataType::name).toList()));
         }
-        String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        String contentType =
+                request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         boolean ndjson = contentType.startsWith("application/x-ndjson");
         if (!ndjson && !contentType.startsWith("application/json")) {
             metrics.rejected("unsupported_media");
-            throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send batches as Content-Type: application/x-ndjson "
-                    + "or application/json (optionally Content-Encoding: gzip), got '" + request.getContentType() + "'");
+            throw new ApiProblem(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "Send batches as Content-Type: application/x-ndjson "
+                            + "or application/json (optionally Content-Encoding: gzip), got '"
+                            + request.getContentType() + "'");
         }
         if (request.getContentLengthLong() > properties.maxBodySize().toBytes()) {
             metrics.rejected("too_large");
-            throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "The body is " + request.getContentLengthLong()
-                    + " bytes; the limit is " + properties.maxBodySize().toBytes() + "; split the batch");
+            throw new ApiProblem(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "The body is " + request.getContentLengthLong() + " bytes; the limit is "
+                            + properties.maxBodySize().toBytes() + "; split the batch");
         }
         boolean gzip = gzipped(request.getHeader("Content-Encoding"));
         byte[] body = received(request, type);
         if (!unread.tryAdd(body.length)) {
             metrics.rejected("backpressure");
             metrics.batch(type, "unavailable");
-            throw ApiProblem.retryable(HttpStatus.SERVICE_UNAVAILABLE, "The ingest API has " + unread.bytes()
-                    + " bytes of batches waiting to be read (limit " + unread.limit() + "); retry later", retryAfter);
+            throw ApiProblem.retryable(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "The ingest API has " + unread.bytes() + " bytes of batches waiting to be read (limit "
+                            + unread.limit() + "); retry later",
+                    retryAfter);
         }
-        return CompletableFuture.supplyAsync(() -> {
-                    unread.remove(body.length);
-                    return read(body, gzip, ndjson, dataType, agent, type);
-                }, readers)
+        return CompletableFuture.supplyAsync(
+                        () -> {
+                            unread.remove(body.length);
+                            return read(body, gzip, ndjson, dataType, agent, type);
+                        },
+                        readers)
                 .thenCompose(batch -> ingest.ingest(agent, batch))
                 .whenComplete((outcome, failure) -> metrics.batch(type, result(failure)));
     }
@@ -140,14 +168,15 @@ class IngestController implements DisposableBean {
         if (body.length > limit) {
             metrics.rejected("too_large");
             metrics.batch(type, "rejected");
-            throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "The body is larger than " + limit
-                    + " bytes; split the batch");
+            throw new ApiProblem(
+                    HttpStatus.CONTENT_TOO_LARGE, "The body is larger than " + limit + " bytes; split the batch");
         }
         return body;
     }
 
     /** Reads and checks the batch; a rejection is counted, audited where it names another host, and thrown. */
-    private Batch read(byte[] body, boolean gzip, boolean ndjson, DataType dataType, AgentPrincipal agent, String type) {
+    private Batch read(
+            byte[] body, boolean gzip, boolean ndjson, DataType dataType, AgentPrincipal agent, String type) {
         Batch batch;
         LimitedInputStream counted;
         try (InputStream raw = new ByteArrayInputStream(body)) {
@@ -164,8 +193,13 @@ class IngestController implements DisposableBean {
             ApiProblem problem = e.toProblem();
             if (problem.status() == HttpStatus.FORBIDDEN) {
                 metrics.rejected("other_host");
-                audit.record("ingest.other_host", false, "agent:" + agent.agentId(), agent.hostId(),
-                        "a " + type + " batch named another host", Map.of("type", type));
+                audit.record(
+                        "ingest.other_host",
+                        false,
+                        "agent:" + agent.agentId(),
+                        agent.hostId(),
+                        "a " + type + " batch named another host",
+                        Map.of("type", type));
             } else {
                 metrics.rejected(problem.status() == HttpStatus.CONTENT_TOO_LARGE ? "too_large" : "invalid");
             }
@@ -204,7 +238,8 @@ class IngestController implements DisposableBean {
             return true;
         }
         metrics.rejected("unsupported_media");
-        throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Encoding '" + encoding + "' is not supported; use gzip");
+        throw new ApiProblem(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Encoding '" + encoding + "' is not supported; use gzip");
     }
 
     @Override

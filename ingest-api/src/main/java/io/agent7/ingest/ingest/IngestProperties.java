@@ -39,11 +39,21 @@ import org.springframework.util.unit.DataSize;
  *                             the stall timeout and than {@code agent7.elasticsearch.request-timeout})
  */
 @ConfigurationProperties("agent7.ingest")
-public record IngestProperties(DataSize maxBodySize, int maxDocuments, DataSize maxLineSize,
-                               int bulkMaxOperations, DataSize bulkMaxSize, Duration bulkFlushInterval,
-                               int bulkMaxConcurrent, int maxPendingOperations, Duration writeTimeout, Integer maxRetries,
-                               int parseConcurrency, DataSize maxUnreadSize, Duration stallTimeout,
-                               Duration wedgeTimeout) {
+public record IngestProperties(
+        DataSize maxBodySize,
+        int maxDocuments,
+        DataSize maxLineSize,
+        int bulkMaxOperations,
+        DataSize bulkMaxSize,
+        Duration bulkFlushInterval,
+        int bulkMaxConcurrent,
+        int maxPendingOperations,
+        Duration writeTimeout,
+        Integer maxRetries,
+        int parseConcurrency,
+        DataSize maxUnreadSize,
+        Duration stallTimeout,
+        Duration wedgeTimeout) {
 
     public IngestProperties {
         maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(64) : maxBodySize;
@@ -59,9 +69,11 @@ public record IngestProperties(DataSize maxBodySize, int maxDocuments, DataSize 
         if (maxRetries < 0) {
             throw new IllegalArgumentException("agent7.ingest.max-retries cannot be negative, got " + maxRetries);
         }
-        parseConcurrency = parseConcurrency <= 0 ? Math.max(2, Runtime.getRuntime().availableProcessors()) : parseConcurrency;
+        parseConcurrency =
+                parseConcurrency <= 0 ? Math.max(2, Runtime.getRuntime().availableProcessors()) : parseConcurrency;
         maxUnreadSize = maxUnreadSize == null
-                ? DataSize.ofBytes(Math.max(16L << 20, Runtime.getRuntime().maxMemory() / 8)) : maxUnreadSize;
+                ? DataSize.ofBytes(Math.max(16L << 20, Runtime.getRuntime().maxMemory() / 8))
+                : maxUnreadSize;
         stallTimeout = stallTimeout == null ? Duration.ofSeconds(60) : stallTimeout;
         wedgeTimeout = wedgeTimeout == null ? Duration.ofMinutes(3) : wedgeTimeout;
         if (stallTimeout.isZero() || stallTimeout.isNegative()) {

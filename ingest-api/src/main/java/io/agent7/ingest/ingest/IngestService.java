@@ -61,9 +61,13 @@ class IngestService implements DisposableBean {
         return thread;
     });
 
-    IngestService(DocumentSink sink, ItemTypes itemTypes, IngestProperties properties, List<DocumentEnricher> enrichers,
-                  IngestMetrics metrics,
-                  @org.springframework.beans.factory.annotation.Value("${agent7.retry-after:30s}") Duration retryAfter) {
+    IngestService(
+            DocumentSink sink,
+            ItemTypes itemTypes,
+            IngestProperties properties,
+            List<DocumentEnricher> enrichers,
+            IngestMetrics metrics,
+            @org.springframework.beans.factory.annotation.Value("${agent7.retry-after:30s}") Duration retryAfter) {
         this.retryAfter = retryAfter;
         this.sink = sink;
         this.itemTypes = itemTypes;
@@ -73,12 +77,10 @@ class IngestService implements DisposableBean {
     }
 
     /** Counts of what the batch did, as answered to the agent. */
-    record Outcome(String batchId, String type, int received, int created, int updated, int unchanged, int removed) {
-    }
+    record Outcome(String batchId, String type, int received, int created, int updated, int unchanged, int removed) {}
 
     /** What a batch's writes came to, before its search for items gone. */
-    private record Written(boolean firstOfType, Map<DocumentSink.Outcome, Integer> counts, int removed) {
-    }
+    private record Written(boolean firstOfType, Map<DocumentSink.Outcome, Integer> counts, int removed) {}
 
     /**
      * Validates what cannot wait (room, a batch that both upserts and removes an item) and
@@ -89,8 +91,10 @@ class IngestService implements DisposableBean {
         DataType type = batch.type();
         if (!sink.hasRoomFor(batch.documents().size() + batch.removals().size())) {
             metrics.rejected("backpressure");
-            throw ApiProblem.retryable(HttpStatus.SERVICE_UNAVAILABLE,
-                    "The ingest queue is full while Elasticsearch catches up; retry later", retryAfter);
+            throw ApiProblem.retryable(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "The ingest queue is full while Elasticsearch catches up; retry later",
+                    retryAfter);
         }
         String collectedAt = Values.formatDate(batch.collectedAt());
         // A pair never recorded before has its record written with the items, first: if it is
@@ -111,13 +115,15 @@ class IngestService implements DisposableBean {
                     enricher.enrich(agent, type, id, document);
                 }
             }
-            upserts.add(new DocumentSink.Write(type.index(), id, agent.hostId(), action(agent, type, document, collectedAt)));
+            upserts.add(new DocumentSink.Write(
+                    type.index(), id, agent.hostId(), action(agent, type, document, collectedAt)));
         }
         Set<String> removedIds = new LinkedHashSet<>();
         for (ObjectNode gone : batch.removals()) {
             String id = DocumentIds.of(agent.hostId(), type, gone);
             if (ids.contains(id)) {
-                throw ApiProblem.badRequest("The batch both upserts and removes item " + id + "; send one or the other");
+                throw ApiProblem.badRequest(
+                        "The batch both upserts and removes item " + id + "; send one or the other");
             }
             removedIds.add(id);
         }
@@ -125,25 +131,33 @@ class IngestService implements DisposableBean {
         Set<String> present = sink.presentAmong(type.index(), agent.hostId(), removedIds);
         byte[] removal = present.isEmpty() ? null : removalAction(collectedAt); // most batches remove nothing
         List<DocumentSink.Write> removals = present.stream()
-                .map(id -> new DocumentSink.Write(type.index(), id, agent.hostId(), removal)).toList();
+                .map(id -> new DocumentSink.Write(type.index(), id, agent.hostId(), removal))
+                .toList();
         var pendingUpserts = sink.write(upserts);
         var pendingRemovals = sink.write(removals);
-        CompletableFuture<Written> written = acknowledged(pendingUpserts).handle((results, failure) -> {
-            if (failure != null) {
-                if (record != null) {
-                    itemTypes.unsure(agent.hostId(), type); // items may be in and the record not
-                }
-                throw asCompletion(failure);
-            }
-            boolean firstOfType = false;
-            List<DocumentSink.Result> items = results;
-            if (record != null) {
-                firstOfType = itemTypes.recorded(agent.hostId(), type, results.get(0).outcome() == DocumentSink.Outcome.CREATED);
-                items = results.subList(1, results.size());
-            }
-            return new Written(firstOfType, counts(items), 0);
-        }).thenCombine(acknowledged(pendingRemovals), (items, removed) -> new Written(items.firstOfType(), items.counts(),
-                counts(removed).getOrDefault(DocumentSink.Outcome.UPDATED, 0)));
+        CompletableFuture<Written> written = acknowledged(pendingUpserts)
+                .handle((results, failure) -> {
+                    if (failure != null) {
+                        if (record != null) {
+                            itemTypes.unsure(agent.hostId(), type); // items may be in and the record not
+                        }
+                        throw asCompletion(failure);
+                    }
+                    boolean firstOfType = false;
+                    List<DocumentSink.Result> items = results;
+                    if (record != null) {
+                        firstOfType = itemTypes.recorded(
+                                agent.hostId(), type, results.get(0).outcome() == DocumentSink.Outcome.CREATED);
+                        items = results.subList(1, results.size());
+                    }
+                    return new Written(firstOfType, counts(items), 0);
+                })
+                .thenCombine(
+                        acknowledged(pendingRemovals),
+                        (items, removed) -> new Written(
+                                items.firstOfType(),
+                                items.counts(),
+                                counts(removed).getOrDefault(DocumentSink.Outcome.UPDATED, 0)));
         // What is left to wait for holds no document: they are written out above, and a batch
         // in flight keeps only its writes' bytes, not the parsed trees (most of its memory).
         String batchId = batch.id();
@@ -152,17 +166,22 @@ class IngestService implements DisposableBean {
         // A series keeps every sample; only state types have items that go away.
         boolean searchesForGone = batch.mode() == Batch.Mode.SNAPSHOT && !type.series();
         return written.thenCompose(w -> searchesForGone && !w.firstOfType()
-                ? markRemoved(agent, type, ids, before).thenApply(gone -> outcome(batchId, type, received, w, w.removed() + gone))
+                ? markRemoved(agent, type, ids, before)
+                        .thenApply(gone -> outcome(batchId, type, received, w, w.removed() + gone))
                 : CompletableFuture.completedFuture(outcome(batchId, type, received, w, w.removed())));
     }
 
     private Outcome outcome(String batchId, DataType dataType, int received, Written written, int removed) {
         String type = dataType.name();
         Map<DocumentSink.Outcome, Integer> counts = written.counts();
-        Outcome outcome = new Outcome(batchId, type, received,
+        Outcome outcome = new Outcome(
+                batchId,
+                type,
+                received,
                 counts.getOrDefault(DocumentSink.Outcome.CREATED, 0),
                 counts.getOrDefault(DocumentSink.Outcome.UPDATED, 0),
-                counts.getOrDefault(DocumentSink.Outcome.UNCHANGED, 0), removed);
+                counts.getOrDefault(DocumentSink.Outcome.UNCHANGED, 0),
+                removed);
         metrics.documents(type, "created", outcome.created());
         metrics.documents(type, "updated", outcome.updated());
         metrics.documents(type, "unchanged", outcome.unchanged());
@@ -175,22 +194,29 @@ class IngestService implements DisposableBean {
     }
 
     /** Marks the host's items the snapshot no longer lists as removed; completes with how many. */
-    private CompletableFuture<Integer> markRemoved(AgentPrincipal agent, DataType type, Set<String> keep, Instant before) {
-        return CompletableFuture.supplyAsync(() -> sink.presentIdsNotIn(type.index(), agent.hostId(), keep, before),
-                searches).thenCompose(gone -> {
-            if (gone.isEmpty()) {
-                return CompletableFuture.completedFuture(0);
-            }
-            byte[] action = removalAction(Values.formatDate(before));
-            List<DocumentSink.Write> writes = gone.stream()
-                    .map(id -> new DocumentSink.Write(type.index(), id, agent.hostId(), action)).toList();
-            return acknowledged(sink.write(writes)).thenApply(results -> counts(results).getOrDefault(DocumentSink.Outcome.UPDATED, 0));
-        });
+    private CompletableFuture<Integer> markRemoved(
+            AgentPrincipal agent, DataType type, Set<String> keep, Instant before) {
+        return CompletableFuture.supplyAsync(
+                        () -> sink.presentIdsNotIn(type.index(), agent.hostId(), keep, before), searches)
+                .thenCompose(gone -> {
+                    if (gone.isEmpty()) {
+                        return CompletableFuture.completedFuture(0);
+                    }
+                    byte[] action = removalAction(Values.formatDate(before));
+                    List<DocumentSink.Write> writes = gone.stream()
+                            .map(id -> new DocumentSink.Write(type.index(), id, agent.hostId(), action))
+                            .toList();
+                    return acknowledged(sink.write(writes))
+                            .thenApply(results -> counts(results).getOrDefault(DocumentSink.Outcome.UPDATED, 0));
+                });
     }
 
     private static byte[] action(AgentPrincipal agent, DataType type, ObjectNode document, String collectedAt) {
-        return StateUpdates.upsertAction(type, document,
-                new StateUpdates.Source(agent.hostId(), agent.hostName(), agent.agentId()), collectedAt);
+        return StateUpdates.upsertAction(
+                type,
+                document,
+                new StateUpdates.Source(agent.hostId(), agent.hostName(), agent.agentId()),
+                collectedAt);
     }
 
     private static Map<DocumentSink.Outcome, Integer> counts(List<DocumentSink.Result> results) {
@@ -205,21 +231,26 @@ class IngestService implements DisposableBean {
      * The results of the writes once all are in, within the write timeout; fails with a 503
      * or 422 naming what failed when any did.
      */
-    private CompletableFuture<List<DocumentSink.Result>> acknowledged(CompletableFuture<List<DocumentSink.Result>> pending) {
-        return pending.orTimeout(properties.writeTimeout().toMillis(), TimeUnit.MILLISECONDS).handle((results, failure) -> {
-            if (failure != null) {
-                throw asCompletion(unavailable(failure));
-            }
-            checkEach(results);
-            return results;
-        });
+    private CompletableFuture<List<DocumentSink.Result>> acknowledged(
+            CompletableFuture<List<DocumentSink.Result>> pending) {
+        return pending.orTimeout(properties.writeTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .handle((results, failure) -> {
+                    if (failure != null) {
+                        throw asCompletion(unavailable(failure));
+                    }
+                    checkEach(results);
+                    return results;
+                });
     }
 
     private ApiProblem unavailable(Throwable failure) {
         Throwable cause = unwrapped(failure);
         if (cause instanceof TimeoutException) {
-            return ApiProblem.retryable(HttpStatus.SERVICE_UNAVAILABLE, "Elasticsearch did not acknowledge the batch within "
-                    + PolicySpec.format(properties.writeTimeout()) + "; retry it", retryAfter);
+            return ApiProblem.retryable(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "Elasticsearch did not acknowledge the batch within " + PolicySpec.format(properties.writeTimeout())
+                            + "; retry it",
+                    retryAfter);
         }
         log.warn("Bulk write failed", cause);
         return ApiProblem.retryable(HttpStatus.SERVICE_UNAVAILABLE, "Elasticsearch is unavailable; retry", retryAfter);
@@ -231,18 +262,22 @@ class IngestService implements DisposableBean {
         for (DocumentSink.Result result : results) {
             if (result.outcome() == DocumentSink.Outcome.UNAVAILABLE) {
                 unavailable = true;
-            } else if (result.outcome() == DocumentSink.Outcome.FAILED && failures.size() < BatchReader.MAX_REPORTED_ERRORS) {
+            } else if (result.outcome() == DocumentSink.Outcome.FAILED
+                    && failures.size() < BatchReader.MAX_REPORTED_ERRORS) {
                 failures.add(new ApiProblem.Error(null, null, "document " + result.id() + ": " + result.error()));
             }
         }
         if (unavailable) {
-            throw ApiProblem.retryable(HttpStatus.SERVICE_UNAVAILABLE,
+            throw ApiProblem.retryable(
+                    HttpStatus.SERVICE_UNAVAILABLE,
                     "Elasticsearch could not take part of the batch; retry it (what was written will not be duplicated)",
                     retryAfter);
         }
         if (!failures.isEmpty()) {
-            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Elasticsearch refused " + failures.size()
-                    + " documents of the batch", failures);
+            throw new ApiProblem(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "Elasticsearch refused " + failures.size() + " documents of the batch",
+                    failures);
         }
     }
 

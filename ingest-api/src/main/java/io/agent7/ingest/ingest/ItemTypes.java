@@ -39,6 +39,7 @@ class ItemTypes {
     private final Map<String, Long> recorded = new ConcurrentHashMap<>();
     /** Per host, a bit per type whose batch failed before its record was known to be in. */
     private final Map<String, Long> unsure = new ConcurrentHashMap<>();
+
     private final Map<String, Integer> bits = new HashMap<>();
 
     ItemTypes() {

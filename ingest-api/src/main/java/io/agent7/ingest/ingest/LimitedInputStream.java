@@ -43,8 +43,9 @@ final class LimitedInputStream extends FilterInputStream {
     private void count(int n) {
         count += n;
         if (count > limit) {
-            throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "The batch is larger than " + limit
-                    + " bytes (after decompression); split it");
+            throw new ApiProblem(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "The batch is larger than " + limit + " bytes (after decompression); split it");
         }
     }
 }

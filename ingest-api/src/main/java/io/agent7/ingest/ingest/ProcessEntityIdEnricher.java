@@ -20,7 +20,8 @@ class ProcessEntityIdEnricher implements DocumentEnricher {
     @Override
     public void enrich(AgentPrincipal agent, DataType type, String id, ObjectNode document) {
         ObjectNode process = document.has("process") && document.get("process").isObject()
-                ? (ObjectNode) document.get("process") : document.putObject("process");
+                ? (ObjectNode) document.get("process")
+                : document.putObject("process");
         process.put("entity_id", id);
     }
 }

@@ -27,8 +27,7 @@ public class Policies {
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    private record Cached(Policy policy, Instant until) {
-    }
+    private record Cached(Policy policy, Instant until) {}
 
     Policies(PolicyStore store, Clock clock) {
         this.store = store;
@@ -48,7 +47,8 @@ public class Policies {
 
     private Policy load(String group) {
         Optional<PolicyStore.Stored> stored = store.find(group);
-        return stored.map(s -> PolicySpec.parse(group, s.version(), s.spec())).orElseGet(() -> PolicySpec.defaults(group));
+        return stored.map(s -> PolicySpec.parse(group, s.version(), s.spec()))
+                .orElseGet(() -> PolicySpec.defaults(group));
     }
 
     /** Validates and stores a new policy for the group; answers it with its new version. */
@@ -57,8 +57,9 @@ public class Policies {
         long version = previous.map(PolicyStore.Stored::version).orElse(0L) + 1;
         Policy policy = PolicySpec.parse(group, version, spec);
         if (!store.save(group, version, clock.instant(), user, PolicySpec.specOf(policy), previous.orElse(null))) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "The policy of group '" + group
-                    + "' changed while this change was made; read it again and retry");
+            throw new ApiProblem(
+                    HttpStatus.CONFLICT,
+                    "The policy of group '" + group + "' changed while this change was made; read it again and retry");
         }
         cache.remove(group);
         return policy;

@@ -13,12 +13,17 @@ import java.util.Map;
  *                                to heal any drift between what the agent and the server believe
  * @param forced                  collections to run now, once (set per host by an admin)
  */
-public record Policy(String group, long version, Duration checkinMin, Duration checkinMax,
-                     Map<String, Collector> collectors, List<String> registryKeys, Duration fullSnapshotInterval) {
+public record Policy(
+        String group,
+        long version,
+        Duration checkinMin,
+        Duration checkinMax,
+        Map<String, Collector> collectors,
+        List<String> registryKeys,
+        Duration fullSnapshotInterval) {
 
     /** One collector's schedule; {@code timeBudget} is how long a run may take before the agent stops it. */
-    public record Collector(boolean enabled, Duration interval, Duration timeBudget) {
-    }
+    public record Collector(boolean enabled, Duration interval, Duration timeBudget) {}
 
     public Policy {
         collectors = Map.copyOf(collectors);

@@ -29,8 +29,17 @@ import tools.jackson.databind.node.ObjectNode;
 public final class PolicySpec {
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,6})(ms|s|m|h|d)");
-    private static final Set<String> HIVES = Set.of("HKLM", "HKEY_LOCAL_MACHINE", "HKU", "HKEY_USERS", "HKCU",
-            "HKEY_CURRENT_USER", "HKCR", "HKEY_CLASSES_ROOT", "HKCC", "HKEY_CURRENT_CONFIG");
+    private static final Set<String> HIVES = Set.of(
+            "HKLM",
+            "HKEY_LOCAL_MACHINE",
+            "HKU",
+            "HKEY_USERS",
+            "HKCU",
+            "HKEY_CURRENT_USER",
+            "HKCR",
+            "HKEY_CLASSES_ROOT",
+            "HKCC",
+            "HKEY_CURRENT_CONFIG");
     private static final Duration MIN_INTERVAL = Duration.ofSeconds(10);
     private static final Duration MAX_INTERVAL = Duration.ofDays(7);
     private static final int MAX_REGISTRY_KEYS = 500;
@@ -64,13 +73,18 @@ public final class PolicySpec {
         DEFAULT_COLLECTORS = Map.copyOf(d);
     }
 
-    private PolicySpec() {
-    }
+    private PolicySpec() {}
 
     /** The policy of a group nobody configured. */
     public static Policy defaults(String group) {
-        return new Policy(group, 0, Duration.ofSeconds(20), Duration.ofSeconds(60), DEFAULT_COLLECTORS,
-                List.of("HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run",
+        return new Policy(
+                group,
+                0,
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(60),
+                DEFAULT_COLLECTORS,
+                List.of(
+                        "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run",
                         "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\RunOnce",
                         "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa",
                         "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon"),
@@ -85,43 +99,70 @@ public final class PolicySpec {
     public static Policy parse(String group, long version, JsonNode spec) {
         List<ApiProblem.Error> errors = new ArrayList<>();
         if (spec == null || !spec.isObject()) {
-            throw new ApiProblem(org.springframework.http.HttpStatus.BAD_REQUEST, "A policy is a JSON object", List.of());
+            throw new ApiProblem(
+                    org.springframework.http.HttpStatus.BAD_REQUEST, "A policy is a JSON object", List.of());
         }
         Policy base = defaults(group);
         for (Iterator<String> it = spec.propertyNames().iterator(); it.hasNext(); ) {
             String key = it.next();
-            if (!Set.of("checkin", "full_snapshot_interval", "collectors", "registry_keys").contains(key)) {
-                errors.add(new ApiProblem.Error(null, key, "is not a policy setting; settings: checkin, "
-                        + "full_snapshot_interval, collectors, registry_keys"));
+            if (!Set.of("checkin", "full_snapshot_interval", "collectors", "registry_keys")
+                    .contains(key)) {
+                errors.add(new ApiProblem.Error(
+                        null,
+                        key,
+                        "is not a policy setting; settings: checkin, "
+                                + "full_snapshot_interval, collectors, registry_keys"));
             }
         }
-        Duration min = duration(spec.path("checkin").path("min"), base.checkinMin(), "checkin.min",
-                Duration.ofSeconds(5), Duration.ofHours(1), errors);
-        Duration max = duration(spec.path("checkin").path("max"), base.checkinMax(), "checkin.max",
-                Duration.ofSeconds(5), Duration.ofHours(1), errors);
+        Duration min = duration(
+                spec.path("checkin").path("min"),
+                base.checkinMin(),
+                "checkin.min",
+                Duration.ofSeconds(5),
+                Duration.ofHours(1),
+                errors);
+        Duration max = duration(
+                spec.path("checkin").path("max"),
+                base.checkinMax(),
+                "checkin.max",
+                Duration.ofSeconds(5),
+                Duration.ofHours(1),
+                errors);
         if (min.compareTo(max) > 0) {
-            errors.add(new ApiProblem.Error(null, "checkin", "min (" + min.toSeconds() + "s) is above max (" + max.toSeconds() + "s)"));
+            errors.add(new ApiProblem.Error(
+                    null, "checkin", "min (" + min.toSeconds() + "s) is above max (" + max.toSeconds() + "s)"));
         }
-        Duration full = duration(spec.path("full_snapshot_interval"), base.fullSnapshotInterval(), "full_snapshot_interval",
-                Duration.ofMinutes(10), Duration.ofDays(7), errors);
+        Duration full = duration(
+                spec.path("full_snapshot_interval"),
+                base.fullSnapshotInterval(),
+                "full_snapshot_interval",
+                Duration.ofMinutes(10),
+                Duration.ofDays(7),
+                errors);
         Map<String, Policy.Collector> collectors = new TreeMap<>(base.collectors());
         for (Map.Entry<String, JsonNode> entry : spec.path("collectors").properties()) {
             String type = entry.getKey();
             String field = "collectors." + type;
             if (!DEFAULT_COLLECTORS.containsKey(type)) {
-                errors.add(new ApiProblem.Error(null, field, "is not a collector; collectors: "
-                        + String.join(", ", DEFAULT_COLLECTORS.keySet())));
+                errors.add(new ApiProblem.Error(
+                        null,
+                        field,
+                        "is not a collector; collectors: " + String.join(", ", DEFAULT_COLLECTORS.keySet())));
                 continue;
             }
             Policy.Collector def = DEFAULT_COLLECTORS.get(type);
             JsonNode c = entry.getValue();
             if (!c.isObject()) {
-                errors.add(new ApiProblem.Error(null, field, "must be {\"enabled\": ..., \"interval\": ..., \"time_budget\": ...}"));
+                errors.add(new ApiProblem.Error(
+                        null, field, "must be {\"enabled\": ..., \"interval\": ..., \"time_budget\": ...}"));
                 continue;
             }
             for (String key : c.propertyNames()) {
                 if (!Set.of("enabled", "interval", "time_budget").contains(key)) {
-                    errors.add(new ApiProblem.Error(null, field + "." + key, "is not a collector setting; settings: enabled, interval, time_budget"));
+                    errors.add(new ApiProblem.Error(
+                            null,
+                            field + "." + key,
+                            "is not a collector setting; settings: enabled, interval, time_budget"));
                 }
             }
             boolean enabled = def.enabled();
@@ -132,10 +173,24 @@ public final class PolicySpec {
                     enabled = c.path("enabled").asBoolean();
                 }
             }
-            collectors.put(type, new Policy.Collector(enabled,
-                    duration(c.path("interval"), def.interval(), field + ".interval", MIN_INTERVAL, MAX_INTERVAL, errors),
-                    duration(c.path("time_budget"), def.timeBudget(), field + ".time_budget", Duration.ofSeconds(1),
-                            Duration.ofHours(1), errors)));
+            collectors.put(
+                    type,
+                    new Policy.Collector(
+                            enabled,
+                            duration(
+                                    c.path("interval"),
+                                    def.interval(),
+                                    field + ".interval",
+                                    MIN_INTERVAL,
+                                    MAX_INTERVAL,
+                                    errors),
+                            duration(
+                                    c.path("time_budget"),
+                                    def.timeBudget(),
+                                    field + ".time_budget",
+                                    Duration.ofSeconds(1),
+                                    Duration.ofHours(1),
+                                    errors)));
         }
         List<String> keys = base.registryKeys();
         if (spec.has("registry_keys")) {
@@ -144,15 +199,20 @@ public final class PolicySpec {
             if (!list.isArray()) {
                 errors.add(new ApiProblem.Error(null, "registry_keys", "must be a list of key paths"));
             } else if (list.size() > MAX_REGISTRY_KEYS) {
-                errors.add(new ApiProblem.Error(null, "registry_keys", "holds " + list.size() + " keys; the limit is " + MAX_REGISTRY_KEYS));
+                errors.add(new ApiProblem.Error(
+                        null, "registry_keys", "holds " + list.size() + " keys; the limit is " + MAX_REGISTRY_KEYS));
             } else {
                 int i = 0;
                 for (JsonNode key : list) {
                     String text = key.asString("");
                     String hive = text.contains("\\") ? text.substring(0, text.indexOf('\\')) : text;
                     if (!key.isString() || !HIVES.contains(hive.toUpperCase(Locale.ROOT)) || text.length() > 1024) {
-                        errors.add(new ApiProblem.Error(null, "registry_keys[" + i + "]", "must be a key path starting with a hive "
-                                + "(HKLM, HKU, HKCU, HKCR, HKCC), e.g. HKLM\\SOFTWARE\\Microsoft; got '" + text + "'"));
+                        errors.add(new ApiProblem.Error(
+                                null,
+                                "registry_keys[" + i + "]",
+                                "must be a key path starting with a hive "
+                                        + "(HKLM, HKU, HKCU, HKCR, HKCC), e.g. HKLM\\SOFTWARE\\Microsoft; got '" + text
+                                        + "'"));
                     } else {
                         keys.add(text);
                     }
@@ -161,8 +221,10 @@ public final class PolicySpec {
             }
         }
         if (!errors.isEmpty()) {
-            throw new ApiProblem(org.springframework.http.HttpStatus.BAD_REQUEST,
-                    "The policy for group '" + group + "' is not valid; nothing was changed", errors);
+            throw new ApiProblem(
+                    org.springframework.http.HttpStatus.BAD_REQUEST,
+                    "The policy for group '" + group + "' is not valid; nothing was changed",
+                    errors);
         }
         return new Policy(group, version, min, max, collectors, keys, full);
     }
@@ -175,8 +237,12 @@ public final class PolicySpec {
         out.putObject("checkin").put("min", format(policy.checkinMin())).put("max", format(policy.checkinMax()));
         out.put("full_snapshot_interval", format(policy.fullSnapshotInterval()));
         ObjectNode collectors = out.putObject("collectors");
-        new TreeMap<>(policy.collectors()).forEach((type, c) -> collectors.putObject(type)
-                .put("enabled", c.enabled()).put("interval", format(c.interval())).put("time_budget", format(c.timeBudget())));
+        new TreeMap<>(policy.collectors())
+                .forEach((type, c) -> collectors
+                        .putObject(type)
+                        .put("enabled", c.enabled())
+                        .put("interval", format(c.interval()))
+                        .put("time_budget", format(c.timeBudget())));
         var keys = out.putArray("registry_keys");
         policy.registryKeys().forEach(keys::add);
         return out;
@@ -190,8 +256,13 @@ public final class PolicySpec {
         return spec;
     }
 
-    static Duration duration(JsonNode value, Duration fallback, String field, Duration min, Duration max,
-                             List<ApiProblem.Error> errors) {
+    static Duration duration(
+            JsonNode value,
+            Duration fallback,
+            String field,
+            Duration min,
+            Duration max,
+            List<ApiProblem.Error> errors) {
         if (value.isMissingNode() || value.isNull()) {
             return fallback;
         }
@@ -209,7 +280,10 @@ public final class PolicySpec {
             default -> Duration.ofDays(n);
         };
         if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-            errors.add(new ApiProblem.Error(null, field, "must be between " + format(min) + " and " + format(max) + "; got " + value.asString()));
+            errors.add(new ApiProblem.Error(
+                    null,
+                    field,
+                    "must be between " + format(min) + " and " + format(max) + "; got " + value.asString()));
             return fallback;
         }
         return d;
@@ -235,7 +309,9 @@ public final class PolicySpec {
 
     /** Collector types the agent may be asked to run: the schema's collected types. */
     public static boolean isCollector(String type) {
-        return type != null && DEFAULT_COLLECTORS.containsKey(type) && Schema.standard().find(type).isPresent();
+        return type != null
+                && DEFAULT_COLLECTORS.containsKey(type)
+                && Schema.standard().find(type).isPresent();
     }
 
     public static java.util.Set<String> collectorTypes() {

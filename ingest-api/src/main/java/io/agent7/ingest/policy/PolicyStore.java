@@ -9,8 +9,14 @@ import tools.jackson.databind.JsonNode;
 public interface PolicyStore {
 
     /** A stored policy and the version token that guards concurrent changes. */
-    record Stored(String group, long version, Instant updatedAt, String updatedBy, JsonNode spec, long seqNo, long primaryTerm) {
-    }
+    record Stored(
+            String group,
+            long version,
+            Instant updatedAt,
+            String updatedBy,
+            JsonNode spec,
+            long seqNo,
+            long primaryTerm) {}
 
     Optional<Stored> find(String group);
 

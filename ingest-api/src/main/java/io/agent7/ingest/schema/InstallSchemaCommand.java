@@ -11,8 +11,7 @@ public final class InstallSchemaCommand {
 
     public static final String NAME = "install-schema";
 
-    private InstallSchemaCommand() {
-    }
+    private InstallSchemaCommand() {}
 
     public static int run(String[] args) {
         URI es = URI.create("http://127.0.0.1:9200");
@@ -21,18 +20,29 @@ public final class InstallSchemaCommand {
         for (int i = 1; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
-                case "--es" -> { es = URI.create(require(args[i], value)); i++; }
-                case "--user" -> { user = require(args[i], value); i++; }
-                case "--password" -> { password = require(args[i], value); i++; }
+                case "--es" -> {
+                    es = URI.create(require(args[i], value));
+                    i++;
+                }
+                case "--user" -> {
+                    user = require(args[i], value);
+                    i++;
+                }
+                case "--password" -> {
+                    password = require(args[i], value);
+                    i++;
+                }
                 default -> {
-                    System.err.println("Unknown option '" + args[i] + "'. Usage: " + NAME + " --es URL [--user U --password P]");
+                    System.err.println(
+                            "Unknown option '" + args[i] + "'. Usage: " + NAME + " --es URL [--user U --password P]");
                     return 2;
                 }
             }
         }
         try {
-            SchemaInstaller.Report report = new SchemaInstaller(new ElasticsearchHttp(es, user, password),
-                    Schema.standard(), IndexSettings.DEFAULTS).install();
+            SchemaInstaller.Report report = new SchemaInstaller(
+                            new ElasticsearchHttp(es, user, password), Schema.standard(), IndexSettings.DEFAULTS)
+                    .install();
             report.steps().forEach(step -> System.out.println("  " + step));
             return report.ok() ? 0 : 1;
         } catch (RuntimeException e) {

@@ -6,7 +6,9 @@ import org.springframework.security.oauth2.jwt.Jwt;
 public record AgentPrincipal(String agentId, String hostId, String hostName) {
 
     public static AgentPrincipal of(Jwt jwt) {
-        return new AgentPrincipal(jwt.getSubject(), jwt.getClaimAsString(AgentTokens.HOST_ID_CLAIM),
+        return new AgentPrincipal(
+                jwt.getSubject(),
+                jwt.getClaimAsString(AgentTokens.HOST_ID_CLAIM),
                 jwt.getClaimAsString(AgentTokens.HOST_NAME_CLAIM));
     }
 }

@@ -30,7 +30,8 @@ public record AgentTokenProperties(String issuer, Duration lifetime, Path keysFi
             throw new IllegalArgumentException("agent7.tokens.key-rotation must be at least 1m, got " + keyRotation);
         }
         if (keysFile == null) {
-            throw new IllegalArgumentException("agent7.tokens.keys-file is required (set AGENT7_STATE_DIR or the property)");
+            throw new IllegalArgumentException(
+                    "agent7.tokens.keys-file is required (set AGENT7_STATE_DIR or the property)");
         }
     }
 }

@@ -34,8 +34,7 @@ public class AgentTokens {
     }
 
     /** A signed token and when it expires. */
-    public record Issued(String token, Instant expiresAt) {
-    }
+    public record Issued(String token, Instant expiresAt) {}
 
     public Issued issue(String agentId, String hostId, String hostName) {
         Instant now = clock.instant();
@@ -52,7 +51,10 @@ public class AgentTokens {
                 .jwtID(UUID.randomUUID().toString())
                 .build();
         ECKey key = keys.current();
-        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build();
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256)
+                .keyID(key.getKeyID())
+                .type(JOSEObjectType.JWT)
+                .build();
         SignedJWT jwt = new SignedJWT(header, claims);
         try {
             jwt.sign(new ECDSASigner(key));

@@ -23,7 +23,8 @@ final class BearerTokens implements BearerTokenResolver {
         if (authorization == null || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length() - 1)) {
             return null; // no header, or another scheme (Basic): not ours to judge
         }
-        if (!authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length()) || !isToken(authorization, SCHEME.length())) {
+        if (!authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
+                || !isToken(authorization, SCHEME.length())) {
             throw new OAuth2AuthenticationException(BearerTokenErrors.invalidToken("Bearer token is malformed"));
         }
         return authorization.substring(SCHEME.length());
@@ -45,7 +46,14 @@ final class BearerTokens implements BearerTokenResolver {
     }
 
     private static boolean isTokenChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '.'
+                || c == '_'
+                || c == '~'
+                || c == '+'
+                || c == '/';
     }
 }

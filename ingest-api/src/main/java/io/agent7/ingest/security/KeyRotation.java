@@ -17,7 +17,9 @@ class KeyRotation {
         this.keys = keys;
     }
 
-    @Scheduled(fixedDelayString = "${agent7.tokens.key-reload:60s}", initialDelayString = "${agent7.tokens.key-reload:60s}")
+    @Scheduled(
+            fixedDelayString = "${agent7.tokens.key-reload:60s}",
+            initialDelayString = "${agent7.tokens.key-reload:60s}")
     void rotateAndReload() {
         String before = keys.current().getKeyID();
         try {

@@ -53,7 +53,10 @@ public class RevokedAgents {
             revoked = fresh;
             revokedHere.removeIf(fresh::contains);
         } catch (RuntimeException e) {
-            log.warn("Could not reload revoked agents (keeping the previous list of {}): {}", revoked.size(), e.toString());
+            log.warn(
+                    "Could not reload revoked agents (keeping the previous list of {}): {}",
+                    revoked.size(),
+                    e.toString());
         }
     }
 }

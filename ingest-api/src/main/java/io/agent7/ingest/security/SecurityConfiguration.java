@@ -37,16 +37,18 @@ class SecurityConfiguration {
     /** A rotated-out key is kept one token lifetime and a margin, while tokens it signed may still be used. */
     @Bean
     SigningKeys signingKeys(AgentTokenProperties properties, Clock clock) {
-        return SigningKeys.loadOrCreate(properties.keysFile(), properties.keyRotation(),
-                properties.lifetime().plus(Duration.ofMinutes(5)), clock);
+        return SigningKeys.loadOrCreate(
+                properties.keysFile(),
+                properties.keyRotation(),
+                properties.lifetime().plus(Duration.ofMinutes(5)),
+                clock);
     }
 
     /** People: HTTP Basic against the shared account store, admins only. */
     @Bean
     @Order(1)
     SecurityFilterChain adminSecurity(HttpSecurity http) throws Exception {
-        return http
-                .securityMatcher("/api/v1/admin/**")
+        return http.securityMatcher("/api/v1/admin/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
@@ -58,16 +60,21 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain agentSecurity(HttpSecurity http) throws Exception {
-        return http
-                .csrf(csrf -> csrf.disable())
+        return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.POST, "/api/v1/agents/enroll", "/api/v1/agents/token").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .anyRequest().authenticated())
-                .oauth2ResourceServer(oauth -> oauth.bearerTokenResolver(new BearerTokens()).jwt(jwt -> { }))
+                .authorizeHttpRequests(
+                        auth -> auth.requestMatchers(HttpMethod.POST, "/api/v1/agents/enroll", "/api/v1/agents/token")
+                                .permitAll()
+                                .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json")
+                                .permitAll()
+                                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus")
+                                .permitAll()
+                                .requestMatchers("/error")
+                                .permitAll()
+                                .anyRequest()
+                                .authenticated())
+                .oauth2ResourceServer(
+                        oauth -> oauth.bearerTokenResolver(new BearerTokens()).jwt(jwt -> {}))
                 .build();
     }
 
@@ -76,25 +83,31 @@ class SecurityConfiguration {
      * verify any agent. ES256 only, which rules out {@code alg: none} and HMAC confusion.
      */
     @Bean
-    VerifiedTokenCache agentJwtDecoder(SigningKeys keys, AgentTokenProperties properties, Clock clock, RevokedAgents revoked) {
+    VerifiedTokenCache agentJwtDecoder(
+            SigningKeys keys, AgentTokenProperties properties, Clock clock, RevokedAgents revoked) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys.verificationSource())
                 .jwsAlgorithm(SignatureAlgorithm.ES256)
                 .build();
         JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ofSeconds(30));
         timestamps.setClock(clock);
-        OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<java.util.List<String>>("aud",
-                aud -> aud != null && aud.contains(AgentTokenProperties.AUDIENCE));
-        OAuth2TokenValidator<Jwt> hostBound = jwt -> jwt.getClaimAsString(AgentTokens.HOST_ID_CLAIM) != null
-                && jwt.getSubject() != null
-                ? OAuth2TokenValidatorResult.success()
-                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "token names no agent or host", null));
+        OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<java.util.List<String>>(
+                "aud", aud -> aud != null && aud.contains(AgentTokenProperties.AUDIENCE));
+        OAuth2TokenValidator<Jwt> hostBound =
+                jwt -> jwt.getClaimAsString(AgentTokens.HOST_ID_CLAIM) != null && jwt.getSubject() != null
+                        ? OAuth2TokenValidatorResult.success()
+                        : OAuth2TokenValidatorResult.failure(
+                                new OAuth2Error("invalid_token", "token names no agent or host", null));
         OAuth2TokenValidator<Jwt> notRevoked = jwt -> revoked.isRevoked(jwt.getSubject())
-                ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "the agent's credentials were revoked", null))
+                ? OAuth2TokenValidatorResult.failure(
+                        new OAuth2Error("invalid_token", "the agent's credentials were revoked", null))
                 : OAuth2TokenValidatorResult.success();
         // The decoder checks the signature only; the cache runs the validators on every use.
         decoder.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success());
-        return new VerifiedTokenCache(decoder, new DelegatingOAuth2TokenValidator<>(timestamps,
-                new JwtIssuerValidator(properties.issuer()), audience, hostBound, notRevoked),
-                properties.lifetime(), 100_000);
+        return new VerifiedTokenCache(
+                decoder,
+                new DelegatingOAuth2TokenValidator<>(
+                        timestamps, new JwtIssuerValidator(properties.issuer()), audience, hostBound, notRevoked),
+                properties.lifetime(),
+                100_000);
     }
 }

@@ -11,7 +11,6 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -67,8 +66,10 @@ public final class SigningKeys {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = channel.lock()) {
-                List<JWK> current = Files.exists(file) ? new ArrayList<>(JWKSet.load(file.toFile()).getKeys()) : new ArrayList<>();
+                    FileLock ignored = channel.lock()) {
+                List<JWK> current = Files.exists(file)
+                        ? new ArrayList<>(JWKSet.load(file.toFile()).getKeys())
+                        : new ArrayList<>();
                 Instant now = clock.instant();
                 boolean changed = false;
                 if (current.isEmpty() || issued(newest(current)).plus(rotation).isBefore(now)) {
@@ -79,7 +80,8 @@ public final class SigningKeys {
                 current.sort(Comparator.comparing(SigningKeys::issued));
                 List<JWK> kept = new ArrayList<>();
                 for (int i = 0; i < current.size(); i++) {
-                    boolean retiredLongAgo = i + 1 < current.size() && issued(current.get(i + 1)).plus(retention).isBefore(now);
+                    boolean retiredLongAgo = i + 1 < current.size()
+                            && issued(current.get(i + 1)).plus(retention).isBefore(now);
                     if (!retiredLongAgo) {
                         kept.add(current.get(i));
                     }
@@ -92,7 +94,8 @@ public final class SigningKeys {
                 keys = new JWKSet(current);
             }
         } catch (IOException | ParseException e) {
-            throw new IllegalStateException("Cannot read or write the signing keys in " + file + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot read or write the signing keys in " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -152,5 +155,4 @@ public final class SigningKeys {
     public JWKSource<SecurityContext> verificationSource() {
         return (selector, context) -> selector.select(keys);
     }
-
 }

@@ -45,7 +45,10 @@ final class VerifiedTokenCache implements JwtDecoder {
     VerifiedTokenCache(JwtDecoder verifier, OAuth2TokenValidator<Jwt> validator, Duration lifetime, long maximumSize) {
         this.verifier = verifier;
         this.validator = validator;
-        this.verified = Caffeine.newBuilder().expireAfterWrite(lifetime).maximumSize(maximumSize).build();
+        this.verified = Caffeine.newBuilder()
+                .expireAfterWrite(lifetime)
+                .maximumSize(maximumSize)
+                .build();
     }
 
     @Override
@@ -79,6 +82,11 @@ final class VerifiedTokenCache implements JwtDecoder {
             throw new IllegalStateException("A token this instance signed does not parse", e);
         }
         Map<String, Object> headers = new LinkedHashMap<>(parsed.getHeader().toJSONObject());
-        verified.put(token, Jwt.withTokenValue(token).headers(h -> h.putAll(headers)).claims(c -> c.putAll(claims)).build());
+        verified.put(
+                token,
+                Jwt.withTokenValue(token)
+                        .headers(h -> h.putAll(headers))
+                        .claims(c -> c.putAll(claims))
+                        .build());
     }
 }

@@ -36,12 +36,18 @@ class BulkDocumentSinkIT {
     @BeforeAll
     static void start() {
         URI es = TestElasticsearch.url();
-        TestElasticsearch.send(es, "PUT", "/" + INDEX,
+        TestElasticsearch.send(
+                es,
+                "PUT",
+                "/" + INDEX,
                 "{\"mappings\":{\"properties\":{\"n\":{\"type\":\"long\"},\"name\":{\"type\":\"keyword\"}}}}");
-        TestElasticsearch.send(es, "PUT", "/" + RECORDS, "{\"mappings\":{\"properties\":{\"name\":{\"type\":\"keyword\"}}}}");
-        rest = RestClient.builder(new HttpHost(es.getHost(), es.getPort(), es.getScheme())).build();
+        TestElasticsearch.send(
+                es, "PUT", "/" + RECORDS, "{\"mappings\":{\"properties\":{\"name\":{\"type\":\"keyword\"}}}}");
+        rest = RestClient.builder(new HttpHost(es.getHost(), es.getPort(), es.getScheme()))
+                .build();
         ElasticsearchClient client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
-        IngestProperties properties = new IngestProperties(null, 0, null, 0, null, null, 0, 0, null, 1, 0, null, null, null);
+        IngestProperties properties =
+                new IngestProperties(null, 0, null, 0, null, null, 0, 0, null, 1, 0, null, null, null);
         sink = new BulkDocumentSink(client, properties, new SimpleMeterRegistry(), new WriteProgress(properties));
     }
 
@@ -53,8 +59,11 @@ class BulkDocumentSinkIT {
     }
 
     static Write upsert(String id, String doc) {
-        return new Write(INDEX, id, "host-1", ("{\"doc\":" + doc + ",\"upsert\":" + doc + ",\"detect_noop\":true}")
-                .getBytes(StandardCharsets.UTF_8));
+        return new Write(
+                INDEX,
+                id,
+                "host-1",
+                ("{\"doc\":" + doc + ",\"upsert\":" + doc + ",\"detect_noop\":true}").getBytes(StandardCharsets.UTF_8));
     }
 
     static List<Result> write(Write... writes) throws Exception {
@@ -64,7 +73,8 @@ class BulkDocumentSinkIT {
     @Test
     void everyOutcomeComesThroughTheFilteredResponse() throws Exception {
         assertThat(write(upsert("a", "{\"n\":1}"), upsert("b", "{\"n\":2}")))
-                .extracting(Result::outcome).containsExactly(Outcome.CREATED, Outcome.CREATED);
+                .extracting(Result::outcome)
+                .containsExactly(Outcome.CREATED, Outcome.CREATED);
 
         List<Result> second = write(
                 upsert("a", "{\"n\":1}"),
@@ -73,22 +83,33 @@ class BulkDocumentSinkIT {
                 upsert("bad", "{\"n\":\"not a number\"}"));
 
         assertThat(second).extracting(Result::id).containsExactly("a", "b", "missing", "bad");
-        assertThat(second).extracting(Result::outcome)
+        assertThat(second)
+                .extracting(Result::outcome)
                 .containsExactly(Outcome.UNCHANGED, Outcome.UPDATED, Outcome.MISSING, Outcome.FAILED);
-        assertThat(second.get(3).error()).startsWith("document_parsing_exception").contains("[n]");
+        assertThat(second.get(3).error())
+                .startsWith("document_parsing_exception")
+                .contains("[n]");
         assertThat(second.subList(0, 3)).extracting(Result::error).containsOnlyNulls();
     }
 
     @Test
     void aRecordInAnotherIndexComesBackInItsPlaceAmongTheItems() throws Exception {
-        Write record = new Write(RECORDS, "host-1.test", "host-1",
-                "{\"doc\":{\"name\":\"r\"},\"upsert\":{\"name\":\"r\"},\"detect_noop\":true}".getBytes(StandardCharsets.UTF_8));
+        Write record = new Write(
+                RECORDS,
+                "host-1.test",
+                "host-1",
+                "{\"doc\":{\"name\":\"r\"},\"upsert\":{\"name\":\"r\"},\"detect_noop\":true}"
+                        .getBytes(StandardCharsets.UTF_8));
 
         List<Result> first = write(record, upsert("c", "{\"n\":5}"), upsert("d", "{\"n\":6}"));
         List<Result> again = write(record, upsert("c", "{\"n\":5}"), upsert("d", "{\"n\":7}"));
 
         assertThat(first).extracting(Result::id).containsExactly("host-1.test", "c", "d");
-        assertThat(first).extracting(Result::outcome).containsExactly(Outcome.CREATED, Outcome.CREATED, Outcome.CREATED);
-        assertThat(again).extracting(Result::outcome).containsExactly(Outcome.UNCHANGED, Outcome.UNCHANGED, Outcome.UPDATED);
+        assertThat(first)
+                .extracting(Result::outcome)
+                .containsExactly(Outcome.CREATED, Outcome.CREATED, Outcome.CREATED);
+        assertThat(again)
+                .extracting(Result::outcome)
+                .containsExactly(Outcome.UNCHANGED, Outcome.UNCHANGED, Outcome.UPDATED);
     }
 }

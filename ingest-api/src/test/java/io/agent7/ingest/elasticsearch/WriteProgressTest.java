@@ -87,7 +87,8 @@ class WriteProgressTest {
     void theWedgeTimeoutMustOutlastTheStallTimeout() {
         assertThatThrownBy(() -> new WriteProgress(Duration.ofSeconds(60), Duration.ofSeconds(60), now::get))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("agent7.ingest.wedge-timeout (PT1M) must be longer than agent7.ingest.stall-timeout");
+                .hasMessageContaining(
+                        "agent7.ingest.wedge-timeout (PT1M) must be longer than agent7.ingest.stall-timeout");
         assertThatThrownBy(() -> new WriteProgress(Duration.ZERO, Duration.ofSeconds(60), now::get))
                 .isInstanceOf(IllegalArgumentException.class);
     }

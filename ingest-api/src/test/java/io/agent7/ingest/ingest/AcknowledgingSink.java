@@ -10,8 +10,7 @@ import java.util.concurrent.CompletableFuture;
 class AcknowledgingSink implements DocumentSink {
 
     /** Called for each write as it is taken. */
-    void accepted(Write write) {
-    }
+    void accepted(Write write) {}
 
     @Override
     public CompletableFuture<List<Result>> write(List<Write> writes) {

@@ -1,7 +1,6 @@
 package io.agent7.ingest.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
@@ -16,13 +15,18 @@ import org.springframework.util.unit.DataSize;
 class BatchReaderTest {
 
     static final DataType PROCESS = Schema.standard().require("process");
-    static final String HEADER = "{\"batch\":{\"id\":\"b1\",\"mode\":\"snapshot\",\"collected_at\":\"2026-11-28T12:00:00+01:00\"}}\n";
-    final IngestProperties limits = new IngestProperties(DataSize.ofKilobytes(4), 3, DataSize.ofBytes(300),
-            0, null, null, 0, 0, null, 0, 0, null, null, null);
+    static final String HEADER =
+            "{\"batch\":{\"id\":\"b1\",\"mode\":\"snapshot\",\"collected_at\":\"2026-11-28T12:00:00+01:00\"}}\n";
+    final IngestProperties limits = new IngestProperties(
+            DataSize.ofKilobytes(4), 3, DataSize.ofBytes(300), 0, null, null, 0, 0, null, 0, 0, null, null, null);
 
     Batch read(String body) throws Exception {
-        return new BatchReader(limits).read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), PROCESS,
-                Schema.standard().normalizer(PROCESS), "host-1");
+        return new BatchReader(limits)
+                .read(
+                        new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)),
+                        PROCESS,
+                        Schema.standard().normalizer(PROCESS),
+                        "host-1");
     }
 
     ApiProblem rejection(String body) {
@@ -44,7 +48,8 @@ class BatchReaderTest {
         assertThat(batch.mode()).isEqualTo(Batch.Mode.SNAPSHOT);
         assertThat(batch.collectedAt()).isEqualTo(Instant.parse("2026-11-28T11:00:00Z"));
         assertThat(batch.documents()).hasSize(2);
-        assertThat(batch.documents().get(1).toString()).isEqualTo("{\"process\":{\"pid\":2,\"start\":\"1970-01-01T00:00:00.000Z\"}}");
+        assertThat(batch.documents().get(1).toString())
+                .isEqualTo("{\"process\":{\"pid\":2,\"start\":\"1970-01-01T00:00:00.000Z\"}}");
     }
 
     @Test
@@ -58,14 +63,19 @@ class BatchReaderTest {
         assertThat(problem.getMessage()).isEqualTo("3 lines are invalid; nothing of the batch was written");
         assertThat(problem.errors()).extracting(ApiProblem.Error::line).containsExactly(3, 4, 5);
         assertThat(problem.errors().get(0).field()).isEqualTo("process.pid");
-        assertThat(problem.errors().get(2).reason()).isEqualTo("must be {\"upsert\": {document}} or {\"remove\": {identity fields}}");
+        assertThat(problem.errors().get(2).reason())
+                .isEqualTo("must be {\"upsert\": {document}} or {\"remove\": {identity fields}}");
     }
 
     @Test
     void anotherHostsDocumentIsForbidden() {
-        ApiProblem problem = rejection(HEADER + "{\"upsert\":{\"host\":{\"id\":\"host-2\"},\"process\":{\"pid\":1,\"start\":0}}}\n");
+        ApiProblem problem =
+                rejection(HEADER + "{\"upsert\":{\"host\":{\"id\":\"host-2\"},\"process\":{\"pid\":1,\"start\":0}}}\n");
         assertThat(problem.status()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(problem.errors()).singleElement().extracting(ApiProblem.Error::field).isEqualTo("host.id");
+        assertThat(problem.errors())
+                .singleElement()
+                .extracting(ApiProblem.Error::field)
+                .isEqualTo("host.id");
     }
 
     @Test
@@ -73,7 +83,8 @@ class BatchReaderTest {
         assertThat(rejection("{\"upsert\":{}}\n").getMessage()).startsWith("The first line must be the batch header");
         assertThat(rejection("").getMessage()).startsWith("The batch is empty");
         ApiProblem bad = rejection("{\"batch\":{\"mode\":\"full\",\"collected_at\":\"soon\"}}\n");
-        assertThat(bad.errors()).extracting(ApiProblem.Error::field)
+        assertThat(bad.errors())
+                .extracting(ApiProblem.Error::field)
                 .containsExactlyInAnyOrder("batch.mode", "batch.collected_at", "batch.id");
     }
 
@@ -89,7 +100,7 @@ class BatchReaderTest {
     void linesSplitAcrossReadsAndCrlfAreReadWhole() throws Exception {
         // A stream that hands out a few bytes per read, as a slow gzip or network source does.
         byte[] body = (HEADER.replace("\n", "\r\n") + "{\"upsert\":{\"process\":{\"pid\":1,\"start\":0}}}\r\n\r\n"
-                + "{\"upsert\":{\"process\":{\"pid\":2,\"start\":0,\"name\":\"" + "y".repeat(200) + "\"}}}")
+                        + "{\"upsert\":{\"process\":{\"pid\":2,\"start\":0,\"name\":\"" + "y".repeat(200) + "\"}}}")
                 .getBytes(StandardCharsets.UTF_8);
         var trickle = new ByteArrayInputStream(body) {
             @Override
@@ -97,8 +108,12 @@ class BatchReaderTest {
                 return super.read(b, off, Math.min(len, 7));
             }
         };
-        Batch batch = new BatchReader(limits).read(trickle, PROCESS, Schema.standard().normalizer(PROCESS), "host-1");
-        assertThat(batch.documents()).extracting(d -> d.path("process").path("pid").asInt()).containsExactly(1, 2);
-        assertThat(batch.documents().get(1).path("process").path("name").asString()).hasSize(200);
+        Batch batch =
+                new BatchReader(limits).read(trickle, PROCESS, Schema.standard().normalizer(PROCESS), "host-1");
+        assertThat(batch.documents())
+                .extracting(d -> d.path("process").path("pid").asInt())
+                .containsExactly(1, 2);
+        assertThat(batch.documents().get(1).path("process").path("name").asString())
+                .hasSize(200);
     }
 }

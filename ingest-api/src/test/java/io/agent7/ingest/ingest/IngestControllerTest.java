@@ -28,8 +28,12 @@ import org.springframework.util.unit.DataSize;
 class IngestControllerTest {
 
     private static final String HOST = "0123456789abcdef0123456789abcdef";
-    private static final Jwt TOKEN = Jwt.withTokenValue("t").header("alg", "ES256").subject("agent-1")
-            .claim("host_id", HOST).claim("host_name", "WS-1").build();
+    private static final Jwt TOKEN = Jwt.withTokenValue("t")
+            .header("alg", "ES256")
+            .subject("agent-1")
+            .claim("host_id", HOST)
+            .claim("host_name", "WS-1")
+            .build();
 
     private final ExecutorService reader = Executors.newSingleThreadExecutor();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -40,10 +44,11 @@ class IngestControllerTest {
     }
 
     private IngestController controller(DataSize maxUnread) {
-        IngestProperties properties = new IngestProperties(null, 0, null, 0, null, null, 0, 0, null, 0, 1, maxUnread, null, null);
+        IngestProperties properties =
+                new IngestProperties(null, 0, null, 0, null, null, 0, 0, null, 0, 1, maxUnread, null, null);
         IngestMetrics metrics = new IngestMetrics(meters);
-        IngestService service = new IngestService(new AcknowledgingSink(), new ItemTypes(), properties, List.of(), metrics,
-                Duration.ofSeconds(30));
+        IngestService service = new IngestService(
+                new AcknowledgingSink(), new ItemTypes(), properties, List.of(), metrics, Duration.ofSeconds(30));
         return new IngestController(service, properties, null, metrics, Duration.ofSeconds(7), reader);
     }
 
@@ -52,8 +57,11 @@ class IngestControllerTest {
         StringBuilder body = new StringBuilder(
                 "{\"batch\":{\"id\":\"b1\",\"mode\":\"snapshot\",\"collected_at\":\"2026-11-28T12:00:00Z\"}}\n");
         for (int pid = 1; pid <= count; pid++) {
-            body.append("{\"upsert\":{\"process\":{\"pid\":").append(pid)
-                    .append(",\"start\":\"2026-11-28T10:00:00.000Z\",\"name\":\"p").append(pid).append("\"}}}\n");
+            body.append("{\"upsert\":{\"process\":{\"pid\":")
+                    .append(pid)
+                    .append(",\"start\":\"2026-11-28T10:00:00.000Z\",\"name\":\"p")
+                    .append(pid)
+                    .append("\"}}}\n");
         }
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/ingest/process");
         request.setContentType("application/x-ndjson");
@@ -95,13 +103,21 @@ class IngestControllerTest {
                     assertThat(problem.getMessage()).contains(size + " bytes of batches waiting to be read");
                 });
         assertThat(unreadBytes()).as("the refused body is not counted").isEqualTo(size);
-        assertThat(meters.get("agent7.ingest.rejections").tag("reason", "backpressure").counter().count()).isEqualTo(1);
+        assertThat(meters.get("agent7.ingest.rejections")
+                        .tag("reason", "backpressure")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
 
         open.countDown();
         assertThat(waiting.get(10, TimeUnit.SECONDS).created()).isEqualTo(10);
         assertThat(unreadBytes()).isZero();
-        assertThat(controller.ingest("process", TOKEN, batch(10)).get(10, TimeUnit.SECONDS).created())
-                .as("room again once the reader took the body").isEqualTo(10);
+        assertThat(controller
+                        .ingest("process", TOKEN, batch(10))
+                        .get(10, TimeUnit.SECONDS)
+                        .created())
+                .as("room again once the reader took the body")
+                .isEqualTo(10);
     }
 
     @Test
@@ -112,7 +128,8 @@ class IngestControllerTest {
 
         CompletableFuture<IngestService.Outcome> waiting = controller.ingest("process", TOKEN, large);
         assertThatThrownBy(() -> controller.ingest("process", TOKEN, batch(1)))
-                .as("but then nothing more until it is read").isInstanceOf(ApiProblem.class);
+                .as("but then nothing more until it is read")
+                .isInstanceOf(ApiProblem.class);
 
         open.countDown();
         assertThat(waiting.get(10, TimeUnit.SECONDS).created()).isEqualTo(50);

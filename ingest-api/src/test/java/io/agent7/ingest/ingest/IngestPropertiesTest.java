@@ -21,7 +21,8 @@ class IngestPropertiesTest {
 
     @Test
     void aNegativeRetryCountIsRefusedByName() {
-        assertThatThrownBy(() -> withRetries(-1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> withRetries(-1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("agent7.ingest.max-retries cannot be negative, got -1");
     }
 

@@ -34,7 +34,8 @@ class IngestServiceTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final DataType PROCESS = Schema.standard().require("process");
-    private static final AgentPrincipal AGENT = new AgentPrincipal("agent-1", "0123456789abcdef0123456789abcdef", "WS-1");
+    private static final AgentPrincipal AGENT =
+            new AgentPrincipal("agent-1", "0123456789abcdef0123456789abcdef", "WS-1");
 
     private final Sink sink = new Sink();
 
@@ -43,8 +44,14 @@ class IngestServiceTest {
     }
 
     private IngestService service(Duration writeTimeout) {
-        IngestProperties properties = new IngestProperties(null, 0, null, 0, null, null, 0, 0, writeTimeout, 0, 0, null, null, null);
-        return new IngestService(sink, new ItemTypes(), properties, List.of(), new IngestMetrics(new SimpleMeterRegistry()),
+        IngestProperties properties =
+                new IngestProperties(null, 0, null, 0, null, null, 0, 0, writeTimeout, 0, 0, null, null, null);
+        return new IngestService(
+                sink,
+                new ItemTypes(),
+                properties,
+                List.of(),
+                new IngestMetrics(new SimpleMeterRegistry()),
                 Duration.ofSeconds(30));
     }
 
@@ -64,8 +71,10 @@ class IngestServiceTest {
     private static Batch batch(Batch.Mode mode, String at, int... pids) {
         List<ObjectNode> documents = new ArrayList<>();
         for (int pid : pids) {
-            documents.add(Schema.standard().normalizer(PROCESS).normalize(JSON.readTree(
-                    "{\"process\":{\"pid\":" + pid + ",\"start\":\"2026-11-28T10:00:00.000Z\",\"name\":\"p" + pid + "\"}}")));
+            documents.add(Schema.standard()
+                    .normalizer(PROCESS)
+                    .normalize(JSON.readTree("{\"process\":{\"pid\":" + pid
+                            + ",\"start\":\"2026-11-28T10:00:00.000Z\",\"name\":\"p" + pid + "\"}}")));
         }
         return new Batch("b", mode, PROCESS, Instant.parse(at), documents, List.of());
     }
@@ -76,8 +85,11 @@ class IngestServiceTest {
 
         assertThat(outcome.created()).as("the record is not counted as an item").isEqualTo(3);
         assertThat(sink.searches).isZero();
-        assertThat(sink.calls.get(0)).as("the record goes with the items, ahead of them").hasSize(4)
-                .first().isEqualTo(ItemTypes.INDEX + "/" + AGENT.hostId() + ".process");
+        assertThat(sink.calls.get(0))
+                .as("the record goes with the items, ahead of them")
+                .hasSize(4)
+                .first()
+                .isEqualTo(ItemTypes.INDEX + "/" + AGENT.hostId() + ".process");
         assertThat(sink.calls.get(0).subList(1, 4)).allMatch(key -> key.startsWith("agent7-process/"));
     }
 
@@ -90,8 +102,10 @@ class IngestServiceTest {
 
         assertThat(sink.searches).isEqualTo(1);
         assertThat(later.removed()).isEqualTo(1);
-        assertThat(sink.calls).as("the record is remembered: no second write of it")
-                .filteredOn(call -> !call.isEmpty() && call.get(0).startsWith(ItemTypes.INDEX)).hasSize(1);
+        assertThat(sink.calls)
+                .as("the record is remembered: no second write of it")
+                .filteredOn(call -> !call.isEmpty() && call.get(0).startsWith(ItemTypes.INDEX))
+                .hasSize(1);
     }
 
     @Test
@@ -122,16 +136,21 @@ class IngestServiceTest {
         sink.unavailable = ItemTypes.INDEX;
 
         assertThatThrownBy(() -> ingest(service, snapshot("2026-11-28T12:00:00Z", 1, 2)))
-                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
-        assertThat(sink.stored.keySet()).as("the items went in, the record did not")
-                .filteredOn(key -> key.startsWith("agent7-process/")).hasSize(2);
+                .isInstanceOfSatisfying(
+                        ApiProblem.class, p -> assertThat(p.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
+        assertThat(sink.stored.keySet())
+                .as("the items went in, the record did not")
+                .filteredOn(key -> key.startsWith("agent7-process/"))
+                .hasSize(2);
 
         sink.unavailable = null; // Elasticsearch is back; the agent dropped that batch and sends a new snapshot
         IngestService.Outcome next = ingest(service, snapshot("2026-11-28T13:00:00Z", 2));
 
         assertThat(sink.stored).containsKey(ItemTypes.INDEX + "/" + AGENT.hostId() + ".process");
         assertThat(sink.searches).isEqualTo(1);
-        assertThat(next.removed()).as("item 1, written by the failed batch, is found gone").isEqualTo(1);
+        assertThat(next.removed())
+                .as("item 1, written by the failed batch, is found gone")
+                .isEqualTo(1);
     }
 
     @Test
@@ -151,7 +170,8 @@ class IngestServiceTest {
     void theAnswerWaitsForElasticsearchWithoutHoldingTheCaller() {
         sink.holding = true;
 
-        CompletableFuture<IngestService.Outcome> answer = service().ingest(AGENT, snapshot("2026-11-28T12:00:00Z", 1, 2));
+        CompletableFuture<IngestService.Outcome> answer =
+                service().ingest(AGENT, snapshot("2026-11-28T12:00:00Z", 1, 2));
 
         assertThat(answer).as("written, not yet acknowledged").isNotDone();
         sink.acknowledge();
@@ -162,11 +182,13 @@ class IngestServiceTest {
     void writesNotAcknowledgedWithinTheWriteTimeoutAreAnswered503() {
         sink.holding = true;
 
-        CompletableFuture<IngestService.Outcome> answer = service(Duration.ofMillis(50))
-                .ingest(AGENT, snapshot("2026-11-28T12:00:00Z", 1, 2));
+        CompletableFuture<IngestService.Outcome> answer =
+                service(Duration.ofMillis(50)).ingest(AGENT, snapshot("2026-11-28T12:00:00Z", 1, 2));
 
-        assertThatThrownBy(() -> answer.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(ApiProblem.class)
-                .cause().satisfies(cause -> {
+        assertThatThrownBy(() -> answer.get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(ApiProblem.class)
+                .cause()
+                .satisfies(cause -> {
                     ApiProblem problem = (ApiProblem) cause;
                     assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
                     assertThat(problem.retryAfter()).isEqualTo(Duration.ofSeconds(30));
@@ -184,16 +206,25 @@ class IngestServiceTest {
     @Test
     void theHostTypeIsAlsoWrittenByCheckInsSoItsSnapshotsAlwaysSearch() {
         ItemTypes types = new ItemTypes();
-        assertThat(types.recorded(AGENT.hostId(), Schema.standard().require("host"), true)).isFalse();
+        assertThat(types.recorded(AGENT.hostId(), Schema.standard().require("host"), true))
+                .isFalse();
         assertThat(types.recorded(AGENT.hostId(), PROCESS, true)).isTrue();
-        assertThat(types.unrecorded(AGENT.hostId(), PROCESS, "2026-11-28T12:00:00.000Z")).isNull();
-        assertThat(types.unrecorded("another-host", PROCESS, "2026-11-28T12:00:00.000Z")).isNotNull();
+        assertThat(types.unrecorded(AGENT.hostId(), PROCESS, "2026-11-28T12:00:00.000Z"))
+                .isNull();
+        assertThat(types.unrecorded("another-host", PROCESS, "2026-11-28T12:00:00.000Z"))
+                .isNotNull();
     }
 
     @Test
     void seriesKeepNoRecord() {
-        DataType metric = Schema.standard().types().stream().filter(DataType::series).findFirst().orElseThrow();
-        ingest(service(), new Batch("m", Batch.Mode.SNAPSHOT, metric, Instant.parse("2026-11-28T12:00:00Z"), List.of(), List.of()));
+        DataType metric = Schema.standard().types().stream()
+                .filter(DataType::series)
+                .findFirst()
+                .orElseThrow();
+        ingest(
+                service(),
+                new Batch(
+                        "m", Batch.Mode.SNAPSHOT, metric, Instant.parse("2026-11-28T12:00:00Z"), List.of(), List.of()));
         assertThat(sink.calls).noneMatch(call -> !call.isEmpty() && call.get(0).startsWith(ItemTypes.INDEX));
         assertThat(sink.searches).isZero();
     }
@@ -206,6 +237,7 @@ class IngestServiceTest {
         String unavailable;
         /** While true, writes are taken but not acknowledged until {@link #acknowledge()}. */
         boolean holding;
+
         final List<Runnable> held = new ArrayList<>();
 
         synchronized void acknowledge() {
@@ -232,7 +264,8 @@ class IngestServiceTest {
                 } else if (before == null) {
                     stored.put(key, write.action());
                     results.add(new Result(write.id(), Outcome.CREATED, null));
-                } else if (Arrays.equals(before, write.action()) || write.index().equals(ItemTypes.INDEX)) {
+                } else if (Arrays.equals(before, write.action())
+                        || write.index().equals(ItemTypes.INDEX)) {
                     results.add(new Result(write.id(), Outcome.UNCHANGED, null));
                 } else {
                     stored.put(key, write.action());
@@ -254,12 +287,15 @@ class IngestServiceTest {
         }
 
         @Override
-        public synchronized List<String> presentIdsNotIn(String index, String hostId, Set<String> keep, Instant before) {
+        public synchronized List<String> presentIdsNotIn(
+                String index, String hostId, Set<String> keep, Instant before) {
             searches++;
             List<String> gone = new ArrayList<>();
             for (Map.Entry<String, byte[]> e : stored.entrySet()) {
                 String id = e.getKey().substring(e.getKey().indexOf('/') + 1);
-                if (e.getKey().startsWith(index + "/") && !keep.contains(id) && !new String(e.getValue()).contains("\"present\":false")) {
+                if (e.getKey().startsWith(index + "/")
+                        && !keep.contains(id)
+                        && !new String(e.getValue()).contains("\"present\":false")) {
                     gone.add(id);
                 }
             }

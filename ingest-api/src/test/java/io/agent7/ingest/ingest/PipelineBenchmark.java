@@ -29,8 +29,7 @@ public final class PipelineBenchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private PipelineBenchmark() {
-    }
+    private PipelineBenchmark() {}
 
     /** Args: the folder of {@code <host>.<type>.ndjson.gz} batches, and the number of rounds. */
     public static void main(String[] args) throws Exception {
@@ -41,16 +40,23 @@ public final class PipelineBenchmark {
         try (var files = Files.list(folder)) {
             for (Path file : files.sorted().toList()) {
                 bodies.add(Files.readAllBytes(file));
-                types.add(Schema.standard().require(file.getFileName().toString().split("\\.")[1]));
+                types.add(
+                        Schema.standard().require(file.getFileName().toString().split("\\.")[1]));
             }
         }
         if (bodies.isEmpty()) {
             throw new IllegalArgumentException("No batches in " + folder);
         }
         Recorder sink = new Recorder();
-        IngestProperties properties = new IngestProperties(null, 0, null, 0, null, null, 0, 0, null, 0, 0, null, null, null);
-        IngestService service = new IngestService(sink, new ItemTypes(), properties, List.of(new ProcessEntityIdEnricher()),
-                new IngestMetrics(new SimpleMeterRegistry()), Duration.ofSeconds(30));
+        IngestProperties properties =
+                new IngestProperties(null, 0, null, 0, null, null, 0, 0, null, 0, 0, null, null, null);
+        IngestService service = new IngestService(
+                sink,
+                new ItemTypes(),
+                properties,
+                List.of(new ProcessEntityIdEnricher()),
+                new IngestMetrics(new SimpleMeterRegistry()),
+                Duration.ofSeconds(30));
         BatchReader reader = new BatchReader(properties);
         AgentPrincipal agent = new AgentPrincipal("bench-agent", "0123456789abcdef0123456789abcdef", "WS-0001");
         List<Double> ratios = new ArrayList<>();
@@ -65,7 +71,8 @@ public final class PipelineBenchmark {
             start = System.nanoTime();
             for (int i = 0; i < bodies.size(); i++) {
                 DataType type = types.get(i);
-                Batch batch = reader.read(gunzip(bodies.get(i)), type, Schema.standard().normalizer(type), agent.hostId());
+                Batch batch = reader.read(
+                        gunzip(bodies.get(i)), type, Schema.standard().normalizer(type), agent.hostId());
                 service.ingest(agent, batch).join();
             }
             long pipeline = System.nanoTime() - start;
@@ -74,13 +81,21 @@ public final class PipelineBenchmark {
             if (round >= rounds / 2) { // the first half warms the JIT up
                 ratios.add(pipelineMicros / parseMicros);
             }
-            System.out.printf("round %d: parse only %.2f us/line, API pipeline %.2f us/document (%d documents, "
-                    + "%d body bytes, crc %08x), ratio %.2f%n", round + 1, parseMicros, pipelineMicros, sink.documents,
-                    sink.bytes, sink.crc.getValue(), pipelineMicros / parseMicros);
+            System.out.printf(
+                    "round %d: parse only %.2f us/line, API pipeline %.2f us/document (%d documents, "
+                            + "%d body bytes, crc %08x), ratio %.2f%n",
+                    round + 1,
+                    parseMicros,
+                    pipelineMicros,
+                    sink.documents,
+                    sink.bytes,
+                    sink.crc.getValue(),
+                    pipelineMicros / parseMicros);
         }
         ratios.sort(Double::compare);
-        System.out.printf("RESULT batches=%d documents=%d median_ratio_pipeline_to_parse=%.2f%n", bodies.size(),
-                sink.documents, ratios.get(ratios.size() / 2));
+        System.out.printf(
+                "RESULT batches=%d documents=%d median_ratio_pipeline_to_parse=%.2f%n",
+                bodies.size(), sink.documents, ratios.get(ratios.size() / 2));
     }
 
     private static InputStream gunzip(byte[] body) throws IOException {

@@ -21,9 +21,25 @@ class BearerTokensTest {
     void agreesWithSpringSecurityOnEveryKindOfHeader() {
         List<String> headers = new ArrayList<>(List.of(
                 "Bearer eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJhIn0.c2lnbmF0dXJl",
-                "bearer abc", "BEARER abc", "bEaReR a-b.c_d~e+f/g==", "Bearer abc=", "Bearer ===", "Bearer =abc",
-                "Bearer ", "Bearer", "Bearerabc", "Bearer  abc", "Bearer abc def", "Bearer abc=d", "Bearer ab%c",
-                "Bearer \u00e9t\u00e9", "Basic dXNlcjpwYXNz", "Token abc", "", "Bear abc", "Bearer\tabc"));
+                "bearer abc",
+                "BEARER abc",
+                "bEaReR a-b.c_d~e+f/g==",
+                "Bearer abc=",
+                "Bearer ===",
+                "Bearer =abc",
+                "Bearer ",
+                "Bearer",
+                "Bearerabc",
+                "Bearer  abc",
+                "Bearer abc def",
+                "Bearer abc=d",
+                "Bearer ab%c",
+                "Bearer \u00e9t\u00e9",
+                "Basic dXNlcjpwYXNz",
+                "Token abc",
+                "",
+                "Bear abc",
+                "Bearer\tabc"));
         Random random = new Random(7);
         String alphabet = "abcXYZ019-._~+/=% \u00e9";
         for (int i = 0; i < 2_000; i++) {
@@ -37,14 +53,16 @@ class BearerTokensTest {
         for (String header : headers) {
             MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/ingest/process");
             request.addHeader("Authorization", header);
-            assertThat(outcome(() -> tokens.resolve(request))).as("header '%s'", header)
+            assertThat(outcome(() -> tokens.resolve(request)))
+                    .as("header '%s'", header)
                     .isEqualTo(outcome(() -> reference.resolve(request)));
         }
     }
 
     @Test
     void noHeaderIsNoToken() {
-        assertThat(tokens.resolve(new MockHttpServletRequest("POST", "/api/v1/ingest/process"))).isNull();
+        assertThat(tokens.resolve(new MockHttpServletRequest("POST", "/api/v1/ingest/process")))
+                .isNull();
     }
 
     @Test
@@ -58,7 +76,8 @@ class BearerTokensTest {
     void aMalformedTokenIsRefusedAsSuch() {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/ingest/process");
         request.addHeader("Authorization", "Bearer not a token");
-        assertThatThrownBy(() -> tokens.resolve(request)).isInstanceOf(OAuth2AuthenticationException.class)
+        assertThatThrownBy(() -> tokens.resolve(request))
+                .isInstanceOf(OAuth2AuthenticationException.class)
                 .hasMessageContaining("malformed");
     }
 

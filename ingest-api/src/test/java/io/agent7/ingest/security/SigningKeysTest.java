@@ -57,7 +57,8 @@ class SigningKeysTest {
         String first = keys.current().getKeyID();
         String oldToken = sign(keys);
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys.verificationSource())
-                .jwsAlgorithm(SignatureAlgorithm.ES256).build();
+                .jwsAlgorithm(SignatureAlgorithm.ES256)
+                .build();
         decoder.setJwtValidator(jwt -> org.springframework.security.oauth2.core.OAuth2TokenValidatorResult.success());
 
         clock.now = clock.now.plus(Duration.ofDays(10));
@@ -68,7 +69,8 @@ class SigningKeysTest {
         keys.rotateIfDue();
         assertThat(keys.current().getKeyID()).isNotEqualTo(first);
         assertThat(keys.all()).hasSize(2);
-        assertThat(keys.publicSet().getKeys()).allSatisfy(k -> assertThat(k.isPrivate()).isFalse());
+        assertThat(keys.publicSet().getKeys())
+                .allSatisfy(k -> assertThat(k.isPrivate()).isFalse());
         assertThat(decoder.decode(oldToken).getSubject()).isEqualTo("agent-1");
         assertThat(decoder.decode(sign(keys)).getSubject()).isEqualTo("agent-1");
 
@@ -83,7 +85,10 @@ class SigningKeysTest {
     }
 
     private static String sign(SigningKeys keys) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(keys.current().getKeyID()).build(),
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.ES256)
+                        .keyID(keys.current().getKeyID())
+                        .build(),
                 new JWTClaimsSet.Builder().subject("agent-1").build());
         jwt.sign(new ECDSASigner(keys.current()));
         return jwt.serialize();

@@ -30,11 +30,17 @@ class VerifiedTokenCacheTest {
         if (!token.startsWith("good-")) {
             throw new BadJwtException("Signed JWT rejected: Invalid signature");
         }
-        return Jwt.withTokenValue(token).header("alg", "ES256").subject("agent-1")
-                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(600)).build();
+        return Jwt.withTokenValue(token)
+                .header("alg", "ES256")
+                .subject("agent-1")
+                .issuedAt(Instant.now())
+                .expiresAt(Instant.now().plusSeconds(600))
+                .build();
     };
+
     final OAuth2TokenValidator<Jwt> notRevoked = jwt -> revoked.get()
-            ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "the agent's credentials were revoked", null))
+            ? OAuth2TokenValidatorResult.failure(
+                    new OAuth2Error("invalid_token", "the agent's credentials were revoked", null))
             : OAuth2TokenValidatorResult.success();
     final VerifiedTokenCache cache = new VerifiedTokenCache(signatures, notRevoked, Duration.ofMinutes(15), 10);
 
@@ -77,11 +83,14 @@ class VerifiedTokenCacheTest {
     void validatorsRunOnEveryUseSoRevocationIsImmediate() {
         cache.decode("good-1");
         revoked.set(true);
-        assertThatThrownBy(() -> cache.decode("good-1")).isInstanceOf(JwtValidationException.class)
+        assertThatThrownBy(() -> cache.decode("good-1"))
+                .isInstanceOf(JwtValidationException.class)
                 .hasMessageContaining("revoked");
         revoked.set(false);
         cache.decode("good-1");
-        assertThat(verifications).as("a refused token is forgotten and checked afresh").hasValue(2);
+        assertThat(verifications)
+                .as("a refused token is forgotten and checked afresh")
+                .hasValue(2);
     }
 
     @Test
@@ -97,18 +106,24 @@ class VerifiedTokenCacheTest {
     void aTokenThisInstanceSignedIsNotVerifiedAgainAndReadsAsTheVerifierReadsIt(@TempDir Path dir) {
         Clock clock = Clock.systemUTC();
         var properties = new AgentTokenProperties(null, null, dir.resolve("keys.json"), null);
-        SigningKeys keys = SigningKeys.loadOrCreate(properties.keysFile(), properties.keyRotation(), Duration.ofMinutes(20), clock);
+        SigningKeys keys = SigningKeys.loadOrCreate(
+                properties.keysFile(), properties.keyRotation(), Duration.ofMinutes(20), clock);
         RevokedAgents revocations = new RevokedAgents(null, properties, clock);
         // The issuing instance, with a signature check that counts; and another instance, as configured.
-        VerifiedTokenCache issuing = new VerifiedTokenCache(signatures, jwt -> OAuth2TokenValidatorResult.success(),
-                Duration.ofMinutes(15), 10);
-        VerifiedTokenCache elsewhere = new SecurityConfiguration().agentJwtDecoder(keys, properties, clock, revocations);
+        VerifiedTokenCache issuing = new VerifiedTokenCache(
+                signatures, jwt -> OAuth2TokenValidatorResult.success(), Duration.ofMinutes(15), 10);
+        VerifiedTokenCache elsewhere =
+                new SecurityConfiguration().agentJwtDecoder(keys, properties, clock, revocations);
 
-        String token = new AgentTokens(keys, properties, clock, issuing).issue("agent-1", "host-1", "web-1").token();
+        String token = new AgentTokens(keys, properties, clock, issuing)
+                .issue("agent-1", "host-1", "web-1")
+                .token();
         Jwt remembered = issuing.decode(token);
         Jwt verified = elsewhere.decode(token);
 
-        assertThat(verifications).as("no signature check of a token this instance signed").hasValue(0);
+        assertThat(verifications)
+                .as("no signature check of a token this instance signed")
+                .hasValue(0);
         assertThat(remembered.getTokenValue()).isEqualTo(token);
         assertThat(remembered.getHeaders()).isEqualTo(verified.getHeaders());
         assertThat(remembered.getClaims()).isEqualTo(verified.getClaims());
@@ -120,14 +135,19 @@ class VerifiedTokenCacheTest {
         String tampered = parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "AA." + parts[2];
         assertThatThrownBy(() -> issuing.decode(tampered)).isInstanceOf(BadJwtException.class);
         assertThat(verifications).hasValue(1);
-        assertThatThrownBy(() -> elsewhere.decode(tampered)).isInstanceOf(org.springframework.security.oauth2.jwt.JwtException.class);
+        assertThatThrownBy(() -> elsewhere.decode(tampered))
+                .isInstanceOf(org.springframework.security.oauth2.jwt.JwtException.class);
 
         // The validators still run: the issuing instance refuses it once the agent is revoked.
-        VerifiedTokenCache issuingForReal = new SecurityConfiguration().agentJwtDecoder(keys, properties, clock, revocations);
-        String second = new AgentTokens(keys, properties, clock, issuingForReal).issue("agent-2", "host-2", "web-2").token();
+        VerifiedTokenCache issuingForReal =
+                new SecurityConfiguration().agentJwtDecoder(keys, properties, clock, revocations);
+        String second = new AgentTokens(keys, properties, clock, issuingForReal)
+                .issue("agent-2", "host-2", "web-2")
+                .token();
         assertThat(issuingForReal.decode(second).getSubject()).isEqualTo("agent-2");
         revocations.revokedNow("agent-2");
-        assertThatThrownBy(() -> issuingForReal.decode(second)).isInstanceOf(JwtValidationException.class)
+        assertThatThrownBy(() -> issuingForReal.decode(second))
+                .isInstanceOf(JwtValidationException.class)
                 .hasMessageContaining("revoked");
     }
 }

@@ -42,13 +42,14 @@ class QueryController {
     }
 
     @GetMapping("/api/v1/{type}")
-    Map<String, Object> query(@PathVariable String type,
-                              @RequestParam(required = false, defaultValue = "") String filter,
-                              @RequestParam(required = false, defaultValue = "100") String limit,
-                              @RequestParam(required = false, defaultValue = "0") String offset,
-                              @RequestParam(required = false, defaultValue = "") String orderby,
-                              @RequestParam(required = false, defaultValue = "") String fields,
-                              @RequestParam(required = false, defaultValue = "present") String state) {
+    Map<String, Object> query(
+            @PathVariable String type,
+            @RequestParam(required = false, defaultValue = "") String filter,
+            @RequestParam(required = false, defaultValue = "100") String limit,
+            @RequestParam(required = false, defaultValue = "0") String offset,
+            @RequestParam(required = false, defaultValue = "") String orderby,
+            @RequestParam(required = false, defaultValue = "") String fields,
+            @RequestParam(required = false, defaultValue = "present") String state) {
         DataType dataType;
         try {
             dataType = schema.require(type);
@@ -63,8 +64,8 @@ class QueryController {
         try {
             Expr expr = withState(FilterDsl.parse(filter), state);
             Query query = compiler.compile(expr, dataType);
-            SearchBackend.Page page = backend.search(new SearchBackend.Request(dataType.index(), query, from, size,
-                    sort(orderby, dataType), fieldList(fields, dataType)));
+            SearchBackend.Page page = backend.search(new SearchBackend.Request(
+                    dataType.index(), query, from, size, sort(orderby, dataType), fieldList(fields, dataType)));
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("type", dataType.name());
             body.put("total", page.total());
@@ -163,7 +164,8 @@ class QueryController {
         List<String> list = new ArrayList<>();
         for (String f : fields.split(",")) {
             String name = f.trim();
-            if (type.field(name) == null && type.allFields().keySet().stream().noneMatch(k -> k.startsWith(name + "."))) {
+            if (type.field(name) == null
+                    && type.allFields().keySet().stream().noneMatch(k -> k.startsWith(name + "."))) {
                 throw ApiProblem.badRequest("Unknown field '" + name + "' in fields; fields of '" + type.name() + "': "
                         + String.join(", ", type.allFields().keySet()));
             }

@@ -12,7 +12,8 @@ class ConsoleController {
 
     @GetMapping("/")
     String home(Model model) {
-        model.addAttribute("types", Schema.standard().types().stream().map(DataType::name).toList());
+        model.addAttribute(
+                "types", Schema.standard().types().stream().map(DataType::name).toList());
         return "home";
     }
 }

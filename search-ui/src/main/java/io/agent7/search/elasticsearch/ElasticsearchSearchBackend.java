@@ -27,18 +27,26 @@ class ElasticsearchSearchBackend implements SearchBackend {
     public Page search(Request request) {
         SearchResponse<Map> response;
         try {
-            response = client.search(s -> {
-                s.index(request.index()).query(request.query()).from(request.from()).size(request.size())
-                        .trackTotalHits(t -> t.enabled(true)).ignoreUnavailable(true).allowNoIndices(true);
-                for (Sort sort : request.sort()) {
-                    s.sort(o -> o.field(f -> f.field(sort.field()).order(sort.descending() ? SortOrder.Desc : SortOrder.Asc)
-                            .unmappedType(co.elastic.clients.elasticsearch._types.mapping.FieldType.Keyword)));
-                }
-                if (!request.fields().isEmpty()) {
-                    s.source(src -> src.filter(f -> f.includes(request.fields())));
-                }
-                return s;
-            }, Map.class);
+            response = client.search(
+                    s -> {
+                        s.index(request.index())
+                                .query(request.query())
+                                .from(request.from())
+                                .size(request.size())
+                                .trackTotalHits(t -> t.enabled(true))
+                                .ignoreUnavailable(true)
+                                .allowNoIndices(true);
+                        for (Sort sort : request.sort()) {
+                            s.sort(o -> o.field(f -> f.field(sort.field())
+                                    .order(sort.descending() ? SortOrder.Desc : SortOrder.Asc)
+                                    .unmappedType(co.elastic.clients.elasticsearch._types.mapping.FieldType.Keyword)));
+                        }
+                        if (!request.fields().isEmpty()) {
+                            s.source(src -> src.filter(f -> f.includes(request.fields())));
+                        }
+                        return s;
+                    },
+                    Map.class);
         } catch (IOException e) {
             throw new UncheckedIOException("Search on " + request.index() + " failed: " + e.getMessage(), e);
         }
@@ -46,8 +54,10 @@ class ElasticsearchSearchBackend implements SearchBackend {
         List<Hit> hits = response.hits().hits().stream()
                 .map(h -> new Hit(h.id(), h.source() == null ? Map.of() : (Map<String, Object>) h.source()))
                 .toList();
-        return new Page(total == null ? hits.size() : total.value(),
-                total != null && total.relation() == TotalHitsRelation.Gte, hits);
+        return new Page(
+                total == null ? hits.size() : total.value(),
+                total != null && total.relation() == TotalHitsRelation.Gte,
+                hits);
     }
 
     static Query matchAll() {

@@ -23,10 +23,11 @@ class SecurityConfiguration {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         var basic = new BasicAuthenticationEntryPoint();
         basic.setRealmName("Agent7");
-        return http
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error").permitAll()
-                        .anyRequest().hasRole("VIEWER"))
+        return http.authorizeHttpRequests(
+                        auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**", "/login", "/error")
+                                .permitAll()
+                                .anyRequest()
+                                .hasRole("VIEWER"))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
                 .httpBasic(b -> b.authenticationEntryPoint(basic))
                 .formLogin(Customizer.withDefaults())

@@ -30,8 +30,7 @@ public class AccountsAutoConfiguration {
 
     /** The first administrator's password; the account is {@code admin}. */
     @ConfigurationProperties("agent7.bootstrap")
-    public record BootstrapAdmin(String adminPassword) {
-    }
+    public record BootstrapAdmin(String adminPassword) {}
 
     @Bean
     @ConditionalOnMissingBean
@@ -63,7 +62,8 @@ public class AccountsAutoConfiguration {
             if (password.length() < 12) {
                 throw new IllegalStateException("agent7.bootstrap.admin-password must be at least 12 characters");
             }
-            if (accounts.create(new Account("admin", encoder.encode(password), Set.of(Role.ADMIN), true, Instant.now()))) {
+            if (accounts.create(
+                    new Account("admin", encoder.encode(password), Set.of(Role.ADMIN), true, Instant.now()))) {
                 log.info("Created the first administrator account, 'admin'");
             }
         };

@@ -37,8 +37,12 @@ public class ElasticsearchAccountStore implements AccountStore {
             JsonNode a = found.source().path("account");
             Set<Role> roles = EnumSet.noneOf(Role.class);
             a.path("roles").forEach(r -> Role.of(r.asText()).ifPresent(roles::add));
-            return Optional.of(new Account(a.path("name").asText(), a.path("password_hash").asText(), roles,
-                    a.path("enabled").asBoolean(false), Instant.parse(a.path("created_at").asText(Instant.EPOCH.toString()))));
+            return Optional.of(new Account(
+                    a.path("name").asText(),
+                    a.path("password_hash").asText(),
+                    roles,
+                    a.path("enabled").asBoolean(false),
+                    Instant.parse(a.path("created_at").asText(Instant.EPOCH.toString()))));
         } catch (ElasticsearchException e) {
             if (e.status() == 404) {
                 return Optional.empty();
@@ -62,7 +66,8 @@ public class ElasticsearchAccountStore implements AccountStore {
         a.put("enabled", account.enabled());
         a.put("created_at", Values.formatDate(account.createdAt()));
         try {
-            client.create(c -> c.index(INDEX).id(id(account.name())).document(doc).refresh(Refresh.WaitFor));
+            client.create(
+                    c -> c.index(INDEX).id(id(account.name())).document(doc).refresh(Refresh.WaitFor));
             return true;
         } catch (ElasticsearchException e) {
             if (ElasticsearchErrors.isConflict(e)) {

@@ -10,11 +10,17 @@ import java.util.Optional;
  * responder, a responder an analyst, an analyst a viewer.
  */
 public enum Role {
-    VIEWER, ANALYST, RESPONDER, ADMIN;
+    VIEWER,
+    ANALYST,
+    RESPONDER,
+    ADMIN;
 
     /** This role and every role it includes, as Spring Security authorities ({@code ROLE_X}). */
     public List<String> authorities() {
-        return Arrays.stream(values()).filter(r -> r.ordinal() <= ordinal()).map(r -> "ROLE_" + r.name()).toList();
+        return Arrays.stream(values())
+                .filter(r -> r.ordinal() <= ordinal())
+                .map(r -> "ROLE_" + r.name())
+                .toList();
     }
 
     public String id() {
@@ -22,6 +28,8 @@ public enum Role {
     }
 
     public static Optional<Role> of(String text) {
-        return Arrays.stream(values()).filter(r -> r.id().equals(text.trim().toLowerCase(Locale.ROOT))).findFirst();
+        return Arrays.stream(values())
+                .filter(r -> r.id().equals(text.trim().toLowerCase(Locale.ROOT)))
+                .findFirst();
     }
 }

@@ -13,8 +13,7 @@ import java.lang.management.ThreadMXBean;
  */
 public final class ThreadDump {
 
-    private ThreadDump() {
-    }
+    private ThreadDump() {}
 
     public static String now() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -36,13 +35,21 @@ public final class ThreadDump {
     }
 
     private static void append(StringBuilder out, ThreadInfo info) {
-        out.append('"').append(info.getThreadName()).append("\" #").append(info.getThreadId())
-                .append(info.isDaemon() ? " daemon" : "").append(' ').append(info.getThreadState());
+        out.append('"')
+                .append(info.getThreadName())
+                .append("\" #")
+                .append(info.getThreadId())
+                .append(info.isDaemon() ? " daemon" : "")
+                .append(' ')
+                .append(info.getThreadState());
         if (info.getLockName() != null) {
             out.append(" on ").append(info.getLockName());
         }
         if (info.getLockOwnerName() != null) {
-            out.append(" owned by \"").append(info.getLockOwnerName()).append("\" #").append(info.getLockOwnerId());
+            out.append(" owned by \"")
+                    .append(info.getLockOwnerName())
+                    .append("\" #")
+                    .append(info.getLockOwnerId());
         }
         out.append('\n');
         StackTraceElement[] stack = info.getStackTrace();

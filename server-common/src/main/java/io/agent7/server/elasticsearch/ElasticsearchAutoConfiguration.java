@@ -39,7 +39,8 @@ public class ElasticsearchAutoConfiguration {
         RestClientBuilder builder = RestClient.builder(new HttpHost(url.getHost(), port, url.getScheme()))
                 .setRequestConfigCallback(request -> request
                         // Waiting for a connection from the pool is bounded too: unset, it is not.
-                        .setConnectionRequestTimeout((int) properties.requestTimeout().toMillis())
+                        .setConnectionRequestTimeout(
+                                (int) properties.requestTimeout().toMillis())
                         .setConnectTimeout((int) properties.connectTimeout().toMillis())
                         .setSocketTimeout((int) properties.socketTimeout().toMillis()));
         if (url.getPath() != null && url.getPath().length() > 1) {
@@ -52,8 +53,8 @@ public class ElasticsearchAutoConfiguration {
             http.setMaxConnTotal(64).setMaxConnPerRoute(64);
             if (properties.hasCredentials()) {
                 var credentials = new BasicCredentialsProvider();
-                credentials.setCredentials(AuthScope.ANY,
-                        new UsernamePasswordCredentials(properties.username(), properties.password()));
+                credentials.setCredentials(
+                        AuthScope.ANY, new UsernamePasswordCredentials(properties.username(), properties.password()));
                 http.setDefaultCredentialsProvider(credentials);
             }
             if (ssl != null) {
@@ -68,10 +69,11 @@ public class ElasticsearchAutoConfiguration {
     ElasticsearchTransport elasticsearchTransport(RestClient restClient, ElasticsearchProperties properties) {
         // RestClientTransport, with each request body handed to the REST client as one buffer, and
         // every answer completed on threads of our own within the request deadline.
-        var http = new IsolatingHttpClient(new SingleBufferHttpClient(new RestClientHttpClient(restClient)),
-                properties.requestTimeout(), Math.max(2, Runtime.getRuntime().availableProcessors()));
-        return new ElasticsearchTransportBase(http, null, new JacksonJsonpMapper()) {
-        };
+        var http = new IsolatingHttpClient(
+                new SingleBufferHttpClient(new RestClientHttpClient(restClient)),
+                properties.requestTimeout(),
+                Math.max(2, Runtime.getRuntime().availableProcessors()));
+        return new ElasticsearchTransportBase(http, null, new JacksonJsonpMapper()) {};
     }
 
     @Bean
@@ -102,7 +104,8 @@ public class ElasticsearchAutoConfiguration {
             KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
             trust.load(null, null);
             int i = 0;
-            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+            for (Certificate certificate :
+                    CertificateFactory.getInstance("X.509").generateCertificates(in)) {
                 trust.setCertificateEntry("ca-" + i++, certificate);
             }
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -111,8 +114,10 @@ public class ElasticsearchAutoConfiguration {
             context.init(null, factory.getTrustManagers(), null);
             return context;
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot read agent7.elasticsearch.ca-certificate "
-                    + properties.caCertificate() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot read agent7.elasticsearch.ca-certificate " + properties.caCertificate() + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 }

@@ -11,8 +11,7 @@ import org.elasticsearch.client.ResponseException;
  */
 public final class ElasticsearchErrors {
 
-    private ElasticsearchErrors() {
-    }
+    private ElasticsearchErrors() {}
 
     /** The status, or 0 when the failure carries none (a connection error). */
     public static int status(Throwable failure) {

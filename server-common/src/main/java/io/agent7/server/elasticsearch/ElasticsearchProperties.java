@@ -20,15 +20,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                       caller waits longer, whatever Elasticsearch or the network does
  */
 @ConfigurationProperties("agent7.elasticsearch")
-public record ElasticsearchProperties(URI url, String username, String password, Path caCertificate,
-                                      Duration connectTimeout, Duration socketTimeout, Duration requestTimeout) {
+public record ElasticsearchProperties(
+        URI url,
+        String username,
+        String password,
+        Path caCertificate,
+        Duration connectTimeout,
+        Duration socketTimeout,
+        Duration requestTimeout) {
 
     public ElasticsearchProperties {
         if (url == null) {
             url = URI.create("http://127.0.0.1:9200");
         }
         if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
-            throw new IllegalArgumentException("agent7.elasticsearch.url must be an http or https URL, got '" + url + "'");
+            throw new IllegalArgumentException(
+                    "agent7.elasticsearch.url must be an http or https URL, got '" + url + "'");
         }
         if (url.getHost() == null) {
             throw new IllegalArgumentException("agent7.elasticsearch.url has no host: '" + url + "'");

@@ -7,7 +7,8 @@ import java.time.Duration;
 public final class ElasticsearchTimeoutException extends IOException {
 
     ElasticsearchTimeoutException(String request, Duration deadline) {
-        super("Elasticsearch did not answer " + request + " within " + format(deadline) + " (agent7.elasticsearch.request-timeout)");
+        super("Elasticsearch did not answer " + request + " within " + format(deadline)
+                + " (agent7.elasticsearch.request-timeout)");
     }
 
     private static String format(Duration duration) {

@@ -62,8 +62,8 @@ final class IsolatingHttpClient implements TransportHttpClient {
     }
 
     @Override
-    public CompletableFuture<Response> performRequestAsync(String endpointId, Node node, Request request,
-                                                           TransportOptions options) {
+    public CompletableFuture<Response> performRequestAsync(
+            String endpointId, Node node, Request request, TransportOptions options) {
         CompletableFuture<Response> upstream;
         try {
             upstream = delegate.performRequestAsync(endpointId, node, request, options);
@@ -81,20 +81,23 @@ final class IsolatingHttpClient implements TransportHttpClient {
             }
         };
         String what = request.method() + " " + request.path();
-        ScheduledFuture<?> expiry = timer.schedule(() -> {
-            // First the failure, then the cancel: the cancel completes upstream, whose outcome
-            // would otherwise be a bare CancellationException.
-            ElasticsearchTimeoutException timeout = new ElasticsearchTimeoutException(what, deadline);
-            completions.execute(() -> result.completeExceptionally(timeout));
-            upstream.cancel(true);
-        }, deadline.toNanos(), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> expiry = timer.schedule(
+                () -> {
+                    // First the failure, then the cancel: the cancel completes upstream, whose outcome
+                    // would otherwise be a bare CancellationException.
+                    ElasticsearchTimeoutException timeout = new ElasticsearchTimeoutException(what, deadline);
+                    completions.execute(() -> result.completeExceptionally(timeout));
+                    upstream.cancel(true);
+                },
+                deadline.toNanos(),
+                TimeUnit.NANOSECONDS);
         upstream.whenComplete((response, failure) -> {
             // On the client's thread, maybe under its pool lock: hand over, nothing else.
             expiry.cancel(false);
             completions.execute(() -> {
                 if (failure != null) {
-                    result.completeExceptionally(failure instanceof CompletionException c && c.getCause() != null
-                            ? c.getCause() : failure);
+                    result.completeExceptionally(
+                            failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure);
                 } else if (!result.complete(response)) {
                     closeQuietly(response); // too late: the caller has its timeout
                 }
@@ -112,8 +115,8 @@ final class IsolatingHttpClient implements TransportHttpClient {
         } catch (InterruptedException e) {
             pending.cancel(true);
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("Interrupted waiting for Elasticsearch: " + request.method() + " "
-                    + request.path());
+            throw new InterruptedIOException(
+                    "Interrupted waiting for Elasticsearch: " + request.method() + " " + request.path());
         } catch (CancellationException e) {
             throw new IOException("Request to Elasticsearch cancelled: " + request.method() + " " + request.path(), e);
         } catch (ExecutionException e) {

@@ -29,7 +29,8 @@ class SchemaOnStartup implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         SchemaInstaller.Report report = new SchemaInstaller(http, Schema.standard(), IndexSettings.DEFAULTS).install();
-        report.steps().stream().filter(s -> s.action() != SchemaInstaller.Action.UNCHANGED)
+        report.steps().stream()
+                .filter(s -> s.action() != SchemaInstaller.Action.UNCHANGED)
                 .forEach(s -> log.info("Schema: {}", s));
         if (!report.ok()) {
             throw new IllegalStateException("The Elasticsearch indices do not match schema version " + Schema.VERSION

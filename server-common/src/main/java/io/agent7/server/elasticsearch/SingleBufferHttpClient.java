@@ -28,13 +28,14 @@ final class SingleBufferHttpClient implements TransportHttpClient {
     }
 
     @Override
-    public Response performRequest(String endpointId, Node node, Request request, TransportOptions options) throws IOException {
+    public Response performRequest(String endpointId, Node node, Request request, TransportOptions options)
+            throws IOException {
         return delegate.performRequest(endpointId, node, joined(request), options);
     }
 
     @Override
-    public CompletableFuture<Response> performRequestAsync(String endpointId, Node node, Request request,
-                                                           TransportOptions options) {
+    public CompletableFuture<Response> performRequestAsync(
+            String endpointId, Node node, Request request, TransportOptions options) {
         return delegate.performRequestAsync(endpointId, node, joined(request), options);
     }
 

@@ -13,8 +13,7 @@ import org.springframework.http.ProblemDetail;
 public final class ApiProblem extends RuntimeException {
 
     /** One thing wrong with the request. Fields that do not apply are null. */
-    public record Error(Integer line, String field, String reason) {
-    }
+    public record Error(Integer line, String field, String reason) {}
 
     private final HttpStatus status;
     private final List<Error> errors;

@@ -21,8 +21,9 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     /** What clients are told to wait ({@code Retry-After}) when Elasticsearch is busy or away. */
     private final java.time.Duration retryAfter;
 
-    public ApiProblemHandler(@org.springframework.beans.factory.annotation.Value("${agent7.retry-after:30s}")
-                             java.time.Duration retryAfter) {
+    public ApiProblemHandler(
+            @org.springframework.beans.factory.annotation.Value("${agent7.retry-after:30s}")
+                    java.time.Duration retryAfter) {
         this.retryAfter = retryAfter;
     }
 
@@ -33,8 +34,10 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({java.io.UncheckedIOException.class, co.elastic.clients.transport.TransportException.class})
     ResponseEntity<ProblemDetail> unavailable(Exception e) {
         log.warn("Elasticsearch unavailable: {}", e.toString());
-        return handle(ApiProblem.retryable(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
-                "Elasticsearch is unavailable; retry later", retryAfter));
+        return handle(ApiProblem.retryable(
+                org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
+                "Elasticsearch is unavailable; retry later",
+                retryAfter));
     }
 
     @ExceptionHandler(ApiProblem.class)
@@ -44,7 +47,9 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         }
         HttpHeaders headers = new HttpHeaders();
         if (problem.retryAfter() != null) {
-            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, problem.retryAfter().toSeconds())));
+            headers.set(
+                    HttpHeaders.RETRY_AFTER,
+                    Long.toString(Math.max(1, problem.retryAfter().toSeconds())));
         }
         return ResponseEntity.status(problem.status()).headers(headers).body(problem.toProblemDetail());
     }

@@ -6,5 +6,4 @@ import org.springframework.context.annotation.Import;
 /** Gives every service the same error bodies. */
 @AutoConfiguration
 @Import(ApiProblemHandler.class)
-public class ServerWebAutoConfiguration {
-}
+public class ServerWebAutoConfiguration {}

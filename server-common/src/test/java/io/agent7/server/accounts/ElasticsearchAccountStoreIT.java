@@ -24,8 +24,10 @@ class ElasticsearchAccountStoreIT {
     void createsOnceFindsAndRefusesADuplicateQuietly() throws Exception {
         var es = TestElasticsearch.url();
         new SchemaInstaller(new ElasticsearchHttp(es, null, null), Schema.standard(), IndexSettings.DEFAULTS).install();
-        try (RestClient rest = RestClient.builder(new HttpHost(es.getHost(), es.getPort(), es.getScheme())).build()) {
-            var store = new ElasticsearchAccountStore(new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper())));
+        try (RestClient rest = RestClient.builder(new HttpHost(es.getHost(), es.getPort(), es.getScheme()))
+                .build()) {
+            var store = new ElasticsearchAccountStore(
+                    new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper())));
             String name = "Analyst-" + UUID.randomUUID();
             Instant created = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             Account account = new Account(name, "{noop}secret", Set.of(Role.ANALYST), true, created);

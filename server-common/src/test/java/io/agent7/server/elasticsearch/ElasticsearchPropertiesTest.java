@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class ElasticsearchPropertiesTest {
 
     static ElasticsearchProperties timeouts(Duration connect, Duration socket, Duration request) {
-        return new ElasticsearchProperties(URI.create("http://127.0.0.1:9200"), null, null, null, connect, socket, request);
+        return new ElasticsearchProperties(
+                URI.create("http://127.0.0.1:9200"), null, null, null, connect, socket, request);
     }
 
     @Test

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 
 class IsolatingHttpClientTest {
 
-    static final TransportHttpClient.Request GET = new TransportHttpClient.Request("GET", "/_cluster/health", Map.of(),
-            Map.of(), null);
+    static final TransportHttpClient.Request GET =
+            new TransportHttpClient.Request("GET", "/_cluster/health", Map.of(), Map.of(), null);
 
     /**
      * An HTTP client whose requests are answered when the test says, and which takes a lock on
@@ -47,8 +47,8 @@ class IsolatingHttpClientTest {
         }
 
         @Override
-        public CompletableFuture<Response> performRequestAsync(String endpointId, Node node, Request request,
-                                                               TransportOptions options) {
+        public CompletableFuture<Response> performRequestAsync(
+                String endpointId, Node node, Request request, TransportOptions options) {
             pool.lock();
             try {
                 CompletableFuture<Response> future = new CompletableFuture<>();
@@ -60,8 +60,7 @@ class IsolatingHttpClientTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     /** A response that records whether it was closed. */
@@ -129,10 +128,15 @@ class IsolatingHttpClientTest {
         IsolatingHttpClient client = new IsolatingHttpClient(http, Duration.ofMillis(200), 2);
         CompletableFuture<TransportHttpClient.Response> result = client.performRequestAsync("health", null, GET, null);
 
-        assertThatThrownBy(() -> result.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOf(ElasticsearchTimeoutException.class)
-                .hasMessage("Elasticsearch did not answer GET /_cluster/health within 200ms (agent7.elasticsearch.request-timeout)");
-        assertThat(http.requests.get(0)).as("the request under it, so its connection goes back").isCancelled();
+        assertThatThrownBy(() -> result.get(10, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .cause()
+                .isInstanceOf(ElasticsearchTimeoutException.class)
+                .hasMessage(
+                        "Elasticsearch did not answer GET /_cluster/health within 200ms (agent7.elasticsearch.request-timeout)");
+        assertThat(http.requests.get(0))
+                .as("the request under it, so its connection goes back")
+                .isCancelled();
         client.close();
     }
 
@@ -152,9 +156,11 @@ class IsolatingHttpClientTest {
         new Thread(() -> awaitRequest(http, 0).complete(answer)).start();
         assertThat(client.performRequest("health", null, GET, null)).isSameAs(answer);
 
-        new Thread(() -> awaitRequest(http, 1).completeExceptionally(new ConnectException("Connection refused"))).start();
+        new Thread(() -> awaitRequest(http, 1).completeExceptionally(new ConnectException("Connection refused")))
+                .start();
         assertThatThrownBy(() -> client.performRequest("health", null, GET, null))
-                .isInstanceOf(ConnectException.class).hasMessage("Connection refused");
+                .isInstanceOf(ConnectException.class)
+                .hasMessage("Connection refused");
         client.close();
     }
 
@@ -162,8 +168,8 @@ class IsolatingHttpClientTest {
     void anAnswerAfterTheDeadlineIsReleased() throws Exception {
         FakeHttp http = new FakeHttp() {
             @Override
-            public CompletableFuture<Response> performRequestAsync(String endpointId, Node node, Request request,
-                                                                   TransportOptions options) {
+            public CompletableFuture<Response> performRequestAsync(
+                    String endpointId, Node node, Request request, TransportOptions options) {
                 // A client whose request cannot be cancelled any more: the answer comes anyway.
                 CompletableFuture<Response> future = new CompletableFuture<>() {
                     @Override
@@ -177,7 +183,9 @@ class IsolatingHttpClientTest {
         };
         IsolatingHttpClient client = new IsolatingHttpClient(http, Duration.ofMillis(100), 2);
         CompletableFuture<TransportHttpClient.Response> result = client.performRequestAsync("health", null, GET, null);
-        assertThatThrownBy(() -> result.get(10, TimeUnit.SECONDS)).cause().isInstanceOf(ElasticsearchTimeoutException.class);
+        assertThatThrownBy(() -> result.get(10, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOf(ElasticsearchTimeoutException.class);
 
         FakeResponse late = new FakeResponse();
         http.requests.get(0).complete(late);
@@ -208,21 +216,20 @@ class IsolatingHttpClientTest {
         FakeHttp http = new FakeHttp();
         IsolatingHttpClient isolating = new IsolatingHttpClient(http, Duration.ofSeconds(60), 2);
         ElasticsearchAsyncClient client = new ElasticsearchAsyncClient(
-                new ElasticsearchTransportBase(isolating, null, new JacksonJsonpMapper()) {
-                });
+                new ElasticsearchTransportBase(isolating, null, new JacksonJsonpMapper()) {});
         CountDownLatch failed = new CountDownLatch(2);
-        BulkIngester<Void> ingester = BulkIngester.of(b -> b.client(client).maxConcurrentRequests(2)
-                .listener(new BulkListener<Void>() {
+        BulkIngester<Void> ingester =
+                BulkIngester.of(b -> b.client(client).maxConcurrentRequests(2).listener(new BulkListener<Void>() {
                     @Override
-                    public void beforeBulk(long executionId, BulkRequest request, List<Void> contexts) {
-                    }
+                    public void beforeBulk(long executionId, BulkRequest request, List<Void> contexts) {}
 
                     @Override
-                    public void afterBulk(long executionId, BulkRequest request, List<Void> contexts, BulkResponse response) {
-                    }
+                    public void afterBulk(
+                            long executionId, BulkRequest request, List<Void> contexts, BulkResponse response) {}
 
                     @Override
-                    public void afterBulk(long executionId, BulkRequest request, List<Void> contexts, Throwable failure) {
+                    public void afterBulk(
+                            long executionId, BulkRequest request, List<Void> contexts, Throwable failure) {
                         failed.countDown();
                     }
                 }));
@@ -231,26 +238,30 @@ class IsolatingHttpClientTest {
         assertThat(http.requests).as("the first bulk is out").hasSize(1);
 
         CountDownLatch poolHeld = new CountDownLatch(1);
-        Thread io = new Thread(() -> {
-            http.pool.lock();
-            try {
-                poolHeld.countDown();
-                // Until the flush below holds the ingester's lock and waits for this one.
-                while (!http.pool.hasQueuedThreads()) {
-                    Thread.onSpinWait();
-                }
-                http.requests.get(0).completeExceptionally(new ConnectException("Connection refused"));
-            } finally {
-                http.pool.unlock();
-            }
-        }, "client-io-thread");
+        Thread io = new Thread(
+                () -> {
+                    http.pool.lock();
+                    try {
+                        poolHeld.countDown();
+                        // Until the flush below holds the ingester's lock and waits for this one.
+                        while (!http.pool.hasQueuedThreads()) {
+                            Thread.onSpinWait();
+                        }
+                        http.requests.get(0).completeExceptionally(new ConnectException("Connection refused"));
+                    } finally {
+                        http.pool.unlock();
+                    }
+                },
+                "client-io-thread");
         io.setDaemon(true);
         io.start();
         poolHeld.await();
-        Thread flusher = new Thread(() -> {
-            ingester.add(operation("2"));
-            ingester.flush();
-        }, "flusher");
+        Thread flusher = new Thread(
+                () -> {
+                    ingester.add(operation("2"));
+                    ingester.flush();
+                },
+                "flusher");
         flusher.setDaemon(true);
         flusher.start();
 
@@ -260,13 +271,16 @@ class IsolatingHttpClientTest {
         assertThat(flusher.isAlive()).as("the flushing thread is stuck").isFalse();
 
         http.requests.get(1).completeExceptionally(new ConnectException("Connection refused"));
-        assertThat(failed.await(10, TimeUnit.SECONDS)).as("both bulks reached the listener").isTrue();
+        assertThat(failed.await(10, TimeUnit.SECONDS))
+                .as("both bulks reached the listener")
+                .isTrue();
         ingester.close();
         isolating.close();
     }
 
     private static BulkOperation operation(String id) {
-        return BulkOperation.of(op -> op.index(i -> i.index("agent7-test").id(id).document(Map.of("n", id))));
+        return BulkOperation.of(
+                op -> op.index(i -> i.index("agent7-test").id(id).document(Map.of("n", id))));
     }
 
     private static CompletableFuture<TransportHttpClient.Response> awaitRequest(FakeHttp http, int index) {

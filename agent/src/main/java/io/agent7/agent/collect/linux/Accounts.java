@@ -22,8 +22,7 @@ final class Accounts {
         }
     }
 
-    record Group(String name, long gid, List<String> members) {
-    }
+    record Group(String name, long gid, List<String> members) {}
 
     private final List<User> users;
     private final List<Group> groups;
@@ -48,7 +47,8 @@ final class Accounts {
     }
 
     static Accounts load(Root root) {
-        return new Accounts(parseUsers(Root.lines(root.at("/etc/passwd"))), parseGroups(Root.lines(root.at("/etc/group"))));
+        return new Accounts(
+                parseUsers(Root.lines(root.at("/etc/passwd"))), parseGroups(Root.lines(root.at("/etc/group"))));
     }
 
     static List<User> parseUsers(List<String> lines) {

@@ -7,8 +7,7 @@ package io.agent7.agent.collect.linux;
  */
 final class Addresses {
 
-    private Addresses() {
-    }
+    private Addresses() {}
 
     /** The address in a /proc/net hex field of 8 (IPv4) or 32 (IPv6) digits, or null. */
     static byte[] fromProcHex(CharSequence hex, int start, int end) {

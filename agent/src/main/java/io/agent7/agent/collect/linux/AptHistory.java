@@ -21,13 +21,12 @@ import java.util.TreeMap;
 final class AptHistory {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
-    private static final List<String> PACKAGE_KEYS = List.of("Install", "Upgrade", "Remove", "Purge", "Downgrade",
-            "Reinstall");
+    private static final List<String> PACKAGE_KEYS =
+            List.of("Install", "Upgrade", "Remove", "Purge", "Downgrade", "Reinstall");
     /** dpkg may log a moment after apt's recorded end. */
     private static final long SLACK_SECONDS = 2;
 
-    private record Transaction(Instant start, Instant end, String user, Set<String> packages) {
-    }
+    private record Transaction(Instant start, Instant end, String user, Set<String> packages) {}
 
     private final TreeMap<Instant, Transaction> byStart = new TreeMap<>();
 
@@ -73,8 +72,10 @@ final class AptHistory {
             int paren = user.indexOf(" (");
             user = paren > 0 ? user.substring(0, paren) : user;
         }
-        byStart.put(start, new Transaction(start, end != null ? end : start.plusSeconds(3600),
-                user != null ? user : "root", packages));
+        byStart.put(
+                start,
+                new Transaction(
+                        start, end != null ? end : start.plusSeconds(3600), user != null ? user : "root", packages));
     }
 
     /** Package names of "name:arch (version, automatic), name2:arch (old, new)", without the architecture. */
@@ -127,7 +128,9 @@ final class AptHistory {
             return null;
         }
         try {
-            return LocalDateTime.parse(text.strip().replaceAll("\\s+", " "), TIME).atZone(zone).toInstant();
+            return LocalDateTime.parse(text.strip().replaceAll("\\s+", " "), TIME)
+                    .atZone(zone)
+                    .toInstant();
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -19,8 +19,8 @@ record CommandLine(String text, String executable, List<String> args) {
     /** Where cron looks for programs when the crontab sets no PATH. */
     static final List<String> CRON_PATH = List.of("/usr/bin", "/bin");
     /** Where systemd looks for an ExecStart program given without a path. */
-    static final List<String> SYSTEMD_PATH = List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin",
-            "/sbin", "/bin");
+    static final List<String> SYSTEMD_PATH =
+            List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin");
 
     /**
      * The command, its words, and its program: the first word that is not a {@code NAME=value}

@@ -15,8 +15,8 @@ import java.util.Set;
  */
 final class CronTables {
 
-    private static final Set<String> SPECIAL = Set.of("@reboot", "@yearly", "@annually", "@monthly", "@weekly",
-            "@daily", "@midnight", "@hourly");
+    private static final Set<String> SPECIAL =
+            Set.of("@reboot", "@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly");
 
     /**
      * One job.
@@ -30,8 +30,15 @@ final class CronTables {
      * @param command    the command as written
      * @param searchPath the PATH its table sets, where its program is looked for
      */
-    record Entry(String file, int line, String source, boolean userTable, String schedule, String user, String command,
-                 List<String> searchPath) {
+    record Entry(
+            String file,
+            int line,
+            String source,
+            boolean userTable,
+            String schedule,
+            String user,
+            String command,
+            List<String> searchPath) {
 
         boolean atReboot() {
             return schedule.equals("@reboot");
@@ -48,8 +55,7 @@ final class CronTables {
         }
     }
 
-    private CronTables() {
-    }
+    private CronTables() {}
 
     static List<Entry> read(Root root) {
         List<Entry> entries = new ArrayList<>();
@@ -76,8 +82,12 @@ final class CronTables {
 
     /** Cron skips editor backups, package-manager leftovers and hidden files in its directories. */
     static boolean runsAsTable(String name) {
-        return !name.isEmpty() && name.charAt(0) != '.' && !name.endsWith("~") && !name.contains(".dpkg-")
-                && !name.contains(".rpm") && !name.endsWith(".swp");
+        return !name.isEmpty()
+                && name.charAt(0) != '.'
+                && !name.endsWith("~")
+                && !name.contains(".dpkg-")
+                && !name.contains(".rpm")
+                && !name.endsWith(".swp");
     }
 
     /**
@@ -112,7 +122,8 @@ final class CronTables {
         }
     }
 
-    private static Entry job(String line, int number, String file, String source, String owner, List<String> searchPath) {
+    private static Entry job(
+            String line, int number, String file, String source, String owner, List<String> searchPath) {
         int fieldCount = line.charAt(0) == '@' ? 1 : 5;
         List<String> fields = new ArrayList<>(fieldCount + 1);
         int at = 0;
@@ -141,8 +152,9 @@ final class CronTables {
 
     /** Per field: lowest and highest value, and the names cron accepts instead of numbers. */
     private static final int[][] RANGES = {{0, 59}, {0, 23}, {1, 31}, {1, 12}, {0, 7}};
-    private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
-            "oct", "nov", "dec");
+
+    private static final List<String> MONTHS =
+            List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
     private static final List<String> DAYS = List.of("sun", "mon", "tue", "wed", "thu", "fri", "sat");
 
     /** Whether cron would accept the schedule: an @ keyword, or five fields of lists, ranges and steps in range. */
@@ -208,7 +220,8 @@ final class CronTables {
             return null;
         }
         String value = line.substring(eq + 1).strip();
-        if (value.length() >= 2 && (value.charAt(0) == '"' || value.charAt(0) == '\'')
+        if (value.length() >= 2
+                && (value.charAt(0) == '"' || value.charAt(0) == '\'')
                 && value.charAt(value.length() - 1) == value.charAt(0)) {
             value = value.substring(1, value.length() - 1);
         }

@@ -21,9 +21,30 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class DiskCollector implements Collector {
 
-    static final Set<String> DATA_FILE_SYSTEMS = Set.of("ext2", "ext3", "ext4", "xfs", "btrfs", "vfat", "msdos", "exfat",
-            "ntfs", "ntfs3", "fuseblk", "zfs", "f2fs", "jfs", "reiserfs", "hfsplus", "iso9660", "udf", "nfs", "nfs4",
-            "cifs", "smb3", "overlay");
+    static final Set<String> DATA_FILE_SYSTEMS = Set.of(
+            "ext2",
+            "ext3",
+            "ext4",
+            "xfs",
+            "btrfs",
+            "vfat",
+            "msdos",
+            "exfat",
+            "ntfs",
+            "ntfs3",
+            "fuseblk",
+            "zfs",
+            "f2fs",
+            "jfs",
+            "reiserfs",
+            "hfsplus",
+            "iso9660",
+            "udf",
+            "nfs",
+            "nfs4",
+            "cifs",
+            "smb3",
+            "overlay");
     static final Set<String> NETWORK_FILE_SYSTEMS = Set.of("nfs", "nfs4", "cifs", "smb3");
     /** tmpfs is memory, but these two are where programs write files, so they count. */
     static final Set<String> TMPFS_MOUNTS = Set.of("/tmp", "/dev/shm");
@@ -101,7 +122,9 @@ public final class DiskCollector implements Collector {
             return null;
         }
         String name = fileName.toString();
-        return Root.exists(root.at("/sys/class/block/" + name)) || Root.exists(root.at("/sys/block/" + name)) ? name : null;
+        return Root.exists(root.at("/sys/class/block/" + name)) || Root.exists(root.at("/sys/block/" + name))
+                ? name
+                : null;
     }
 
     /** From /sys/block/&lt;disk&gt;/removable; a partition answers for the disk it is on. */
@@ -121,7 +144,8 @@ public final class DiskCollector implements Collector {
             }
         }
         // nvme0n1p1 and mmcblk0p1 put a "p" between disk and partition number; sda1 does not
-        String stripped = partition.matches(".*\\dp\\d+") ? partition.replaceFirst("p\\d+$", "")
+        String stripped = partition.matches(".*\\dp\\d+")
+                ? partition.replaceFirst("p\\d+$", "")
                 : partition.replaceFirst("\\d+$", "");
         return Root.exists(root.at("/sys/block/" + stripped)) ? stripped : null;
     }
@@ -157,7 +181,9 @@ public final class DiskCollector implements Collector {
         for (Path link : Root.list(root.at(dir))) {
             Path target = root.linkTarget(link);
             if (target != null) {
-                byDevice.putIfAbsent(target.getFileName().toString(), udevUnescape(link.getFileName().toString()));
+                byDevice.putIfAbsent(
+                        target.getFileName().toString(),
+                        udevUnescape(link.getFileName().toString()));
             }
         }
         return byDevice;

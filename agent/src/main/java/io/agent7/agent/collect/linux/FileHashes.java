@@ -22,8 +22,7 @@ final class FileHashes {
     /** Enough for every program on a host; beyond it the cache starts over rather than grow. */
     private static final int MAX_ENTRIES = 8192;
 
-    private record Entry(long size, long modified, String sha256) {
-    }
+    private record Entry(long size, long modified, String sha256) {}
 
     private final Map<Path, Entry> cache = new HashMap<>();
     private final byte[] buffer = new byte[64 * 1024];

@@ -3,8 +3,7 @@ package io.agent7.agent.collect.linux;
 /** The host's name without domain, which names the "domain" of its local accounts. */
 final class HostName {
 
-    private HostName() {
-    }
+    private HostName() {}
 
     static String of(Root root) {
         String name = Root.firstLine(root.at("/proc/sys/kernel/hostname"));

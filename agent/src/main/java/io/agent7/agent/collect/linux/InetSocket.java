@@ -14,13 +14,33 @@ import java.util.List;
  * @param uid        owner's uid
  * @param inode      socket inode, 0 once no process holds it (TIME_WAIT)
  */
-record InetSocket(String transport, String localIp, int localPort, String remoteIp, int remotePort, int state,
-                  long uid, long inode) {
+record InetSocket(
+        String transport,
+        String localIp,
+        int localPort,
+        String remoteIp,
+        int remotePort,
+        int state,
+        long uid,
+        long inode) {
 
     static final int ESTABLISHED = 1;
     static final int LISTEN = 10;
-    private static final String[] TCP_STATES = {null, "established", "syn_sent", "syn_recv", "fin_wait1", "fin_wait2",
-        "time_wait", "close", "close_wait", "last_ack", "listen", "closing", "new_syn_recv"};
+    private static final String[] TCP_STATES = {
+        null,
+        "established",
+        "syn_sent",
+        "syn_recv",
+        "fin_wait1",
+        "fin_wait2",
+        "time_wait",
+        "close",
+        "close_wait",
+        "last_ack",
+        "listen",
+        "closing",
+        "new_syn_recv"
+    };
 
     /** Whether the socket waits for peers: a TCP listener, or a UDP socket bound without a remote. */
     boolean listening() {
@@ -98,15 +118,21 @@ record InetSocket(String transport, String localIp, int localPort, String remote
             long uid = Long.parseLong(text, bounds[14], bounds[15], 10);
             long inode = Long.parseLong(text, bounds[18], bounds[19], 10);
             boolean noRemote = Addresses.isUnspecified(remote.address) && remote.port == 0;
-            return new InetSocket(transport, Addresses.format(local.address), local.port,
-                    noRemote ? null : Addresses.format(remote.address), remote.port, state, uid, inode);
+            return new InetSocket(
+                    transport,
+                    Addresses.format(local.address),
+                    local.port,
+                    noRemote ? null : Addresses.format(remote.address),
+                    remote.port,
+                    state,
+                    uid,
+                    inode);
         } catch (NumberFormatException e) {
             return null;
         }
     }
 
-    private record Endpoint(byte[] address, int port) {
-    }
+    private record Endpoint(byte[] address, int port) {}
 
     private static Endpoint endpoint(String text, int start, int end) {
         int colon = text.indexOf(':', start);

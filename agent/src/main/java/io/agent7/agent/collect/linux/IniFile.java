@@ -11,8 +11,7 @@ import java.util.Locale;
  */
 final class IniFile {
 
-    private record Assignment(String section, String key, String value) {
-    }
+    private record Assignment(String section, String key, String value) {}
 
     private final List<Assignment> assignments = new ArrayList<>();
     private final List<String> sections = new ArrayList<>();
@@ -49,7 +48,9 @@ final class IniFile {
                 continue;
             }
             if (line.endsWith("\\")) {
-                pending = (pending == null ? new StringBuilder() : pending).append(line, 0, line.length() - 1).append(' ');
+                pending = (pending == null ? new StringBuilder() : pending)
+                        .append(line, 0, line.length() - 1)
+                        .append(' ');
                 continue;
             }
             if (pending != null) {
@@ -65,7 +66,10 @@ final class IniFile {
             }
             int eq = line.indexOf('=');
             if (eq > 0) {
-                assignments.add(new Assignment(section, key(line.substring(0, eq)), line.substring(eq + 1).strip()));
+                assignments.add(new Assignment(
+                        section,
+                        key(line.substring(0, eq)),
+                        line.substring(eq + 1).strip()));
             }
         }
     }
@@ -158,9 +162,15 @@ final class IniFile {
             return null;
         }
         switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "1": case "yes": case "true": case "on":
+            case "1":
+            case "yes":
+            case "true":
+            case "on":
                 return Boolean.TRUE;
-            case "0": case "no": case "false": case "off":
+            case "0":
+            case "no":
+            case "false":
+            case "off":
                 return Boolean.FALSE;
             default:
                 return null;

@@ -20,8 +20,7 @@ import java.util.List;
  */
 public final class LinuxCollectors {
 
-    private LinuxCollectors() {
-    }
+    private LinuxCollectors() {}
 
     /** One instance of each Linux collector, reading below {@code root}. */
     public static List<Collector> all(Path root) {

@@ -47,7 +47,8 @@ public final class LocalUserCollector implements Collector {
 
         Long passwordExpiresDay() {
             return lastChange == null || lastChange == 0 || maxDays == null || maxDays >= NEVER_DAYS
-                    ? null : lastChange + maxDays;
+                    ? null
+                    : lastChange + maxDays;
         }
 
         /** Past the account's expiry date, or past the grace period after the password expired. */
@@ -119,7 +120,10 @@ public final class LocalUserCollector implements Collector {
 
     /** nologin and false refuse every logon; an empty shell means /bin/sh. */
     static boolean shellAllowsLogon(String shell) {
-        return !(shell.endsWith("/nologin") || shell.endsWith("/false") || shell.equals("nologin") || shell.equals("false"));
+        return !(shell.endsWith("/nologin")
+                || shell.endsWith("/false")
+                || shell.equals("nologin")
+                || shell.equals("false"));
     }
 
     static Map<String, Shadow> shadows(List<String> lines) {

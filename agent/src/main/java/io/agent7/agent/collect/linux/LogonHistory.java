@@ -100,7 +100,8 @@ final class LogonHistory {
         }
         Utmp.forEach(btmp, record -> {
             Instant lastSuccess = lastLogon.get(record.user());
-            if (failuresSinceLogon.containsKey(record.user()) && record.time() != null
+            if (failuresSinceLogon.containsKey(record.user())
+                    && record.time() != null
                     && (lastSuccess == null || record.time().isAfter(lastSuccess))) {
                 failuresSinceLogon.merge(record.user(), 1L, Long::sum);
             }

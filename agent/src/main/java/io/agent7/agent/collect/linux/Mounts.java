@@ -8,11 +8,9 @@ import java.util.Map;
 /** The mount table (/proc/self/mounts): device, mount point, type and options per line. */
 final class Mounts {
 
-    record Mount(String device, String mountPoint, String type, List<String> options) {
-    }
+    record Mount(String device, String mountPoint, String type, List<String> options) {}
 
-    private Mounts() {
-    }
+    private Mounts() {}
 
     /** The mounts in effect, one per mount point: a later mount over the same point hides the earlier. */
     static List<Mount> read(Root root) {

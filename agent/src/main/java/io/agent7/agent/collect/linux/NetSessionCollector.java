@@ -43,7 +43,8 @@ public final class NetSessionCollector implements Collector {
         List<InetSocket> sessions = new ArrayList<>();
         Set<Long> inodes = new HashSet<>();
         for (InetSocket socket : InetSocket.read(root, "tcp")) {
-            if (socket.state() == InetSocket.ESTABLISHED && PROTOCOLS.containsKey(socket.localPort())
+            if (socket.state() == InetSocket.ESTABLISHED
+                    && PROTOCOLS.containsKey(socket.localPort())
                     && socket.remoteIp() != null) {
                 sessions.add(socket);
                 if (socket.inode() != 0) {
@@ -72,7 +73,9 @@ public final class NetSessionCollector implements Collector {
                 doc.number("process.pid", pids[0]);
                 Instant started = ProcessStart.of(root, pids[0], bootTime);
                 if (started != null && !started.isAfter(now)) {
-                    doc.number("net_session.active_time", Duration.between(started, now).toSeconds());
+                    doc.number(
+                            "net_session.active_time",
+                            Duration.between(started, now).toSeconds());
                 }
             }
             if ("ssh".equals(protocol)) {

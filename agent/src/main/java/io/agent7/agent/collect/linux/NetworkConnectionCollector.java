@@ -52,8 +52,17 @@ public final class NetworkConnectionCollector implements Collector {
         for (InetSocket socket : sockets) {
             int pid = owners.owner(socket.inode());
             // A dual-stack duplicate (the same socket seen through both files) must not become two documents.
-            String key = socket.transport() + ' ' + socket.localIp() + ' ' + socket.localPort() + ' '
-                    + socket.remoteIp() + ' ' + socket.remotePort() + ' ' + pid;
+            String key = socket.transport()
+                    + ' '
+                    + socket.localIp()
+                    + ' '
+                    + socket.localPort()
+                    + ' '
+                    + socket.remoteIp()
+                    + ' '
+                    + socket.remotePort()
+                    + ' '
+                    + pid;
             if (seen.add(key)) {
                 documents.add(document(socket, listeningPorts, pid, processes, accounts));
             }
@@ -61,8 +70,12 @@ public final class NetworkConnectionCollector implements Collector {
         return documents;
     }
 
-    private ObjectNode document(InetSocket socket, Set<String> listeningPorts, int pid, Map<Integer, String[]> processes,
-                                Accounts accounts) {
+    private ObjectNode document(
+            InetSocket socket,
+            Set<String> listeningPorts,
+            int pid,
+            Map<Integer, String[]> processes,
+            Accounts accounts) {
         Doc doc = new Doc()
                 .text("network.transport", socket.transport())
                 .text("network.type", socket.networkType())
@@ -74,8 +87,8 @@ public final class NetworkConnectionCollector implements Collector {
             doc.text("destination.ip", socket.remoteIp()).number("destination.port", socket.remotePort());
         }
         if (pid > 0) {
-            String[] process = processes.computeIfAbsent(pid,
-                    p -> new String[] {SocketOwners.name(root, p), SocketOwners.executable(root, p)});
+            String[] process = processes.computeIfAbsent(
+                    pid, p -> new String[] {SocketOwners.name(root, p), SocketOwners.executable(root, p)});
             doc.number("process.pid", pid).text("process.name", process[0]).text("process.executable", process[1]);
         }
         if (socket.inode() != 0) {

@@ -46,8 +46,7 @@ public final class PipeCollector implements Collector {
     }
 
     /** A socket with a path: its inode, and whether it listens. */
-    record UnixSocket(String path, long inode, boolean listening) {
-    }
+    record UnixSocket(String path, long inode, boolean listening) {}
 
     @Override
     public List<ObjectNode> collect() {

@@ -13,9 +13,10 @@ import tools.jackson.databind.node.ObjectNode;
 /** CUPS print queues, from /etc/cups/printers.conf (readable by root only). */
 public final class PrinterCollector implements Collector {
 
-    private static final Set<String> NETWORK_SCHEMES = Set.of("ipp", "ipps", "socket", "lpd", "http", "https", "smb",
-            "dnssd");
-    private static final Map<String, String> STATES = Map.of("idle", "idle", "processing", "printing", "stopped", "stopped");
+    private static final Set<String> NETWORK_SCHEMES =
+            Set.of("ipp", "ipps", "socket", "lpd", "http", "https", "smb", "dnssd");
+    private static final Map<String, String> STATES =
+            Map.of("idle", "idle", "processing", "printing", "stopped", "stopped");
 
     private final Root root;
 
@@ -47,7 +48,8 @@ public final class PrinterCollector implements Collector {
             }
             if (line.startsWith("<Printer ") || line.startsWith("<DefaultPrinter ")) {
                 isDefault = line.startsWith("<Default");
-                name = line.substring(line.indexOf(' ') + 1, line.length() - (line.endsWith(">") ? 1 : 0)).strip();
+                name = line.substring(line.indexOf(' ') + 1, line.length() - (line.endsWith(">") ? 1 : 0))
+                        .strip();
                 settings.clear();
             } else if (line.startsWith("</Printer") || line.startsWith("</DefaultPrinter")) {
                 if (name != null && !name.isEmpty()) {
@@ -57,7 +59,8 @@ public final class PrinterCollector implements Collector {
             } else if (name != null) {
                 int space = line.indexOf(' ');
                 if (space > 0) {
-                    settings.put(line.substring(0, space), line.substring(space + 1).strip());
+                    settings.put(
+                            line.substring(0, space), line.substring(space + 1).strip());
                 }
             }
         }
@@ -66,7 +69,9 @@ public final class PrinterCollector implements Collector {
 
     private static ObjectNode printer(String name, boolean isDefault, Map<String, String> settings) {
         String uri = withoutCredentials(settings.get("DeviceURI"));
-        String scheme = uri == null || uri.indexOf(':') < 0 ? null : uri.substring(0, uri.indexOf(':')).toLowerCase(Locale.ROOT);
+        String scheme = uri == null || uri.indexOf(':') < 0
+                ? null
+                : uri.substring(0, uri.indexOf(':')).toLowerCase(Locale.ROOT);
         Boolean shared = IniFile.bool(settings.get("Shared"));
         String state = settings.get("State");
         return new Doc()

@@ -8,8 +8,7 @@ final class ProcessStart {
     /** USER_HZ: the kernel reports process times to user space in hundredths of a second on every architecture Linux ships. */
     private static final long TICKS_PER_SECOND = 100;
 
-    private ProcessStart() {
-    }
+    private ProcessStart() {}
 
     /** Seconds since the epoch at boot (the btime line of /proc/stat), or -1. */
     static long bootTime(Root root) {

@@ -52,7 +52,9 @@ final class Root {
     Path linkTarget(Path link) {
         try {
             Path target = Files.readSymbolicLink(link);
-            return target.isAbsolute() ? at(target.toString()) : link.resolveSibling(target).normalize();
+            return target.isAbsolute()
+                    ? at(target.toString())
+                    : link.resolveSibling(target).normalize();
         } catch (IOException | UnsupportedOperationException e) {
             return null;
         }

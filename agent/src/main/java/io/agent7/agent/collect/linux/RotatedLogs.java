@@ -13,14 +13,12 @@ import java.util.zip.GZIPInputStream;
 /** A log and its logrotate generations (name.1, name.2.gz, ...), oldest first. */
 final class RotatedLogs {
 
-    private RotatedLogs() {
-    }
+    private RotatedLogs() {}
 
     /** The files of the log, oldest generation first and the current file last. */
     static List<Path> oldestFirst(Path log) {
         String base = log.getFileName().toString();
-        record Generation(int number, Path file) {
-        }
+        record Generation(int number, Path file) {}
         List<Generation> rotated = new ArrayList<>();
         for (Path file : Root.list(log.getParent())) {
             int number = generation(base, file.getFileName().toString());

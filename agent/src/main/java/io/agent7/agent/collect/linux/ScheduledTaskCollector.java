@@ -17,8 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ScheduledTaskCollector implements Collector {
 
     private static final List<String> PERIODS = List.of("hourly", "daily", "weekly", "monthly");
-    private static final List<String> MONOTONIC = List.of("OnActiveSec", "OnBootSec", "OnStartupSec", "OnUnitActiveSec",
-            "OnUnitInactiveSec");
+    private static final List<String> MONOTONIC =
+            List.of("OnActiveSec", "OnBootSec", "OnStartupSec", "OnUnitActiveSec", "OnUnitInactiveSec");
 
     private final Root root;
     private final FileHashes hashes = new FileHashes();
@@ -58,7 +58,8 @@ public final class ScheduledTaskCollector implements Collector {
         return documents;
     }
 
-    private void periodicScripts(List<ObjectNode> documents, Accounts accounts, Accounts.UidRange people, String hostName) {
+    private void periodicScripts(
+            List<ObjectNode> documents, Accounts accounts, Accounts.UidRange people, String hostName) {
         for (String period : PERIODS) {
             String dir = "/etc/cron." + period;
             for (Path script : Root.list(root.at(dir))) {
@@ -98,12 +99,20 @@ public final class ScheduledTaskCollector implements Collector {
                     .date("scheduled_task.last_run", lastRun(name));
             if (!timer.masked()) {
                 doc.text("scheduled_task.schedule", schedule(timer.file()))
-                        .text("scheduled_task.description", timer.expand(timer.file().last("Unit", "Description")));
+                        .text(
+                                "scheduled_task.description",
+                                timer.expand(timer.file().last("Unit", "Description")));
                 String target = timer.file().last("Timer", "Unit");
-                SystemdUnits.Unit service = units.load(target != null ? timer.expand(target)
-                        : timer.prefixName() + ".service");
+                SystemdUnits.Unit service =
+                        units.load(target != null ? timer.expand(target) : timer.prefixName() + ".service");
                 if (service != null && !service.masked()) {
-                    runs(doc, SystemdUnits.execStart(service, root), SystemdUnits.user(service), accounts, people, hostName);
+                    runs(
+                            doc,
+                            SystemdUnits.execStart(service, root),
+                            SystemdUnits.user(service),
+                            accounts,
+                            people,
+                            hostName);
                 }
             }
             documents.add(doc.build());
@@ -124,14 +133,15 @@ public final class ScheduledTaskCollector implements Collector {
     /** A Persistent= timer's stamp file is touched each time it fires. */
     private Instant lastRun(String timer) {
         try {
-            return Files.getLastModifiedTime(root.at("/var/lib/systemd/timers/stamp-" + timer)).toInstant();
+            return Files.getLastModifiedTime(root.at("/var/lib/systemd/timers/stamp-" + timer))
+                    .toInstant();
         } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
-    private void runs(Doc doc, CommandLine command, String user, Accounts accounts, Accounts.UidRange people,
-                      String hostName) {
+    private void runs(
+            Doc doc, CommandLine command, String user, Accounts accounts, Accounts.UidRange people, String hostName) {
         doc.command(command).account(user, accounts, hostName);
         if (command != null) {
             doc.text("process.hash.sha256", hashes.sha256(command.programFile(root)));

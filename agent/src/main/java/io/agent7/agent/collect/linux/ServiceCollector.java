@@ -16,8 +16,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ServiceCollector implements Collector {
 
-    static final List<String> SYSTEMCTL_SHOW = List.of("systemctl", "show", "--all", "--type=service",
-            "--property=Id,LoadState,ActiveState,SubState,MainPID", "--no-pager");
+    static final List<String> SYSTEMCTL_SHOW = List.of(
+            "systemctl",
+            "show",
+            "--all",
+            "--type=service",
+            "--property=Id,LoadState,ActiveState,SubState,MainPID",
+            "--no-pager");
 
     private final Root root;
     private final CommandRunner systemctl;

@@ -110,7 +110,8 @@ public final class ShareCollector implements Collector {
             if (section.equalsIgnoreCase("global") || Boolean.FALSE.equals(conf.bool(section, "available"))) {
                 continue;
             }
-            boolean printer = section.equalsIgnoreCase("printers") || Boolean.TRUE.equals(firstBool(conf, section, "printable", "printok"));
+            boolean printer = section.equalsIgnoreCase("printers")
+                    || Boolean.TRUE.equals(firstBool(conf, section, "printable", "printok"));
             boolean guest = Boolean.TRUE.equals(firstBool(conf, section, "guestok", "public"));
             Boolean readOnly = firstBool(conf, section, "readonly");
             if (readOnly == null) {

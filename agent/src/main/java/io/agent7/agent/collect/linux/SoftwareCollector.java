@@ -105,7 +105,8 @@ public final class SoftwareCollector implements Collector {
 
     /** When dpkg last unpacked the package: the time of its file list in /var/lib/dpkg/info. */
     private static Instant installed(Path info, String name, String arch) {
-        for (String file : arch == null ? List.of(name + ".list") : List.of(name + ".list", name + ":" + arch + ".list")) {
+        for (String file :
+                arch == null ? List.of(name + ".list") : List.of(name + ".list", name + ":" + arch + ".list")) {
             try {
                 return Files.getLastModifiedTime(info.resolve(file)).toInstant();
             } catch (IOException | RuntimeException e) {

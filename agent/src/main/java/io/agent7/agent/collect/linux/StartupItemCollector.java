@@ -67,7 +67,12 @@ public final class StartupItemCollector implements Collector {
         Path rcLocal = root.at("/etc/rc.local");
         if (Root.isRegularFile(rcLocal) && Files.isExecutable(rcLocal)) {
             Doc doc = item("/etc/rc.local", "rc.local", "rc_local", "machine", true);
-            runs(doc, new CommandLine("/etc/rc.local", "/etc/rc.local", List.of("/etc/rc.local")), "root", accounts, hostName);
+            runs(
+                    doc,
+                    new CommandLine("/etc/rc.local", "/etc/rc.local", List.of("/etc/rc.local")),
+                    "root",
+                    accounts,
+                    hostName);
             documents.add(doc.build());
         }
     }
@@ -128,8 +133,12 @@ public final class StartupItemCollector implements Collector {
         String name = entry.last(section, "Name");
         boolean enabled = !Boolean.TRUE.equals(entry.bool(section, "Hidden"))
                 && !Boolean.FALSE.equals(entry.bool(section, "X-GNOME-Autostart-enabled"));
-        Doc doc = item(root.show(file), name != null ? name : file.getFileName().toString(), "xdg_autostart",
-                user == null ? "machine" : "user", enabled);
+        Doc doc = item(
+                root.show(file),
+                name != null ? name : file.getFileName().toString(),
+                "xdg_autostart",
+                user == null ? "machine" : "user",
+                enabled);
         String exec = withoutFieldCodes(entry.last(section, "Exec"));
         CommandLine command = CommandLine.of(exec, root, CommandLine.SYSTEMD_PATH);
         if (user != null) {
@@ -166,8 +175,12 @@ public final class StartupItemCollector implements Collector {
     private void cronReboot(List<ObjectNode> documents, Accounts accounts, String hostName) {
         for (CronTables.Entry entry : CronTables.read(root)) {
             if (entry.atReboot()) {
-                Doc doc = item(entry.location(), entry.displayName(), "cron_reboot",
-                        entry.userTable() ? "user" : "machine", true);
+                Doc doc = item(
+                        entry.location(),
+                        entry.displayName(),
+                        "cron_reboot",
+                        entry.userTable() ? "user" : "machine",
+                        true);
                 runs(doc, CronTables.command(entry, root), entry.user(), accounts, hostName);
                 documents.add(doc.build());
             }

@@ -49,7 +49,9 @@ public final class SystemMetricCollector implements Collector {
         memory(doc);
         uptime(doc);
         doc.number("system_metric.process_count", processCount());
-        long cores = Root.lines(root.at("/proc/cpuinfo")).stream().filter(l -> l.startsWith("processor")).count();
+        long cores = Root.lines(root.at("/proc/cpuinfo")).stream()
+                .filter(l -> l.startsWith("processor"))
+                .count();
         if (cores > 0) {
             doc.number("system_metric.cpu.cores", cores);
         }

@@ -19,13 +19,12 @@ import java.util.TreeMap;
 final class SystemdUnits {
 
     static final String ADMIN_DIR = "/etc/systemd/system";
-    static final List<String> UNIT_DIRS = List.of(ADMIN_DIR, "/run/systemd/system", "/usr/lib/systemd/system",
-            "/lib/systemd/system");
+    static final List<String> UNIT_DIRS =
+            List.of(ADMIN_DIR, "/run/systemd/system", "/usr/lib/systemd/system", "/lib/systemd/system");
     private static final List<String> INSTALL_KEYS = List.of("WantedBy", "RequiredBy", "UpheldBy", "Alias", "Also");
 
     /** A unit file as found: its host path, and whether it is a mask. */
-    private record Found(String path, Path file, boolean masked) {
-    }
+    private record Found(String path, Path file, boolean masked) {}
 
     /**
      * A loaded unit.
@@ -62,14 +61,29 @@ final class SystemdUnits {
                 }
                 char s = value.charAt(++i);
                 switch (s) {
-                    case 'i': out.append(inst); break;
-                    case 'I': out.append(unescape(inst)); break;
-                    case 'n': out.append(name); break;
-                    case 'N': out.append(full); break;
-                    case 'p': out.append(prefix); break;
-                    case 'P': out.append(unescape(prefix)); break;
-                    case '%': out.append('%'); break;
-                    default: out.append('%').append(s);
+                    case 'i':
+                        out.append(inst);
+                        break;
+                    case 'I':
+                        out.append(unescape(inst));
+                        break;
+                    case 'n':
+                        out.append(name);
+                        break;
+                    case 'N':
+                        out.append(full);
+                        break;
+                    case 'p':
+                        out.append(prefix);
+                        break;
+                    case 'P':
+                        out.append(unescape(prefix));
+                        break;
+                    case '%':
+                        out.append('%');
+                        break;
+                    default:
+                        out.append('%').append(s);
                 }
             }
             return out.toString();
@@ -115,7 +129,8 @@ final class SystemdUnits {
         }
         for (Path entry : Root.list(root.at(ADMIN_DIR))) {
             String name = entry.getFileName().toString();
-            if (Root.isDirectory(entry) && (name.endsWith(".wants") || name.endsWith(".requires") || name.endsWith(".upholds"))) {
+            if (Root.isDirectory(entry)
+                    && (name.endsWith(".wants") || name.endsWith(".requires") || name.endsWith(".upholds"))) {
                 for (Path link : Root.list(entry)) {
                     units.enabled.add(link.getFileName().toString());
                 }
@@ -132,8 +147,13 @@ final class SystemdUnits {
 
     private void index(String dir, Path entry) {
         String name = entry.getFileName().toString();
-        if (name.indexOf('.') <= 0 || name.endsWith(".d") || name.endsWith(".wants") || name.endsWith(".requires")
-                || name.endsWith(".upholds") || found.containsKey(name) || aliases.contains(name)) {
+        if (name.indexOf('.') <= 0
+                || name.endsWith(".d")
+                || name.endsWith(".wants")
+                || name.endsWith(".requires")
+                || name.endsWith(".upholds")
+                || found.containsKey(name)
+                || aliases.contains(name)) {
             return;
         }
         String host = dir + "/" + name;
@@ -304,8 +324,7 @@ final class SystemdUnits {
     }
 
     /** Units systemd lists in systemctl show, by Id: the host's live view of them. */
-    record State(String activeState, String subState, long mainPid, String loadState) {
-    }
+    record State(String activeState, String subState, long mainPid, String loadState) {}
 
     /** Parses {@code systemctl show}'s blocks of Key=Value lines, one block a unit. */
     static Map<String, State> parseShow(String output) {
@@ -321,7 +340,9 @@ final class SystemdUnits {
                     } catch (NumberFormatException e) {
                         pid = 0;
                     }
-                    states.put(id, new State(block.get("ActiveState"), block.get("SubState"), pid, block.get("LoadState")));
+                    states.put(
+                            id,
+                            new State(block.get("ActiveState"), block.get("SubState"), pid, block.get("LoadState")));
                 }
                 block.clear();
                 continue;

@@ -76,14 +76,24 @@ public final class UpdateCollector implements Collector {
         }
         String type;
         switch (f[2]) {
-            case "install": type = "package_install"; break;
-            case "upgrade": type = "package_upgrade"; break;
-            case "remove": type = "package_remove"; break;
-            default: return;
+            case "install":
+                type = "package_install";
+                break;
+            case "upgrade":
+                type = "package_upgrade";
+                break;
+            case "remove":
+                type = "package_remove";
+                break;
+            default:
+                return;
         }
         Instant at;
         try {
-            at = LocalDate.parse(f[0]).atTime(LocalTime.parse(f[1])).atZone(zone).toInstant();
+            at = LocalDate.parse(f[0])
+                    .atTime(LocalTime.parse(f[1]))
+                    .atZone(zone)
+                    .toInstant();
         } catch (DateTimeException e) {
             return;
         }

@@ -47,8 +47,7 @@ final class Utmp {
         }
     }
 
-    private Utmp() {
-    }
+    private Utmp() {}
 
     /** Every whole record of the file, in order; nothing when it is missing. */
     static void forEach(Path file, Consumer<Record> visitor) {

@@ -27,8 +27,13 @@ class AddressesTest {
 
     @ParameterizedTest
     @CsvSource({
-        "2001:db8:0:0:1:0:0:1", "2001:db8::1:0:0:1", "0:0:0:0:0:0:0:0", "fe80:0:0:0:0:0:0:abcd", "1:0:0:2:0:0:0:3",
-        "2001:db8:0:1:1:1:1:1", "::ffff:10.1.2.3"
+        "2001:db8:0:0:1:0:0:1",
+        "2001:db8::1:0:0:1",
+        "0:0:0:0:0:0:0:0",
+        "fe80:0:0:0:0:0:0:abcd",
+        "1:0:0:2:0:0:0:3",
+        "2001:db8:0:1:1:1:1:1",
+        "::ffff:10.1.2.3"
     })
     void ipv6TextAgreesWithTheServersCanonicalForm(String address) {
         byte[] bytes = FixtureRoot.ipv6(address);

@@ -30,7 +30,8 @@ class CollectionCostTest {
             best[0] = Math.min(best[0], warm[0]);
             best[1] = Math.min(best[1], warm[1]);
         }
-        System.out.printf("full Linux collection: first %d ms wall, %d ms CPU; warm %d ms wall, %d ms CPU%n",
+        System.out.printf(
+                "full Linux collection: first %d ms wall, %d ms CPU; warm %d ms wall, %d ms CPU%n",
                 first[0], first[1], best[0], best[1]);
         assertThat(best[1]).isLessThan(CPU_BUDGET_MILLIS);
     }
@@ -44,10 +45,16 @@ class CollectionCostTest {
             long cpu = THREADS.getCurrentThreadCpuTime();
             int count = collector.collect().size();
             if (print) {
-                System.out.printf("  %-20s %5d documents %7.1f ms wall %7.1f ms CPU%n", collector.type(), count,
-                        (System.nanoTime() - wall) / 1e6, (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6);
+                System.out.printf(
+                        "  %-20s %5d documents %7.1f ms wall %7.1f ms CPU%n",
+                        collector.type(),
+                        count,
+                        (System.nanoTime() - wall) / 1e6,
+                        (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6);
             }
         }
-        return new long[] {(System.nanoTime() - wallStart) / 1_000_000, (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1_000_000};
+        return new long[] {
+            (System.nanoTime() - wallStart) / 1_000_000, (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1_000_000
+        };
     }
 }

@@ -24,7 +24,8 @@ class CronTablesTest {
 
     @Test
     void aSystemTableHasAUserColumnAfterFiveScheduleFields() {
-        CronTables.Entry entry = systemTable("17 *\t* * *\troot    cd / && run-parts --report /etc/cron.hourly\n").get(0);
+        CronTables.Entry entry = systemTable("17 *\t* * *\troot    cd / && run-parts --report /etc/cron.hourly\n")
+                .get(0);
         assertThat(entry.schedule()).isEqualTo("17 * * * *");
         assertThat(entry.user()).isEqualTo("root");
         assertThat(entry.command()).isEqualTo("cd / && run-parts --report /etc/cron.hourly");
@@ -66,16 +67,18 @@ class CronTablesTest {
 
     @Test
     void cronHasNoContinuationLinesSoABackslashStaysAndTheNextLineStandsAlone() {
-        List<CronTables.Entry> entries = systemTable("0 4 * * * root /usr/bin/long-command \\\n--continued-arg\n"
-                + "5 4 * * * root /usr/bin/next\n");
-        assertThat(entries).extracting(CronTables.Entry::command)
+        List<CronTables.Entry> entries = systemTable(
+                "0 4 * * * root /usr/bin/long-command \\\n--continued-arg\n" + "5 4 * * * root /usr/bin/next\n");
+        assertThat(entries)
+                .extracting(CronTables.Entry::command)
                 .containsExactly("/usr/bin/long-command \\", "/usr/bin/next");
         assertThat(entries).extracting(CronTables.Entry::line).containsExactly(1, 3);
     }
 
     @Test
     void atKeywordsTakeThePlaceOfTheFiveFields() {
-        List<CronTables.Entry> entries = systemTable("@reboot root /usr/local/bin/on-boot.sh\n@daily\tbob\t/usr/bin/report\n");
+        List<CronTables.Entry> entries =
+                systemTable("@reboot root /usr/local/bin/on-boot.sh\n@daily\tbob\t/usr/bin/report\n");
         assertThat(entries).extracting(CronTables.Entry::schedule).containsExactly("@reboot", "@daily");
         assertThat(entries.get(0).atReboot()).isTrue();
         assertThat(entries.get(1).user()).isEqualTo("bob");
@@ -84,32 +87,43 @@ class CronTablesTest {
     }
 
     @ParameterizedTest
-    @CsvSource(value = {
-        "61 * * * * root x; false",
-        "* 24 * * * root x; false",
-        "* * 0 * * root x; false",
-        "* * * 13 * root x; false",
-        "* * * * 8 root x; false",
-        "@every root x; false",
-        "0 4 * * * root; false",
-        "0-59/5 0,12 1-31 jan-dec mon-fri root x; true",
-        "*/5 * * * 7 root x; true",
-    }, delimiter = ';')
+    @CsvSource(
+            value = {
+                "61 * * * * root x; false",
+                "* 24 * * * root x; false",
+                "* * 0 * * root x; false",
+                "* * * 13 * root x; false",
+                "* * * * 8 root x; false",
+                "@every root x; false",
+                "0 4 * * * root; false",
+                "0-59/5 0,12 1-31 jan-dec mon-fri root x; true",
+                "*/5 * * * 7 root x; true",
+            },
+            delimiter = ';')
     void onlySchedulesCronAcceptsAreJobs(String line, boolean isJob) {
         assertThat(systemTable(line + "\n")).hasSize(isJob ? 1 : 0);
     }
 
     @Test
     void theShellCommandEndsAtTheFirstUnescapedPercentSign() {
-        CronTables.Entry entry = systemTable("0 0 1 * * root echo \"monthly\" | mail -s report root%body\\%line\n").get(0);
+        CronTables.Entry entry = systemTable("0 0 1 * * root echo \"monthly\" | mail -s report root%body\\%line\n")
+                .get(0);
         CommandLine command = CronTables.command(entry, new Root(java.nio.file.Path.of("/nonexistent-root")));
         assertThat(command.text()).isEqualTo("echo \"monthly\" | mail -s report root%body\\%line");
         assertThat(command.args()).containsExactly("echo", "monthly", "|", "mail", "-s", "report", "root");
     }
 
     @ParameterizedTest
-    @CsvSource({"backup, true", "backup.dpkg-old, false", "backup.dpkg-dist, false", "job~, false", ".hidden, false",
-        "job.rpmnew, false", "e2scrub_all, true", "0hourly, true"})
+    @CsvSource({
+        "backup, true",
+        "backup.dpkg-old, false",
+        "backup.dpkg-dist, false",
+        "job~, false",
+        ".hidden, false",
+        "job.rpmnew, false",
+        "e2scrub_all, true",
+        "0hourly, true"
+    })
     void cronSkipsBackupsAndPackageLeftoversInItsDirectories(String name, boolean runs) {
         assertThat(CronTables.runsAsTable(name)).isEqualTo(runs);
     }

@@ -19,6 +19,7 @@ class DiskCollectorTest {
 
     @RegisterExtension
     final FixtureRoot fixture = new FixtureRoot();
+
     List<ObjectNode> docs;
 
     @BeforeEach
@@ -32,8 +33,16 @@ class DiskCollectorTest {
 
     @Test
     void dataFileSystemsCountAndKernelOnesDoNot() {
-        assertThat(Fields.column(docs, "disk.mount_point")).containsExactlyInAnyOrder("/", "/media/usb", "/srv/data",
-                "/mnt/with space", "/tmp", "/dev/shm", "/mnt/nfs", "/var/lib/docker/overlay2/abc/merged");
+        assertThat(Fields.column(docs, "disk.mount_point"))
+                .containsExactlyInAnyOrder(
+                        "/",
+                        "/media/usb",
+                        "/srv/data",
+                        "/mnt/with space",
+                        "/tmp",
+                        "/dev/shm",
+                        "/mnt/nfs",
+                        "/var/lib/docker/overlay2/abc/merged");
     }
 
     @Test
@@ -72,8 +81,10 @@ class DiskCollectorTest {
         assertThat(text(mount("/mnt/nfs"), "volume.device_type")).isEqualTo("network");
         assertThat(has(mount("/mnt/nfs"), "volume.removable")).isFalse();
         assertThat(text(mount("/tmp"), "volume.device_type")).isEqualTo("ram");
-        assertThat(has(mount("/var/lib/docker/overlay2/abc/merged"), "volume.device_type")).isFalse();
-        assertThat(has(mount("/var/lib/docker/overlay2/abc/merged"), "disk.encrypted")).isFalse();
+        assertThat(has(mount("/var/lib/docker/overlay2/abc/merged"), "volume.device_type"))
+                .isFalse();
+        assertThat(has(mount("/var/lib/docker/overlay2/abc/merged"), "disk.encrypted"))
+                .isFalse();
     }
 
     @Test

@@ -10,8 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** Reads collected documents by dotted field name, for assertions. */
 final class Fields {
 
-    private Fields() {
-    }
+    private Fields() {}
 
     static String text(JsonNode doc, String path) {
         JsonNode value = Documents.get(doc, path);

@@ -35,6 +35,7 @@ final class FixtureRoot implements AfterEachCallback {
 
     /** Seconds since the epoch of the processes' boot, as the fixture's /proc/stat says. */
     static final long BOOT_TIME = 1_700_000_000L;
+
     static final Instant OPENSSH_LIST_TIME = Instant.parse("2024-03-02T10:30:00Z");
     static final Instant BACKUP_STAMP_TIME = Instant.parse("2024-05-01T02:00:00Z");
 
@@ -124,8 +125,14 @@ final class FixtureRoot implements AfterEachCallback {
         link(root, "etc/systemd/system/sshd.service", "/usr/lib/systemd/system/ssh.service");
         link(root, "etc/systemd/system/multi-user.target.wants/ssh.service", "/usr/lib/systemd/system/ssh.service");
         link(root, "etc/systemd/system/multi-user.target.wants/web.service", "/usr/lib/systemd/system/web.service");
-        link(root, "etc/systemd/system/multi-user.target.wants/remote-fs.target", "/usr/lib/systemd/system/remote-fs.target");
-        link(root, "etc/systemd/system/getty.target.wants/getty@tty1.service", "/usr/lib/systemd/system/getty@.service");
+        link(
+                root,
+                "etc/systemd/system/multi-user.target.wants/remote-fs.target",
+                "/usr/lib/systemd/system/remote-fs.target");
+        link(
+                root,
+                "etc/systemd/system/getty.target.wants/getty@tty1.service",
+                "/usr/lib/systemd/system/getty@.service");
         link(root, "etc/systemd/system/timers.target.wants/backup.timer", "/usr/lib/systemd/system/backup.timer");
         link(root, "usr/lib/systemd/system/dbus-org.example.Dyn.service", "dyn.service");
         link(root, "etc/rc2.d/S01legacy-daemon", "../init.d/legacy-daemon");
@@ -138,15 +145,37 @@ final class FixtureRoot implements AfterEachCallback {
     }
 
     private static void executables(Path root) throws IOException {
-        for (String file : List.of("usr/sbin/sshd", "usr/sbin/nginx", "usr/bin/first", "usr/bin/second", "usr/bin/third",
-                "usr/bin/disabled-daemon", "usr/bin/dyn", "usr/local/bin/backup.sh", "usr/bin/cleanup", "sbin/agetty",
-                "usr/bin/run-parts", "usr/bin/test", "usr/bin/daily-report", "usr/bin/php", "usr/bin/weekly-mail",
-                "usr/bin/tray-app", "usr/bin/echo", "usr/local/bin/on-boot.sh", "home/alice/bin/sync-notes",
-                "home/alice/bin/start-agent.sh", "usr/bin/sh", "usr/bin/long-command", "etc/cron.daily/logrotate",
-                "etc/rc.local", "etc/init.d/legacy-daemon", "etc/init.d/other")) {
+        for (String file : List.of(
+                "usr/sbin/sshd",
+                "usr/sbin/nginx",
+                "usr/bin/first",
+                "usr/bin/second",
+                "usr/bin/third",
+                "usr/bin/disabled-daemon",
+                "usr/bin/dyn",
+                "usr/local/bin/backup.sh",
+                "usr/bin/cleanup",
+                "sbin/agetty",
+                "usr/bin/run-parts",
+                "usr/bin/test",
+                "usr/bin/daily-report",
+                "usr/bin/php",
+                "usr/bin/weekly-mail",
+                "usr/bin/tray-app",
+                "usr/bin/echo",
+                "usr/local/bin/on-boot.sh",
+                "home/alice/bin/sync-notes",
+                "home/alice/bin/start-agent.sh",
+                "usr/bin/sh",
+                "usr/bin/long-command",
+                "etc/cron.daily/logrotate",
+                "etc/rc.local",
+                "etc/init.d/legacy-daemon",
+                "etc/init.d/other")) {
             Files.setPosixFilePermissions(root.resolve(file), PosixFilePermissions.fromString("rwxr-xr-x"));
         }
-        Files.setPosixFilePermissions(root.resolve("etc/cron.hourly/not-executable"), PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(
+                root.resolve("etc/cron.hourly/not-executable"), PosixFilePermissions.fromString("rw-r--r--"));
     }
 
     /** /proc/&lt;pid&gt;: names, command lines, start times and the fds that hold the fixture's sockets. */
@@ -158,9 +187,28 @@ final class FixtureRoot implements AfterEachCallback {
         process(root, 300, "nginx", "nginx: master process /usr/sbin/nginx", "/usr/sbin/nginx (deleted)", 1002, 2001);
         process(root, 301, "nginx", "nginx: worker process", "/usr/sbin/nginx (deleted)", 2001);
         process(root, 400, "app", "/opt/app/bin/app --serve", "/opt/app/bin/app", 4001, 4002, 4006);
-        process(root, 500, "smbd", "/usr/sbin/smbd --foreground --no-process-group", "/usr/sbin/smbd", 1005, 1006, 1007);
+        process(
+                root,
+                500,
+                "smbd",
+                "/usr/sbin/smbd --foreground --no-process-group",
+                "/usr/sbin/smbd",
+                1005,
+                1006,
+                1007);
         process(root, 600, "curl", "curl https://8.8.8.8/", "/usr/bin/curl", 1004);
-        process(root, 700, "java", "java -jar es.jar", "/usr/lib/jvm/java-17/bin/java", 2002, 2004, 2005, 3002, 3001, 3003);
+        process(
+                root,
+                700,
+                "java",
+                "java -jar es.jar",
+                "/usr/lib/jvm/java-17/bin/java",
+                2002,
+                2004,
+                2005,
+                3002,
+                3001,
+                3003);
         // started 2 minutes and 1 hour after boot, in clock ticks (100 a second)
         stat(root, 200, "sshd", 12_000);
         stat(root, 500, "smbd", 360_000);
@@ -185,15 +233,18 @@ final class FixtureRoot implements AfterEachCallback {
     }
 
     private static void stat(Path root, int pid, String comm, long startTicks) throws IOException {
-        Files.writeString(root.resolve("proc/" + pid + "/stat"), pid + " (" + comm + ") S 1 " + pid + " " + pid
-                + " 0 -1 4194560 100 0 0 0 5 3 0 0 20 0 1 0 " + startTicks + " 1000000 200 18446744073709551615\n");
+        Files.writeString(
+                root.resolve("proc/" + pid + "/stat"),
+                pid + " (" + comm + ") S 1 " + pid + " " + pid + " 0 -1 4194560 100 0 0 0 5 3 0 0 20 0 1 0 "
+                        + startTicks + " 1000000 200 18446744073709551615\n");
     }
 
     private static void logs(Path root) throws IOException {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(root.resolve("var/log/dpkg.log.2.gz")))) {
             out.write(Files.readAllBytes(resource("generated/dpkg.log.2")));
         }
-        Files.setLastModifiedTime(root.resolve("var/lib/dpkg/info/openssh-server.list"), FileTime.from(OPENSSH_LIST_TIME));
+        Files.setLastModifiedTime(
+                root.resolve("var/lib/dpkg/info/openssh-server.list"), FileTime.from(OPENSSH_LIST_TIME));
         Path stamp = root.resolve("var/lib/systemd/timers/stamp-backup.timer");
         Files.createDirectories(stamp.getParent());
         Files.createFile(stamp);
@@ -203,34 +254,42 @@ final class FixtureRoot implements AfterEachCallback {
     /** utmp (who is on now), wtmp (logon history), btmp (failed logons) and lastlog, as glibc lays them out on x86_64. */
     private static void sessions(Path root) throws IOException {
         Files.createDirectories(root.resolve("run"));
-        Files.write(root.resolve("run/utmp"), concat(
-                utmp(2, 0, "~", "~~", "reboot", "6.1.0", 1_700_000_000, null),
-                utmp(6, 900, "tty2", "tty2", "LOGIN", "", 1_700_000_010, null),
-                utmp(7, 201, "pts/0", "ts/0", "alice", "10.0.0.100", 1_700_000_100, new byte[] {10, 0, 0, 100}),
-                utmp(7, 901, "tty1", "tty1", "bob", "", 1_700_000_200, null),
-                utmp(7, 902, "pts/1", "ts/1", "carol", ":0", 1_700_000_250, null),
-                utmp(8, 903, "pts/2", "ts/2", "eve", "10.9.9.9", 1_700_000_260, null),
-                utmp(7, 210, "pts/3", "ts/3", "bob", "2001:db8::2", 1_700_000_300, ipv6("2001:db8::2")),
-                utmp(7, 904, "pts/4", "ts/4", "dave", "workstation.example.com", 1_700_000_400, null)));
+        Files.write(
+                root.resolve("run/utmp"),
+                concat(
+                        utmp(2, 0, "~", "~~", "reboot", "6.1.0", 1_700_000_000, null),
+                        utmp(6, 900, "tty2", "tty2", "LOGIN", "", 1_700_000_010, null),
+                        utmp(7, 201, "pts/0", "ts/0", "alice", "10.0.0.100", 1_700_000_100, new byte[] {10, 0, 0, 100}),
+                        utmp(7, 901, "tty1", "tty1", "bob", "", 1_700_000_200, null),
+                        utmp(7, 902, "pts/1", "ts/1", "carol", ":0", 1_700_000_250, null),
+                        utmp(8, 903, "pts/2", "ts/2", "eve", "10.9.9.9", 1_700_000_260, null),
+                        utmp(7, 210, "pts/3", "ts/3", "bob", "2001:db8::2", 1_700_000_300, ipv6("2001:db8::2")),
+                        utmp(7, 904, "pts/4", "ts/4", "dave", "workstation.example.com", 1_700_000_400, null)));
         Files.createDirectories(root.resolve("var/log"));
-        Files.write(root.resolve("var/log/wtmp"), concat(
-                utmp(7, 950, "pts/0", "ts/0", "carol", "10.0.0.9", 1_699_999_000, new byte[] {10, 0, 0, 9}),
-                utmp(7, 951, "pts/0", "ts/0", "bob", "", 1_700_000_500, null),
-                utmp(8, 951, "pts/0", "ts/0", "", "", 1_700_000_600, null),
-                utmp(7, 952, "pts/1", "ts/1", "bob", "", 1_700_000_400, null)));
-        Files.write(root.resolve("var/log/btmp"), concat(
-                utmp(6, 960, "ssh:notty", "", "alice", "203.0.113.9", 1_700_000_000, null),
-                utmp(6, 961, "ssh:notty", "", "alice", "203.0.113.9", 1_700_000_200, null),
-                utmp(6, 962, "ssh:notty", "", "alice", "203.0.113.9", 1_700_000_300, null),
-                utmp(6, 963, "ssh:notty", "", "admin", "203.0.113.9", 1_700_000_300, null)));
-        ByteBuffer lastlog = ByteBuffer.allocate(1002 * LogonHistory.LASTLOG_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+        Files.write(
+                root.resolve("var/log/wtmp"),
+                concat(
+                        utmp(7, 950, "pts/0", "ts/0", "carol", "10.0.0.9", 1_699_999_000, new byte[] {10, 0, 0, 9}),
+                        utmp(7, 951, "pts/0", "ts/0", "bob", "", 1_700_000_500, null),
+                        utmp(8, 951, "pts/0", "ts/0", "", "", 1_700_000_600, null),
+                        utmp(7, 952, "pts/1", "ts/1", "bob", "", 1_700_000_400, null)));
+        Files.write(
+                root.resolve("var/log/btmp"),
+                concat(
+                        utmp(6, 960, "ssh:notty", "", "alice", "203.0.113.9", 1_700_000_000, null),
+                        utmp(6, 961, "ssh:notty", "", "alice", "203.0.113.9", 1_700_000_200, null),
+                        utmp(6, 962, "ssh:notty", "", "alice", "203.0.113.9", 1_700_000_300, null),
+                        utmp(6, 963, "ssh:notty", "", "admin", "203.0.113.9", 1_700_000_300, null)));
+        ByteBuffer lastlog =
+                ByteBuffer.allocate(1002 * LogonHistory.LASTLOG_SIZE).order(ByteOrder.LITTLE_ENDIAN);
         lastlog.putInt(1000 * LogonHistory.LASTLOG_SIZE, 1_700_000_100);
         put(lastlog, 1000 * LogonHistory.LASTLOG_SIZE + 4, "pts/0", 32);
         put(lastlog, 1000 * LogonHistory.LASTLOG_SIZE + 36, "10.0.0.100", 256);
         Files.write(root.resolve("var/log/lastlog"), lastlog.array());
     }
 
-    static byte[] utmp(int type, int pid, String line, String id, String user, String host, long seconds, byte[] address) {
+    static byte[] utmp(
+            int type, int pid, String line, String id, String user, String host, long seconds, byte[] address) {
         ByteBuffer b = ByteBuffer.allocate(Utmp.RECORD_SIZE).order(ByteOrder.LITTLE_ENDIAN);
         b.putShort(0, (short) type);
         b.putInt(4, pid);
@@ -290,10 +349,13 @@ final class FixtureRoot implements AfterEachCallback {
 
     static void mkfifo(Path path) throws IOException {
         Files.createDirectories(path.getParent());
-        Process process = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder("mkfifo", path.toString())
+                .redirectErrorStream(true)
+                .start();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IOException("mkfifo failed for " + path + ": " + new String(process.getInputStream().readAllBytes()));
+                throw new IOException("mkfifo failed for " + path + ": "
+                        + new String(process.getInputStream().readAllBytes()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -25,8 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
 class HostTruthTest {
 
     private static final Path HOST = Path.of("/");
-    private static final Set<String> SYSTEMD_UP = Set.of("running", "degraded", "starting", "initializing",
-            "maintenance", "stopping");
+    private static final Set<String> SYSTEMD_UP =
+            Set.of("running", "degraded", "starting", "initializing", "maintenance", "stopping");
 
     @Test
     void accountsAreThoseGetentLists() {
@@ -51,17 +51,20 @@ class HostTruthTest {
         }
         Map<String, List<String>> collected = new HashMap<>();
         for (ObjectNode doc : new LocalGroupCollector(HOST).collect()) {
-            collected.put(text(doc, "group.name") + ":" + text(doc, "group.id"), Fields.texts(doc, "local_group.members"));
+            collected.put(
+                    text(doc, "group.name") + ":" + text(doc, "group.id"), Fields.texts(doc, "local_group.members"));
         }
         assertThat(collected.keySet()).isNotEmpty().isEqualTo(expected.keySet());
-        expected.forEach((group, members) -> assertThat(collected.get(group)).as(group).containsAll(members));
+        expected.forEach(
+                (group, members) -> assertThat(collected.get(group)).as(group).containsAll(members));
     }
 
     @Test
     void everyInstalledPackageOfDpkgIsSoftwareWithItsVersion() {
         Set<String> installed = new HashSet<>();
         Set<String> anyInstalledState = new HashSet<>();
-        for (String line : Tool.ok("dpkg-query", "-W", "-f", "${Package} ${Version} ${db:Status-Abbrev}\n").lines()) {
+        for (String line : Tool.ok("dpkg-query", "-W", "-f", "${Package} ${Version} ${db:Status-Abbrev}\n")
+                .lines()) {
             String[] f = line.split(" ");
             if (f.length >= 3 && f[2].equals("ii")) {
                 installed.add(f[0] + " " + f[1]);
@@ -76,7 +79,8 @@ class HostTruthTest {
         }
         assertThat(installed).isNotEmpty();
         assertThat(collected).containsAll(installed);
-        assertThat(anyInstalledState).as("also held or to-be-removed packages, which are still installed")
+        assertThat(anyInstalledState)
+                .as("also held or to-be-removed packages, which are still installed")
                 .containsAll(collected);
     }
 
@@ -121,7 +125,8 @@ class HostTruthTest {
             tables.add(Path.of("/etc/crontab"));
         }
         try (var files = Files.list(Path.of("/etc/cron.d"))) {
-            files.filter(Files::isRegularFile).filter(f -> CronTables.runsAsTable(f.getFileName().toString()))
+            files.filter(Files::isRegularFile)
+                    .filter(f -> CronTables.runsAsTable(f.getFileName().toString()))
                     .forEach(tables::add);
         }
         for (Path table : tables) {
@@ -136,7 +141,8 @@ class HostTruthTest {
             }
         }
         assertThat(expected).as("this machine has system cron jobs to compare").isNotEmpty();
-        assertThat(Fields.column(new ScheduledTaskCollector(HOST).collect(), "scheduled_task.path")).containsAll(expected);
+        assertThat(Fields.column(new ScheduledTaskCollector(HOST).collect(), "scheduled_task.path"))
+                .containsAll(expected);
     }
 
     @Test
@@ -160,10 +166,13 @@ class HostTruthTest {
             }
         }
         List<ObjectNode> disks = new DiskCollector(HOST).collect();
-        assertThat(new TreeSet<>(Fields.column(disks, "disk.mount_point"))).isNotEmpty().isEqualTo(expected);
+        assertThat(new TreeSet<>(Fields.column(disks, "disk.mount_point")))
+                .isNotEmpty()
+                .isEqualTo(expected);
         ObjectNode slash = Fields.only(disks, "disk.mount_point", "/");
         assertThat(number(slash, "volume.size")).isPositive();
-        assertThat(number(slash, "disk.used") + number(slash, "disk.free")).isLessThanOrEqualTo(number(slash, "volume.size"));
+        assertThat(number(slash, "disk.used") + number(slash, "disk.free"))
+                .isLessThanOrEqualTo(number(slash, "volume.size"));
     }
 
     /**
@@ -174,9 +183,11 @@ class HostTruthTest {
     @Test
     void servicesAreTheUnitFilesSystemctlListsAndStatesComeOnlyFromARunningSystemd() {
         Map<String, String> startTypes = new HashMap<>();
-        for (String line : Tool.ok("systemctl", "list-unit-files", "--type=service", "--no-legend", "--no-pager").lines()) {
+        for (String line : Tool.ok("systemctl", "list-unit-files", "--type=service", "--no-legend", "--no-pager")
+                .lines()) {
             String[] f = line.trim().split("\\s+");
-            if (!f[0].contains("@.") && Set.of("enabled", "disabled", "static", "masked").contains(f[1])) {
+            if (!f[0].contains("@.")
+                    && Set.of("enabled", "disabled", "static", "masked").contains(f[1])) {
                 startTypes.put(f[0], f[1]);
             }
         }
@@ -186,23 +197,36 @@ class HostTruthTest {
             collected.put(text(doc, "service.name"), text(doc, "service.start_type"));
         }
         assertThat(startTypes).isNotEmpty();
-        startTypes.forEach((unit, startType) -> assertThat(collected.get(unit)).as(unit).isEqualTo(startType));
+        startTypes.forEach(
+                (unit, startType) -> assertThat(collected.get(unit)).as(unit).isEqualTo(startType));
         String systemState = Tool.run("systemctl", "is-system-running").output().trim();
         if (SYSTEMD_UP.contains(systemState)) {
             Set<String> active = new HashSet<>();
-            for (String line : Tool.ok("systemctl", "list-units", "--type=service", "--state=active", "--no-legend",
-                    "--no-pager", "--plain").lines()) {
+            for (String line : Tool.ok(
+                            "systemctl",
+                            "list-units",
+                            "--type=service",
+                            "--state=active",
+                            "--no-legend",
+                            "--no-pager",
+                            "--plain")
+                    .lines()) {
                 active.add(line.trim().split("\\s+")[0]);
             }
-            List<String> reportedActive = services.stream().filter(d -> "active".equals(text(d, "service.state")))
-                    .map(d -> text(d, "service.name")).toList();
+            List<String> reportedActive = services.stream()
+                    .filter(d -> "active".equals(text(d, "service.state")))
+                    .map(d -> text(d, "service.name"))
+                    .toList();
             long agreeing = reportedActive.stream().filter(active::contains).count();
             assertThat(reportedActive).isNotEmpty();
-            assertThat(agreeing).as("services may start or stop between the two calls, but few do")
+            assertThat(agreeing)
+                    .as("services may start or stop between the two calls, but few do")
                     .isGreaterThanOrEqualTo(reportedActive.size() * 9L / 10);
         } else {
             assertThat(systemState).as("systemd is not PID 1 here").isIn("offline", "unknown", "");
-            assertThat(services).isNotEmpty().allMatch(d -> has(d, "service.unit_file"))
+            assertThat(services)
+                    .isNotEmpty()
+                    .allMatch(d -> has(d, "service.unit_file"))
                     .noneMatch(d -> has(d, "service.state") || has(d, "service.pid"));
         }
     }
@@ -211,7 +235,8 @@ class HostTruthTest {
     void theFirstSampleMeasuresCpuUseAndTheProcessCountIsProcs() {
         ObjectNode sample = new SystemMetricCollector(HOST).collect().get(0);
         assertThat(Fields.decimal(sample, "system_metric.cpu.pct")).isBetween(0.0, 1.0);
-        assertThat(number(sample, "system_metric.cpu.cores")).isEqualTo(Long.parseLong(Tool.ok("nproc", "--all").output().trim()));
+        assertThat(number(sample, "system_metric.cpu.cores"))
+                .isEqualTo(Long.parseLong(Tool.ok("nproc", "--all").output().trim()));
         assertThat(number(sample, "system_metric.process_count")).isPositive();
         assertThat(number(sample, "system_metric.memory.total")).isPositive();
     }

@@ -19,6 +19,7 @@ class LocalGroupCollectorTest {
 
     @RegisterExtension
     final FixtureRoot fixture = new FixtureRoot();
+
     List<ObjectNode> docs;
 
     @BeforeEach
@@ -28,8 +29,19 @@ class LocalGroupCollectorTest {
 
     @Test
     void everyGroupLineIsAGroup() {
-        assertThat(Fields.column(docs, "group.name")).containsExactly("root", "daemon", "adm", "wheel", "sudo",
-                "www-data", "users", "alice", "bob", "carol", "nogroup");
+        assertThat(Fields.column(docs, "group.name"))
+                .containsExactly(
+                        "root",
+                        "daemon",
+                        "adm",
+                        "wheel",
+                        "sudo",
+                        "www-data",
+                        "users",
+                        "alice",
+                        "bob",
+                        "carol",
+                        "nogroup");
     }
 
     @Test
@@ -45,16 +57,22 @@ class LocalGroupCollectorTest {
 
     @Test
     void accountsWhosePrimaryGroupItIsAreMembersToo() {
-        assertThat(texts(only(docs, "group.name", "users"), "local_group.members")).containsExactly("dave");
-        assertThat(texts(only(docs, "group.name", "nogroup"), "local_group.member_ids")).containsExactly("105", "65534");
-        assertThat(texts(only(docs, "group.name", "wheel"), "local_group.members")).containsExactly("carol");
+        assertThat(texts(only(docs, "group.name", "users"), "local_group.members"))
+                .containsExactly("dave");
+        assertThat(texts(only(docs, "group.name", "nogroup"), "local_group.member_ids"))
+                .containsExactly("105", "65534");
+        assertThat(texts(only(docs, "group.name", "wheel"), "local_group.members"))
+                .containsExactly("carol");
     }
 
     @Test
     void onlyRootSudoWheelAndAdminArePrivileged() {
-        assertThat(docs).filteredOn(d -> bool(d, "local_group.privileged")).extracting(d -> text(d, "group.name"))
+        assertThat(docs)
+                .filteredOn(d -> bool(d, "local_group.privileged"))
+                .extracting(d -> text(d, "group.name"))
                 .containsExactlyInAnyOrder("root", "wheel", "sudo");
-        assertThat(number(only(docs, "group.name", "daemon"), "local_group.member_count")).isEqualTo(1);
+        assertThat(number(only(docs, "group.name", "daemon"), "local_group.member_count"))
+                .isEqualTo(1);
     }
 
     @Test

@@ -24,10 +24,12 @@ class LocalUserCollectorTest {
 
     /** Day 20100 since 1970: 2025-01-12. */
     private static final long TODAY = 20100;
+
     private static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(TODAY * 86400 + 3600), ZoneOffset.UTC);
 
     @RegisterExtension
     final FixtureRoot fixture = new FixtureRoot();
+
     Path root;
     List<ObjectNode> docs;
 
@@ -68,7 +70,9 @@ class LocalUserCollectorTest {
         assertThat(number(alice, "local_user.password_age_days")).isEqualTo(100);
         assertThat(text(alice, "local_user.password_expires")).isEqualTo("2025-01-02T00:00:00.000Z");
         assertThat(bool(alice, "local_user.locked")).isFalse();
-        assertThat(bool(alice, "user.enabled")).as("an expired password without an inactive period still logs on").isTrue();
+        assertThat(bool(alice, "user.enabled"))
+                .as("an expired password without an inactive period still logs on")
+                .isTrue();
     }
 
     @Test
@@ -79,9 +83,13 @@ class LocalUserCollectorTest {
         ObjectNode bob = user("bob");
         assertThat(bool(bob, "local_user.locked")).isFalse();
         assertThat(bool(bob, "user.enabled")).as("account expired on day 19999").isFalse();
-        assertThat(has(bob, "local_user.password_expires")).as("max 99999 means never").isFalse();
+        assertThat(has(bob, "local_user.password_expires"))
+                .as("max 99999 means never")
+                .isFalse();
         ObjectNode carol = user("carol");
-        assertThat(bool(carol, "user.enabled")).as("password expired 70 days ago, 5 days of grace").isFalse();
+        assertThat(bool(carol, "user.enabled"))
+                .as("password expired 70 days ago, 5 days of grace")
+                .isFalse();
         assertThat(bool(user("root"), "local_user.locked")).isTrue();
         assertThat(bool(user("daemon"), "user.enabled")).isFalse();
     }
@@ -109,7 +117,9 @@ class LocalUserCollectorTest {
     @Test
     void theLastLogoffIsTheEndOfTheUsersLatestEndedSessionInWtmp() {
         assertThat(text(user("bob"), "local_user.last_logoff")).isEqualTo("2023-11-14T22:23:20.250Z");
-        assertThat(has(user("carol"), "local_user.last_logoff")).as("her session has not ended").isFalse();
+        assertThat(has(user("carol"), "local_user.last_logoff"))
+                .as("her session has not ended")
+                .isFalse();
     }
 
     @Test
@@ -118,7 +128,8 @@ class LocalUserCollectorTest {
         assertThat(number(user("bob"), "local_user.bad_password_count")).isZero();
         Files.delete(root.resolve("var/log/btmp"));
         List<ObjectNode> withoutBtmp = new LocalUserCollector(root, CLOCK).collect();
-        assertThat(has(only(withoutBtmp, "user.name", "alice"), "local_user.bad_password_count")).isFalse();
+        assertThat(has(only(withoutBtmp, "user.name", "alice"), "local_user.bad_password_count"))
+                .isFalse();
     }
 
     @Test
@@ -129,7 +140,8 @@ class LocalUserCollectorTest {
         assertThat(has(alice, "user.enabled")).isFalse();
         assertThat(has(alice, "local_user.locked")).isFalse();
         assertThat(has(alice, "user.password_last_set")).isFalse();
-        assertThat(bool(only(withoutShadow, "user.name", "daemon"), "user.enabled")).isFalse();
+        assertThat(bool(only(withoutShadow, "user.name", "daemon"), "user.enabled"))
+                .isFalse();
     }
 
     @Test

@@ -19,6 +19,7 @@ class LoggedOnUserCollectorTest {
 
     @RegisterExtension
     final FixtureRoot fixture = new FixtureRoot();
+
     Path root;
     List<ObjectNode> docs;
 
@@ -30,7 +31,8 @@ class LoggedOnUserCollectorTest {
 
     @Test
     void onlyUserProcessRecordsAreSessions() {
-        assertThat(docs).extracting(d -> text(d, "user.name") + "@" + text(d, "logged_on_user.terminal"))
+        assertThat(docs)
+                .extracting(d -> text(d, "user.name") + "@" + text(d, "logged_on_user.terminal"))
                 .containsExactly("alice@pts/0", "bob@tty1", "carol@pts/1", "bob@pts/3", "dave@pts/4");
     }
 
@@ -61,7 +63,8 @@ class LoggedOnUserCollectorTest {
 
     @Test
     void anXDisplayIsLocalAndAHostNameWithoutAddressHasNoIp() {
-        assertThat(text(only(docs, "logged_on_user.terminal", "pts/1"), "logged_on_user.logon_type")).isEqualTo("interactive");
+        assertThat(text(only(docs, "logged_on_user.terminal", "pts/1"), "logged_on_user.logon_type"))
+                .isEqualTo("interactive");
         ObjectNode dave = only(docs, "logged_on_user.terminal", "pts/4");
         assertThat(text(dave, "logged_on_user.logon_type")).isEqualTo("remote_interactive");
         assertThat(text(dave, "source.address")).isEqualTo("workstation.example.com");

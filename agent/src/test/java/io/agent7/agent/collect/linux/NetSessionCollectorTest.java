@@ -33,7 +33,8 @@ class NetSessionCollectorTest {
     @Test
     void onlyEstablishedConnectionsToSshAndSmbPortsAreSessions() throws Exception {
         List<ObjectNode> sessions = collect();
-        assertThat(Fields.column(sessions, "source.ip")).containsExactlyInAnyOrder("10.0.0.100", "10.0.0.101", "2001:db8::2");
+        assertThat(Fields.column(sessions, "source.ip"))
+                .containsExactlyInAnyOrder("10.0.0.100", "10.0.0.101", "2001:db8::2");
     }
 
     @Test
@@ -46,7 +47,9 @@ class NetSessionCollectorTest {
         assertThat(text(ssh, "user.name")).isEqualTo("alice");
         assertThat(text(ssh, "user.id")).isEqualTo("1000");
         assertThat(text(ssh, "user.domain")).isEqualTo("fixturehost");
-        assertThat(number(ssh, "net_session.active_time")).as("started 120 s after boot, now 3600 s").isEqualTo(3480);
+        assertThat(number(ssh, "net_session.active_time"))
+                .as("started 120 s after boot, now 3600 s")
+                .isEqualTo(3480);
     }
 
     @Test
@@ -54,7 +57,9 @@ class NetSessionCollectorTest {
         ObjectNode ssh = only(collect(), "source.ip", "2001:db8::2");
         assertThat(text(ssh, "user.name")).isEqualTo("bob");
         assertThat(number(ssh, "process.pid")).isEqualTo(210);
-        assertThat(has(ssh, "net_session.active_time")).as("its process has no stat file").isFalse();
+        assertThat(has(ssh, "net_session.active_time"))
+                .as("its process has no stat file")
+                .isFalse();
     }
 
     @Test
@@ -68,17 +73,19 @@ class NetSessionCollectorTest {
     }
 
     @ParameterizedTest
-    @CsvSource(value = {
-        "sshd: alice@pts/0, alice",
-        "sshd: alice [priv], alice",
-        "sshd: svc-backup@notty, svc-backup",
-        "sshd-session: bob@pts/3, bob",
-        "sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups, null",
-        "sshd: unknown [net], null",
-        "sshd: [accepted], null",
-        "sshd: alice [preauth], null",
-        "/usr/sbin/sshd -D, null",
-    }, nullValues = "null")
+    @CsvSource(
+            value = {
+                "sshd: alice@pts/0, alice",
+                "sshd: alice [priv], alice",
+                "sshd: svc-backup@notty, svc-backup",
+                "sshd-session: bob@pts/3, bob",
+                "sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups, null",
+                "sshd: unknown [net], null",
+                "sshd: [accepted], null",
+                "sshd: alice [preauth], null",
+                "/usr/sbin/sshd -D, null",
+            },
+            nullValues = "null")
     void theAccountIsReadFromSshdTitlesOnly(String title, String user) {
         assertThat(NetSessionCollector.sshUserOf(title)).isEqualTo(user);
     }

@@ -17,6 +17,7 @@ class NetworkConnectionCollectorTest {
 
     @RegisterExtension
     final FixtureRoot fixture = new FixtureRoot();
+
     List<ObjectNode> docs;
 
     @BeforeEach
@@ -26,10 +27,12 @@ class NetworkConnectionCollectorTest {
 
     private ObjectNode socket(String transport, String ip, long port, String remoteIp) {
         return docs.stream()
-                .filter(d -> transport.equals(text(d, "network.transport")) && ip.equals(text(d, "source.ip"))
+                .filter(d -> transport.equals(text(d, "network.transport"))
+                        && ip.equals(text(d, "source.ip"))
                         && port == number(d, "source.port")
                         && (remoteIp == null ? !has(d, "destination.ip") : remoteIp.equals(text(d, "destination.ip"))))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + transport + " " + ip + ":" + port + " in " + docs));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + transport + " " + ip + ":" + port + " in " + docs));
     }
 
     @Test
@@ -56,7 +59,9 @@ class NetworkConnectionCollectorTest {
         assertThat(text(session, "network.direction")).isEqualTo("inbound");
         assertThat(text(session, "network_connection.state")).isEqualTo("established");
         assertThat(number(session, "destination.port")).isEqualTo(50000);
-        assertThat(number(session, "process.pid")).as("the lowest of the pids sharing the socket").isEqualTo(200);
+        assertThat(number(session, "process.pid"))
+                .as("the lowest of the pids sharing the socket")
+                .isEqualTo(200);
     }
 
     @Test
@@ -82,7 +87,9 @@ class NetworkConnectionCollectorTest {
         ObjectNode any = socket("tcp", "::", 80, null);
         assertThat(text(any, "network.type")).isEqualTo("ipv6");
         assertThat(number(any, "process.pid")).isEqualTo(300);
-        assertThat(text(any, "process.executable")).as("a deleted program keeps its path").isEqualTo("/usr/sbin/nginx");
+        assertThat(text(any, "process.executable"))
+                .as("a deleted program keeps its path")
+                .isEqualTo("/usr/sbin/nginx");
         ObjectNode session = socket("tcp", "2001:db8::1", 22, "2001:db8::2");
         assertThat(number(session, "destination.port")).isEqualTo(40022);
         ObjectNode linkLocal = socket("tcp", "fe80::1:0:0:1", 7000, null);
@@ -119,9 +126,11 @@ class NetworkConnectionCollectorTest {
     @Test
     void procNetLinesThatAreCutShortAreSkipped() {
         List<InetSocket> sockets = new java.util.ArrayList<>();
-        InetSocket.parse("  sl  local_address ...\n   0: 0100007F:0016 00000000:0000 0A 00000000:00000000\n"
-                + "   1: 0100007F:0017 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 77 1\n",
-                "tcp", sockets);
+        InetSocket.parse(
+                "  sl  local_address ...\n   0: 0100007F:0016 00000000:0000 0A 00000000:00000000\n"
+                        + "   1: 0100007F:0017 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 77 1\n",
+                "tcp",
+                sockets);
         assertThat(sockets).extracting(InetSocket::localPort).containsExactly(23);
     }
 }

@@ -20,6 +20,7 @@ class PipeCollectorTest {
 
     @RegisterExtension
     final FixtureRoot fixture = new FixtureRoot();
+
     Path root;
     List<ObjectNode> docs;
 
@@ -38,20 +39,24 @@ class PipeCollectorTest {
 
     @Test
     void pathBoundSocketsAndFifosWithinTheWalkAreReported() {
-        assertThat(docs).extracting(d -> text(d, "pipe.type") + " " + text(d, "file.path")).containsExactlyInAnyOrder(
-                "unix_socket /run/app.sock",
-                "unix_socket /run/systemd/notify",
-                "unix_socket /run/with space.sock",
-                "fifo /run/control.fifo",
-                "fifo /tmp/a/b/c/deep.fifo",
-                "fifo /var/lib/app/queue.fifo");
+        assertThat(docs)
+                .extracting(d -> text(d, "pipe.type") + " " + text(d, "file.path"))
+                .containsExactlyInAnyOrder(
+                        "unix_socket /run/app.sock",
+                        "unix_socket /run/systemd/notify",
+                        "unix_socket /run/with space.sock",
+                        "fifo /run/control.fifo",
+                        "fifo /tmp/a/b/c/deep.fifo",
+                        "fifo /var/lib/app/queue.fifo");
     }
 
     @Test
     void aListeningSocketNamesTheProcessServingItAndItsFilesOwnerAndMode() throws Exception {
         ObjectNode app = only(docs, "file.path", "/run/app.sock");
         assertThat(text(app, "pipe.name")).isEqualTo("app.sock");
-        assertThat(text(app, "pipe.state")).as("the listener wins over the accepted connection").isEqualTo("listen");
+        assertThat(text(app, "pipe.state"))
+                .as("the listener wins over the accepted connection")
+                .isEqualTo("listen");
         assertThat(number(app, "process.pid")).isEqualTo(400);
         assertThat(text(app, "process.name")).isEqualTo("app");
         assertThat(text(app, "file.mode")).isEqualTo("0666");
@@ -64,7 +69,8 @@ class PipeCollectorTest {
         assertThat(text(notify, "pipe.state")).isEqualTo("connected");
         assertThat(has(notify, "file.mode")).isFalse();
         assertThat(has(notify, "process.pid")).isFalse();
-        assertThat(number(only(docs, "file.path", "/run/with space.sock"), "process.pid")).isEqualTo(400);
+        assertThat(number(only(docs, "file.path", "/run/with space.sock"), "process.pid"))
+                .isEqualTo(400);
     }
 
     @Test

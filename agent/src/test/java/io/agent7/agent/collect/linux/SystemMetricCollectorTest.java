@@ -25,6 +25,7 @@ class SystemMetricCollectorTest {
 
     @RegisterExtension
     final FixtureRoot fixture = new FixtureRoot();
+
     Path root;
     SystemMetricCollector collector;
 
@@ -56,7 +57,9 @@ class SystemMetricCollectorTest {
     @Test
     void cpuUseIsTheBusyShareOfTheJiffiesSinceThePreviousCall() throws Exception {
         ObjectNode first = collector.collect().get(0);
-        assertThat(has(first, "system_metric.cpu.pct")).as("no jiffies passed between the two readings").isFalse();
+        assertThat(has(first, "system_metric.cpu.pct"))
+                .as("no jiffies passed between the two readings")
+                .isFalse();
         // user +300, system +100, idle +500, iowait +100: 400 busy of 1000
         Files.writeString(root.resolve("proc/stat"), "cpu  1300 0 600 8500 600 0 0 0 0 0\nbtime 1700000000\n");
         assertThat(decimal(collector.collect().get(0), "system_metric.cpu.pct")).isEqualTo(0.4);
@@ -68,12 +71,14 @@ class SystemMetricCollectorTest {
     void theFirstCallWaitsForASecondReading() {
         long start = System.nanoTime();
         new SystemMetricCollector(root).collect();
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(SystemMetricCollector.FIRST_SAMPLE_GAP);
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .isGreaterThanOrEqualTo(SystemMetricCollector.FIRST_SAMPLE_GAP);
     }
 
     @Test
     void aHostWithoutProcStillGivesTheSampleTime(@TempDir Path empty) {
-        ObjectNode sample = new SystemMetricCollector(empty, CLOCK, Duration.ZERO).collect().get(0);
+        ObjectNode sample =
+                new SystemMetricCollector(empty, CLOCK, Duration.ZERO).collect().get(0);
         assertThat(text(sample, "system_metric.sampled_at")).isEqualTo("2026-11-28T12:00:00.000Z");
         assertThat(has(sample, "system_metric.memory")).isFalse();
     }

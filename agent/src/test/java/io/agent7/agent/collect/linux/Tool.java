@@ -15,15 +15,17 @@ final class Tool {
         }
     }
 
-    private Tool() {
-    }
+    private Tool() {}
 
     static Result run(String... command) {
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            process = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
         } catch (IOException e) {
-            throw new AssertionError("This test needs '" + command[0] + "' on the PATH to compare with: " + e.getMessage(), e);
+            throw new AssertionError(
+                    "This test needs '" + command[0] + "' on the PATH to compare with: " + e.getMessage(), e);
         }
         CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
             try {

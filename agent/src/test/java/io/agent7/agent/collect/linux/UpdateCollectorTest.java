@@ -21,6 +21,7 @@ class UpdateCollectorTest {
 
     @RegisterExtension
     final FixtureRoot fixture = new FixtureRoot();
+
     List<ObjectNode> docs;
 
     @BeforeEach
@@ -30,13 +31,15 @@ class UpdateCollectorTest {
 
     @Test
     void installsUpgradesAndRemovalsOfEveryRotationAreRead() {
-        assertThat(docs).extracting(d -> text(d, "update.type") + " " + text(d, "update.id")).containsExactly(
-                "package_install libc6@2.36-9",
-                "package_install held-pkg@3.0",
-                "package_install removed-pkg@1.0-1",
-                "package_install openssh-server@1:9.2p1-2+deb12u2",
-                "package_upgrade openssh-server@1:9.2p1-2+deb12u3",
-                "package_remove removed-pkg@1.0-1");
+        assertThat(docs)
+                .extracting(d -> text(d, "update.type") + " " + text(d, "update.id"))
+                .containsExactly(
+                        "package_install libc6@2.36-9",
+                        "package_install held-pkg@3.0",
+                        "package_install removed-pkg@1.0-1",
+                        "package_install openssh-server@1:9.2p1-2+deb12u2",
+                        "package_upgrade openssh-server@1:9.2p1-2+deb12u3",
+                        "package_remove removed-pkg@1.0-1");
     }
 
     @Test
@@ -79,10 +82,12 @@ class UpdateCollectorTest {
 
     @Test
     void rotatedGenerationsAreReadOldestFirst(@TempDir Path dir) throws Exception {
-        for (String name : List.of("dpkg.log", "dpkg.log.1", "dpkg.log.2.gz", "dpkg.log.10.gz", "dpkg.log.old", "other.log.1")) {
+        for (String name :
+                List.of("dpkg.log", "dpkg.log.1", "dpkg.log.2.gz", "dpkg.log.10.gz", "dpkg.log.old", "other.log.1")) {
             java.nio.file.Files.writeString(dir.resolve(name), "");
         }
-        assertThat(RotatedLogs.oldestFirst(dir.resolve("dpkg.log"))).extracting(p -> p.getFileName().toString())
+        assertThat(RotatedLogs.oldestFirst(dir.resolve("dpkg.log")))
+                .extracting(p -> p.getFileName().toString())
                 .containsExactly("dpkg.log.10.gz", "dpkg.log.2.gz", "dpkg.log.1", "dpkg.log");
     }
 
