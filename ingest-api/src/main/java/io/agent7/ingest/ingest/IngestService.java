@@ -4,7 +4,6 @@ import io.agent7.ingest.policy.PolicySpec;
 import io.agent7.ingest.security.AgentPrincipal;
 import io.agent7.schema.DataType;
 import io.agent7.schema.DocumentIds;
-import io.agent7.schema.StateUpdates;
 import io.agent7.schema.Values;
 import io.agent7.server.web.ApiProblem;
 import java.time.Duration;

@@ -37,6 +37,19 @@ class DocumentIdsTest {
                 .isEqualTo(vector.path("id").asString());
     }
 
+    /**
+     * The server computes ids after normalising what the agent sent (nesting, dates in UTC,
+     * addresses in one form): normalising must not change an item's identity.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("goldenVectors")
+    void normalisingKeepsTheGoldenId(JsonNode vector) {
+        DataType type = Schema.standard().require(vector.path("type").asString());
+        JsonNode normalized = Schema.standard().normalizer(type).normalize(vector.path("document"));
+        assertThat(DocumentIds.of(vector.path("host_id").asString(), type, normalized))
+                .isEqualTo(vector.path("id").asString());
+    }
+
     @Test
     void goldenVectorsAreThere() throws Exception {
         assertThat(goldenVectors().count()).isGreaterThanOrEqualTo(5);

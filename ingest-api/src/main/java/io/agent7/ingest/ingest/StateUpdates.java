@@ -1,5 +1,9 @@
-package io.agent7.schema;
+package io.agent7.ingest.ingest;
 
+import io.agent7.schema.CommonFields;
+import io.agent7.schema.DataType;
+import io.agent7.schema.Field;
+import io.agent7.schema.JsonTrees;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

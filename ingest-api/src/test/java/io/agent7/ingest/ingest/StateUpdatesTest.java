@@ -1,7 +1,10 @@
-package io.agent7.schema;
+package io.agent7.ingest.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agent7.schema.DataType;
+import io.agent7.schema.JsonTrees;
+import io.agent7.schema.Schema;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;

@@ -4,7 +4,7 @@
 An implementation apart from the Java one, so that the vectors pin the definition rather
 than whatever the Java code happens to do. Run from the repository root:
 
-    python3 index-templates/tools/document_id_vectors.py
+    python3 schema/tools/document_id_vectors.py
 """
 import base64
 import datetime
@@ -13,7 +13,7 @@ import ipaddress
 import json
 import pathlib
 
-OUT = pathlib.Path("index-templates/src/main/resources/io/agent7/schema/document-id-vectors.json")
+OUT = pathlib.Path("schema/src/test/resources/io/agent7/schema/document-id-vectors.json")
 
 
 def component(tag, text):
@@ -130,7 +130,7 @@ vector("a SYSVOL file path folds case", "dc-host", "sysvol_file",
 
 OUT.write_text(json.dumps({
     "description": "Golden vectors for DocumentIds: document -> canonical text -> _id. Written by "
-                   "index-templates/tools/document_id_vectors.py from the definition, apart from the Java code; "
-                   "agent and server tests both check them.",
+                   "schema/tools/document_id_vectors.py from the definition, apart from the Java code; "
+                   "DocumentIdsTest checks them, as they are and after normalisation.",
     "vectors": VECTORS}, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 print(f"wrote {len(VECTORS)} vectors to {OUT}")
