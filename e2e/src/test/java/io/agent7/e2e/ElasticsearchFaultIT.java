@@ -12,10 +12,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -43,6 +47,12 @@ class ElasticsearchFaultIT {
     static final Duration STALL_TIMEOUT = Duration.ofSeconds(4);
 
     static ElasticsearchNode node;
+    /** What the test did to Elasticsearch and when, for failure messages. */
+    static final List<String> events = new CopyOnWriteArrayList<>();
+
+    static void event(String what) {
+        events.add(Instant.now() + " " + what);
+    }
 
     @BeforeAll
     static void startNode() {
@@ -91,11 +101,15 @@ class ElasticsearchFaultIT {
                     Thread.sleep(ThreadLocalRandom.current().nextLong(3_000));
                 }
                 node.kill();
+                event("killed (" + moment + ")");
                 Thread.sleep(ThreadLocalRandom.current().nextLong(2_000)); // posts fail meanwhile
                 node.startAgain();
+                event("back");
                 if (moment == Moment.RECONNECTING) {
                     node.kill();
+                    event("killed again");
                     node.startAgain();
+                    event("back");
                 }
                 String what = "round " + round + " (killed " + moment + ")";
                 long back = System.nanoTime();
@@ -124,10 +138,12 @@ class ElasticsearchFaultIT {
                 String what = "round " + round + " (" + faults.get(round) + ")";
                 Thread.sleep(ThreadLocalRandom.current().nextLong(2_000));
                 proxy.set(faults.get(round));
+                event(faults.get(round).toString());
                 // Three write timeouts: hosts are answered 503 and retry, bulks time out and retry.
                 fleet.readiness.awaitDown(WRITE_TIMEOUT.multipliedBy(3), what);
                 Thread.sleep(WRITE_TIMEOUT.multipliedBy(3).toMillis());
                 proxy.set(FaultProxy.Mode.PASS);
+                event("PASS");
                 long back = System.nanoTime();
                 fleet.awaitAllPosting(back, RECOVERY, what, ingest);
                 System.out.printf(
@@ -235,7 +251,10 @@ class ElasticsearchFaultIT {
                         .isTrue();
             }
             long resent = 0;
-            TestElasticsearch.send(node.url(), "POST", "/agent7-process/_refresh", null);
+            JsonNode refreshed = TestElasticsearch.send(node.url(), "POST", "/agent7-process/_refresh", null);
+            assertThat(refreshed.path("_shards").path("failed").asInt())
+                    .as("refresh: %s", refreshed)
+                    .isZero();
             for (PostingHost host : hosts) {
                 assertThat(host.unexpected())
                         .as("answers no retry fixes, host %s", host.hostId())
@@ -245,11 +264,12 @@ class ElasticsearchFaultIT {
                         "POST",
                         "/agent7-process/_count",
                         "{\"query\":{\"term\":{\"host.id\":\"" + host.hostId() + "\"}}}");
-                assertThat(count.path("count").asLong())
-                        .as(
-                                "documents of host %s: every one it sent, acknowledged or sent again until acknowledged",
-                                host.hostId())
-                        .isEqualTo(host.acknowledgedDocuments());
+                // Every one it sent, acknowledged or sent again until acknowledged; when not, which.
+                if (count.path("count").asLong() != host.acknowledgedDocuments()) {
+                    throw new AssertionError("documents of host " + host.hostId() + ": " + count.path("count")
+                            + " in the index, " + host.acknowledgedDocuments() + " acknowledged.\n" + missing(host)
+                            + "Faults: " + events);
+                }
                 resent += host.resentDocuments();
             }
             assertThat(resent)
@@ -263,6 +283,44 @@ class ElasticsearchFaultIT {
                     .isFalse();
             String threads = ingest.threadDump();
             assertThat(threads).as("the ingest API's threads after the faults").doesNotContain("deadlock");
+        }
+
+        /** Which acknowledged batches lack documents in the index, and when they were acknowledged. */
+        private static String missing(PostingHost host) {
+            JsonNode found = TestElasticsearch.send(
+                    node.url(),
+                    "POST",
+                    "/agent7-process/_search",
+                    "{\"size\":10000,\"_source\":[\"process.pid\"],\"query\":{\"term\":{\"host.id\":\"" + host.hostId()
+                            + "\"}}}");
+            Set<Integer> pids = new HashSet<>();
+            found.path("hits")
+                    .path("hits")
+                    .forEach(hit -> pids.add(
+                            hit.path("_source").path("process").path("pid").asInt()));
+            StringBuilder out = new StringBuilder();
+            for (PostingHost.Acknowledged batch : host.acknowledged()) {
+                int absent = 0;
+                for (int pid = batch.firstPid(); pid < batch.firstPid() + batch.count(); pid++) {
+                    absent += pids.contains(pid) ? 0 : 1;
+                }
+                if (absent > 0) {
+                    out.append("batch ")
+                            .append(batch.batchId())
+                            .append(" (pids ")
+                            .append(batch.firstPid())
+                            .append('+')
+                            .append(batch.count())
+                            .append(") acknowledged at ")
+                            .append(batch.at())
+                            .append(" after ")
+                            .append(batch.attempts())
+                            .append(" attempt(s): ")
+                            .append(absent)
+                            .append(" missing\n");
+                }
+            }
+            return out.toString();
         }
 
         @Override

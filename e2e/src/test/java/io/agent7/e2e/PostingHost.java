@@ -36,6 +36,7 @@ final class PostingHost implements AutoCloseable {
     private final AtomicLong acknowledgedDocuments = new AtomicLong();
     private final AtomicLong resent = new AtomicLong();
     private final List<String> unexpected = new CopyOnWriteArrayList<>();
+    private final List<Acknowledged> acknowledged = new CopyOnWriteArrayList<>();
     private volatile boolean stopping;
     private final Thread thread;
 
@@ -76,6 +77,7 @@ final class PostingHost implements AutoCloseable {
             for (int attempt = 0; ; attempt++) {
                 try {
                     client.post("process", id, "diff", collectedAt, documents);
+                    acknowledged.add(new Acknowledged(id, nextPid - batchSize, batchSize, Instant.now(), attempt + 1));
                     acknowledgedDocuments.addAndGet(batchSize);
                     lastAcknowledged.set(System.nanoTime());
                     break;
@@ -93,8 +95,20 @@ final class PostingHost implements AutoCloseable {
         }
     }
 
+    /** A batch the API acknowledged: its processes are pids {@code firstPid} to {@code firstPid + count - 1}. */
+    record Acknowledged(String batchId, int firstPid, int count, Instant at, int attempts) {
+        boolean holds(int pid) {
+            return pid >= firstPid && pid < firstPid + count;
+        }
+    }
+
     String hostId() {
         return hostId;
+    }
+
+    /** Every batch acknowledged so far, in order. */
+    List<Acknowledged> acknowledged() {
+        return List.copyOf(acknowledged);
     }
 
     /** Whether a post was acknowledged after {@code nanoTime} (a {@link System#nanoTime()} reading). */
