@@ -102,6 +102,15 @@ public final class Schema {
         return serverTypes;
     }
 
+    /** One of the server's own types by its name; fails naming them when there is none. */
+    public DataType serverType(String name) {
+        return serverTypes.stream()
+                .filter(t -> t.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new UnknownTypeException(
+                        name, serverTypes.stream().map(DataType::name).toList()));
+    }
+
     /** The type by its name or one of its aliases, case-insensitively. */
     public Optional<DataType> find(String nameOrAlias) {
         String key = nameOrAlias.toLowerCase(Locale.ROOT);

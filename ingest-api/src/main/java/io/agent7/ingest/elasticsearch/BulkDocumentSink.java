@@ -15,13 +15,13 @@ import io.agent7.ingest.ingest.DocumentSink;
 import io.agent7.ingest.ingest.IngestProperties;
 import io.agent7.schema.CommonFields;
 import io.agent7.schema.Values;
+import io.agent7.server.elasticsearch.ElasticsearchErrors;
+import io.agent7.server.elasticsearch.ElasticsearchUnavailableException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -230,29 +230,26 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
         String beforeText = Values.formatDate(before);
         while (true) {
             List<String> exclude = List.copyOf(excluded);
-            SearchResponse<Void> response;
-            try {
-                response = client.search(
-                        s -> s.index(index)
-                                .routing(hostId)
-                                .size(PAGE)
-                                .source(src -> src.fetch(false))
-                                .query(q -> q.bool(b -> b.filter(f -> f.term(t ->
-                                                t.field(CommonFields.HOST_ID).value(hostId)))
-                                        .filter(f -> f.term(t ->
-                                                t.field(CommonFields.PRESENT).value(true)))
-                                        .filter(f -> f.range(r -> r.untyped(d ->
-                                                d.field(CommonFields.LAST_SEEN).lt(JsonData.of(beforeText)))))
-                                        .mustNot(m -> m.ids(ids -> ids.values(exclude))))),
-                        Void.class);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Searching removed items of host " + hostId + " failed", e);
-            }
+            SearchResponse<Void> response = ElasticsearchErrors.call(
+                    "Searching removed items of host " + hostId,
+                    () -> client.search(
+                            s -> s.index(index)
+                                    .routing(hostId)
+                                    .size(PAGE)
+                                    .source(src -> src.fetch(false))
+                                    .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field(CommonFields.HOST_ID)
+                                                    .value(hostId)))
+                                            .filter(f -> f.term(t -> t.field(CommonFields.PRESENT)
+                                                    .value(true)))
+                                            .filter(f -> f.range(r -> r.untyped(d -> d.field(CommonFields.LAST_SEEN)
+                                                    .lt(JsonData.of(beforeText)))))
+                                            .mustNot(m -> m.ids(ids -> ids.values(exclude))))),
+                            Void.class));
             if (response.shards().failed().intValue() > 0) {
                 // Partial results would miss items, and the agent would never learn they stayed present.
-                throw new UncheckedIOException(new IOException("Searching removed items of host " + hostId + " reached "
+                throw new ElasticsearchUnavailableException("Searching removed items of host " + hostId + " reached "
                         + response.shards().successful() + " of "
-                        + response.shards().total() + " shards"));
+                        + response.shards().total() + " shards");
             }
             List<String> page = response.hits().hits().stream().map(Hit::id).toList();
             found.addAll(page);
@@ -269,36 +266,34 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        try {
-            var response = client.mget(
-                    m -> m.index(index)
-                            .routing(hostId)
-                            .ids(List.copyOf(ids))
-                            .sourceIncludes(CommonFields.PRESENT, CommonFields.HOST_ID),
-                    Map.class);
-            Set<String> present = new HashSet<>();
-            for (var doc : response.docs()) {
-                if (!doc.isResult()) {
-                    // Not "absent": unknown, e.g. a shard still recovering after a restart. Treating it
-                    // as absent would skip a removal the agent then believes was made.
-                    throw new UncheckedIOException(new IOException("Reading items of host " + hostId + " failed: "
-                            + doc.failure().error().reason()));
-                }
-                if (doc.result().found() && doc.result().source() != null) {
-                    Map source = doc.result().source();
-                    Object agent7 = source.get("agent7");
-                    Object host = source.get("host");
-                    boolean isPresent = agent7 instanceof Map m && Boolean.TRUE.equals(m.get("present"));
-                    boolean sameHost = host instanceof Map h && hostId.equals(h.get("id"));
-                    if (isPresent && sameHost) {
-                        present.add(doc.result().id());
-                    }
+        var response = ElasticsearchErrors.call(
+                "Reading items of host " + hostId,
+                () -> client.mget(
+                        m -> m.index(index)
+                                .routing(hostId)
+                                .ids(List.copyOf(ids))
+                                .sourceIncludes(CommonFields.PRESENT, CommonFields.HOST_ID),
+                        Map.class));
+        Set<String> present = new HashSet<>();
+        for (var doc : response.docs()) {
+            if (!doc.isResult()) {
+                // Not "absent": unknown, e.g. a shard still recovering after a restart. Treating it
+                // as absent would skip a removal the agent then believes was made.
+                throw new ElasticsearchUnavailableException("Reading items of host " + hostId + " failed: "
+                        + doc.failure().error().reason());
+            }
+            if (doc.result().found() && doc.result().source() != null) {
+                Map source = doc.result().source();
+                Object agent7 = source.get("agent7");
+                Object host = source.get("host");
+                boolean isPresent = agent7 instanceof Map m && Boolean.TRUE.equals(m.get("present"));
+                boolean sameHost = host instanceof Map h && hostId.equals(h.get("id"));
+                if (isPresent && sameHost) {
+                    present.add(doc.result().id());
                 }
             }
-            return present;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Reading items of host " + hostId + " failed", e);
         }
+        return present;
     }
 
     private final class Listener implements BulkListener<Pending> {

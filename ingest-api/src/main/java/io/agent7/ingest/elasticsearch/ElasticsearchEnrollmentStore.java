@@ -1,7 +1,6 @@
 package io.agent7.ingest.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -14,8 +13,6 @@ import io.agent7.ingest.enrollment.SiteKey;
 import io.agent7.schema.Schema;
 import io.agent7.schema.Values;
 import io.agent7.server.elasticsearch.ElasticsearchErrors;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -72,18 +69,14 @@ class ElasticsearchEnrollmentStore implements EnrollmentStore {
                 .put("created_at", Values.formatDate(key.createdAt()))
                 .put("revoked", key.revoked());
         try {
-            client.create(c -> c.index(SITE_KEYS).id(key.id()).document(doc).refresh(Refresh.WaitFor));
+            call(() -> client.create(
+                    c -> c.index(SITE_KEYS).id(key.id()).document(doc).refresh(Refresh.WaitFor)));
             return true;
-        } catch (ElasticsearchException e) {
+        } catch (RuntimeException e) {
             if (ElasticsearchErrors.isConflict(e)) {
                 return false;
             }
             throw e;
-        } catch (IOException e) {
-            if (ElasticsearchErrors.isConflict(e)) {
-                return false;
-            }
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -233,15 +226,7 @@ class ElasticsearchEnrollmentStore implements EnrollmentStore {
         return value.isTextual() ? Instant.parse(value.asText()) : null;
     }
 
-    private interface Call<T> {
-        T run() throws IOException;
-    }
-
-    private static <T> T call(Call<T> call) {
-        try {
-            return call.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch request failed: " + e.getMessage(), e);
-        }
+    private static <T> T call(ElasticsearchErrors.Call<T> call) {
+        return ElasticsearchErrors.call("Reading or writing enrollments", call);
     }
 }

@@ -6,8 +6,7 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agent7.ingest.hosts.HostStore;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.agent7.server.elasticsearch.ElasticsearchErrors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,9 @@ class ElasticsearchHostStore implements HostStore {
     @Override
     public Optional<HostState> find(String documentId) {
         try {
-            var found = client.get(g -> g.index(INDEX).id(documentId), ObjectNode.class);
+            var found = ElasticsearchErrors.call(
+                    "Reading host " + documentId,
+                    () -> client.get(g -> g.index(INDEX).id(documentId), ObjectNode.class));
             if (!found.found() || found.source() == null) {
                 return Optional.empty();
             }
@@ -45,8 +46,6 @@ class ElasticsearchHostStore implements HostStore {
                 return Optional.empty();
             }
             throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Reading host " + documentId + " failed", e);
         }
     }
 
@@ -62,21 +61,21 @@ class ElasticsearchHostStore implements HostStore {
 
     private boolean update(String documentId, Map<String, Object> partial) {
         try {
-            client.update(
-                    u -> u.index(INDEX)
-                            .id(documentId)
-                            .doc(partial)
-                            .refresh(Refresh.WaitFor)
-                            .retryOnConflict(3),
-                    Map.class);
+            ElasticsearchErrors.call(
+                    "Updating host " + documentId,
+                    () -> client.update(
+                            u -> u.index(INDEX)
+                                    .id(documentId)
+                                    .doc(partial)
+                                    .refresh(Refresh.WaitFor)
+                                    .retryOnConflict(3),
+                            Map.class));
             return true;
         } catch (ElasticsearchException e) {
             if (e.status() == 404) {
                 return false;
             }
             throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Updating host " + documentId + " failed", e);
         }
     }
 }

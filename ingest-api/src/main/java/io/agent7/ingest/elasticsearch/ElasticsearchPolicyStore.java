@@ -6,8 +6,6 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import io.agent7.ingest.policy.PolicyStore;
 import io.agent7.schema.Values;
 import io.agent7.server.elasticsearch.ElasticsearchErrors;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +32,9 @@ class ElasticsearchPolicyStore implements PolicyStore {
     @SuppressWarnings("rawtypes")
     public Optional<Stored> find(String group) {
         try {
-            var found = client.get(g -> g.index(INDEX).id(group), Map.class);
+            var found = ElasticsearchErrors.call(
+                    "Reading the policy of " + group,
+                    () -> client.get(g -> g.index(INDEX).id(group), Map.class));
             if (!found.found() || found.source() == null) {
                 return Optional.empty();
             }
@@ -44,25 +44,21 @@ class ElasticsearchPolicyStore implements PolicyStore {
                 return Optional.empty();
             }
             throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Reading the policy of " + group + " failed", e);
         }
     }
 
     @Override
     @SuppressWarnings("rawtypes")
     public List<Stored> all() {
-        try {
-            var response = client.search(s -> s.index(INDEX).size(1000).seqNoPrimaryTerm(true), Map.class);
-            return response.hits().hits().stream()
-                    .map(h -> stored(
-                            JSON.valueToTree(h.source()),
-                            h.seqNo() == null ? 0 : h.seqNo(),
-                            h.primaryTerm() == null ? 0 : h.primaryTerm()))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Listing policies failed", e);
-        }
+        var response = ElasticsearchErrors.call(
+                "Listing policies",
+                () -> client.search(s -> s.index(INDEX).size(1000).seqNoPrimaryTerm(true), Map.class));
+        return response.hits().hits().stream()
+                .map(h -> stored(
+                        JSON.valueToTree(h.source()),
+                        h.seqNo() == null ? 0 : h.seqNo(),
+                        h.primaryTerm() == null ? 0 : h.primaryTerm()))
+                .toList();
     }
 
     @Override
@@ -79,27 +75,23 @@ class ElasticsearchPolicyStore implements PolicyStore {
         doc.put("agent7", Map.of("type", "policy"));
         doc.put("policy", policy);
         try {
-            if (previous == null) {
-                client.create(c -> c.index(INDEX).id(group).document(doc).refresh(Refresh.WaitFor));
-            } else {
-                client.index(i -> i.index(INDEX)
-                        .id(group)
-                        .document(doc)
-                        .refresh(Refresh.WaitFor)
-                        .ifSeqNo(previous.seqNo())
-                        .ifPrimaryTerm(previous.primaryTerm()));
-            }
+            ElasticsearchErrors.call(
+                    "Saving the policy of " + group,
+                    () -> previous == null
+                            ? client.create(
+                                    c -> c.index(INDEX).id(group).document(doc).refresh(Refresh.WaitFor))
+                            : client.index(i -> i.index(INDEX)
+                                    .id(group)
+                                    .document(doc)
+                                    .refresh(Refresh.WaitFor)
+                                    .ifSeqNo(previous.seqNo())
+                                    .ifPrimaryTerm(previous.primaryTerm())));
             return true;
-        } catch (ElasticsearchException e) {
+        } catch (RuntimeException e) {
             if (ElasticsearchErrors.isConflict(e)) {
                 return false;
             }
             throw e;
-        } catch (IOException e) {
-            if (ElasticsearchErrors.isConflict(e)) {
-                return false;
-            }
-            throw new UncheckedIOException("Saving the policy of " + group + " failed", e);
         }
     }
 
