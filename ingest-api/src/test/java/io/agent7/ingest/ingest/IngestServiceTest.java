@@ -7,7 +7,6 @@ import io.agent7.ingest.policy.PolicySpec;
 import io.agent7.ingest.security.AgentPrincipal;
 import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
-import io.agent7.server.web.ApiProblem;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -44,18 +42,14 @@ class IngestServiceTest {
     }
 
     private IngestService service(Duration writeTimeout) {
-        IngestProperties properties =
-                new IngestProperties(null, 0, null, 0, null, null, 0, 0, writeTimeout, 0, 0, null, null, null);
+        IngestProperties properties = writeTimeout == null
+                ? IngestProperties.defaults()
+                : IngestSettings.of("write-timeout=" + writeTimeout.toMillis() + "ms");
         return new IngestService(
-                sink,
-                new ItemTypes(),
-                properties,
-                List.of(),
-                new IngestMetrics(new SimpleMeterRegistry()),
-                Duration.ofSeconds(30));
+                sink, new ItemTypes(), properties, List.of(), new IngestMetrics(new SimpleMeterRegistry()));
     }
 
-    /** The outcome as the agent is answered; the ApiProblem it is answered with when the batch fails. */
+    /** The outcome as the agent is answered; what the batch failed with when it fails. */
     private static IngestService.Outcome ingest(IngestService service, Batch batch) {
         try {
             return service.ingest(AGENT, batch).join();
@@ -136,8 +130,9 @@ class IngestServiceTest {
         sink.unavailable = ItemTypes.INDEX;
 
         assertThatThrownBy(() -> ingest(service, snapshot("2026-11-28T12:00:00Z", 1, 2)))
-                .isInstanceOfSatisfying(
-                        ApiProblem.class, p -> assertThat(p.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
+                .isInstanceOf(IngestUnavailableException.class)
+                .hasMessage(
+                        "Elasticsearch could not take part of the batch; retry it (what was written will not be duplicated)");
         assertThat(sink.stored.keySet())
                 .as("the items went in, the record did not")
                 .filteredOn(key -> key.startsWith("agent7-process/"))
@@ -157,7 +152,7 @@ class IngestServiceTest {
     void aFailedFirstBatchRetriedOnAnotherInstanceSkipsTheSearch() {
         sink.unavailable = ItemTypes.INDEX;
         assertThatThrownBy(() -> ingest(service(), snapshot("2026-11-28T12:00:00Z", 1, 2)))
-                .isInstanceOf(ApiProblem.class);
+                .isInstanceOf(IngestUnavailableException.class);
 
         sink.unavailable = null;
         IngestService.Outcome retried = ingest(service(), snapshot("2026-11-28T12:00:00Z", 1, 2));
@@ -186,14 +181,9 @@ class IngestServiceTest {
                 service(Duration.ofMillis(50)).ingest(AGENT, snapshot("2026-11-28T12:00:00Z", 1, 2));
 
         assertThatThrownBy(() -> answer.get(5, TimeUnit.SECONDS))
-                .hasCauseInstanceOf(ApiProblem.class)
                 .cause()
-                .satisfies(cause -> {
-                    ApiProblem problem = (ApiProblem) cause;
-                    assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-                    assertThat(problem.retryAfter()).isEqualTo(Duration.ofSeconds(30));
-                    assertThat(problem.getMessage()).contains("did not acknowledge the batch within 50ms");
-                });
+                .isInstanceOf(IngestUnavailableException.class)
+                .hasMessage("Elasticsearch did not acknowledge the batch within 50ms; retry it");
     }
 
     @Test
@@ -229,12 +219,56 @@ class IngestServiceTest {
         assertThat(sink.searches).isZero();
     }
 
+    @Test
+    void aBatchThatUpsertsAndRemovesTheSameItemIsInvalidAndWritesNothing() {
+        Batch both = new Batch(
+                "b",
+                Batch.Mode.DIFF,
+                PROCESS,
+                Instant.parse("2026-11-28T12:00:00Z"),
+                snapshot("2026-11-28T12:00:00Z", 1, 2).documents(),
+                snapshot("2026-11-28T12:00:00Z", 2).documents());
+
+        assertThatThrownBy(() -> ingest(service(), both))
+                .isInstanceOf(InvalidBatchException.class)
+                .hasMessageStartingWith("The batch both upserts and removes item ")
+                .hasMessageEndingWith("; send one or the other");
+        assertThat(sink.calls).isEmpty();
+    }
+
+    @Test
+    void documentsElasticsearchRefusesAreNamedWithItsReason() {
+        sink.refusing = "agent7-process";
+
+        assertThatThrownBy(() -> ingest(service(), snapshot("2026-11-28T12:00:00Z", 1, 2, 3)))
+                .isInstanceOfSatisfying(DocumentsRefusedException.class, refused -> {
+                    assertThat(refused.getMessage()).isEqualTo("Elasticsearch refused 3 documents of the batch");
+                    assertThat(refused.refusals())
+                            .extracting(DocumentsRefusedException.Refusal::reason)
+                            .containsOnly("document_parsing_exception: failed to parse");
+                });
+    }
+
+    @Test
+    void aFullQueueAsksTheAgentToComeBackAndWritesNothing() {
+        sink.room = false;
+
+        assertThatThrownBy(() -> ingest(service(), snapshot("2026-11-28T12:00:00Z", 1)))
+                .isInstanceOf(IngestUnavailableException.class)
+                .hasMessage("The ingest queue is full while Elasticsearch catches up; retry later");
+        assertThat(sink.calls).isEmpty();
+    }
+
     /** Documents by index/id; an update creates, changes or leaves a document as Elasticsearch would. */
     private static final class Sink implements DocumentSink {
         final Map<String, byte[]> stored = new LinkedHashMap<>();
         final List<List<String>> calls = new ArrayList<>();
         int searches;
         String unavailable;
+        /** Writes to this index are refused for what they hold, as a mapping conflict is. */
+        String refusing;
+
+        boolean room = true;
         /** While true, writes are taken but not acknowledged until {@link #acknowledge()}. */
         boolean holding;
 
@@ -255,6 +289,10 @@ class IngestServiceTest {
                 keys.add(key);
                 if (write.index().equals(unavailable)) {
                     results.add(new Result(write.id(), Outcome.UNAVAILABLE, "es_rejected_execution_exception"));
+                    continue;
+                }
+                if (write.index().equals(refusing)) {
+                    results.add(new Result(write.id(), Outcome.FAILED, "document_parsing_exception: failed to parse"));
                     continue;
                 }
                 byte[] before = stored.get(key);
@@ -283,7 +321,7 @@ class IngestServiceTest {
 
         @Override
         public boolean hasRoomFor(int count) {
-            return true;
+            return room;
         }
 
         @Override

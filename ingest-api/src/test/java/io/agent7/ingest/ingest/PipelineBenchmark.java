@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -48,15 +47,13 @@ public final class PipelineBenchmark {
             throw new IllegalArgumentException("No batches in " + folder);
         }
         Recorder sink = new Recorder();
-        IngestProperties properties =
-                new IngestProperties(null, 0, null, 0, null, null, 0, 0, null, 0, 0, null, null, null);
+        IngestProperties properties = IngestProperties.defaults();
         IngestService service = new IngestService(
                 sink,
                 new ItemTypes(),
                 properties,
                 List.of(new ProcessEntityIdEnricher()),
-                new IngestMetrics(new SimpleMeterRegistry()),
-                Duration.ofSeconds(30));
+                new IngestMetrics(new SimpleMeterRegistry()));
         BatchReader reader = new BatchReader(properties);
         AgentPrincipal agent = new AgentPrincipal("bench-agent", "0123456789abcdef0123456789abcdef", "WS-0001");
         List<Double> ratios = new ArrayList<>();
