@@ -41,6 +41,7 @@ class IngestService implements DisposableBean {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DocumentSink sink;
+    private final PresentItems present;
     private final ItemTypes itemTypes;
     private final IngestProperties properties;
     private final List<DocumentEnricher> enrichers;
@@ -55,6 +56,7 @@ class IngestService implements DisposableBean {
 
     IngestService(
             DocumentSink sink,
+            PresentItems present,
             ItemTypes itemTypes,
             IngestProperties properties,
             List<DocumentEnricher> enrichers,
@@ -65,6 +67,7 @@ class IngestService implements DisposableBean {
             return thread;
         });
         this.sink = sink;
+        this.present = present;
         this.itemTypes = itemTypes;
         this.properties = properties;
         this.enrichers = List.copyOf(enrichers);
@@ -127,9 +130,9 @@ class IngestService implements DisposableBean {
             removedIds.add(id);
         }
         // Only what is present now: an item removed before keeps the time it was first found gone.
-        Set<String> present = sink.presentAmong(type.index(), agent.hostId(), removedIds);
-        byte[] removal = present.isEmpty() ? null : removalAction(collectedAt); // most batches remove nothing
-        List<DocumentSink.Write> removals = present.stream()
+        Set<String> toRemove = present.among(type.index(), agent.hostId(), removedIds);
+        byte[] removal = toRemove.isEmpty() ? null : removalAction(collectedAt); // most batches remove nothing
+        List<DocumentSink.Write> removals = toRemove.stream()
                 .map(id -> new DocumentSink.Write(type.index(), id, agent.hostId(), removal))
                 .toList();
         var pendingUpserts = sink.write(upserts);
@@ -196,7 +199,7 @@ class IngestService implements DisposableBean {
     private CompletableFuture<Integer> markRemoved(
             AgentPrincipal agent, DataType type, Set<String> keep, Instant before) {
         return CompletableFuture.supplyAsync(
-                        () -> sink.presentIdsNotIn(type.index(), agent.hostId(), keep, before), searches)
+                        () -> present.idsNotIn(type.index(), agent.hostId(), keep, before), searches)
                 .thenCompose(gone -> {
                     if (gone.isEmpty()) {
                         return CompletableFuture.completedFuture(0);

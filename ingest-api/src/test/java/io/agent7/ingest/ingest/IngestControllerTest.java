@@ -45,8 +45,8 @@ class IngestControllerTest {
         IngestProperties properties =
                 IngestSettings.of("parse-concurrency=1", "max-unread-size=" + maxUnread.toBytes() + "B");
         IngestMetrics metrics = new IngestMetrics(meters);
-        IngestService service =
-                new IngestService(new AcknowledgingSink(), new ItemTypes(), properties, List.of(), metrics);
+        AcknowledgingSink sink = new AcknowledgingSink();
+        IngestService service = new IngestService(sink, sink, new ItemTypes(), properties, List.of(), metrics);
         return new IngestController(service, properties, null, metrics, reader);
     }
 

@@ -46,7 +46,7 @@ class IngestServiceTest {
                 ? IngestProperties.defaults()
                 : IngestSettings.of("write-timeout=" + writeTimeout.toMillis() + "ms");
         return new IngestService(
-                sink, new ItemTypes(), properties, List.of(), new IngestMetrics(new SimpleMeterRegistry()));
+                sink, sink, new ItemTypes(), properties, List.of(), new IngestMetrics(new SimpleMeterRegistry()));
     }
 
     /** The outcome as the agent is answered; what the batch failed with when it fails. */
@@ -260,7 +260,7 @@ class IngestServiceTest {
     }
 
     /** Documents by index/id; an update creates, changes or leaves a document as Elasticsearch would. */
-    private static final class Sink implements DocumentSink {
+    private static final class Sink implements DocumentSink, PresentItems {
         final Map<String, byte[]> stored = new LinkedHashMap<>();
         final List<List<String>> calls = new ArrayList<>();
         int searches;
@@ -325,8 +325,7 @@ class IngestServiceTest {
         }
 
         @Override
-        public synchronized List<String> presentIdsNotIn(
-                String index, String hostId, Set<String> keep, Instant before) {
+        public synchronized List<String> idsNotIn(String index, String hostId, Set<String> keep, Instant before) {
             searches++;
             List<String> gone = new ArrayList<>();
             for (Map.Entry<String, byte[]> e : stored.entrySet()) {
@@ -341,7 +340,7 @@ class IngestServiceTest {
         }
 
         @Override
-        public synchronized Set<String> presentAmong(String index, String hostId, Set<String> ids) {
+        public synchronized Set<String> among(String index, String hostId, Set<String> ids) {
             Set<String> present = new HashSet<>();
             for (String id : ids) {
                 if (stored.containsKey(index + "/" + id)) {

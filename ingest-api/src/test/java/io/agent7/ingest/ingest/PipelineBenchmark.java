@@ -50,6 +50,7 @@ public final class PipelineBenchmark {
         IngestProperties properties = IngestProperties.defaults();
         IngestService service = new IngestService(
                 sink,
+                sink,
                 new ItemTypes(),
                 properties,
                 List.of(new ProcessEntityIdEnricher()),
