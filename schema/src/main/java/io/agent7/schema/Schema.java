@@ -14,7 +14,7 @@ import java.util.Optional;
 public final class Schema {
 
     /** Bumped on any change to fields, identity or templates; stored in templates' {@code _meta.version}. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     private static final Schema STANDARD =
             new Schema(concat(HostTypes.ALL, DirectoryTypes.ALL), ServerTypes.ALL, Relations.ALL);

@@ -34,7 +34,7 @@ class IngestController implements DisposableBean {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final Schema schema = Schema.standard();
+    private final Schema schema;
     private final IngestService ingest;
     private final IngestProperties properties;
     private final BatchReader reader;
@@ -51,17 +51,20 @@ class IngestController implements DisposableBean {
     private final UnreadBodies unread;
 
     @Autowired
-    IngestController(IngestService ingest, IngestProperties properties, AuditLog audit, IngestMetrics metrics) {
-        this(ingest, properties, audit, metrics, readers(properties.parseConcurrency()));
+    IngestController(
+            Schema schema, IngestService ingest, IngestProperties properties, AuditLog audit, IngestMetrics metrics) {
+        this(schema, ingest, properties, audit, metrics, readers(properties.parseConcurrency()));
     }
 
     /** With the readers given: a test holds them up to fill the wait. */
     IngestController(
+            Schema schema,
             IngestService ingest,
             IngestProperties properties,
             AuditLog audit,
             IngestMetrics metrics,
             ExecutorService readers) {
+        this.schema = schema;
         this.ingest = ingest;
         this.readers = readers;
         this.unread = new UnreadBodies(properties.maxUnreadSize().toBytes());

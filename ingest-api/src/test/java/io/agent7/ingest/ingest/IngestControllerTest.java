@@ -3,6 +3,7 @@ package io.agent7.ingest.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.agent7.schema.Schema;
 import io.agent7.server.web.ApiProblem;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -46,8 +47,9 @@ class IngestControllerTest {
                 IngestSettings.of("parse-concurrency=1", "max-unread-size=" + maxUnread.toBytes() + "B");
         IngestMetrics metrics = new IngestMetrics(meters);
         AcknowledgingSink sink = new AcknowledgingSink();
-        IngestService service = new IngestService(sink, sink, new ItemTypes(), properties, List.of(), metrics);
-        return new IngestController(service, properties, null, metrics, reader);
+        IngestService service =
+                new IngestService(sink, sink, new ItemTypes(Schema.standard()), properties, List.of(), metrics);
+        return new IngestController(Schema.standard(), service, properties, null, metrics, reader);
     }
 
     /** A snapshot of {@code count} processes as an agent posts it, uncompressed. */

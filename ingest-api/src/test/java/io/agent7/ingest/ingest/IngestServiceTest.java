@@ -32,6 +32,8 @@ class IngestServiceTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final DataType PROCESS = Schema.standard().require("process");
+    private static final String RECORDS =
+            Schema.standard().serverType("item_type").index();
     private static final AgentPrincipal AGENT =
             new AgentPrincipal("agent-1", "0123456789abcdef0123456789abcdef", "WS-1");
 
@@ -46,7 +48,12 @@ class IngestServiceTest {
                 ? IngestProperties.defaults()
                 : IngestSettings.of("write-timeout=" + writeTimeout.toMillis() + "ms");
         return new IngestService(
-                sink, sink, new ItemTypes(), properties, List.of(), new IngestMetrics(new SimpleMeterRegistry()));
+                sink,
+                sink,
+                new ItemTypes(Schema.standard()),
+                properties,
+                List.of(),
+                new IngestMetrics(new SimpleMeterRegistry()));
     }
 
     /** The outcome as the agent is answered; what the batch failed with when it fails. */
@@ -83,7 +90,7 @@ class IngestServiceTest {
                 .as("the record goes with the items, ahead of them")
                 .hasSize(4)
                 .first()
-                .isEqualTo(ItemTypes.INDEX + "/" + AGENT.hostId() + ".process");
+                .isEqualTo(RECORDS + "/" + AGENT.hostId() + ".process");
         assertThat(sink.calls.get(0).subList(1, 4)).allMatch(key -> key.startsWith("agent7-process/"));
     }
 
@@ -98,7 +105,7 @@ class IngestServiceTest {
         assertThat(later.removed()).isEqualTo(1);
         assertThat(sink.calls)
                 .as("the record is remembered: no second write of it")
-                .filteredOn(call -> !call.isEmpty() && call.get(0).startsWith(ItemTypes.INDEX))
+                .filteredOn(call -> !call.isEmpty() && call.get(0).startsWith(RECORDS))
                 .hasSize(1);
     }
 
@@ -127,7 +134,7 @@ class IngestServiceTest {
     @Test
     void aBatchWhoseRecordFailedMakesTheNextSnapshotSearchEvenIfItCreatesTheRecord() {
         IngestService service = service();
-        sink.unavailable = ItemTypes.INDEX;
+        sink.unavailable = RECORDS;
 
         assertThatThrownBy(() -> ingest(service, snapshot("2026-11-28T12:00:00Z", 1, 2)))
                 .isInstanceOf(IngestUnavailableException.class)
@@ -141,7 +148,7 @@ class IngestServiceTest {
         sink.unavailable = null; // Elasticsearch is back; the agent dropped that batch and sends a new snapshot
         IngestService.Outcome next = ingest(service, snapshot("2026-11-28T13:00:00Z", 2));
 
-        assertThat(sink.stored).containsKey(ItemTypes.INDEX + "/" + AGENT.hostId() + ".process");
+        assertThat(sink.stored).containsKey(RECORDS + "/" + AGENT.hostId() + ".process");
         assertThat(sink.searches).isEqualTo(1);
         assertThat(next.removed())
                 .as("item 1, written by the failed batch, is found gone")
@@ -150,7 +157,7 @@ class IngestServiceTest {
 
     @Test
     void aFailedFirstBatchRetriedOnAnotherInstanceSkipsTheSearch() {
-        sink.unavailable = ItemTypes.INDEX;
+        sink.unavailable = RECORDS;
         assertThatThrownBy(() -> ingest(service(), snapshot("2026-11-28T12:00:00Z", 1, 2)))
                 .isInstanceOf(IngestUnavailableException.class);
 
@@ -195,7 +202,7 @@ class IngestServiceTest {
 
     @Test
     void theHostTypeIsAlsoWrittenByCheckInsSoItsSnapshotsAlwaysSearch() {
-        ItemTypes types = new ItemTypes();
+        ItemTypes types = new ItemTypes(Schema.standard());
         assertThat(types.recorded(AGENT.hostId(), Schema.standard().require("host"), true))
                 .isFalse();
         assertThat(types.recorded(AGENT.hostId(), PROCESS, true)).isTrue();
@@ -215,7 +222,7 @@ class IngestServiceTest {
                 service(),
                 new Batch(
                         "m", Batch.Mode.SNAPSHOT, metric, Instant.parse("2026-11-28T12:00:00Z"), List.of(), List.of()));
-        assertThat(sink.calls).noneMatch(call -> !call.isEmpty() && call.get(0).startsWith(ItemTypes.INDEX));
+        assertThat(sink.calls).noneMatch(call -> !call.isEmpty() && call.get(0).startsWith(RECORDS));
         assertThat(sink.searches).isZero();
     }
 
@@ -303,7 +310,7 @@ class IngestServiceTest {
                     stored.put(key, write.action());
                     results.add(new Result(write.id(), Outcome.CREATED, null));
                 } else if (Arrays.equals(before, write.action())
-                        || write.index().equals(ItemTypes.INDEX)) {
+                        || write.index().equals(RECORDS)) {
                     results.add(new Result(write.id(), Outcome.UNCHANGED, null));
                 } else {
                     stored.put(key, write.action());

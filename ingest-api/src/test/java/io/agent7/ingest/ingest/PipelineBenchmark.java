@@ -51,7 +51,7 @@ public final class PipelineBenchmark {
         IngestService service = new IngestService(
                 sink,
                 sink,
-                new ItemTypes(),
+                new ItemTypes(Schema.standard()),
                 properties,
                 List.of(new ProcessEntityIdEnricher()),
                 new IngestMetrics(new SimpleMeterRegistry()));
