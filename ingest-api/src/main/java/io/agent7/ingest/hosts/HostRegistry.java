@@ -7,10 +7,7 @@ import io.agent7.ingest.policy.Policies;
 import io.agent7.ingest.policy.Policy;
 import io.agent7.ingest.security.AgentPrincipal;
 import io.agent7.schema.CommonFields;
-import io.agent7.schema.DataType;
-import io.agent7.schema.DocumentIds;
 import io.agent7.schema.Documents;
-import io.agent7.schema.Schema;
 import io.agent7.schema.Values;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,7 +42,7 @@ public class HostRegistry {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final DataType hostType;
+    private final HostDocuments documents;
     private final DocumentSink sink;
     private final HostStore hosts;
     private final EnrollmentStore enrollments;
@@ -60,13 +57,13 @@ public class HostRegistry {
     private final Map<String, Cached> states = new ConcurrentHashMap<>();
 
     HostRegistry(
-            Schema schema,
+            HostDocuments documents,
             DocumentSink sink,
             HostStore hosts,
             EnrollmentStore enrollments,
             Policies policies,
             Clock clock) {
-        this.hostType = schema.require("host");
+        this.documents = documents;
         this.sink = sink;
         this.hosts = hosts;
         this.enrollments = enrollments;
@@ -101,9 +98,7 @@ public class HostRegistry {
 
     /** The id of a host's {@code host} document. */
     public String documentId(String hostId) {
-        ObjectNode doc = Documents.object();
-        Documents.set(doc, CommonFields.HOST_ID, NODES.stringNode(hostId));
-        return DocumentIds.of(hostId, hostType, doc);
+        return documents.id(hostId);
     }
 
     /** Forgets the cached state of a host after an admin changed it. */
@@ -182,7 +177,7 @@ public class HostRegistry {
         String at = Values.formatDate(now);
         ObjectNode doc = facts.deepCopy();
         Documents.set(doc, "host_state.last_checkin", NODES.stringNode(at));
-        StateUpdates.setServerOwned(doc, hostType, source, at);
+        StateUpdates.setServerOwned(doc, documents.type(), source, at);
         ObjectNode upsert = doc.deepCopy();
         upsert.put(CommonFields.TIMESTAMP, at);
         ObjectNode body = NODES.objectNode();
@@ -191,7 +186,7 @@ public class HostRegistry {
         body.put("detect_noop", true);
         String hostId = source.hostId();
         sink.write(List.of(new DocumentSink.Write(
-                        hostType.index(), documentId(hostId), hostId, JSON.writeValueAsBytes(body))))
+                        documents.index(), documentId(hostId), hostId, JSON.writeValueAsBytes(body))))
                 .whenComplete((results, error) -> {
                     if (error != null || results.stream().anyMatch(r -> r.error() != null)) {
                         // The next check-in writes it again.

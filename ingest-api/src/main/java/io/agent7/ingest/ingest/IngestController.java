@@ -218,7 +218,8 @@ class IngestController implements DisposableBean {
         }
         boolean refused = (cause instanceof ApiProblem problem && problem.retryAfter() == null)
                 || cause instanceof InvalidBatchException
-                || cause instanceof DocumentsRefusedException;
+                || cause instanceof DocumentsRefusedException
+                || cause instanceof BatchTooOldException;
         return refused ? "rejected" : "unavailable";
     }
 

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * How the ingest path's failures are answered (docs/AGENT-PROTOCOL.md, "Batches"): what can
- * succeed later is a 503 with {@code Retry-After}, a batch that contradicts itself a 400,
- * documents Elasticsearch refused a 422 naming each.
+ * succeed later is a 503 with {@code Retry-After}, a batch that contradicts itself a 400, a
+ * batch too old to take a 422, documents Elasticsearch refused a 422 naming each.
  */
 @RestControllerAdvice(assignableTypes = IngestController.class)
 @Order(0)
@@ -34,6 +34,12 @@ class IngestProblems {
     @ExceptionHandler(InvalidBatchException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidBatchException e) {
         return ApiProblemHandler.answer(ApiProblem.badRequest(e.getMessage()));
+    }
+
+    /** 422: the batch is well formed but too old to take; sending it again cannot help. */
+    @ExceptionHandler(BatchTooOldException.class)
+    ResponseEntity<ProblemDetail> tooOld(BatchTooOldException e) {
+        return ApiProblemHandler.answer(new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage()));
     }
 
     @ExceptionHandler(DocumentsRefusedException.class)

@@ -43,6 +43,7 @@ class IngestService implements DisposableBean {
     private final DocumentSink sink;
     private final PresentItems present;
     private final ItemTypes itemTypes;
+    private final CollectionTimes times;
     private final IngestProperties properties;
     private final List<DocumentEnricher> enrichers;
     private final IngestMetrics metrics;
@@ -58,6 +59,7 @@ class IngestService implements DisposableBean {
             DocumentSink sink,
             PresentItems present,
             ItemTypes itemTypes,
+            CollectionTimes times,
             IngestProperties properties,
             List<DocumentEnricher> enrichers,
             IngestMetrics metrics) {
@@ -69,6 +71,7 @@ class IngestService implements DisposableBean {
         this.sink = sink;
         this.present = present;
         this.itemTypes = itemTypes;
+        this.times = times;
         this.properties = properties;
         this.enrichers = List.copyOf(enrichers);
         this.metrics = metrics;
@@ -81,24 +84,32 @@ class IngestService implements DisposableBean {
     private record Written(boolean firstOfType, Map<DocumentSink.Outcome, Integer> counts, int removed) {}
 
     /**
-     * Validates what cannot wait (room, a batch that both upserts and removes an item) and
-     * sends the writes; the future completes once Elasticsearch has acknowledged all of them,
+     * Validates what cannot wait (the batch's time, room, a batch that both upserts and
+     * removes an item) and sends the writes; the future completes once Elasticsearch has acknowledged all of them,
      * or fails with what went wrong: {@link IngestUnavailableException} when the same batch
      * can be sent again later, {@link DocumentsRefusedException} when Elasticsearch refused
      * documents for what they hold, {@link ElasticsearchUnavailableException} when a read
      * for the batch found Elasticsearch away.
      *
+     * @throws BatchTooOldException the batch was collected longer ago than the maximum age
      * @throws IngestUnavailableException the ingest queue is full
      * @throws InvalidBatchException the batch both upserts and removes an item
      */
     CompletableFuture<Outcome> ingest(AgentPrincipal agent, Batch batch) {
         DataType type = batch.type();
+        Instant collected;
+        try {
+            collected = times.bounded(agent, batch.collectedAt());
+        } catch (BatchTooOldException e) {
+            metrics.rejected("too_old");
+            throw e;
+        }
         if (!sink.hasRoomFor(batch.documents().size() + batch.removals().size())) {
             metrics.rejected("backpressure");
             throw new IngestUnavailableException(
                     "The ingest queue is full while Elasticsearch catches up; retry later");
         }
-        String collectedAt = Values.formatDate(batch.collectedAt());
+        String collectedAt = Values.formatDate(collected);
         // A pair never recorded before has its record written with the items, first: if it is
         // created, this is the pair's first batch and a snapshot has no items gone to look for.
         DocumentSink.Write record = type.series() ? null : itemTypes.unrecorded(agent.hostId(), type, collectedAt);
@@ -164,7 +175,7 @@ class IngestService implements DisposableBean {
         // in flight keeps only its writes' bytes, not the parsed trees (most of its memory).
         String batchId = batch.id();
         int received = batch.documents().size() + batch.removals().size();
-        Instant before = batch.collectedAt();
+        Instant before = collected;
         // A series keeps every sample; only state types have items that go away.
         boolean searchesForGone = batch.mode() == Batch.Mode.SNAPSHOT && !type.series();
         return written.thenCompose(w -> searchesForGone && !w.firstOfType()

@@ -7,6 +7,9 @@ import io.agent7.schema.Schema;
 import io.agent7.server.web.ApiProblem;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -47,8 +50,11 @@ class IngestControllerTest {
                 IngestSettings.of("parse-concurrency=1", "max-unread-size=" + maxUnread.toBytes() + "B");
         IngestMetrics metrics = new IngestMetrics(meters);
         AcknowledgingSink sink = new AcknowledgingSink();
+        // The test's batches were collected on 2026-11-28; the server's clock says so too.
+        CollectionTimes times = new CollectionTimes(
+                Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC), properties, (agent, ahead) -> {});
         IngestService service =
-                new IngestService(sink, sink, new ItemTypes(Schema.standard()), properties, List.of(), metrics);
+                new IngestService(sink, sink, new ItemTypes(Schema.standard()), times, properties, List.of(), metrics);
         return new IngestController(Schema.standard(), service, properties, null, metrics, reader);
     }
 

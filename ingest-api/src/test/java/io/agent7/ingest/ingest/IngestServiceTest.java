@@ -8,8 +8,10 @@ import io.agent7.ingest.security.AgentPrincipal;
 import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -38,6 +40,10 @@ class IngestServiceTest {
             new AgentPrincipal("agent-1", "0123456789abcdef0123456789abcdef", "WS-1");
 
     private final Sink sink = new Sink();
+    /** The server's time: every batch of these tests but the clock's own is collected before it. */
+    private static final Instant NOW = Instant.parse("2026-11-28T13:30:00Z");
+
+    private final List<Duration> skews = new ArrayList<>();
 
     private IngestService service() {
         return service(null);
@@ -47,10 +53,13 @@ class IngestServiceTest {
         IngestProperties properties = writeTimeout == null
                 ? IngestProperties.defaults()
                 : IngestSettings.of("write-timeout=" + writeTimeout.toMillis() + "ms");
+        CollectionTimes times =
+                new CollectionTimes(Clock.fixed(NOW, ZoneOffset.UTC), properties, (agent, ahead) -> skews.add(ahead));
         return new IngestService(
                 sink,
                 sink,
                 new ItemTypes(Schema.standard()),
+                times,
                 properties,
                 List.of(),
                 new IngestMetrics(new SimpleMeterRegistry()));
@@ -224,6 +233,29 @@ class IngestServiceTest {
                         "m", Batch.Mode.SNAPSHOT, metric, Instant.parse("2026-11-28T12:00:00Z"), List.of(), List.of()));
         assertThat(sink.calls).noneMatch(call -> !call.isEmpty() && call.get(0).startsWith(RECORDS));
         assertThat(sink.searches).isZero();
+    }
+
+    @Test
+    void aBatchDatedAheadOfTheServerIsWrittenAsCollectedNowAndTheSkewReported() {
+        ingest(service(), snapshot("2026-11-29T13:30:00Z", 1));
+
+        String stored = new String(sink.stored.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("agent7-process/"))
+                .findFirst()
+                .orElseThrow()
+                .getValue());
+        assertThat(JSON.readTree(stored).path("upsert").path("@timestamp").asString())
+                .as("first seen: the server's time, not the agent's")
+                .isEqualTo("2026-11-28T13:30:00.000Z");
+        assertThat(skews).containsExactly(Duration.ofDays(1));
+    }
+
+    @Test
+    void aBatchOlderThanTheMaximumAgeIsRefusedAndWritesNothing() {
+        assertThatThrownBy(() -> ingest(service(), snapshot("2026-11-21T13:29:59Z", 1, 2)))
+                .isInstanceOf(BatchTooOldException.class)
+                .hasMessageContaining("more than 7d before the server's time 2026-11-28T13:30:00.000Z");
+        assertThat(sink.calls).as("not even the type's record").isEmpty();
     }
 
     @Test

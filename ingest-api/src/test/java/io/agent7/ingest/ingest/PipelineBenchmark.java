@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -48,10 +51,15 @@ public final class PipelineBenchmark {
         }
         Recorder sink = new Recorder();
         IngestProperties properties = IngestProperties.defaults();
+        // The batches are collected at BatchFiles' fixed time, so that each run writes the same
+        // bytes (the CRC); the server's clock says that time too, or it would refuse them as old.
+        CollectionTimes times = new CollectionTimes(
+                Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC), properties, (host, ahead) -> {});
         IngestService service = new IngestService(
                 sink,
                 sink,
                 new ItemTypes(Schema.standard()),
+                times,
                 properties,
                 List.of(new ProcessEntityIdEnricher()),
                 new IngestMetrics(new SimpleMeterRegistry()));
