@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -95,7 +96,9 @@ public final class IngestThroughput {
         // HttpURLConnection keeps 5 idle connections per server unless told otherwise: one per client thread.
         System.setProperty("http.maxConnections", String.valueOf(concurrency));
         long ingestPid = Long.parseLong(args.get("ingest-pid"));
-        Instant now = Instant.parse("2026-11-28T12:00:00Z");
+        // Collected now, as an agent's batches are: the API refuses a batch older than
+        // agent7.ingest.max-batch-age, so a fixed date would stop working a week after it.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         // snapshot: what a host sends first and daily (the server then looks for items gone);
         // diff: the same items as added items of a differential batch (no such search).
         Batch.Mode mode = Batch.Mode.valueOf(args.get("mode", "snapshot").toUpperCase(Locale.ROOT));

@@ -145,7 +145,7 @@ class AgentCredentialsIT extends IngestApiIT {
         Response r = ingest(
                 agent,
                 "process",
-                header("b", "diff", "2026-11-28T12:00:00Z") + "{\"upsert\":{\"host\":{\"id\":\"" + other.hostId()
+                header("b", "diff", yesterday("12:00:00")) + "{\"upsert\":{\"host\":{\"id\":\"" + other.hostId()
                         + "\"},\"process\":{\"pid\":1,\"start\":0}}}\n");
         assertThat(r.status()).isEqualTo(403);
         assertThat(documentsOf("agent7-process", other.hostId())).isZero();

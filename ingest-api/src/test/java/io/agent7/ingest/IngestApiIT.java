@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -136,6 +138,15 @@ abstract class IngestApiIT {
 
     static String admin() {
         return TestAccounts.adminBasic();
+    }
+
+    /**
+     * A time of yesterday (UTC), {@code hh:mm:ss[.fff]}, ISO-8601 with its Z: batches collected
+     * then are taken, where a fixed date would in a week be older than the ingest API's
+     * {@code agent7.ingest.max-batch-age}.
+     */
+    static String yesterday(String time) {
+        return LocalDate.now(ZoneOffset.UTC).minusDays(1) + "T" + time + "Z";
     }
 
     static String header(String id, String mode, String collectedAt) {

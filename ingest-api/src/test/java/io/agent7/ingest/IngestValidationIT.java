@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Every malformed batch gets its 4xx, names what is wrong, and writes nothing. */
 class IngestValidationIT extends IngestApiIT {
 
-    static final String HEADER = header("b-1", "snapshot", "2026-11-28T12:00:00Z");
+    static final String HEADER = header("b-1", "snapshot", yesterday("12:00:00"));
     static final String GOOD = process(1, "2026-11-28T10:00:00Z", "init");
 
     @ParameterizedTest(name = "{0}")

@@ -12,7 +12,7 @@ class IngestWritesIT extends IngestApiIT {
     @Test
     void anAcknowledgedBatchIsFullySearchableAndARepostWritesNothing() {
         Agent agent = enroll();
-        StringBuilder body = new StringBuilder(header("b-1", "snapshot", "2026-11-28T12:00:00Z"));
+        StringBuilder body = new StringBuilder(header("b-1", "snapshot", yesterday("12:00:00")));
         for (int pid = 1; pid <= 97; pid++) {
             body.append(process(pid, "2026-11-28T10:00:00Z", "p" + pid));
         }
@@ -43,7 +43,7 @@ class IngestWritesIT extends IngestApiIT {
                 .path("hits")
                 .get(0)
                 .path("_source");
-        assertThat(stored.path("@timestamp").asString()).isEqualTo("2026-11-28T12:00:00.000Z");
+        assertThat(stored.path("@timestamp").asString()).isEqualTo(yesterday("12:00:00.000"));
         assertThat(stored.path("agent7").path("present").asBoolean()).isTrue();
         assertThat(stored.path("host").path("name").asString()).isEqualTo("it-host");
         assertThat(stored.path("agent").path("id").asString()).isEqualTo(agent.agentId());
@@ -56,13 +56,13 @@ class IngestWritesIT extends IngestApiIT {
         ingest(
                 agent,
                 "process",
-                header("b-1", "snapshot", "2026-11-28T12:00:00Z")
+                header("b-1", "snapshot", yesterday("12:00:00"))
                         + process(1, "2026-11-28T10:00:00Z", "a")
                         + process(2, "2026-11-28T10:00:00Z", "b"));
         Response diff = ingest(
                 agent,
                 "process",
-                header("b-2", "diff", "2026-11-28T12:05:00Z")
+                header("b-2", "diff", yesterday("12:05:00"))
                         + process(2, "2026-11-28T10:00:00Z", "b-renamed")
                         + process(3, "2026-11-28T12:04:00Z", "c")
                         + "{\"remove\":{\"process\":{\"pid\":1,\"start\":\"2026-11-28T10:00:00Z\"}}}\n");
@@ -83,17 +83,17 @@ class IngestWritesIT extends IngestApiIT {
         assertThat(hits).hasSize(3);
         JsonNode one = hits.get(0).path("_source");
         assertThat(one.path("agent7").path("present").asBoolean()).isFalse();
-        assertThat(one.path("agent7").path("removed_at").asString()).isEqualTo("2026-11-28T12:05:00.000Z");
+        assertThat(one.path("agent7").path("removed_at").asString()).isEqualTo(yesterday("12:05:00.000"));
         JsonNode two = hits.get(1).path("_source");
         assertThat(two.path("process").path("name").asString()).isEqualTo("b-renamed");
-        assertThat(two.path("@timestamp").asString()).as("first seen stays").isEqualTo("2026-11-28T12:00:00.000Z");
-        assertThat(two.path("agent7").path("last_seen").asString()).isEqualTo("2026-11-28T12:05:00.000Z");
+        assertThat(two.path("@timestamp").asString()).as("first seen stays").isEqualTo(yesterday("12:00:00.000"));
+        assertThat(two.path("agent7").path("last_seen").asString()).isEqualTo(yesterday("12:05:00.000"));
 
         // Removing an item another time, or one that never existed, changes nothing.
         Response again = ingest(
                 agent,
                 "process",
-                header("b-3", "diff", "2026-11-28T12:10:00Z")
+                header("b-3", "diff", yesterday("12:10:00"))
                         + "{\"remove\":{\"process\":{\"pid\":1,\"start\":\"2026-11-28T10:00:00Z\"}}}\n"
                         + "{\"remove\":{\"process\":{\"pid\":99,\"start\":\"2026-11-28T10:00:00Z\"}}}\n");
         assertThat(again.body().path("removed").asInt()).isZero();
@@ -106,12 +106,12 @@ class IngestWritesIT extends IngestApiIT {
         ingest(
                 agent,
                 "process",
-                header("b-1", "snapshot", "2026-11-28T12:00:00Z")
+                header("b-1", "snapshot", yesterday("12:00:00"))
                         + "{\"upsert\":{\"process\":{\"pid\":7,\"start\":0,\"name\":\"x\",\"working_directory\":\"/tmp\"}}}\n");
         ingest(
                 agent,
                 "process",
-                header("b-2", "snapshot", "2026-11-28T12:01:00Z")
+                header("b-2", "snapshot", yesterday("12:01:00"))
                         + "{\"upsert\":{\"process\":{\"pid\":7,\"start\":0,\"name\":\"x\"}}}\n");
         TestElasticsearch.refresh("agent7-process");
         JsonNode exists = TestElasticsearch.send(
@@ -127,16 +127,18 @@ class IngestWritesIT extends IngestApiIT {
     void theJsonFormatDoesWhatNdjsonDoes() {
         Agent agent = enroll();
         Response r = post("/api/v1/ingest/local_user", agent.accessToken(), "application/json", """
-                {"batch": {"id": "j-1", "mode": "snapshot", "collected_at": "2026-11-28T12:00:00Z"},
+                {"batch": {"id": "j-1", "mode": "snapshot", "collected_at": "%s"},
                  "upserts": [{"user": {"name": "root", "id": "0", "privileged": true, "enabled": true}},
                              {"user": {"name": "bob", "id": "1000", "privileged": false}}]}
-                """);
+                """.formatted(
+                        yesterday("12:00:00")));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(r.body().path("created").asInt()).isEqualTo(2);
         Response bad = post("/api/v1/ingest/local_user", agent.accessToken(), "application/json", """
-                {"batch": {"id": "j-2", "mode": "diff", "collected_at": "2026-11-28T12:00:00Z"},
+                {"batch": {"id": "j-2", "mode": "diff", "collected_at": "%s"},
                  "upserts": [{"user": {"name": "eve", "id": "1001", "privileged": "yes"}}], "extra": 1}
-                """);
+                """.formatted(
+                        yesterday("12:00:00")));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()
                         .path("errors")
@@ -152,12 +154,12 @@ class IngestWritesIT extends IngestApiIT {
         ingest(
                 agent,
                 "system_metric",
-                header("m-1", "snapshot", "2026-11-28T12:00:00Z")
+                header("m-1", "snapshot", yesterday("12:00:00"))
                         + "{\"upsert\":{\"system_metric\":{\"sampled_at\":\"2026-11-28T12:00:00Z\",\"cpu\":{\"pct\":0.5}}}}\n");
         Response second = ingest(
                 agent,
                 "system_metric",
-                header("m-2", "snapshot", "2026-11-28T12:01:00Z")
+                header("m-2", "snapshot", yesterday("12:01:00"))
                         + "{\"upsert\":{\"system_metric\":{\"sampled_at\":\"2026-11-28T12:01:00Z\",\"cpu\":{\"pct\":0.25}}}}\n");
         assertThat(second.body().path("removed").asInt()).isZero();
         assertThat(TestElasticsearch.count(

@@ -42,6 +42,12 @@ final class HostTypes {
                     LONG,
                     "Batches the agent dropped from a full spool, as reported at check-in.")
             .field("host_state.spool_bytes", LONG, "Bytes waiting in the agent's spool at the last check-in.")
+            .field(
+                    "host_state.clock_skew",
+                    LONG,
+                    "Seconds the agent's clock ran ahead of the server's in its latest batch, when past the"
+                            + " ingest API's tolerance (its batches are then taken as collected at the server's"
+                            + " time); 0 while its batches come on time.")
             .keyword("host_state.forced_collections", "Collections an admin asked for that the agent has not yet run.")
             .keyword(
                     "host_state.collector_errors",

@@ -14,7 +14,7 @@ import java.util.Optional;
 public final class Schema {
 
     /** Bumped on any change to fields, identity or templates; stored in templates' {@code _meta.version}. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     private static final Schema STANDARD =
             new Schema(concat(HostTypes.ALL, DirectoryTypes.ALL), ServerTypes.ALL, Relations.ALL);
@@ -100,6 +100,15 @@ public final class Schema {
     /** The server's own indices (enrollments, site keys, ...): never written by agents. */
     public List<DataType> serverTypes() {
         return serverTypes;
+    }
+
+    /** One of the server's own types by its name; fails naming them when there is none. */
+    public DataType serverType(String name) {
+        return serverTypes.stream()
+                .filter(t -> t.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new UnknownTypeException(
+                        name, serverTypes.stream().map(DataType::name).toList()));
     }
 
     /** The type by its name or one of its aliases, case-insensitively. */

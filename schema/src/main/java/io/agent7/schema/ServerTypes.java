@@ -141,7 +141,16 @@ final class ServerTypes {
             .identity("policy.group")
             .build();
 
-    static final List<DataType> ALL = List.of(ENROLLMENT, SITE_KEY, ALERT, RULE, COMMAND, AUDIT, ACCOUNT, POLICY);
+    static final DataType ITEM_TYPE = DataType.builder("item_type")
+            .description("That a host has had items of a data type: one record per host and type, written"
+                    + " with the pair's first batch, so that the host's first snapshot of the type needs no"
+                    + " search for items gone.")
+            .keyword("item_type.name", "The data type the host has had items of.")
+            .identity(CommonFields.HOST_ID, "item_type.name")
+            .build();
+
+    static final List<DataType> ALL =
+            List.of(ENROLLMENT, SITE_KEY, ALERT, RULE, COMMAND, AUDIT, ACCOUNT, POLICY, ITEM_TYPE);
 
     private ServerTypes() {}
 }

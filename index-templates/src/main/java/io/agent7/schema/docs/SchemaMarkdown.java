@@ -61,9 +61,10 @@ public final class SchemaMarkdown {
                 + " with a field the schema does not know is rejected rather than growing the mapping. Field names"
                 + " are the [Elastic Common Schema](https://www.elastic.co/guide/en/ecs/current/index.html)'s"
                 + " wherever ECS has a name for the thing, so ECS-aware tools and habits carry over."
-                + " The services' own indices (enrollments, site keys, policies, audit, the ingest API's"
-                + " `agent7-item-type` records) map their fields dynamically and take the types' shard and"
-                + " replica settings from the index template `agent7-internal`.\n\n");
+                + " The server's own types (enrollments, site keys, policies, audit records, accounts, the"
+                + " ingest API's `item_type` records, ...) are mapped the same way, below; any other"
+                + " `agent7-*` index a service creates maps its fields dynamically and takes the types' shard"
+                + " and replica settings from the index template `agent7-internal`.\n\n");
         out.append("An agent data type's index refreshes every " + IndexSettings.DEFAULTS.refreshInterval()
                 + " (component template"
                 + " `agent7-settings`): what an agent posted is searchable at most that long after the ingest API"

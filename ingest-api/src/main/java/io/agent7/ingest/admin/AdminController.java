@@ -118,7 +118,7 @@ class AdminController {
     @PutMapping("/api/v1/admin/hosts/{hostId}/group")
     Map<String, Object> moveHost(@PathVariable String hostId, @RequestBody GroupRequest request, Principal admin) {
         String group = require("group", request.group());
-        if (!hosts.setGroup(HostRegistry.documentId(hostId), group)) {
+        if (!hosts.setGroup(registry.documentId(hostId), group)) {
             throw new ApiProblem(HttpStatus.NOT_FOUND, "No host with id '" + hostId + "' has checked in");
         }
         enrollment.moveHost(hostId, group);
@@ -150,7 +150,7 @@ class AdminController {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "The collection request is not valid", errors);
         }
         List<String> types = request.types().stream().distinct().toList();
-        if (!hosts.setForced(HostRegistry.documentId(hostId), types)) {
+        if (!hosts.setForced(registry.documentId(hostId), types)) {
             throw new ApiProblem(HttpStatus.NOT_FOUND, "No host with id '" + hostId + "' has checked in");
         }
         registry.invalidate(hostId);

@@ -1,7 +1,9 @@
 package io.agent7.ingest.audit;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import io.agent7.schema.Values;
+import io.agent7.schema.DataType;
+import io.agent7.schema.Schema;
+import io.agent7.server.elasticsearch.StoredDocument;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -12,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Who did what, in {@code agent7-audit}: admin changes, enrollments, refused agent writes.
+ * Who did what, in the schema's {@code audit} index: admin changes, enrollments, refused agent writes.
  * Each record is also logged, so that an audit write Elasticsearch refuses still leaves a
  * trace.
  */
@@ -20,13 +22,14 @@ import org.springframework.stereotype.Component;
 public class AuditLog {
 
     private static final Logger log = LoggerFactory.getLogger("agent7.audit");
-    static final String INDEX = "agent7-audit";
 
     private final ElasticsearchClient client;
+    private final DataType type;
     private final Clock clock;
 
-    AuditLog(ElasticsearchClient client, Clock clock) {
+    AuditLog(ElasticsearchClient client, Schema schema, Clock clock) {
         this.client = client;
+        this.type = schema.serverType("audit");
         this.clock = clock;
     }
 
@@ -41,27 +44,16 @@ public class AuditLog {
     public void record(
             String action, boolean success, String actor, String target, String reason, Map<String, ?> details) {
         String id = UUID.randomUUID().toString();
-        String now = Values.formatDate(clock.instant());
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("@timestamp", now);
-        doc.put("agent7", Map.of("type", "audit"));
-        doc.put(
-                "audit",
-                Map.of(
-                        "id",
-                        id,
-                        "target",
-                        target == null ? "" : target,
-                        "details",
-                        details == null ? Map.of() : stringValues(details)));
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("action", action);
-        event.put("outcome", success ? "success" : "failure");
+        StoredDocument doc = StoredDocument.of(type, clock.instant())
+                .put("audit.id", id)
+                .put("audit.target", target == null ? "" : target)
+                .put("audit.details", details == null ? Map.of() : stringValues(details))
+                .put("event.action", action)
+                .put("event.outcome", success ? "success" : "failure")
+                .put("user.name", actor);
         if (reason != null) {
-            event.put("reason", reason);
+            doc.put("event.reason", reason);
         }
-        doc.put("event", event);
-        doc.put("user", Map.of("name", actor));
         log.info(
                 "audit action={} outcome={} actor={} target={}{}",
                 action,
@@ -70,7 +62,7 @@ public class AuditLog {
                 target,
                 reason == null ? "" : " reason=" + reason);
         try {
-            client.index(i -> i.index(INDEX).id(id).document(doc));
+            client.index(i -> i.index(type.index()).id(id).document(doc.map()));
         } catch (IOException | RuntimeException e) {
             log.error("Could not write audit record {} ({} by {}): {}", id, action, actor, e.toString());
         }

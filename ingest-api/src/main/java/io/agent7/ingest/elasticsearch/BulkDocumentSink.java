@@ -1,36 +1,28 @@
 package io.agent7.ingest.elasticsearch;
 
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.json.JsonData;
 import co.elastic.clients.util.BinaryData;
 import io.agent7.ingest.ingest.DocumentSink;
 import io.agent7.ingest.ingest.IngestProperties;
-import io.agent7.schema.CommonFields;
-import io.agent7.schema.Values;
+import io.agent7.server.elasticsearch.ElasticsearchErrors;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,12 +55,17 @@ import org.springframework.stereotype.Component;
  * (server-common's {@code IsolatingHttpClient} sees to that), and every bulk fails by its
  * deadline at the latest, so whatever waits for a slot waits a bounded time.
  * {@link WriteProgress} records what the bulks do, for the health probes.
+ *
+ * <p>A bulk Elasticsearch refuses as too large (413, past its {@code http.max_content_length})
+ * is not retried whole: it would be refused again. Its operations go out again as two halves,
+ * one after the other, and a half refused too is halved again ({@link #resend}); an operation
+ * too large on its own fails, with that reason. The halves bypass the ingester, which would
+ * put them back into bulks as large as before.
  */
 @Component
 class BulkDocumentSink implements DocumentSink, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(BulkDocumentSink.class);
-    private static final int PAGE = 5_000;
     /**
      * What the listener reads of a bulk response, and what the client requires to parse one.
      * The rest of each item (id, version, shards, sequence number) is most of the response
@@ -77,7 +74,6 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
     static final String BULK_RESPONSE_FIELDS = "took,errors,items.*._index,items.*.status,items.*.result,items.*.error";
 
     // configuration
-    private final ElasticsearchClient client;
     private final int maxRetries;
     private final int maxPending;
     private final int maxConcurrent;
@@ -86,6 +82,9 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
 
     // collaborators
     private final BulkIngester<Pending> ingester;
+    /** Sends the halves of a bulk that was too large, with the ingester's response filter. */
+    private final ElasticsearchAsyncClient halves;
+
     private final ExecutorService flusher = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "bulk-flush");
         thread.setDaemon(true);
@@ -106,12 +105,12 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
     private final Map<Long, Long> started = new ConcurrentHashMap<>();
 
     private final Counter retried;
+    private final Counter split;
     private final Timer latency;
     private final DistributionSummary operations;
 
     BulkDocumentSink(
             ElasticsearchClient client, IngestProperties properties, MeterRegistry meters, WriteProgress progress) {
-        this.client = client;
         this.progress = progress;
         this.maxRetries = properties.maxRetries();
         this.maxPending = properties.maxPendingOperations();
@@ -119,6 +118,9 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
         this.fill = Math.max(1, properties.bulkMaxOperations() / 4);
         this.retried = Counter.builder("agent7.bulk.retries")
                 .description("Operations retried after a 429 or 503, or a failed bulk")
+                .register(meters);
+        this.split = Counter.builder("agent7.bulk.splits")
+                .description("Bulks Elasticsearch refused as too large (413), sent again as two halves")
                 .register(meters);
         this.latency = Timer.builder("agent7.bulk.latency")
                 .description("Time Elasticsearch took to answer a bulk")
@@ -130,6 +132,7 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
                 .register(meters);
         ElasticsearchClient bulkClient =
                 client.withTransportOptions(o -> o.setParameter("filter_path", BULK_RESPONSE_FIELDS));
+        this.halves = new ElasticsearchAsyncClient(bulkClient._transport(), bulkClient._transportOptions());
         this.ingester = BulkIngester.of(b -> b.client(bulkClient)
                 .maxOperations(properties.bulkMaxOperations())
                 .maxSize(properties.bulkMaxSize().toBytes())
@@ -162,14 +165,15 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
     }
 
     private void submit(Pending p) {
-        Write w = p.write();
-        ingester.add(
-                BulkOperation.of(op -> op.update(u -> u.index(w.index())
-                        .id(w.id())
-                        .routing(w.routing())
-                        .retryOnConflict(3)
-                        .binaryAction(BinaryData.of(w.action(), "application/json")))),
-                p);
+        ingester.add(operation(p.write()), p);
+    }
+
+    private static BulkOperation operation(Write w) {
+        return BulkOperation.of(op -> op.update(u -> u.index(w.index())
+                .id(w.id())
+                .routing(w.routing())
+                .retryOnConflict(3)
+                .binaryAction(BinaryData.of(w.action(), "application/json"))));
     }
 
     /** Sends what is queued when no bulk is in flight, or when it fills {@link #fill} and a slot is free. */
@@ -223,84 +227,6 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
         return pending + count <= maxPending || pending == 0;
     }
 
-    @Override
-    public List<String> presentIdsNotIn(String index, String hostId, Set<String> keep, Instant before) {
-        Set<String> excluded = new HashSet<>(keep);
-        List<String> found = new ArrayList<>();
-        String beforeText = Values.formatDate(before);
-        while (true) {
-            List<String> exclude = List.copyOf(excluded);
-            SearchResponse<Void> response;
-            try {
-                response = client.search(
-                        s -> s.index(index)
-                                .routing(hostId)
-                                .size(PAGE)
-                                .source(src -> src.fetch(false))
-                                .query(q -> q.bool(b -> b.filter(f -> f.term(t ->
-                                                t.field(CommonFields.HOST_ID).value(hostId)))
-                                        .filter(f -> f.term(t ->
-                                                t.field(CommonFields.PRESENT).value(true)))
-                                        .filter(f -> f.range(r -> r.untyped(d ->
-                                                d.field(CommonFields.LAST_SEEN).lt(JsonData.of(beforeText)))))
-                                        .mustNot(m -> m.ids(ids -> ids.values(exclude))))),
-                        Void.class);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Searching removed items of host " + hostId + " failed", e);
-            }
-            if (response.shards().failed().intValue() > 0) {
-                // Partial results would miss items, and the agent would never learn they stayed present.
-                throw new UncheckedIOException(new IOException("Searching removed items of host " + hostId + " reached "
-                        + response.shards().successful() + " of "
-                        + response.shards().total() + " shards"));
-            }
-            List<String> page = response.hits().hits().stream().map(Hit::id).toList();
-            found.addAll(page);
-            excluded.addAll(page);
-            if (page.size() < PAGE) {
-                return found;
-            }
-        }
-    }
-
-    @Override
-    @SuppressWarnings("rawtypes")
-    public Set<String> presentAmong(String index, String hostId, Set<String> ids) {
-        if (ids.isEmpty()) {
-            return Set.of();
-        }
-        try {
-            var response = client.mget(
-                    m -> m.index(index)
-                            .routing(hostId)
-                            .ids(List.copyOf(ids))
-                            .sourceIncludes(CommonFields.PRESENT, CommonFields.HOST_ID),
-                    Map.class);
-            Set<String> present = new HashSet<>();
-            for (var doc : response.docs()) {
-                if (!doc.isResult()) {
-                    // Not "absent": unknown, e.g. a shard still recovering after a restart. Treating it
-                    // as absent would skip a removal the agent then believes was made.
-                    throw new UncheckedIOException(new IOException("Reading items of host " + hostId + " failed: "
-                            + doc.failure().error().reason()));
-                }
-                if (doc.result().found() && doc.result().source() != null) {
-                    Map source = doc.result().source();
-                    Object agent7 = source.get("agent7");
-                    Object host = source.get("host");
-                    boolean isPresent = agent7 instanceof Map m && Boolean.TRUE.equals(m.get("present"));
-                    boolean sameHost = host instanceof Map h && hostId.equals(h.get("id"));
-                    if (isPresent && sameHost) {
-                        present.add(doc.result().id());
-                    }
-                }
-            }
-            return present;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Reading items of host " + hostId + " failed", e);
-        }
-    }
-
     private final class Listener implements BulkListener<Pending> {
 
         @Override
@@ -324,39 +250,112 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
             finished(executionId);
             progress.answered();
             flushIfWorthIt();
-            List<BulkResponseItem> items = response.items();
-            for (int i = 0; i < contexts.size(); i++) {
-                Pending p = contexts.get(i);
-                BulkResponseItem item = items.get(i);
-                if (item.error() == null) {
-                    p.tracker().complete(p.slot(), new Result(p.write().id(), outcome(item.result()), null));
-                } else if (item.status() == 404
-                        && "document_missing_exception".equals(item.error().type())) {
-                    p.tracker().complete(p.slot(), new Result(p.write().id(), Outcome.MISSING, null));
-                } else if (item.status() == 429 || item.status() == 503) {
-                    retryOrGiveUp(p, item.error().type() + ": " + item.error().reason());
-                } else {
-                    String error = item.error().type() + ": " + item.error().reason();
-                    log.warn(
-                            "Elasticsearch refused document {} in {}: {}",
-                            p.write().id(),
-                            p.write().index(),
-                            error);
-                    p.tracker().complete(p.slot(), new Result(p.write().id(), Outcome.FAILED, error));
-                }
-            }
+            settle(contexts, response);
         }
 
         @Override
         public void afterBulk(long executionId, BulkRequest request, List<Pending> contexts, Throwable failure) {
             finished(executionId);
-            progress.failed();
-            log.warn("Bulk request {} of {} operations failed: {}", executionId, contexts.size(), failure.toString());
-            for (Pending p : contexts) {
-                retryOrGiveUp(p, failure.toString());
+            if (ElasticsearchErrors.status(failure) == 413) {
+                progress.answered(); // Elasticsearch is there: it answered that the bulk was too large
+                resend(contexts);
+            } else {
+                progress.failed();
+                log.warn(
+                        "Bulk request {} of {} operations failed: {}",
+                        executionId,
+                        contexts.size(),
+                        failure.toString());
+                for (Pending p : contexts) {
+                    retryOrGiveUp(p, failure.toString());
+                }
             }
             flushIfWorthIt();
         }
+    }
+
+    /** Completes each operation of an answered bulk by its item, or retries it after a 429 or 503. */
+    private void settle(List<Pending> contexts, BulkResponse response) {
+        List<BulkResponseItem> items = response.items();
+        for (int i = 0; i < contexts.size(); i++) {
+            Pending p = contexts.get(i);
+            BulkResponseItem item = items.get(i);
+            if (item.error() == null) {
+                p.tracker().complete(p.slot(), new Result(p.write().id(), outcome(item.result()), null));
+            } else if (item.status() == 404
+                    && "document_missing_exception".equals(item.error().type())) {
+                p.tracker().complete(p.slot(), new Result(p.write().id(), Outcome.MISSING, null));
+            } else if (item.status() == 429 || item.status() == 503) {
+                retryOrGiveUp(p, item.error().type() + ": " + item.error().reason());
+            } else {
+                String error = item.error().type() + ": " + item.error().reason();
+                log.warn(
+                        "Elasticsearch refused document {} in {}: {}",
+                        p.write().id(),
+                        p.write().index(),
+                        error);
+                p.tracker().complete(p.slot(), new Result(p.write().id(), Outcome.FAILED, error));
+            }
+        }
+    }
+
+    /**
+     * Sends again, as two halves one after the other, the operations of a bulk Elasticsearch
+     * refused as too large; each half is halved again while it is refused. One operation that
+     * is too large on its own fails: sending it again cannot help.
+     */
+    private CompletableFuture<Void> resend(List<Pending> contexts) {
+        if (contexts.size() == 1) {
+            Pending p = contexts.get(0);
+            String error = "request_too_large: the update alone (" + p.write().action().length
+                    + " bytes) is more than Elasticsearch takes in one request (HTTP 413, http.max_content_length)";
+            log.warn(
+                    "Elasticsearch refused document {} in {}: {}",
+                    p.write().id(),
+                    p.write().index(),
+                    error);
+            p.tracker().complete(p.slot(), new Result(p.write().id(), Outcome.FAILED, error));
+            return CompletableFuture.completedFuture(null);
+        }
+        split.increment();
+        int half = contexts.size() / 2;
+        List<Pending> second = contexts.subList(half, contexts.size());
+        return send(contexts.subList(0, half)).thenCompose(first -> send(second));
+    }
+
+    /** One half on its own bulk request; completes once each of its operations has its outcome or is retried. */
+    private CompletableFuture<Void> send(List<Pending> contexts) {
+        BulkRequest request = BulkRequest.of(b ->
+                b.operations(contexts.stream().map(p -> operation(p.write())).toList()));
+        long start = System.nanoTime();
+        operations.record(contexts.size());
+        CompletableFuture<BulkResponse> answer;
+        try {
+            answer = halves.bulk(request);
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        return answer.handle((response, failure) -> {
+                    latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                    Throwable cause =
+                            failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
+                    if (cause == null) {
+                        progress.answered();
+                        settle(contexts, response);
+                    } else if (ElasticsearchErrors.status(cause) == 413) {
+                        progress.answered();
+                        return resend(contexts);
+                    } else {
+                        progress.failed();
+                        log.warn(
+                                "Part of a bulk too large, {} operations, failed: {}",
+                                contexts.size(),
+                                cause.toString());
+                        contexts.forEach(p -> retryOrGiveUp(p, cause.toString()));
+                    }
+                    return CompletableFuture.<Void>completedFuture(null);
+                })
+                .thenCompose(next -> next);
     }
 
     /**
@@ -371,7 +370,13 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
         retried.increment();
         long base = backoffBase(p.attempt());
         long delay = base / 2 + ThreadLocalRandom.current().nextLong(base);
-        retries.schedule(() -> submit(p.retry()), delay, TimeUnit.MILLISECONDS);
+        retries.schedule(
+                () -> {
+                    submit(p.retry());
+                    flushIfWorthIt(); // as any write: at once when no bulk is in flight
+                },
+                delay,
+                TimeUnit.MILLISECONDS);
     }
 
     private static long backoffBase(int attempt) {

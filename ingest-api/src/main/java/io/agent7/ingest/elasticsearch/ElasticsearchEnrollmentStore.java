@@ -1,103 +1,85 @@
 package io.agent7.ingest.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agent7.ingest.enrollment.Enrollment;
 import io.agent7.ingest.enrollment.EnrollmentStore;
 import io.agent7.ingest.enrollment.SiteKey;
+import io.agent7.schema.CommonFields;
+import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
 import io.agent7.schema.Values;
 import io.agent7.server.elasticsearch.ElasticsearchErrors;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.agent7.server.elasticsearch.StoredDocument;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Repository;
 
-/** Enrollments in {@code agent7-enrollment}, site keys in {@code agent7-site_key}; ids are agent ids and key hashes. */
+/**
+ * Enrollments and site keys in the schema's {@code enrollment} and {@code site_key} indices;
+ * their ids are agent ids and key hashes.
+ */
 @Repository
 class ElasticsearchEnrollmentStore implements EnrollmentStore {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final String ENROLLMENTS = Schema.standard().serverTypes().stream()
-            .filter(t -> t.name().equals("enrollment"))
-            .findFirst()
-            .orElseThrow()
-            .index();
-    private static final String SITE_KEYS = Schema.standard().serverTypes().stream()
-            .filter(t -> t.name().equals("site_key"))
-            .findFirst()
-            .orElseThrow()
-            .index();
-
     private final ElasticsearchClient client;
+    private final DataType enrollments;
+    private final DataType siteKeys;
 
-    ElasticsearchEnrollmentStore(ElasticsearchClient client) {
+    ElasticsearchEnrollmentStore(ElasticsearchClient client, Schema schema) {
         this.client = client;
+        this.enrollments = schema.serverType("enrollment");
+        this.siteKeys = schema.serverType("site_key");
     }
 
     @Override
     public Optional<SiteKey> siteKey(String id) {
         GetResponse<ObjectNode> found =
-                call(() -> client.get(g -> g.index(SITE_KEYS).id(id), ObjectNode.class));
+                call(() -> client.get(g -> g.index(siteKeys.index()).id(id), ObjectNode.class));
         if (!found.found() || found.source() == null) {
             return Optional.empty();
         }
-        JsonNode key = found.source().path("site_key");
-        return Optional.of(new SiteKey(
-                id,
-                key.path("name").asText(),
-                key.path("group").asText(),
-                instant(key.path("created_at")),
-                key.path("revoked").asBoolean(false)));
+        return Optional.of(toSiteKey(id, found.source()));
     }
 
     @Override
     public boolean createSiteKey(SiteKey key) {
-        ObjectNode doc = NODES.objectNode();
-        doc.put("@timestamp", Values.formatDate(key.createdAt()));
-        doc.putObject("agent7").put("type", "site_key");
-        doc.putObject("site_key")
-                .put("id", key.id())
-                .put("name", key.name())
-                .put("hash", key.id())
-                .put("group", key.group())
-                .put("created_at", Values.formatDate(key.createdAt()))
-                .put("revoked", key.revoked());
+        StoredDocument doc = StoredDocument.of(siteKeys, key.createdAt())
+                .put("site_key.id", key.id())
+                .put("site_key.name", key.name())
+                .put("site_key.hash", key.id())
+                .put("site_key.group", key.group())
+                .put("site_key.created_at", key.createdAt())
+                .put("site_key.revoked", key.revoked());
         try {
-            client.create(c -> c.index(SITE_KEYS).id(key.id()).document(doc).refresh(Refresh.WaitFor));
+            call(() -> client.create(c ->
+                    c.index(siteKeys.index()).id(key.id()).document(doc.map()).refresh(Refresh.WaitFor)));
             return true;
-        } catch (ElasticsearchException e) {
+        } catch (RuntimeException e) {
             if (ElasticsearchErrors.isConflict(e)) {
                 return false;
             }
             throw e;
-        } catch (IOException e) {
-            if (ElasticsearchErrors.isConflict(e)) {
-                return false;
-            }
-            throw new UncheckedIOException(e);
         }
     }
 
     @Override
     public Optional<Enrollment> enrollment(String agentId) {
         GetResponse<ObjectNode> found =
-                call(() -> client.get(g -> g.index(ENROLLMENTS).id(agentId), ObjectNode.class));
+                call(() -> client.get(g -> g.index(enrollments.index()).id(agentId), ObjectNode.class));
         return found.found() && found.source() != null ? Optional.of(toEnrollment(found.source())) : Optional.empty();
     }
 
     @Override
     public List<Enrollment> activeEnrollmentsOfMachine(String machineId) {
         var response = call(() -> client.search(
-                s -> s.index(ENROLLMENTS)
+                s -> s.index(enrollments.index())
                         .size(100)
                         .query(q -> q.bool(b -> b.filter(f -> f.term(
                                         t -> t.field("enrollment.machine_id").value(machineId)))
@@ -112,67 +94,57 @@ class ElasticsearchEnrollmentStore implements EnrollmentStore {
 
     @Override
     public void save(Enrollment e) {
-        ObjectNode doc = NODES.objectNode();
-        doc.put("@timestamp", Values.formatDate(e.enrolledAt()));
-        doc.putObject("agent7").put("type", "enrollment");
-        doc.putObject("agent").put("id", e.agentId()).put("version", e.agentVersion());
-        ObjectNode host = doc.putObject("host").put("id", e.hostId()).put("name", e.hostName());
+        StoredDocument doc = StoredDocument.of(enrollments, e.enrolledAt())
+                .put(CommonFields.AGENT_ID, e.agentId())
+                .put("agent.version", e.agentVersion())
+                .put(CommonFields.HOST_ID, e.hostId())
+                .put(CommonFields.HOST_NAME, e.hostName())
+                .put("enrollment.machine_id", e.machineId())
+                .put("enrollment.site_key_id", e.siteKeyId())
+                .put("enrollment.group", e.group())
+                .put("enrollment.refresh_token_hash", e.refreshTokenHash())
+                .put("enrollment.enrolled_at", e.enrolledAt())
+                .put("enrollment.revoked", e.revoked());
         if (e.os() != null) {
-            host.putObject("os")
-                    .put("family", e.os().family())
-                    .put("name", e.os().name())
-                    .put("version", e.os().version())
-                    .put("kernel", e.os().kernel());
+            doc.put("host.os.family", e.os().family())
+                    .put("host.os.name", e.os().name())
+                    .put("host.os.version", e.os().version())
+                    .put("host.os.kernel", e.os().kernel());
         }
-        doc.putObject("enrollment")
-                .put("machine_id", e.machineId())
-                .put("site_key_id", e.siteKeyId())
-                .put("group", e.group())
-                .put("refresh_token_hash", e.refreshTokenHash())
-                .put("enrolled_at", Values.formatDate(e.enrolledAt()))
-                .put("revoked", e.revoked());
-        call(() -> client.index(
-                i -> i.index(ENROLLMENTS).id(e.agentId()).document(doc).refresh(Refresh.WaitFor)));
+        call(() -> client.index(i ->
+                i.index(enrollments.index()).id(e.agentId()).document(doc.map()).refresh(Refresh.WaitFor)));
     }
 
     @Override
     public void revoke(String agentId, Instant at, String reason) {
-        ObjectNode partial = NODES.objectNode();
-        partial.putObject("enrollment")
-                .put("revoked", true)
-                .put("revoked_at", Values.formatDate(at))
-                .put("revoked_reason", reason);
+        StoredDocument partial = StoredDocument.partial(enrollments)
+                .put("enrollment.revoked", true)
+                .put("enrollment.revoked_at", at)
+                .put("enrollment.revoked_reason", reason);
         call(() -> client.update(
-                u -> u.index(ENROLLMENTS).id(agentId).doc(partial).refresh(Refresh.WaitFor), ObjectNode.class));
+                u -> u.index(enrollments.index()).id(agentId).doc(partial.map()).refresh(Refresh.WaitFor),
+                ObjectNode.class));
     }
 
     @Override
     public List<String> revokedSince(Instant since) {
         var response = call(() -> client.search(
-                s -> s.index(ENROLLMENTS)
+                s -> s.index(enrollments.index())
                         .size(10_000)
                         .source(src -> src.fetch(false))
                         .query(q -> q.bool(b -> b.filter(f -> f.term(
                                         t -> t.field("enrollment.revoked").value(true)))
                                 .filter(f -> f.range(r -> r.untyped(u -> u.field("enrollment.revoked_at")
-                                        .gte(co.elastic.clients.json.JsonData.of(Values.formatDate(since)))))))),
+                                        .gte(JsonData.of(Values.formatDate(since)))))))),
                 Void.class));
         return response.hits().hits().stream().map(Hit::id).toList();
     }
 
     @Override
     public List<SiteKey> siteKeys() {
-        var response = call(() -> client.search(s -> s.index(SITE_KEYS).size(1000), ObjectNode.class));
+        var response = call(() -> client.search(s -> s.index(siteKeys.index()).size(1000), ObjectNode.class));
         return response.hits().hits().stream()
-                .map(h -> {
-                    JsonNode key = h.source().path("site_key");
-                    return new SiteKey(
-                            h.id(),
-                            key.path("name").asText(),
-                            key.path("group").asText(),
-                            instant(key.path("created_at")),
-                            key.path("revoked").asBoolean(false));
-                })
+                .map(h -> toSiteKey(h.id(), h.source()))
                 .toList();
     }
 
@@ -181,10 +153,10 @@ class ElasticsearchEnrollmentStore implements EnrollmentStore {
         if (siteKey(id).isEmpty()) {
             return false;
         }
-        ObjectNode partial = NODES.objectNode();
-        partial.putObject("site_key").put("revoked", true).put("revoked_at", Values.formatDate(at));
-        call(() ->
-                client.update(u -> u.index(SITE_KEYS).id(id).doc(partial).refresh(Refresh.WaitFor), ObjectNode.class));
+        StoredDocument partial =
+                StoredDocument.partial(siteKeys).put("site_key.revoked", true).put("site_key.revoked_at", at);
+        call(() -> client.update(
+                u -> u.index(siteKeys.index()).id(id).doc(partial.map()).refresh(Refresh.WaitFor), ObjectNode.class));
         return true;
     }
 
@@ -192,17 +164,30 @@ class ElasticsearchEnrollmentStore implements EnrollmentStore {
     public void setGroup(String hostId, String group) {
         // No update-by-query: it needs scripts, which the minimal distribution lacks.
         var response = call(() -> client.search(
-                s -> s.index(ENROLLMENTS)
+                s -> s.index(enrollments.index())
                         .size(1000)
                         .source(src -> src.fetch(false))
-                        .query(q -> q.term(t -> t.field("host.id").value(hostId))),
+                        .query(q -> q.term(t -> t.field(CommonFields.HOST_ID).value(hostId))),
                 Void.class));
+        StoredDocument partial = StoredDocument.partial(enrollments).put("enrollment.group", group);
         for (var hit : response.hits().hits()) {
-            ObjectNode partial = NODES.objectNode();
-            partial.putObject("enrollment").put("group", group);
             call(() -> client.update(
-                    u -> u.index(ENROLLMENTS).id(hit.id()).doc(partial).refresh(Refresh.WaitFor), ObjectNode.class));
+                    u -> u.index(enrollments.index())
+                            .id(hit.id())
+                            .doc(partial.map())
+                            .refresh(Refresh.WaitFor),
+                    ObjectNode.class));
         }
+    }
+
+    private static SiteKey toSiteKey(String id, ObjectNode source) {
+        JsonNode key = source.path("site_key");
+        return new SiteKey(
+                id,
+                key.path("name").asText(),
+                key.path("group").asText(),
+                instant(key.path("created_at")),
+                key.path("revoked").asBoolean(false));
     }
 
     private static Enrollment toEnrollment(ObjectNode doc) {
@@ -233,15 +218,7 @@ class ElasticsearchEnrollmentStore implements EnrollmentStore {
         return value.isTextual() ? Instant.parse(value.asText()) : null;
     }
 
-    private interface Call<T> {
-        T run() throws IOException;
-    }
-
-    private static <T> T call(Call<T> call) {
-        try {
-            return call.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Elasticsearch request failed: " + e.getMessage(), e);
-        }
+    private static <T> T call(ElasticsearchErrors.Call<T> call) {
+        return ElasticsearchErrors.call("Reading or writing enrollments", call);
     }
 }

@@ -6,30 +6,34 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agent7.ingest.hosts.HostStore;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.agent7.schema.DataType;
+import io.agent7.schema.Schema;
+import io.agent7.server.elasticsearch.ElasticsearchErrors;
+import io.agent7.server.elasticsearch.StoredDocument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Repository;
 
-/** The {@code host} documents in {@code agent7-host}. */
+/** The {@code host} documents, in the schema's {@code host} index. */
 @Repository
 class ElasticsearchHostStore implements HostStore {
 
-    static final String INDEX = "agent7-host";
-
     private final ElasticsearchClient client;
+    private final DataType type;
 
-    ElasticsearchHostStore(ElasticsearchClient client) {
+    ElasticsearchHostStore(ElasticsearchClient client, Schema schema) {
         this.client = client;
+        this.type = schema.require("host");
     }
 
     @Override
     public Optional<HostState> find(String documentId) {
         try {
-            var found = client.get(g -> g.index(INDEX).id(documentId), ObjectNode.class);
+            var found = ElasticsearchErrors.call(
+                    "Reading host " + documentId,
+                    () -> client.get(g -> g.index(type.index()).id(documentId), ObjectNode.class));
             if (!found.found() || found.source() == null) {
                 return Optional.empty();
             }
@@ -45,38 +49,36 @@ class ElasticsearchHostStore implements HostStore {
                 return Optional.empty();
             }
             throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Reading host " + documentId + " failed", e);
         }
     }
 
     @Override
     public boolean setGroup(String documentId, String group) {
-        return update(documentId, Map.of("host_state", Map.of("group", group)));
+        return update(documentId, StoredDocument.partial(type).put("host_state.group", group));
     }
 
     @Override
     public boolean setForced(String documentId, List<String> types) {
-        return update(documentId, Map.of("host_state", Map.of("forced_collections", types)));
+        return update(documentId, StoredDocument.partial(type).put("host_state.forced_collections", types));
     }
 
-    private boolean update(String documentId, Map<String, Object> partial) {
+    private boolean update(String documentId, StoredDocument partial) {
         try {
-            client.update(
-                    u -> u.index(INDEX)
-                            .id(documentId)
-                            .doc(partial)
-                            .refresh(Refresh.WaitFor)
-                            .retryOnConflict(3),
-                    Map.class);
+            ElasticsearchErrors.call(
+                    "Updating host " + documentId,
+                    () -> client.update(
+                            u -> u.index(type.index())
+                                    .id(documentId)
+                                    .doc(partial.map())
+                                    .refresh(Refresh.WaitFor)
+                                    .retryOnConflict(3),
+                            Map.class));
             return true;
         } catch (ElasticsearchException e) {
             if (e.status() == 404) {
                 return false;
             }
             throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Updating host " + documentId + " failed", e);
         }
     }
 }

@@ -4,12 +4,11 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import io.agent7.ingest.policy.PolicyStore;
-import io.agent7.schema.Values;
+import io.agent7.schema.DataType;
+import io.agent7.schema.Schema;
 import io.agent7.server.elasticsearch.ElasticsearchErrors;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.agent7.server.elasticsearch.StoredDocument;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,24 +16,30 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Policies in {@code agent7-policy}, one document per group (its id), changed with optimistic concurrency. */
+/**
+ * Policies in the schema's {@code policy} index, one document per group (its id), changed with
+ * optimistic concurrency.
+ */
 @Repository
 class ElasticsearchPolicyStore implements PolicyStore {
 
-    static final String INDEX = "agent7-policy";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ElasticsearchClient client;
+    private final DataType type;
 
-    ElasticsearchPolicyStore(ElasticsearchClient client) {
+    ElasticsearchPolicyStore(ElasticsearchClient client, Schema schema) {
         this.client = client;
+        this.type = schema.serverType("policy");
     }
 
     @Override
     @SuppressWarnings("rawtypes")
     public Optional<Stored> find(String group) {
         try {
-            var found = client.get(g -> g.index(INDEX).id(group), Map.class);
+            var found = ElasticsearchErrors.call(
+                    "Reading the policy of " + group,
+                    () -> client.get(g -> g.index(type.index()).id(group), Map.class));
             if (!found.found() || found.source() == null) {
                 return Optional.empty();
             }
@@ -44,62 +49,53 @@ class ElasticsearchPolicyStore implements PolicyStore {
                 return Optional.empty();
             }
             throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Reading the policy of " + group + " failed", e);
         }
     }
 
     @Override
     @SuppressWarnings("rawtypes")
     public List<Stored> all() {
-        try {
-            var response = client.search(s -> s.index(INDEX).size(1000).seqNoPrimaryTerm(true), Map.class);
-            return response.hits().hits().stream()
-                    .map(h -> stored(
-                            JSON.valueToTree(h.source()),
-                            h.seqNo() == null ? 0 : h.seqNo(),
-                            h.primaryTerm() == null ? 0 : h.primaryTerm()))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Listing policies failed", e);
-        }
+        var response = ElasticsearchErrors.call(
+                "Listing policies",
+                () -> client.search(s -> s.index(type.index()).size(1000).seqNoPrimaryTerm(true), Map.class));
+        return response.hits().hits().stream()
+                .map(h -> stored(
+                        JSON.valueToTree(h.source()),
+                        h.seqNo() == null ? 0 : h.seqNo(),
+                        h.primaryTerm() == null ? 0 : h.primaryTerm()))
+                .toList();
     }
 
     @Override
     public boolean save(
             String group, long version, Instant updatedAt, String updatedBy, JsonNode spec, Stored previous) {
-        Map<String, Object> policy = new LinkedHashMap<>();
-        policy.put("group", group);
-        policy.put("version", version);
-        policy.put("updated_at", Values.formatDate(updatedAt));
-        policy.put("updated_by", updatedBy);
-        policy.put("spec", JSON.convertValue(spec, Map.class));
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("@timestamp", Values.formatDate(updatedAt));
-        doc.put("agent7", Map.of("type", "policy"));
-        doc.put("policy", policy);
+        Map<String, Object> doc = StoredDocument.of(type, updatedAt)
+                .put("policy.group", group)
+                .put("policy.version", version)
+                .put("policy.updated_at", updatedAt)
+                .put("policy.updated_by", updatedBy)
+                .put("policy.spec", JSON.convertValue(spec, Map.class))
+                .map();
         try {
-            if (previous == null) {
-                client.create(c -> c.index(INDEX).id(group).document(doc).refresh(Refresh.WaitFor));
-            } else {
-                client.index(i -> i.index(INDEX)
-                        .id(group)
-                        .document(doc)
-                        .refresh(Refresh.WaitFor)
-                        .ifSeqNo(previous.seqNo())
-                        .ifPrimaryTerm(previous.primaryTerm()));
-            }
+            ElasticsearchErrors.call(
+                    "Saving the policy of " + group,
+                    () -> previous == null
+                            ? client.create(c -> c.index(type.index())
+                                    .id(group)
+                                    .document(doc)
+                                    .refresh(Refresh.WaitFor))
+                            : client.index(i -> i.index(type.index())
+                                    .id(group)
+                                    .document(doc)
+                                    .refresh(Refresh.WaitFor)
+                                    .ifSeqNo(previous.seqNo())
+                                    .ifPrimaryTerm(previous.primaryTerm())));
             return true;
-        } catch (ElasticsearchException e) {
+        } catch (RuntimeException e) {
             if (ElasticsearchErrors.isConflict(e)) {
                 return false;
             }
             throw e;
-        } catch (IOException e) {
-            if (ElasticsearchErrors.isConflict(e)) {
-                return false;
-            }
-            throw new UncheckedIOException("Saving the policy of " + group + " failed", e);
         }
     }
 

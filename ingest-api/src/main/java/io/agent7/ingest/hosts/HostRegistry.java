@@ -2,13 +2,12 @@ package io.agent7.ingest.hosts;
 
 import io.agent7.ingest.enrollment.EnrollmentStore;
 import io.agent7.ingest.ingest.DocumentSink;
+import io.agent7.ingest.ingest.StateUpdates;
 import io.agent7.ingest.policy.Policies;
 import io.agent7.ingest.policy.Policy;
 import io.agent7.ingest.security.AgentPrincipal;
 import io.agent7.schema.CommonFields;
-import io.agent7.schema.DocumentIds;
 import io.agent7.schema.Documents;
-import io.agent7.schema.Schema;
 import io.agent7.schema.Values;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,6 +42,7 @@ public class HostRegistry {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    private final HostDocuments documents;
     private final DocumentSink sink;
     private final HostStore hosts;
     private final EnrollmentStore enrollments;
@@ -56,7 +56,14 @@ public class HostRegistry {
     private final Map<String, Written> lastWritten = new ConcurrentHashMap<>();
     private final Map<String, Cached> states = new ConcurrentHashMap<>();
 
-    HostRegistry(DocumentSink sink, HostStore hosts, EnrollmentStore enrollments, Policies policies, Clock clock) {
+    HostRegistry(
+            HostDocuments documents,
+            DocumentSink sink,
+            HostStore hosts,
+            EnrollmentStore enrollments,
+            Policies policies,
+            Clock clock) {
+        this.documents = documents;
         this.sink = sink;
         this.hosts = hosts;
         this.enrollments = enrollments;
@@ -76,23 +83,22 @@ public class HostRegistry {
             states.remove(agent.hostId());
         }
         Policy policy = policies.forGroup(state.group());
-        ObjectNode facts = facts(agent, request, state.group(), forced);
-        int factsHash = facts.hashCode();
+        ObjectNode facts = facts(request, state.group(), forced);
+        StateUpdates.Source source = new StateUpdates.Source(agent.hostId(), agent.hostName(), agent.agentId());
+        int factsHash = Objects.hash(facts, source);
         Written previous = lastWritten.get(agent.hostId());
         if (previous == null
                 || previous.factsHash() != factsHash
                 || previous.at().plus(HEARTBEAT).isBefore(now)) {
-            write(agent, facts, now);
+            write(source, facts, now);
             lastWritten.put(agent.hostId(), new Written(factsHash, now));
         }
         return new Answer(policy, forced, now);
     }
 
     /** The id of a host's {@code host} document. */
-    public static String documentId(String hostId) {
-        ObjectNode doc = Documents.object();
-        Documents.set(doc, CommonFields.HOST_ID, NODES.stringNode(hostId));
-        return DocumentIds.of(hostId, Schema.standard().require("host"), doc);
+    public String documentId(String hostId) {
+        return documents.id(hostId);
     }
 
     /** Forgets the cached state of a host after an admin changed it. */
@@ -115,12 +121,11 @@ public class HostRegistry {
         return state;
     }
 
-    private static ObjectNode facts(AgentPrincipal agent, CheckinRequest request, String group, List<String> forced) {
+    /** What the agent reported and the server keeps of the host; the fields the server owns are set on writing. */
+    private static ObjectNode facts(CheckinRequest request, String group, List<String> forced) {
         ObjectNode doc = Documents.object();
         CheckinRequest.Host h = request.host();
         ObjectNode host = doc.putObject("host");
-        host.put("id", agent.hostId());
-        host.put("name", agent.hostName());
         if (h != null) {
             putText(host, "hostname", h.hostname());
             putText(host, "domain", h.domain());
@@ -145,7 +150,7 @@ public class HostRegistry {
                 putText(os, "type", h.os().type());
             }
         }
-        ObjectNode agentNode = doc.putObject("agent").put("id", agent.agentId());
+        ObjectNode agentNode = doc.putObject("agent");
         putText(agentNode, "version", request.agentVersion());
         ObjectNode hostState = doc.putObject("host_state");
         hostState.put("group", group);
@@ -163,31 +168,32 @@ public class HostRegistry {
         return doc;
     }
 
-    private void write(AgentPrincipal agent, ObjectNode facts, Instant now) {
+    /**
+     * Writes the host's document: its facts, the fields the server owns, and when it checked
+     * in. A partial update, so what others write into the document (an admin's group, the
+     * clock skew its batches showed) stays.
+     */
+    private void write(StateUpdates.Source source, ObjectNode facts, Instant now) {
         String at = Values.formatDate(now);
         ObjectNode doc = facts.deepCopy();
-        ((ObjectNode) doc.get("host_state")).put("last_checkin", at);
-        doc.putObject("agent7")
-                .put("type", "host")
-                .put("last_seen", at)
-                .put("present", true)
-                .putNull("removed_at");
+        Documents.set(doc, "host_state.last_checkin", NODES.stringNode(at));
+        StateUpdates.setServerOwned(doc, documents.type(), source, at);
         ObjectNode upsert = doc.deepCopy();
         upsert.put(CommonFields.TIMESTAMP, at);
         ObjectNode body = NODES.objectNode();
         body.set("doc", doc);
         body.set("upsert", upsert);
         body.put("detect_noop", true);
-        String index = Schema.standard().require("host").index();
+        String hostId = source.hostId();
         sink.write(List.of(new DocumentSink.Write(
-                        index, documentId(agent.hostId()), agent.hostId(), JSON.writeValueAsBytes(body))))
+                        documents.index(), documentId(hostId), hostId, JSON.writeValueAsBytes(body))))
                 .whenComplete((results, error) -> {
                     if (error != null || results.stream().anyMatch(r -> r.error() != null)) {
                         // The next check-in writes it again.
-                        lastWritten.remove(agent.hostId());
+                        lastWritten.remove(hostId);
                         log.warn(
                                 "Could not update the host document of {}: {}",
-                                agent.hostId(),
+                                hostId,
                                 error != null ? error.toString() : results);
                     }
                 });

@@ -1,11 +1,12 @@
 package io.agent7.ingest.ingest;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
-/** Where documents go. The Elasticsearch adapter batches many agents' writes into few bulks. */
+/**
+ * Where documents go; it only writes (reads are {@link PresentItems}). The Elasticsearch
+ * adapter batches many agents' writes into few bulks.
+ */
 public interface DocumentSink {
 
     /**
@@ -35,13 +36,4 @@ public interface DocumentSink {
 
     /** Whether the sink can take {@code count} more writes now without buffering past its limit. */
     boolean hasRoomFor(int count);
-
-    /**
-     * Ids of the host's documents in {@code index} that are present, were last seen before
-     * {@code before}, and are not in {@code keep}: what a full snapshot no longer has.
-     */
-    List<String> presentIdsNotIn(String index, String hostId, Set<String> keep, Instant before);
-
-    /** Which of these ids of the host's are documents marked present now. */
-    Set<String> presentAmong(String index, String hostId, Set<String> ids);
 }

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -20,7 +19,6 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -36,7 +34,7 @@ class IngestController implements DisposableBean {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final Schema schema = Schema.standard();
+    private final Schema schema;
     private final IngestService ingest;
     private final IngestProperties properties;
     private final BatchReader reader;
@@ -51,31 +49,25 @@ class IngestController implements DisposableBean {
     private final ExecutorService readers;
     /** The bodies waiting for {@link #readers}, bounded by {@code agent7.ingest.max-unread-size}. */
     private final UnreadBodies unread;
-    /** What agents are told to wait ({@code Retry-After}) when the readers are behind. */
-    private final Duration retryAfter;
 
     @Autowired
     IngestController(
-            IngestService ingest,
-            IngestProperties properties,
-            AuditLog audit,
-            IngestMetrics metrics,
-            @Value("${agent7.retry-after:30s}") Duration retryAfter) {
-        this(ingest, properties, audit, metrics, retryAfter, readers(properties.parseConcurrency()));
+            Schema schema, IngestService ingest, IngestProperties properties, AuditLog audit, IngestMetrics metrics) {
+        this(schema, ingest, properties, audit, metrics, readers(properties.parseConcurrency()));
     }
 
     /** With the readers given: a test holds them up to fill the wait. */
     IngestController(
+            Schema schema,
             IngestService ingest,
             IngestProperties properties,
             AuditLog audit,
             IngestMetrics metrics,
-            Duration retryAfter,
             ExecutorService readers) {
+        this.schema = schema;
         this.ingest = ingest;
         this.readers = readers;
         this.unread = new UnreadBodies(properties.maxUnreadSize().toBytes());
-        this.retryAfter = retryAfter;
         this.properties = properties;
         this.reader = new BatchReader(properties);
         this.audit = audit;
@@ -138,11 +130,8 @@ class IngestController implements DisposableBean {
         if (!unread.tryAdd(body.length)) {
             metrics.rejected("backpressure");
             metrics.batch(type, "unavailable");
-            throw ApiProblem.retryable(
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    "The ingest API has " + unread.bytes() + " bytes of batches waiting to be read (limit "
-                            + unread.limit() + "); retry later",
-                    retryAfter);
+            throw new IngestUnavailableException("The ingest API has " + unread.bytes()
+                    + " bytes of batches waiting to be read (limit " + unread.limit() + "); retry later");
         }
         return CompletableFuture.supplyAsync(
                         () -> {
@@ -221,12 +210,17 @@ class IngestController implements DisposableBean {
         return batch;
     }
 
+    /** How a batch ended, for the metrics: refused for good, or to be sent again later. */
     private static String result(Throwable failure) {
         Throwable cause = IngestService.unwrapped(failure);
         if (cause == null) {
             return "accepted";
         }
-        return cause instanceof ApiProblem problem && problem.retryAfter() == null ? "rejected" : "unavailable";
+        boolean refused = (cause instanceof ApiProblem problem && problem.retryAfter() == null)
+                || cause instanceof InvalidBatchException
+                || cause instanceof DocumentsRefusedException
+                || cause instanceof BatchTooOldException;
+        return refused ? "rejected" : "unavailable";
     }
 
     /** Whether the body comes gzip-compressed; refuses encodings other than gzip and identity before the body is read. */

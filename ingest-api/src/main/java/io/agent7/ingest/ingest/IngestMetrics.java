@@ -55,7 +55,7 @@ public class IngestMetrics {
                 .record(bytes);
     }
 
-    /** Why a batch was refused: invalid, other_host, too_large, unsupported_media, unknown_type, backpressure. */
+    /** Why a batch was refused: invalid, other_host, too_large, too_old, unsupported_media, unknown_type, backpressure. */
     public void rejected(String reason) {
         Counter.builder("agent7.ingest.rejections")
                 .description("Batches refused, by reason")

@@ -5,11 +5,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Limits and bulk sizing of the ingest path ({@code agent7.ingest.*}).
+ * Limits, bulk sizing and clocks of the ingest path ({@code agent7.ingest.*}). A setting left
+ * out takes its default; one given as zero where that means nothing, negative, or at odds
+ * with another is refused at start with a message that names it.
  *
  * @param maxBodySize          largest batch body after decompression
  * @param maxDocuments         most lines a batch may carry
- * @param maxLineSize          longest single line
+ * @param maxLineSize          longest single line; no larger than the body
  * @param bulkMaxOperations    a bulk request is sent when it holds this many operations...
  * @param bulkMaxSize          ...or this many bytes...
  * @param bulkFlushInterval    ...or when its oldest operation has waited this long. Many agents'
@@ -28,6 +30,9 @@ import org.springframework.util.unit.DataSize;
  *                             of them); the others wait their turn, received in full, so the
  *                             threads that send bulks and answer agents are not crowded out
  *                             of the CPU by hundreds of batches being parsed together
+ * @param searchConcurrency    snapshots searching for their items gone at once (default 8). Each
+ *                             search blocks a thread while Elasticsearch pages through the host's
+ *                             items; the writes that follow do not
  * @param maxUnreadSize        bodies received and waiting for a reader, in bytes as sent; beyond it
  *                             agents get 503 with Retry-After (default: an eighth of the heap, at
  *                             least 16 MB). A body is always let in when none waits
@@ -37,48 +42,62 @@ import org.springframework.util.unit.DataSize;
  *                             liveness goes DOWN: every request has a deadline, so the pipeline
  *                             itself is stuck and only a restart helps (default 3 min; longer than
  *                             the stall timeout and than {@code agent7.elasticsearch.request-timeout})
+ * @param maxClockSkew         how far in the future a batch's {@code collected_at} may be (default 5
+ *                             min, Kerberos' tolerance for clocks that are kept in sync); past it the
+ *                             agent's clock is wrong, the batch is taken as collected now, and the
+ *                             host's skew is recorded. Zero tolerates none
+ * @param maxBatchAge          how old a batch's {@code collected_at} may be (default 7 days). An older
+ *                             batch is refused: what it says of the host's items is stale, and the
+ *                             agent answers the refusal with a fresh snapshot
  */
 @ConfigurationProperties("agent7.ingest")
 public record IngestProperties(
         DataSize maxBodySize,
-        int maxDocuments,
+        Integer maxDocuments,
         DataSize maxLineSize,
-        int bulkMaxOperations,
+        Integer bulkMaxOperations,
         DataSize bulkMaxSize,
         Duration bulkFlushInterval,
-        int bulkMaxConcurrent,
-        int maxPendingOperations,
+        Integer bulkMaxConcurrent,
+        Integer maxPendingOperations,
         Duration writeTimeout,
         Integer maxRetries,
-        int parseConcurrency,
+        Integer parseConcurrency,
+        Integer searchConcurrency,
         DataSize maxUnreadSize,
         Duration stallTimeout,
-        Duration wedgeTimeout) {
+        Duration wedgeTimeout,
+        Duration maxClockSkew,
+        Duration maxBatchAge) {
 
     public IngestProperties {
-        maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(64) : maxBodySize;
-        maxDocuments = maxDocuments <= 0 ? 100_000 : maxDocuments;
-        maxLineSize = maxLineSize == null ? DataSize.ofMegabytes(1) : maxLineSize;
-        bulkMaxOperations = bulkMaxOperations <= 0 ? 5_000 : bulkMaxOperations;
-        bulkMaxSize = bulkMaxSize == null ? DataSize.ofMegabytes(10) : bulkMaxSize;
-        bulkFlushInterval = bulkFlushInterval == null ? Duration.ofMillis(200) : bulkFlushInterval;
-        bulkMaxConcurrent = bulkMaxConcurrent <= 0 ? 3 : bulkMaxConcurrent;
-        maxPendingOperations = maxPendingOperations <= 0 ? 200_000 : maxPendingOperations;
-        writeTimeout = writeTimeout == null ? Duration.ofSeconds(30) : writeTimeout;
-        maxRetries = maxRetries == null ? 5 : maxRetries;
-        if (maxRetries < 0) {
-            throw new IllegalArgumentException("agent7.ingest.max-retries cannot be negative, got " + maxRetries);
+        maxBodySize = positive("max-body-size", maxBodySize, DataSize.ofMegabytes(64));
+        maxDocuments = atLeast("max-documents", maxDocuments, 1, 100_000);
+        maxLineSize = positive("max-line-size", maxLineSize, DataSize.ofMegabytes(1));
+        bulkMaxOperations = atLeast("bulk-max-operations", bulkMaxOperations, 1, 5_000);
+        bulkMaxSize = positive("bulk-max-size", bulkMaxSize, DataSize.ofMegabytes(10));
+        bulkFlushInterval = positive("bulk-flush-interval", bulkFlushInterval, Duration.ofMillis(200));
+        bulkMaxConcurrent = atLeast("bulk-max-concurrent", bulkMaxConcurrent, 1, 3);
+        maxPendingOperations = atLeast("max-pending-operations", maxPendingOperations, 1, 200_000);
+        writeTimeout = positive("write-timeout", writeTimeout, Duration.ofSeconds(30));
+        maxRetries = atLeast("max-retries", maxRetries, 0, 5);
+        parseConcurrency = atLeast(
+                "parse-concurrency",
+                parseConcurrency,
+                1,
+                Math.max(2, Runtime.getRuntime().availableProcessors()));
+        searchConcurrency = atLeast("search-concurrency", searchConcurrency, 1, 8);
+        maxUnreadSize = positive(
+                "max-unread-size",
+                maxUnreadSize,
+                DataSize.ofBytes(Math.max(16L << 20, Runtime.getRuntime().maxMemory() / 8)));
+        stallTimeout = positive("stall-timeout", stallTimeout, Duration.ofSeconds(60));
+        wedgeTimeout = positive("wedge-timeout", wedgeTimeout, Duration.ofMinutes(3));
+        maxClockSkew = maxClockSkew == null ? Duration.ofMinutes(5) : maxClockSkew;
+        if (maxClockSkew.isNegative()) {
+            throw new IllegalArgumentException("agent7.ingest.max-clock-skew cannot be negative, got " + maxClockSkew);
         }
-        parseConcurrency =
-                parseConcurrency <= 0 ? Math.max(2, Runtime.getRuntime().availableProcessors()) : parseConcurrency;
-        maxUnreadSize = maxUnreadSize == null
-                ? DataSize.ofBytes(Math.max(16L << 20, Runtime.getRuntime().maxMemory() / 8))
-                : maxUnreadSize;
-        stallTimeout = stallTimeout == null ? Duration.ofSeconds(60) : stallTimeout;
-        wedgeTimeout = wedgeTimeout == null ? Duration.ofMinutes(3) : wedgeTimeout;
-        if (stallTimeout.isZero() || stallTimeout.isNegative()) {
-            throw new IllegalArgumentException("agent7.ingest.stall-timeout must be positive, got " + stallTimeout);
-        }
+        maxBatchAge = positive("max-batch-age", maxBatchAge, Duration.ofDays(7));
         if (wedgeTimeout.compareTo(stallTimeout) <= 0) {
             throw new IllegalArgumentException("agent7.ingest.wedge-timeout (" + wedgeTimeout
                     + ") must be longer than agent7.ingest.stall-timeout (" + stallTimeout + ")");
@@ -87,5 +106,42 @@ public record IngestProperties(
             throw new IllegalArgumentException("agent7.ingest.max-line-size (" + maxLineSize
                     + ") cannot exceed agent7.ingest.max-body-size (" + maxBodySize + ")");
         }
+    }
+
+    /** The defaults, as a service started without settings has them. */
+    public static IngestProperties defaults() {
+        return new IngestProperties(
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    private static int atLeast(String name, Integer value, int min, int byDefault) {
+        if (value == null) {
+            return byDefault;
+        }
+        if (value < min) {
+            throw new IllegalArgumentException("agent7.ingest." + name
+                    + (min == 0 ? " cannot be negative" : " must be at least " + min) + ", got " + value);
+        }
+        return value;
+    }
+
+    private static Duration positive(String name, Duration value, Duration byDefault) {
+        if (value == null) {
+            return byDefault;
+        }
+        if (value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException("agent7.ingest." + name + " must be positive, got " + value);
+        }
+        return value;
+    }
+
+    private static DataSize positive(String name, DataSize value, DataSize byDefault) {
+        if (value == null) {
+            return byDefault;
+        }
+        if (value.toBytes() <= 0) {
+            throw new IllegalArgumentException("agent7.ingest." + name + " must be positive, got " + value);
+        }
+        return value;
     }
 }

@@ -5,8 +5,7 @@ import io.agent7.ingest.security.AgentPrincipal;
 import io.agent7.schema.DataType;
 import io.agent7.schema.DocumentIds;
 import io.agent7.schema.Values;
-import io.agent7.server.web.ApiProblem;
-import java.time.Duration;
+import io.agent7.server.elasticsearch.ElasticsearchUnavailableException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -23,7 +22,6 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -43,33 +41,37 @@ class IngestService implements DisposableBean {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DocumentSink sink;
+    private final PresentItems present;
     private final ItemTypes itemTypes;
+    private final CollectionTimes times;
     private final IngestProperties properties;
     private final List<DocumentEnricher> enrichers;
     private final IngestMetrics metrics;
 
-    /** What agents are told to wait ({@code Retry-After}) when Elasticsearch is busy or away. */
-    private final Duration retryAfter;
     /**
-     * Where a snapshot's search for items gone runs, once its items are in: the search blocks,
-     * and the thread that completes writes is the Elasticsearch client's own.
+     * Where a snapshot's search for items gone runs, once its items are in
+     * ({@code agent7.ingest.search-concurrency} threads): the search blocks, and the thread that
+     * completes writes is the Elasticsearch client's own.
      */
-    private final ExecutorService searches = Executors.newFixedThreadPool(8, runnable -> {
-        Thread thread = new Thread(runnable, "ingest-search");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService searches;
 
     IngestService(
             DocumentSink sink,
+            PresentItems present,
             ItemTypes itemTypes,
+            CollectionTimes times,
             IngestProperties properties,
             List<DocumentEnricher> enrichers,
-            IngestMetrics metrics,
-            @org.springframework.beans.factory.annotation.Value("${agent7.retry-after:30s}") Duration retryAfter) {
-        this.retryAfter = retryAfter;
+            IngestMetrics metrics) {
+        this.searches = Executors.newFixedThreadPool(properties.searchConcurrency(), runnable -> {
+            Thread thread = new Thread(runnable, "ingest-search");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.sink = sink;
+        this.present = present;
         this.itemTypes = itemTypes;
+        this.times = times;
         this.properties = properties;
         this.enrichers = List.copyOf(enrichers);
         this.metrics = metrics;
@@ -82,20 +84,32 @@ class IngestService implements DisposableBean {
     private record Written(boolean firstOfType, Map<DocumentSink.Outcome, Integer> counts, int removed) {}
 
     /**
-     * Validates what cannot wait (room, a batch that both upserts and removes an item) and
-     * sends the writes; the future completes once Elasticsearch has acknowledged all of them,
-     * or fails with the {@link ApiProblem} to answer.
+     * Validates what cannot wait (the batch's time, room, a batch that both upserts and
+     * removes an item) and sends the writes; the future completes once Elasticsearch has acknowledged all of them,
+     * or fails with what went wrong: {@link IngestUnavailableException} when the same batch
+     * can be sent again later, {@link DocumentsRefusedException} when Elasticsearch refused
+     * documents for what they hold, {@link ElasticsearchUnavailableException} when a read
+     * for the batch found Elasticsearch away.
+     *
+     * @throws BatchTooOldException the batch was collected longer ago than the maximum age
+     * @throws IngestUnavailableException the ingest queue is full
+     * @throws InvalidBatchException the batch both upserts and removes an item
      */
     CompletableFuture<Outcome> ingest(AgentPrincipal agent, Batch batch) {
         DataType type = batch.type();
+        Instant collected;
+        try {
+            collected = times.bounded(agent, batch.collectedAt());
+        } catch (BatchTooOldException e) {
+            metrics.rejected("too_old");
+            throw e;
+        }
         if (!sink.hasRoomFor(batch.documents().size() + batch.removals().size())) {
             metrics.rejected("backpressure");
-            throw ApiProblem.retryable(
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    "The ingest queue is full while Elasticsearch catches up; retry later",
-                    retryAfter);
+            throw new IngestUnavailableException(
+                    "The ingest queue is full while Elasticsearch catches up; retry later");
         }
-        String collectedAt = Values.formatDate(batch.collectedAt());
+        String collectedAt = Values.formatDate(collected);
         // A pair never recorded before has its record written with the items, first: if it is
         // created, this is the pair's first batch and a snapshot has no items gone to look for.
         DocumentSink.Write record = type.series() ? null : itemTypes.unrecorded(agent.hostId(), type, collectedAt);
@@ -121,15 +135,15 @@ class IngestService implements DisposableBean {
         for (ObjectNode gone : batch.removals()) {
             String id = DocumentIds.of(agent.hostId(), type, gone);
             if (ids.contains(id)) {
-                throw ApiProblem.badRequest(
+                throw new InvalidBatchException(
                         "The batch both upserts and removes item " + id + "; send one or the other");
             }
             removedIds.add(id);
         }
         // Only what is present now: an item removed before keeps the time it was first found gone.
-        Set<String> present = sink.presentAmong(type.index(), agent.hostId(), removedIds);
-        byte[] removal = present.isEmpty() ? null : removalAction(collectedAt); // most batches remove nothing
-        List<DocumentSink.Write> removals = present.stream()
+        Set<String> toRemove = present.among(type.index(), agent.hostId(), removedIds);
+        byte[] removal = toRemove.isEmpty() ? null : removalAction(collectedAt); // most batches remove nothing
+        List<DocumentSink.Write> removals = toRemove.stream()
                 .map(id -> new DocumentSink.Write(type.index(), id, agent.hostId(), removal))
                 .toList();
         var pendingUpserts = sink.write(upserts);
@@ -161,7 +175,7 @@ class IngestService implements DisposableBean {
         // in flight keeps only its writes' bytes, not the parsed trees (most of its memory).
         String batchId = batch.id();
         int received = batch.documents().size() + batch.removals().size();
-        Instant before = batch.collectedAt();
+        Instant before = collected;
         // A series keeps every sample; only state types have items that go away.
         boolean searchesForGone = batch.mode() == Batch.Mode.SNAPSHOT && !type.series();
         return written.thenCompose(w -> searchesForGone && !w.firstOfType()
@@ -196,7 +210,7 @@ class IngestService implements DisposableBean {
     private CompletableFuture<Integer> markRemoved(
             AgentPrincipal agent, DataType type, Set<String> keep, Instant before) {
         return CompletableFuture.supplyAsync(
-                        () -> sink.presentIdsNotIn(type.index(), agent.hostId(), keep, before), searches)
+                        () -> present.idsNotIn(type.index(), agent.hostId(), keep, before), searches)
                 .thenCompose(gone -> {
                     if (gone.isEmpty()) {
                         return CompletableFuture.completedFuture(0);
@@ -227,8 +241,8 @@ class IngestService implements DisposableBean {
     }
 
     /**
-     * The results of the writes once all are in, within the write timeout; fails with a 503
-     * or 422 naming what failed when any did.
+     * The results of the writes once all are in, within the write timeout; fails naming what
+     * failed when any did.
      */
     private CompletableFuture<List<DocumentSink.Result>> acknowledged(
             CompletableFuture<List<DocumentSink.Result>> pending) {
@@ -242,41 +256,32 @@ class IngestService implements DisposableBean {
                 });
     }
 
-    private ApiProblem unavailable(Throwable failure) {
+    private IngestUnavailableException unavailable(Throwable failure) {
         Throwable cause = unwrapped(failure);
         if (cause instanceof TimeoutException) {
-            return ApiProblem.retryable(
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    "Elasticsearch did not acknowledge the batch within " + PolicySpec.format(properties.writeTimeout())
-                            + "; retry it",
-                    retryAfter);
+            return new IngestUnavailableException("Elasticsearch did not acknowledge the batch within "
+                    + PolicySpec.format(properties.writeTimeout()) + "; retry it");
         }
         log.warn("Bulk write failed", cause);
-        return ApiProblem.retryable(HttpStatus.SERVICE_UNAVAILABLE, "Elasticsearch is unavailable; retry", retryAfter);
+        return new IngestUnavailableException("Elasticsearch is unavailable; retry");
     }
 
     private void checkEach(List<DocumentSink.Result> results) {
-        List<ApiProblem.Error> failures = new ArrayList<>();
+        List<DocumentsRefusedException.Refusal> refused = new ArrayList<>();
         boolean unavailable = false;
         for (DocumentSink.Result result : results) {
             if (result.outcome() == DocumentSink.Outcome.UNAVAILABLE) {
                 unavailable = true;
-            } else if (result.outcome() == DocumentSink.Outcome.FAILED
-                    && failures.size() < BatchReader.MAX_REPORTED_ERRORS) {
-                failures.add(new ApiProblem.Error(null, null, "document " + result.id() + ": " + result.error()));
+            } else if (result.outcome() == DocumentSink.Outcome.FAILED) {
+                refused.add(new DocumentsRefusedException.Refusal(result.id(), result.error()));
             }
         }
         if (unavailable) {
-            throw ApiProblem.retryable(
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    "Elasticsearch could not take part of the batch; retry it (what was written will not be duplicated)",
-                    retryAfter);
+            throw new IngestUnavailableException(
+                    "Elasticsearch could not take part of the batch; retry it (what was written will not be duplicated)");
         }
-        if (!failures.isEmpty()) {
-            throw new ApiProblem(
-                    HttpStatus.UNPROCESSABLE_CONTENT,
-                    "Elasticsearch refused " + failures.size() + " documents of the batch",
-                    failures);
+        if (!refused.isEmpty()) {
+            throw new DocumentsRefusedException(refused);
         }
     }
 

@@ -1,6 +1,8 @@
 package io.agent7.ingest.ingest;
 
+import io.agent7.schema.CommonFields;
 import io.agent7.schema.DataType;
+import io.agent7.schema.Documents;
 import io.agent7.schema.JsonTrees;
 import io.agent7.schema.Schema;
 import java.util.HashMap;
@@ -14,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Which types each host has ever had items of, so that a host's first snapshot of a type
  * needs no search for items gone (there can be none). Every batch of a pair not known here
- * records its (host, type) in {@value #INDEX}, one document each, in the same bulk as its
+ * records its (host, type) in the schema's {@code item_type} index, one document each, in the same bulk as its
  * items and ahead of them; the write that creates that document is the first ever for the
  * pair, and only then is the search skipped. Pairs already recorded are remembered here, so
  * the record costs one write per pair per process lifetime, and no round trip of its own.
@@ -32,8 +34,12 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class ItemTypes {
 
-    static final String INDEX = "agent7-item-type";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /** The records' type: {@code host.id} and {@code item_type.name}, their id {@code <host id>.<type>}. */
+    private final DataType records;
+    /** The type written by check-ins too; see {@link #recorded}. */
+    private final DataType hostType;
 
     /** Per host, a bit per type (by its position in the schema) known to be recorded. */
     private final Map<String, Long> recorded = new ConcurrentHashMap<>();
@@ -42,8 +48,10 @@ class ItemTypes {
 
     private final Map<String, Integer> bits = new HashMap<>();
 
-    ItemTypes() {
-        List<DataType> types = Schema.standard().types().stream().toList();
+    ItemTypes(Schema schema) {
+        this.records = schema.serverType("item_type");
+        this.hostType = schema.require("host");
+        List<DataType> types = schema.types().stream().toList();
         if (types.size() > Long.SIZE) {
             throw new IllegalStateException("More than 64 data types: keep a BitSet per host instead of a long");
         }
@@ -63,14 +71,21 @@ class ItemTypes {
             return null; // a type of another schema (tests) is never skipped; see recorded()
         }
         ObjectNode document = NODES.objectNode();
-        document.putObject("host").put("id", hostId);
-        document.putObject("agent7").put("type", type.name());
-        ObjectNode upsert = document.deepCopy().put("@timestamp", collectedAt);
+        Documents.set(document, CommonFields.HOST_ID, NODES.stringNode(hostId));
+        Documents.set(document, CommonFields.TYPE, NODES.stringNode(records.name()));
+        Documents.set(document, "item_type.name", NODES.stringNode(type.name()));
+        ObjectNode upsert = document.deepCopy();
+        Documents.set(upsert, CommonFields.TIMESTAMP, NODES.stringNode(collectedAt));
         ObjectNode action = NODES.objectNode();
         action.set("doc", document); // the same values: an existing record is left as it is (noop)
         action.set("upsert", upsert);
         action.put("detect_noop", true);
-        return new DocumentSink.Write(INDEX, hostId + "." + type.name(), hostId, JsonTrees.bytes(action));
+        return new DocumentSink.Write(index(), hostId + "." + type.name(), hostId, JsonTrees.bytes(action));
+    }
+
+    /** Where the records are. */
+    String index() {
+        return records.index();
     }
 
     /**
@@ -91,7 +106,7 @@ class ItemTypes {
         if (failedBefore) {
             unsure.computeIfPresent(hostId, (host, failed) -> (failed & ~mask) == 0 ? null : failed & ~mask);
         }
-        return created && !failedBefore && !type.name().equals("host");
+        return created && !failedBefore && !type.name().equals(hostType.name());
     }
 
     /**

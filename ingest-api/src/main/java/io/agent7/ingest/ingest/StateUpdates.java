@@ -2,6 +2,7 @@ package io.agent7.ingest.ingest;
 
 import io.agent7.schema.CommonFields;
 import io.agent7.schema.DataType;
+import io.agent7.schema.Documents;
 import io.agent7.schema.Field;
 import io.agent7.schema.JsonTrees;
 import java.io.ByteArrayOutputStream;
@@ -80,6 +81,15 @@ public final class StateUpdates {
     private static void complete(DataType type, ObjectNode doc, Source source, String collectedAt) {
         fillNulls(doc, Shape.of(type).fields);
         setAll(doc, serverOwned(type, source, collectedAt));
+    }
+
+    /**
+     * Sets the fields the server owns on a document of {@code type} seen at {@code seenAt}
+     * (host, agent, type, last seen, present), and leaves its other fields as they are: for a
+     * document the server writes in parts, as check-ins write a host's.
+     */
+    public static void setServerOwned(ObjectNode document, DataType type, Source source, String seenAt) {
+        setAll(document, serverOwned(type, source, seenAt));
     }
 
     /**
@@ -268,7 +278,8 @@ public final class StateUpdates {
     /** Marks an item gone at {@code collectedAt}. */
     public static ObjectNode removal(String collectedAt) {
         ObjectNode partial = NODES.objectNode();
-        partial.putObject("agent7").put("present", false).put("removed_at", collectedAt);
+        Documents.set(partial, PRESENT, NODES.booleanNode(false));
+        Documents.set(partial, REMOVED_AT, NODES.stringNode(collectedAt));
         ObjectNode body = NODES.objectNode();
         body.set("doc", partial);
         body.put("detect_noop", true);

@@ -13,9 +13,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                   having to look the agent up on every request
  * @param keysFile   the JWK set with the signing keys (private, owner-only); created on first start
  * @param keyRotation how often a new signing key is made (default 30 days); see {@link SigningKeys}
+ * @param revocationRefresh how often each instance reloads the agents revoked elsewhere (default
+ *                   15 s): a revocation takes effect on every instance within this time; see
+ *                   {@link RevokedAgents}
  */
 @ConfigurationProperties("agent7.tokens")
-public record AgentTokenProperties(String issuer, Duration lifetime, Path keysFile, Duration keyRotation) {
+public record AgentTokenProperties(
+        String issuer, Duration lifetime, Path keysFile, Duration keyRotation, Duration revocationRefresh) {
 
     public static final String AUDIENCE = "agent7-agent";
 
@@ -28,6 +32,11 @@ public record AgentTokenProperties(String issuer, Duration lifetime, Path keysFi
         keyRotation = keyRotation == null ? Duration.ofDays(30) : keyRotation;
         if (keyRotation.compareTo(Duration.ofMinutes(1)) < 0) {
             throw new IllegalArgumentException("agent7.tokens.key-rotation must be at least 1m, got " + keyRotation);
+        }
+        revocationRefresh = revocationRefresh == null ? Duration.ofSeconds(15) : revocationRefresh;
+        if (revocationRefresh.isNegative() || revocationRefresh.isZero()) {
+            throw new IllegalArgumentException(
+                    "agent7.tokens.revocation-refresh must be positive, got " + revocationRefresh);
         }
         if (keysFile == null) {
             throw new IllegalArgumentException(

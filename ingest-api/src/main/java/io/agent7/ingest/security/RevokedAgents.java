@@ -7,20 +7,21 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
  * The agents revoked recently enough that a token of theirs may still be unexpired, as a
- * set every instance keeps in memory and reloads every {@link #REFRESH}. So a revoked agent
+ * set every instance keeps in memory and reloads every {@code agent7.tokens.revocation-refresh}
+ * (15 s). So a revoked agent
  * is refused everywhere within that time (at once on the instance that revoked it), and at
  * the latest when its token expires even if Elasticsearch is unreachable: no lookup per
  * request.
  */
 @Component
-public class RevokedAgents {
+public class RevokedAgents implements SchedulingConfigurer {
 
-    static final Duration REFRESH = Duration.ofSeconds(15);
     private static final Logger log = LoggerFactory.getLogger(RevokedAgents.class);
 
     private final EnrollmentStore store;
@@ -44,7 +45,12 @@ public class RevokedAgents {
         revokedHere.add(agentId);
     }
 
-    @Scheduled(fixedDelayString = "${agent7.tokens.revocation-refresh:15s}", initialDelay = 0)
+    /** Reloads at start, then every {@code agent7.tokens.revocation-refresh}. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(this::reload, tokens.revocationRefresh());
+    }
+
     public void reload() {
         try {
             // A token issued just before revocation lives at most one lifetime; keep a margin for clock skew.

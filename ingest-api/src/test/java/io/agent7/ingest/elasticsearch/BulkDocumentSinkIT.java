@@ -9,6 +9,7 @@ import io.agent7.ingest.ingest.DocumentSink.Outcome;
 import io.agent7.ingest.ingest.DocumentSink.Result;
 import io.agent7.ingest.ingest.DocumentSink.Write;
 import io.agent7.ingest.ingest.IngestProperties;
+import io.agent7.ingest.ingest.IngestSettings;
 import io.agent7.testkit.TestElasticsearch;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
@@ -46,8 +47,7 @@ class BulkDocumentSinkIT {
         rest = RestClient.builder(new HttpHost(es.getHost(), es.getPort(), es.getScheme()))
                 .build();
         ElasticsearchClient client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
-        IngestProperties properties =
-                new IngestProperties(null, 0, null, 0, null, null, 0, 0, null, 1, 0, null, null, null);
+        IngestProperties properties = IngestSettings.of("max-retries=1");
         sink = new BulkDocumentSink(client, properties, new SimpleMeterRegistry(), new WriteProgress(properties));
     }
 

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
-/** Takes every write at once as created, and finds nothing; {@link #accepted} sees each write. */
-class AcknowledgingSink implements DocumentSink {
+/** Takes every write at once as created, and finds nothing present; {@link #accepted} sees each write. */
+class AcknowledgingSink implements DocumentSink, PresentItems {
 
     /** Called for each write as it is taken. */
     void accepted(Write write) {}
@@ -28,12 +28,12 @@ class AcknowledgingSink implements DocumentSink {
     }
 
     @Override
-    public List<String> presentIdsNotIn(String index, String hostId, Set<String> keep, Instant before) {
+    public List<String> idsNotIn(String index, String hostId, Set<String> keep, Instant before) {
         return List.of();
     }
 
     @Override
-    public Set<String> presentAmong(String index, String hostId, Set<String> ids) {
+    public Set<String> among(String index, String hostId, Set<String> ids) {
         return Set.of();
     }
 }

@@ -10,15 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
-import org.springframework.util.unit.DataSize;
 
 class BatchReaderTest {
 
     static final DataType PROCESS = Schema.standard().require("process");
     static final String HEADER =
             "{\"batch\":{\"id\":\"b1\",\"mode\":\"snapshot\",\"collected_at\":\"2026-11-28T12:00:00+01:00\"}}\n";
-    final IngestProperties limits = new IngestProperties(
-            DataSize.ofKilobytes(4), 3, DataSize.ofBytes(300), 0, null, null, 0, 0, null, 0, 0, null, null, null);
+    final IngestProperties limits = IngestSettings.of("max-body-size=4KB", "max-documents=3", "max-line-size=300B");
 
     Batch read(String body) throws Exception {
         return new BatchReader(limits)

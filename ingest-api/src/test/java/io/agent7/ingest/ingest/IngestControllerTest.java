@@ -3,10 +3,13 @@ package io.agent7.ingest.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.agent7.schema.Schema;
 import io.agent7.server.web.ApiProblem;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -15,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.util.unit.DataSize;
@@ -45,11 +47,15 @@ class IngestControllerTest {
 
     private IngestController controller(DataSize maxUnread) {
         IngestProperties properties =
-                new IngestProperties(null, 0, null, 0, null, null, 0, 0, null, 0, 1, maxUnread, null, null);
+                IngestSettings.of("parse-concurrency=1", "max-unread-size=" + maxUnread.toBytes() + "B");
         IngestMetrics metrics = new IngestMetrics(meters);
-        IngestService service = new IngestService(
-                new AcknowledgingSink(), new ItemTypes(), properties, List.of(), metrics, Duration.ofSeconds(30));
-        return new IngestController(service, properties, null, metrics, Duration.ofSeconds(7), reader);
+        AcknowledgingSink sink = new AcknowledgingSink();
+        // The test's batches were collected on 2026-11-28; the server's clock says so too.
+        CollectionTimes times = new CollectionTimes(
+                Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC), properties, (agent, ahead) -> {});
+        IngestService service =
+                new IngestService(sink, sink, new ItemTypes(Schema.standard()), times, properties, List.of(), metrics);
+        return new IngestController(Schema.standard(), service, properties, null, metrics, reader);
     }
 
     /** A snapshot of {@code count} processes as an agent posts it, uncompressed. */
@@ -97,11 +103,8 @@ class IngestControllerTest {
         assertThat(unreadBytes()).isEqualTo(size);
 
         assertThatThrownBy(() -> controller.ingest("process", TOKEN, batch(10)))
-                .isInstanceOfSatisfying(ApiProblem.class, problem -> {
-                    assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-                    assertThat(problem.retryAfter()).isEqualTo(Duration.ofSeconds(7));
-                    assertThat(problem.getMessage()).contains(size + " bytes of batches waiting to be read");
-                });
+                .isInstanceOf(IngestUnavailableException.class)
+                .hasMessageContaining(size + " bytes of batches waiting to be read");
         assertThat(unreadBytes()).as("the refused body is not counted").isEqualTo(size);
         assertThat(meters.get("agent7.ingest.rejections")
                         .tag("reason", "backpressure")
@@ -129,7 +132,7 @@ class IngestControllerTest {
         CompletableFuture<IngestService.Outcome> waiting = controller.ingest("process", TOKEN, large);
         assertThatThrownBy(() -> controller.ingest("process", TOKEN, batch(1)))
                 .as("but then nothing more until it is read")
-                .isInstanceOf(ApiProblem.class);
+                .isInstanceOf(IngestUnavailableException.class);
 
         open.countDown();
         assertThat(waiting.get(10, TimeUnit.SECONDS).created()).isEqualTo(50);

@@ -7,10 +7,11 @@ import io.agent7.ingest.policy.PolicySpec;
 import io.agent7.ingest.security.AgentPrincipal;
 import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
-import io.agent7.server.web.ApiProblem;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -22,7 +23,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -34,28 +34,38 @@ class IngestServiceTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final DataType PROCESS = Schema.standard().require("process");
+    private static final String RECORDS =
+            Schema.standard().serverType("item_type").index();
     private static final AgentPrincipal AGENT =
             new AgentPrincipal("agent-1", "0123456789abcdef0123456789abcdef", "WS-1");
 
     private final Sink sink = new Sink();
+    /** The server's time: every batch of these tests but the clock's own is collected before it. */
+    private static final Instant NOW = Instant.parse("2026-11-28T13:30:00Z");
+
+    private final List<Duration> skews = new ArrayList<>();
 
     private IngestService service() {
         return service(null);
     }
 
     private IngestService service(Duration writeTimeout) {
-        IngestProperties properties =
-                new IngestProperties(null, 0, null, 0, null, null, 0, 0, writeTimeout, 0, 0, null, null, null);
+        IngestProperties properties = writeTimeout == null
+                ? IngestProperties.defaults()
+                : IngestSettings.of("write-timeout=" + writeTimeout.toMillis() + "ms");
+        CollectionTimes times =
+                new CollectionTimes(Clock.fixed(NOW, ZoneOffset.UTC), properties, (agent, ahead) -> skews.add(ahead));
         return new IngestService(
                 sink,
-                new ItemTypes(),
+                sink,
+                new ItemTypes(Schema.standard()),
+                times,
                 properties,
                 List.of(),
-                new IngestMetrics(new SimpleMeterRegistry()),
-                Duration.ofSeconds(30));
+                new IngestMetrics(new SimpleMeterRegistry()));
     }
 
-    /** The outcome as the agent is answered; the ApiProblem it is answered with when the batch fails. */
+    /** The outcome as the agent is answered; what the batch failed with when it fails. */
     private static IngestService.Outcome ingest(IngestService service, Batch batch) {
         try {
             return service.ingest(AGENT, batch).join();
@@ -89,7 +99,7 @@ class IngestServiceTest {
                 .as("the record goes with the items, ahead of them")
                 .hasSize(4)
                 .first()
-                .isEqualTo(ItemTypes.INDEX + "/" + AGENT.hostId() + ".process");
+                .isEqualTo(RECORDS + "/" + AGENT.hostId() + ".process");
         assertThat(sink.calls.get(0).subList(1, 4)).allMatch(key -> key.startsWith("agent7-process/"));
     }
 
@@ -104,7 +114,7 @@ class IngestServiceTest {
         assertThat(later.removed()).isEqualTo(1);
         assertThat(sink.calls)
                 .as("the record is remembered: no second write of it")
-                .filteredOn(call -> !call.isEmpty() && call.get(0).startsWith(ItemTypes.INDEX))
+                .filteredOn(call -> !call.isEmpty() && call.get(0).startsWith(RECORDS))
                 .hasSize(1);
     }
 
@@ -133,11 +143,12 @@ class IngestServiceTest {
     @Test
     void aBatchWhoseRecordFailedMakesTheNextSnapshotSearchEvenIfItCreatesTheRecord() {
         IngestService service = service();
-        sink.unavailable = ItemTypes.INDEX;
+        sink.unavailable = RECORDS;
 
         assertThatThrownBy(() -> ingest(service, snapshot("2026-11-28T12:00:00Z", 1, 2)))
-                .isInstanceOfSatisfying(
-                        ApiProblem.class, p -> assertThat(p.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
+                .isInstanceOf(IngestUnavailableException.class)
+                .hasMessage(
+                        "Elasticsearch could not take part of the batch; retry it (what was written will not be duplicated)");
         assertThat(sink.stored.keySet())
                 .as("the items went in, the record did not")
                 .filteredOn(key -> key.startsWith("agent7-process/"))
@@ -146,7 +157,7 @@ class IngestServiceTest {
         sink.unavailable = null; // Elasticsearch is back; the agent dropped that batch and sends a new snapshot
         IngestService.Outcome next = ingest(service, snapshot("2026-11-28T13:00:00Z", 2));
 
-        assertThat(sink.stored).containsKey(ItemTypes.INDEX + "/" + AGENT.hostId() + ".process");
+        assertThat(sink.stored).containsKey(RECORDS + "/" + AGENT.hostId() + ".process");
         assertThat(sink.searches).isEqualTo(1);
         assertThat(next.removed())
                 .as("item 1, written by the failed batch, is found gone")
@@ -155,9 +166,9 @@ class IngestServiceTest {
 
     @Test
     void aFailedFirstBatchRetriedOnAnotherInstanceSkipsTheSearch() {
-        sink.unavailable = ItemTypes.INDEX;
+        sink.unavailable = RECORDS;
         assertThatThrownBy(() -> ingest(service(), snapshot("2026-11-28T12:00:00Z", 1, 2)))
-                .isInstanceOf(ApiProblem.class);
+                .isInstanceOf(IngestUnavailableException.class);
 
         sink.unavailable = null;
         IngestService.Outcome retried = ingest(service(), snapshot("2026-11-28T12:00:00Z", 1, 2));
@@ -186,14 +197,9 @@ class IngestServiceTest {
                 service(Duration.ofMillis(50)).ingest(AGENT, snapshot("2026-11-28T12:00:00Z", 1, 2));
 
         assertThatThrownBy(() -> answer.get(5, TimeUnit.SECONDS))
-                .hasCauseInstanceOf(ApiProblem.class)
                 .cause()
-                .satisfies(cause -> {
-                    ApiProblem problem = (ApiProblem) cause;
-                    assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-                    assertThat(problem.retryAfter()).isEqualTo(Duration.ofSeconds(30));
-                    assertThat(problem.getMessage()).contains("did not acknowledge the batch within 50ms");
-                });
+                .isInstanceOf(IngestUnavailableException.class)
+                .hasMessage("Elasticsearch did not acknowledge the batch within 50ms; retry it");
     }
 
     @Test
@@ -205,7 +211,7 @@ class IngestServiceTest {
 
     @Test
     void theHostTypeIsAlsoWrittenByCheckInsSoItsSnapshotsAlwaysSearch() {
-        ItemTypes types = new ItemTypes();
+        ItemTypes types = new ItemTypes(Schema.standard());
         assertThat(types.recorded(AGENT.hostId(), Schema.standard().require("host"), true))
                 .isFalse();
         assertThat(types.recorded(AGENT.hostId(), PROCESS, true)).isTrue();
@@ -225,16 +231,83 @@ class IngestServiceTest {
                 service(),
                 new Batch(
                         "m", Batch.Mode.SNAPSHOT, metric, Instant.parse("2026-11-28T12:00:00Z"), List.of(), List.of()));
-        assertThat(sink.calls).noneMatch(call -> !call.isEmpty() && call.get(0).startsWith(ItemTypes.INDEX));
+        assertThat(sink.calls).noneMatch(call -> !call.isEmpty() && call.get(0).startsWith(RECORDS));
         assertThat(sink.searches).isZero();
     }
 
+    @Test
+    void aBatchDatedAheadOfTheServerIsWrittenAsCollectedNowAndTheSkewReported() {
+        ingest(service(), snapshot("2026-11-29T13:30:00Z", 1));
+
+        String stored = new String(sink.stored.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("agent7-process/"))
+                .findFirst()
+                .orElseThrow()
+                .getValue());
+        assertThat(JSON.readTree(stored).path("upsert").path("@timestamp").asString())
+                .as("first seen: the server's time, not the agent's")
+                .isEqualTo("2026-11-28T13:30:00.000Z");
+        assertThat(skews).containsExactly(Duration.ofDays(1));
+    }
+
+    @Test
+    void aBatchOlderThanTheMaximumAgeIsRefusedAndWritesNothing() {
+        assertThatThrownBy(() -> ingest(service(), snapshot("2026-11-21T13:29:59Z", 1, 2)))
+                .isInstanceOf(BatchTooOldException.class)
+                .hasMessageContaining("more than 7d before the server's time 2026-11-28T13:30:00.000Z");
+        assertThat(sink.calls).as("not even the type's record").isEmpty();
+    }
+
+    @Test
+    void aBatchThatUpsertsAndRemovesTheSameItemIsInvalidAndWritesNothing() {
+        Batch both = new Batch(
+                "b",
+                Batch.Mode.DIFF,
+                PROCESS,
+                Instant.parse("2026-11-28T12:00:00Z"),
+                snapshot("2026-11-28T12:00:00Z", 1, 2).documents(),
+                snapshot("2026-11-28T12:00:00Z", 2).documents());
+
+        assertThatThrownBy(() -> ingest(service(), both))
+                .isInstanceOf(InvalidBatchException.class)
+                .hasMessageStartingWith("The batch both upserts and removes item ")
+                .hasMessageEndingWith("; send one or the other");
+        assertThat(sink.calls).isEmpty();
+    }
+
+    @Test
+    void documentsElasticsearchRefusesAreNamedWithItsReason() {
+        sink.refusing = "agent7-process";
+
+        assertThatThrownBy(() -> ingest(service(), snapshot("2026-11-28T12:00:00Z", 1, 2, 3)))
+                .isInstanceOfSatisfying(DocumentsRefusedException.class, refused -> {
+                    assertThat(refused.getMessage()).isEqualTo("Elasticsearch refused 3 documents of the batch");
+                    assertThat(refused.refusals())
+                            .extracting(DocumentsRefusedException.Refusal::reason)
+                            .containsOnly("document_parsing_exception: failed to parse");
+                });
+    }
+
+    @Test
+    void aFullQueueAsksTheAgentToComeBackAndWritesNothing() {
+        sink.room = false;
+
+        assertThatThrownBy(() -> ingest(service(), snapshot("2026-11-28T12:00:00Z", 1)))
+                .isInstanceOf(IngestUnavailableException.class)
+                .hasMessage("The ingest queue is full while Elasticsearch catches up; retry later");
+        assertThat(sink.calls).isEmpty();
+    }
+
     /** Documents by index/id; an update creates, changes or leaves a document as Elasticsearch would. */
-    private static final class Sink implements DocumentSink {
+    private static final class Sink implements DocumentSink, PresentItems {
         final Map<String, byte[]> stored = new LinkedHashMap<>();
         final List<List<String>> calls = new ArrayList<>();
         int searches;
         String unavailable;
+        /** Writes to this index are refused for what they hold, as a mapping conflict is. */
+        String refusing;
+
+        boolean room = true;
         /** While true, writes are taken but not acknowledged until {@link #acknowledge()}. */
         boolean holding;
 
@@ -257,6 +330,10 @@ class IngestServiceTest {
                     results.add(new Result(write.id(), Outcome.UNAVAILABLE, "es_rejected_execution_exception"));
                     continue;
                 }
+                if (write.index().equals(refusing)) {
+                    results.add(new Result(write.id(), Outcome.FAILED, "document_parsing_exception: failed to parse"));
+                    continue;
+                }
                 byte[] before = stored.get(key);
                 boolean removal = new String(write.action()).contains("\"present\":false");
                 if (before == null && removal) {
@@ -265,7 +342,7 @@ class IngestServiceTest {
                     stored.put(key, write.action());
                     results.add(new Result(write.id(), Outcome.CREATED, null));
                 } else if (Arrays.equals(before, write.action())
-                        || write.index().equals(ItemTypes.INDEX)) {
+                        || write.index().equals(RECORDS)) {
                     results.add(new Result(write.id(), Outcome.UNCHANGED, null));
                 } else {
                     stored.put(key, write.action());
@@ -283,12 +360,11 @@ class IngestServiceTest {
 
         @Override
         public boolean hasRoomFor(int count) {
-            return true;
+            return room;
         }
 
         @Override
-        public synchronized List<String> presentIdsNotIn(
-                String index, String hostId, Set<String> keep, Instant before) {
+        public synchronized List<String> idsNotIn(String index, String hostId, Set<String> keep, Instant before) {
             searches++;
             List<String> gone = new ArrayList<>();
             for (Map.Entry<String, byte[]> e : stored.entrySet()) {
@@ -303,7 +379,7 @@ class IngestServiceTest {
         }
 
         @Override
-        public synchronized Set<String> presentAmong(String index, String hostId, Set<String> ids) {
+        public synchronized Set<String> among(String index, String hostId, Set<String> ids) {
             Set<String> present = new HashSet<>();
             for (String id : ids) {
                 if (stored.containsKey(index + "/" + id)) {

@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -48,15 +50,19 @@ public final class PipelineBenchmark {
             throw new IllegalArgumentException("No batches in " + folder);
         }
         Recorder sink = new Recorder();
-        IngestProperties properties =
-                new IngestProperties(null, 0, null, 0, null, null, 0, 0, null, 0, 0, null, null, null);
+        IngestProperties properties = IngestProperties.defaults();
+        // The batches are collected at BatchFiles' fixed time, so that each run writes the same
+        // bytes (the CRC); the server's clock says that time too, or it would refuse them as old.
+        CollectionTimes times = new CollectionTimes(
+                Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC), properties, (host, ahead) -> {});
         IngestService service = new IngestService(
                 sink,
-                new ItemTypes(),
+                sink,
+                new ItemTypes(Schema.standard()),
+                times,
                 properties,
                 List.of(new ProcessEntityIdEnricher()),
-                new IngestMetrics(new SimpleMeterRegistry()),
-                Duration.ofSeconds(30));
+                new IngestMetrics(new SimpleMeterRegistry()));
         BatchReader reader = new BatchReader(properties);
         AgentPrincipal agent = new AgentPrincipal("bench-agent", "0123456789abcdef0123456789abcdef", "WS-0001");
         List<Double> ratios = new ArrayList<>();

@@ -34,6 +34,28 @@ class StateUpdatesTest {
     }
 
     @Test
+    void aDocumentWrittenInPartsGetsTheServersFieldsAndNoNulls() {
+        ObjectNode doc =
+                (ObjectNode) JSON.readTree("{\"host\":{\"hostname\":\"web-01\"},\"agent\":{\"id\":\"forged\"}}");
+
+        StateUpdates.setServerOwned(doc, Schema.standard().require("host"), SOURCE, "2026-11-28T12:00:00.000Z");
+
+        assertThat(doc).isEqualTo(JSON.readTree("""
+                        {"host": {"hostname": "web-01", "id": "h1", "name": "web-01"},
+                         "agent": {"id": "a1"},
+                         "agent7": {"type": "host", "last_seen": "2026-11-28T12:00:00.000Z", "present": true, "removed_at": null}}
+                        """));
+    }
+
+    @Test
+    void aRemovalMarksTheItemGoneAndNothingElse() {
+        assertThat(StateUpdates.removal("2026-11-28T12:00:00.000Z"))
+                .isEqualTo(
+                        JSON.readTree(
+                                "{\"doc\":{\"agent7\":{\"present\":false,\"removed_at\":\"2026-11-28T12:00:00.000Z\"}},\"detect_noop\":true}"));
+    }
+
+    @Test
     void nestedArraysSurviveTheNullFilling() {
         DataType sysvol = Schema.standard().require("sysvol_file");
         ObjectNode doc = (ObjectNode) JSON.readTree(

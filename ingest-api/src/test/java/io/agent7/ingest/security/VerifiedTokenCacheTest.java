@@ -105,7 +105,7 @@ class VerifiedTokenCacheTest {
     @Test
     void aTokenThisInstanceSignedIsNotVerifiedAgainAndReadsAsTheVerifierReadsIt(@TempDir Path dir) {
         Clock clock = Clock.systemUTC();
-        var properties = new AgentTokenProperties(null, null, dir.resolve("keys.json"), null);
+        var properties = new AgentTokenProperties(null, null, dir.resolve("keys.json"), null, null);
         SigningKeys keys = SigningKeys.loadOrCreate(
                 properties.keysFile(), properties.keyRotation(), Duration.ofMinutes(20), clock);
         RevokedAgents revocations = new RevokedAgents(null, properties, clock);

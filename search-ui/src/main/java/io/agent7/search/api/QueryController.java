@@ -1,6 +1,5 @@
 package io.agent7.search.api;
 
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import io.agent7.query.Expr;
 import io.agent7.query.FilterDsl;
 import io.agent7.query.QueryCompiler;
@@ -10,7 +9,6 @@ import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
 import io.agent7.schema.UnknownTypeException;
 import io.agent7.server.web.ApiProblem;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,22 +28,21 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class QueryController {
 
-    static final int MAX_WINDOW = 10_000;
-
-    private final Schema schema = Schema.standard();
+    private final Schema schema;
     private final SearchBackend backend;
-    private final QueryCompiler compiler;
+    private final SearchProperties properties;
 
-    QueryController(SearchBackend backend, Clock clock) {
+    QueryController(Schema schema, SearchBackend backend, SearchProperties properties) {
+        this.schema = schema;
         this.backend = backend;
-        this.compiler = new QueryCompiler(clock);
+        this.properties = properties;
     }
 
     @GetMapping("/api/v1/{type}")
     Map<String, Object> query(
             @PathVariable String type,
             @RequestParam(required = false, defaultValue = "") String filter,
-            @RequestParam(required = false, defaultValue = "100") String limit,
+            @RequestParam(required = false) String limit,
             @RequestParam(required = false, defaultValue = "0") String offset,
             @RequestParam(required = false, defaultValue = "") String orderby,
             @RequestParam(required = false, defaultValue = "") String fields,
@@ -56,16 +53,16 @@ class QueryController {
         } catch (UnknownTypeException e) {
             throw new ApiProblem(HttpStatus.NOT_FOUND, e.getMessage());
         }
-        int size = integer("limit", limit, 0, MAX_WINDOW);
-        int from = integer("offset", offset, 0, MAX_WINDOW);
-        if (from + size > MAX_WINDOW) {
-            throw ApiProblem.badRequest("offset + limit may not exceed " + MAX_WINDOW + "; narrow the filter instead");
+        int maxWindow = properties.maxWindow();
+        int size = limit == null ? properties.defaultLimit() : integer("limit", limit, 0, maxWindow);
+        int from = integer("offset", offset, 0, maxWindow);
+        if (from + size > maxWindow) {
+            throw ApiProblem.badRequest("offset + limit may not exceed " + maxWindow + "; narrow the filter instead");
         }
         try {
             Expr expr = withState(FilterDsl.parse(filter), state);
-            Query query = compiler.compile(expr, dataType);
             SearchBackend.Page page = backend.search(new SearchBackend.Request(
-                    dataType.index(), query, from, size, sort(orderby, dataType), fieldList(fields, dataType)));
+                    dataType, expr, from, size, sort(orderby, dataType), fieldList(fields, dataType)));
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("type", dataType.name());
             body.put("total", page.total());

@@ -10,10 +10,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class ConsoleController {
 
+    private final Schema schema;
+
+    ConsoleController(Schema schema) {
+        this.schema = schema;
+    }
+
     @GetMapping("/")
     String home(Model model) {
-        model.addAttribute(
-                "types", Schema.standard().types().stream().map(DataType::name).toList());
+        model.addAttribute("types", schema.types().stream().map(DataType::name).toList());
         return "home";
     }
 }

@@ -1,6 +1,7 @@
 package io.agent7.server.accounts;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.agent7.schema.Schema;
 import java.time.Instant;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -28,14 +29,27 @@ public class AccountsAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AccountsAutoConfiguration.class);
 
-    /** The first administrator's password; the account is {@code admin}. */
+    /**
+     * The first administrator's password ({@code agent7.bootstrap.admin-password}); the account
+     * is {@code admin}. None, or blank, creates no account.
+     */
     @ConfigurationProperties("agent7.bootstrap")
-    public record BootstrapAdmin(String adminPassword) {}
+    public record BootstrapAdmin(String adminPassword) {
+
+        static final int MIN_LENGTH = 12;
+
+        public BootstrapAdmin {
+            if (adminPassword != null && !adminPassword.isBlank() && adminPassword.length() < MIN_LENGTH) {
+                throw new IllegalArgumentException(
+                        "agent7.bootstrap.admin-password must be at least " + MIN_LENGTH + " characters");
+            }
+        }
+    }
 
     @Bean
     @ConditionalOnMissingBean
-    AccountStore accountStore(ElasticsearchClient client) {
-        return new ElasticsearchAccountStore(client);
+    AccountStore accountStore(ElasticsearchClient client, Schema schema) {
+        return new ElasticsearchAccountStore(client, schema);
     }
 
     @Bean
@@ -58,9 +72,6 @@ public class AccountsAutoConfiguration {
             String password = bootstrap.adminPassword();
             if (password == null || password.isBlank()) {
                 return;
-            }
-            if (password.length() < 12) {
-                throw new IllegalStateException("agent7.bootstrap.admin-password must be at least 12 characters");
             }
             if (accounts.create(
                     new Account("admin", encoder.encode(password), Set.of(Role.ADMIN), true, Instant.now()))) {

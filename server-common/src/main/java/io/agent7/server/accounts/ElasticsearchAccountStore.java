@@ -4,33 +4,34 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.agent7.schema.Values;
+import io.agent7.schema.DataType;
+import io.agent7.schema.Schema;
 import io.agent7.server.elasticsearch.ElasticsearchErrors;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.agent7.server.elasticsearch.StoredDocument;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** Accounts in {@code agent7-account}, one document per account, its id the lower-cased name. */
+/** Accounts in the schema's {@code account} index, one document per account, its id the lower-cased name. */
 public class ElasticsearchAccountStore implements AccountStore {
 
-    static final String INDEX = "agent7-account";
-
     private final ElasticsearchClient client;
+    private final DataType type;
 
-    public ElasticsearchAccountStore(ElasticsearchClient client) {
+    public ElasticsearchAccountStore(ElasticsearchClient client, Schema schema) {
         this.client = client;
+        this.type = schema.serverType("account");
     }
 
     @Override
     public Optional<Account> find(String name) {
         try {
-            var found = client.get(g -> g.index(INDEX).id(id(name)), ObjectNode.class);
+            var found = ElasticsearchErrors.call(
+                    "Reading account " + name,
+                    () -> client.get(g -> g.index(type.index()).id(id(name)), ObjectNode.class));
             if (!found.found() || found.source() == null) {
                 return Optional.empty();
             }
@@ -48,37 +49,30 @@ public class ElasticsearchAccountStore implements AccountStore {
                 return Optional.empty();
             }
             throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Reading account " + name + " failed", e);
         }
     }
 
     @Override
     public boolean create(Account account) {
-        ObjectNode doc = JsonNodeFactory.instance.objectNode();
-        doc.put("@timestamp", Values.formatDate(account.createdAt()));
-        doc.putObject("agent7").put("type", "account");
-        ObjectNode a = doc.putObject("account");
-        a.put("name", account.name());
-        a.put("password_hash", account.passwordHash());
-        var roles = a.putArray("roles");
-        account.roles().forEach(r -> roles.add(r.id()));
-        a.put("enabled", account.enabled());
-        a.put("created_at", Values.formatDate(account.createdAt()));
+        StoredDocument doc = StoredDocument.of(type, account.createdAt())
+                .put("account.name", account.name())
+                .put("account.password_hash", account.passwordHash())
+                .put("account.roles", account.roles().stream().map(Role::id).toList())
+                .put("account.enabled", account.enabled())
+                .put("account.created_at", account.createdAt());
         try {
-            client.create(
-                    c -> c.index(INDEX).id(id(account.name())).document(doc).refresh(Refresh.WaitFor));
+            ElasticsearchErrors.call(
+                    "Creating account " + account.name(),
+                    () -> client.create(c -> c.index(type.index())
+                            .id(id(account.name()))
+                            .document(doc.map())
+                            .refresh(Refresh.WaitFor)));
             return true;
-        } catch (ElasticsearchException e) {
+        } catch (RuntimeException e) {
             if (ElasticsearchErrors.isConflict(e)) {
                 return false;
             }
             throw e;
-        } catch (IOException e) {
-            if (ElasticsearchErrors.isConflict(e)) {
-                return false;
-            }
-            throw new UncheckedIOException("Creating account " + account.name() + " failed", e);
         }
     }
 

@@ -6,6 +6,7 @@ import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.ElasticsearchTransport;
 import co.elastic.clients.transport.ElasticsearchTransportBase;
 import co.elastic.clients.transport.rest_client.RestClientHttpClient;
+import io.agent7.schema.Schema;
 import io.agent7.schema.templates.ElasticsearchHttp;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,9 +49,8 @@ public class ElasticsearchAutoConfiguration {
         }
         SSLContext ssl = properties.caCertificate() == null ? null : sslContext(properties);
         builder.setHttpClientConfigCallback(http -> {
-            // Many agents' batches share this client: allow as many connections as the
-            // ingester runs concurrent bulks, plus searches.
-            http.setMaxConnTotal(64).setMaxConnPerRoute(64);
+            // One route (the URL's host): the per-route limit is the limit.
+            http.setMaxConnTotal(properties.maxConnections()).setMaxConnPerRoute(properties.maxConnections());
             if (properties.hasCredentials()) {
                 var credentials = new BasicCredentialsProvider();
                 credentials.setCredentials(
@@ -72,7 +72,7 @@ public class ElasticsearchAutoConfiguration {
         var http = new IsolatingHttpClient(
                 new SingleBufferHttpClient(new RestClientHttpClient(restClient)),
                 properties.requestTimeout(),
-                Math.max(2, Runtime.getRuntime().availableProcessors()));
+                properties.completionThreads());
         return new ElasticsearchTransportBase(http, null, new JacksonJsonpMapper()) {};
     }
 
@@ -95,8 +95,8 @@ public class ElasticsearchAutoConfiguration {
     /** Turn off with {@code agent7.schema.install-on-start=false} where the schema is installed separately. */
     @Bean
     @ConditionalOnBooleanProperty(name = "agent7.schema.install-on-start", matchIfMissing = true)
-    SchemaOnStartup schemaOnStartup(ElasticsearchHttp http) {
-        return new SchemaOnStartup(http);
+    SchemaOnStartup schemaOnStartup(ElasticsearchHttp http, Schema schema) {
+        return new SchemaOnStartup(http, schema);
     }
 
     private static SSLContext sslContext(ElasticsearchProperties properties) {

@@ -18,6 +18,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param requestTimeout the deadline of a whole request, from asking for a connection to the last
  *                       byte of the answer: past it the request is cancelled and fails, so no
  *                       caller waits longer, whatever Elasticsearch or the network does
+ * @param maxConnections connections to Elasticsearch at once (default 64): many agents' batches
+ *                       share the client, so as many as the ingester runs concurrent bulks, plus
+ *                       searches and the stores' reads; more requests wait for a free one
+ * @param completionThreads threads that complete the client's answers (default one per CPU, at
+ *                       least two): whatever waits on an answer runs there, never on the HTTP
+ *                       client's I/O thread (see {@code IsolatingHttpClient})
  */
 @ConfigurationProperties("agent7.elasticsearch")
 public record ElasticsearchProperties(
@@ -27,7 +33,9 @@ public record ElasticsearchProperties(
         Path caCertificate,
         Duration connectTimeout,
         Duration socketTimeout,
-        Duration requestTimeout) {
+        Duration requestTimeout,
+        Integer maxConnections,
+        Integer completionThreads) {
 
     public ElasticsearchProperties {
         if (url == null) {
@@ -50,6 +58,22 @@ public record ElasticsearchProperties(
             throw new IllegalArgumentException("agent7.elasticsearch.request-timeout (" + requestTimeout
                     + ") bounds the whole request: it cannot be shorter than connect-timeout (" + connectTimeout
                     + ") or socket-timeout (" + socketTimeout + ")");
+        }
+        maxConnections = maxConnections == null ? 64 : maxConnections;
+        completionThreads =
+                completionThreads == null ? Math.max(2, Runtime.getRuntime().availableProcessors()) : completionThreads;
+        atLeastOne("max-connections", maxConnections);
+        atLeastOne("completion-threads", completionThreads);
+    }
+
+    /** The defaults for a node at {@code url}. */
+    public static ElasticsearchProperties of(URI url) {
+        return new ElasticsearchProperties(url, null, null, null, null, null, null, null, null);
+    }
+
+    private static void atLeastOne(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("agent7.elasticsearch." + name + " must be at least 1, got " + value);
         }
     }
 

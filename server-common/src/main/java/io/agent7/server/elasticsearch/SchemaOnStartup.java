@@ -21,14 +21,16 @@ class SchemaOnStartup implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(SchemaOnStartup.class);
 
     private final ElasticsearchHttp http;
+    private final Schema schema;
 
-    SchemaOnStartup(ElasticsearchHttp http) {
+    SchemaOnStartup(ElasticsearchHttp http, Schema schema) {
         this.http = http;
+        this.schema = schema;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        SchemaInstaller.Report report = new SchemaInstaller(http, Schema.standard(), IndexSettings.DEFAULTS).install();
+        SchemaInstaller.Report report = new SchemaInstaller(http, schema, IndexSettings.DEFAULTS).install();
         report.steps().stream()
                 .filter(s -> s.action() != SchemaInstaller.Action.UNCHANGED)
                 .forEach(s -> log.info("Schema: {}", s));

@@ -1,8 +1,12 @@
 package io.agent7.server.web;
 
+import io.agent7.server.elasticsearch.ElasticsearchUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -10,38 +14,43 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns {@link ApiProblem}s, and Spring MVC's own request errors (a missing parameter, an
- * unreadable body, a wrong method), into problem-detail bodies.
+ * Turns {@link ApiProblem}s, Elasticsearch being unavailable, and Spring MVC's own request
+ * errors (a missing parameter, an unreadable body, a wrong method) into problem-detail bodies.
+ *
+ * <p>Last in line: a service's own advice, which maps its domain exceptions, is asked first.
+ * Spring matches an exception's causes too, so this one, asked first, would answer a domain
+ * exception that carries an {@link ElasticsearchUnavailableException} as its cause.
  */
 @RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
 public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
 
-    /** What clients are told to wait ({@code Retry-After}) when Elasticsearch is busy or away. */
-    private final java.time.Duration retryAfter;
+    private final ApiProperties properties;
 
-    public ApiProblemHandler(
-            @org.springframework.beans.factory.annotation.Value("${agent7.retry-after:30s}")
-                    java.time.Duration retryAfter) {
-        this.retryAfter = retryAfter;
+    public ApiProblemHandler(ApiProperties properties) {
+        this.properties = properties;
     }
 
     /**
-     * Elasticsearch could not be reached or timed out: the request may succeed later, so the
-     * client gets 503 with Retry-After instead of a 500.
+     * Elasticsearch could not be reached, did not answer in time, or is overloaded: the
+     * request may succeed later, so the client gets 503 with Retry-After instead of a 500.
      */
-    @ExceptionHandler({java.io.UncheckedIOException.class, co.elastic.clients.transport.TransportException.class})
-    ResponseEntity<ProblemDetail> unavailable(Exception e) {
-        log.warn("Elasticsearch unavailable: {}", e.toString());
+    @ExceptionHandler(ElasticsearchUnavailableException.class)
+    ResponseEntity<ProblemDetail> unavailable(ElasticsearchUnavailableException e) {
+        log.warn("Elasticsearch unavailable: {}", e.getMessage());
         return handle(ApiProblem.retryable(
-                org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
-                "Elasticsearch is unavailable; retry later",
-                retryAfter));
+                HttpStatus.SERVICE_UNAVAILABLE, "Elasticsearch is unavailable; retry later", properties.retryAfter()));
     }
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> handle(ApiProblem problem) {
+        return answer(problem);
+    }
+
+    /** The response for a problem: its status, its body, and Retry-After when it has one. */
+    public static ResponseEntity<ProblemDetail> answer(ApiProblem problem) {
         if (problem.status().is5xxServerError()) {
             log.warn("Answered {}: {}", problem.status().value(), problem.getMessage());
         }

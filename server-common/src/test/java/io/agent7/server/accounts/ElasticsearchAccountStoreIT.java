@@ -27,7 +27,8 @@ class ElasticsearchAccountStoreIT {
         try (RestClient rest = RestClient.builder(new HttpHost(es.getHost(), es.getPort(), es.getScheme()))
                 .build()) {
             var store = new ElasticsearchAccountStore(
-                    new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper())));
+                    new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper())),
+                    Schema.standard());
             String name = "Analyst-" + UUID.randomUUID();
             Instant created = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             Account account = new Account(name, "{noop}secret", Set.of(Role.ANALYST), true, created);

@@ -11,7 +11,20 @@ class ElasticsearchPropertiesTest {
 
     static ElasticsearchProperties timeouts(Duration connect, Duration socket, Duration request) {
         return new ElasticsearchProperties(
-                URI.create("http://127.0.0.1:9200"), null, null, null, connect, socket, request);
+                URI.create("http://127.0.0.1:9200"), null, null, null, connect, socket, request, null, null);
+    }
+
+    static ElasticsearchProperties pools(Integer maxConnections, Integer completionThreads) {
+        return new ElasticsearchProperties(
+                URI.create("http://127.0.0.1:9200"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                maxConnections,
+                completionThreads);
     }
 
     @Test
@@ -36,5 +49,31 @@ class ElasticsearchPropertiesTest {
                 .hasMessage("agent7.elasticsearch.connect-timeout must be positive, got PT0S");
         assertThatThrownBy(() -> timeouts(null, null, Duration.ofSeconds(-1)))
                 .hasMessage("agent7.elasticsearch.request-timeout must be positive, got PT-1S");
+    }
+
+    @Test
+    void poolsHaveDefaultsThatFollowTheMachine() {
+        ElasticsearchProperties defaults = pools(null, null);
+        assertThat(defaults.maxConnections()).isEqualTo(64);
+        assertThat(defaults.completionThreads())
+                .isEqualTo(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        assertThat(pools(7, 3).maxConnections()).isEqualTo(7);
+        assertThat(pools(7, 3).completionThreads()).isEqualTo(3);
+    }
+
+    @Test
+    void aPoolOfNoneOrFewerIsRefusedByName() {
+        assertThatThrownBy(() -> pools(0, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("agent7.elasticsearch.max-connections must be at least 1, got 0");
+        assertThatThrownBy(() -> pools(null, -2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("agent7.elasticsearch.completion-threads must be at least 1, got -2");
+    }
+
+    @Test
+    void aUrlThatIsNotHttpIsRefusedByName() {
+        assertThatThrownBy(() -> ElasticsearchProperties.of(URI.create("ftp://127.0.0.1:9200")))
+                .hasMessage("agent7.elasticsearch.url must be an http or https URL, got 'ftp://127.0.0.1:9200'");
     }
 }
