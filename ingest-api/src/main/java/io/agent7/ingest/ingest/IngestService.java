@@ -1,7 +1,8 @@
 package io.agent7.ingest.ingest;
 
-import io.agent7.ingest.policy.PolicySpec;
 import io.agent7.ingest.security.AgentPrincipal;
+import io.agent7.protocol.Batch;
+import io.agent7.protocol.Durations;
 import io.agent7.schema.DataType;
 import io.agent7.schema.DocumentIds;
 import io.agent7.schema.Values;
@@ -247,7 +248,7 @@ class IngestService implements DisposableBean {
         if (cause instanceof TimeoutException) {
             return ApiProblem.retryable(
                     HttpStatus.SERVICE_UNAVAILABLE,
-                    "Elasticsearch did not acknowledge the batch within " + PolicySpec.format(properties.writeTimeout())
+                    "Elasticsearch did not acknowledge the batch within " + Durations.format(properties.writeTimeout())
                             + "; retry it",
                     retryAfter);
         }

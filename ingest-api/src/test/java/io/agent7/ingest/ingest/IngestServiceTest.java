@@ -3,8 +3,8 @@ package io.agent7.ingest.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.agent7.ingest.policy.PolicySpec;
 import io.agent7.ingest.security.AgentPrincipal;
+import io.agent7.protocol.Batch;
 import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
 import io.agent7.server.web.ApiProblem;
@@ -194,13 +194,6 @@ class IngestServiceTest {
                     assertThat(problem.retryAfter()).isEqualTo(Duration.ofSeconds(30));
                     assertThat(problem.getMessage()).contains("did not acknowledge the batch within 50ms");
                 });
-    }
-
-    @Test
-    void writeTimeoutsReadAsTheyAreSet() {
-        assertThat(PolicySpec.format(Duration.ofSeconds(30))).isEqualTo("30s");
-        assertThat(PolicySpec.format(Duration.ofMillis(250))).isEqualTo("250ms");
-        assertThat(PolicySpec.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
     }
 
     @Test
