@@ -102,6 +102,21 @@ public final class ProtocolCodec {
         }
         Fields in = new Fields(json, "", problems);
         Object message;
+        try {
+            message = read(in, type);
+        } catch (IllegalArgumentException e) {
+            // A value of the right kind that a record refuses, such as a collector interval of 0s.
+            problems.add(new MalformedMessageException.Problem(null, e.getMessage()));
+            message = null;
+        }
+        if (!problems.isEmpty()) {
+            throw new MalformedMessageException("The body is not a valid " + name(type), problems);
+        }
+        return type.cast(message);
+    }
+
+    private static Object read(Fields in, Class<? extends ProtocolMessage> type) {
+        Object message;
         if (type == EnrollRequest.class) {
             message = enrollRequest(in);
         } else if (type == EnrollAnswer.class) {
@@ -139,12 +154,9 @@ public final class ProtocolCodec {
                     (int) in.whole("unchanged", 0),
                     (int) in.whole("removed", 0));
         } else {
-            throw new IllegalArgumentException("Not a protocol message: " + type);
+            throw new IllegalStateException("Not a protocol message: " + type);
         }
-        if (!problems.isEmpty()) {
-            throw new MalformedMessageException("The body is not a valid " + name(type), problems);
-        }
-        return type.cast(message);
+        return message;
     }
 
     private static String name(Class<?> type) {

@@ -129,6 +129,20 @@ class GoldenMessagesTest {
     }
 
     @Test
+    void refusesAValueOfTheRightKindThatTheMessageCannotHold() {
+        MalformedMessageException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                MalformedMessageException.class,
+                () -> ProtocolCodec.decode(
+                        "{\"collectors\": {\"process\": {\"interval\": \"0s\"}}}"
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        Policy.class));
+
+        assertThat(e.problems())
+                .containsExactly(new MalformedMessageException.Problem(
+                        null, "A collector's interval must be positive, got PT0S"));
+    }
+
+    @Test
     void refusesABodyThatIsNotJson() {
         assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(
                                 MalformedMessageException.class,
