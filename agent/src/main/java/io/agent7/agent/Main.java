@@ -8,6 +8,7 @@ import io.agent7.agent.state.HostReport;
 import io.agent7.agent.transport.ServerClient;
 import io.agent7.agent.transport.ServerException;
 import io.agent7.schema.JsonTrees;
+import io.agent7.schema.Schema;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -18,7 +19,7 @@ import java.util.Map;
 import oshi.SystemInfo;
 
 /**
- * {@code agent enroll|run|collect|version}. Exit codes: 0 done, 1 failed, 2 bad usage,
+ * {@code agent enroll|run|collect|measure|install|uninstall|version}. Exit codes: 0 done, 1 failed, 2 bad usage,
  * 3 credentials revoked (enroll again).
  */
 public final class Main {
@@ -32,8 +33,6 @@ public final class Main {
               measure                                                one full collection, with each collector's CPU time
               install --server URL --site-key KEY [--ca-cert FILE]   enroll (if needed) and run under systemd
               uninstall [--purge]                                    stop and remove (--purge: and the state)
-              simulate --server URL --site-key KEY [--hosts N] [--ca-cert FILE] [--seed S] [--minutes M]
-                                                                       virtual Windows and Linux hosts, through the real protocol
               version                                                  print the agent version
             """;
 
@@ -58,13 +57,14 @@ public final class Main {
             return 2;
         }
         Path stateDir = Path.of(options.getOrDefault("state-dir", defaultStateDir()));
+        // The composition root: the one place the agent takes the schema from.
+        Schema schema = Schema.standard();
         try {
             return switch (args[0]) {
                 case "enroll" -> enroll(options, stateDir, out, err);
-                case "run" -> runAgent(options, stateDir, err);
-                case "collect" -> collect(args, out, err);
-                case "measure" -> measure(out);
-                case "simulate" -> simulate(options, out);
+                case "run" -> runAgent(options, stateDir, schema, err);
+                case "collect" -> collect(args, schema, out, err);
+                case "measure" -> measure(schema, out);
                 case "install" -> {
                     if (!Credentials.exist(stateDir)) {
                         int enrolled = enroll(options, stateDir, out, err);
@@ -122,7 +122,7 @@ public final class Main {
         return 0;
     }
 
-    private static int runAgent(Map<String, String> options, Path stateDir, PrintStream err)
+    private static int runAgent(Map<String, String> options, Path stateDir, Schema schema, PrintStream err)
             throws IOException, InterruptedException {
         Credentials credentials = Credentials.load(stateDir);
         AgentConfig config = AgentConfig.load(stateDir);
@@ -140,7 +140,7 @@ public final class Main {
         HostReport host = new HostReport(system);
         AgentRuntime runtime = new AgentRuntime(
                 server,
-                Collectors.forThisHost(system),
+                Collectors.forThisHost(system, schema),
                 stateDir,
                 config.spoolMaxBytes(),
                 Clock.systemUTC(),
@@ -163,59 +163,32 @@ public final class Main {
         return 0;
     }
 
-    private static int collect(String[] args, PrintStream out, PrintStream err) {
-        var collectors = Collectors.forThisHost(new SystemInfo());
+    private static int collect(String[] args, Schema schema, PrintStream out, PrintStream err) {
+        var collectors = Collectors.forThisHost(new SystemInfo(), schema);
         var collector = args.length < 2
                 ? null
                 : collectors.stream()
-                        .filter(c -> c.type().equals(args[1]))
+                        .filter(c -> c.type().name().equals(args[1]))
                         .findFirst()
                         .orElse(null);
         if (collector == null) {
             err.println("collect needs a type; on this host: "
                     + String.join(
                             ", ",
-                            collectors.stream().map(Collector::type).sorted().toList()));
+                            collectors.stream()
+                                    .map(c -> c.type().name())
+                                    .sorted()
+                                    .toList()));
             return 2;
         }
         collector.collect().forEach(doc -> out.println(JsonTrees.string(doc)));
         return 0;
     }
 
-    /** {@code simulate}: a fleet of virtual hosts through the real protocol, until stopped or --duration. */
-    private static int simulate(Map<String, String> options, PrintStream out) throws Exception {
-        String server = options.get("server");
-        String siteKey = options.get("site-key");
-        if (server == null || siteKey == null) {
-            out.println("simulate needs --server URL and --site-key KEY");
-            return 2;
-        }
-        String caPem = options.containsKey("ca-cert")
-                ? java.nio.file.Files.readString(
-                        Path.of(options.get("ca-cert")), java.nio.charset.StandardCharsets.US_ASCII)
-                : null;
-        var simulator = new io.agent7.agent.fleet.FleetSimulator(new io.agent7.agent.fleet.FleetSimulator.Options(
-                URI.create(server),
-                siteKey,
-                caPem,
-                Integer.parseInt(options.getOrDefault("hosts", "500")),
-                Long.parseLong(options.getOrDefault("seed", "7")),
-                java.time.Duration.ofMinutes(Long.parseLong(options.getOrDefault("minutes", "5256000"))),
-                Integer.parseInt(options.getOrDefault("workers", "32")),
-                java.time.Duration.ofSeconds(1)));
-        Runtime.getRuntime().addShutdownHook(new Thread(simulator::stop));
-        out.printf(
-                "Enrolled %d simulated hosts in %ds%n",
-                Integer.parseInt(options.getOrDefault("hosts", "500")),
-                simulator.enroll(out).toSeconds());
-        simulator.run();
-        return 0;
-    }
-
     /** One full collection of every collector, with the CPU time each took: the footprint benchmark's figure. */
-    private static int measure(PrintStream out) {
+    private static int measure(Schema schema, PrintStream out) {
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        var collectors = Collectors.forThisHost(new SystemInfo());
+        var collectors = Collectors.forThisHost(new SystemInfo(), schema);
         // A first round loads classes and warms the JIT, as a long-running agent already has.
         collectors.forEach(Collector::collect);
         long totalCpu = 0;
@@ -230,7 +203,7 @@ public final class Main {
             totalWall += usedWall;
             out.printf(
                     "%-20s %6d items %8.1f ms CPU %8.1f ms wall%n",
-                    collector.type(), items, usedCpu / 1e6, usedWall / 1e6);
+                    collector.type().name(), items, usedCpu / 1e6, usedWall / 1e6);
         }
         out.printf("%-20s %6s       %8.1f ms CPU %8.1f ms wall%n", "TOTAL", "", totalCpu / 1e6, totalWall / 1e6);
         return 0;

@@ -1,8 +1,8 @@
 package io.agent7.bench;
 
-import io.agent7.agent.simulate.VirtualHost;
-import io.agent7.agent.sync.Batch;
-import io.agent7.agent.transport.ServerClient;
+import io.agent7.protocol.Batch;
+import io.agent7.protocol.ProtocolCodec;
+import io.agent7.simulator.host.VirtualHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,7 +26,9 @@ public final class BatchFiles {
             VirtualHost host = VirtualHost.create(7, i, now);
             for (Batch batch : IngestThroughput.firstBatches(host, Batch.Mode.SNAPSHOT, now)) {
                 Files.write(
-                        out.resolve(String.format("%05d.%s.ndjson.gz", i, batch.type())), ServerClient.encode(batch));
+                        out.resolve(String.format(
+                                "%05d.%s.ndjson.gz", i, batch.type().name())),
+                        ProtocolCodec.encodeBatch(batch));
                 files++;
             }
         }

@@ -1,7 +1,8 @@
 package io.agent7.bench;
 
-import io.agent7.agent.fleet.FleetSimulator;
-import io.agent7.agent.fleet.FleetStats;
+import io.agent7.schema.Schema;
+import io.agent7.simulator.FleetSimulator;
+import io.agent7.simulator.FleetStats;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,15 +27,17 @@ public final class FleetBenchmark {
         int minWarmup = args.integer("warmup-minutes", 4);
         long ingestPid = Long.parseLong(args.get("ingest-pid"));
 
-        FleetSimulator simulator = new FleetSimulator(new FleetSimulator.Options(
-                ingest,
-                args.get("site-key"),
-                null,
-                hosts,
-                7,
-                Duration.ofHours(24),
-                args.integer("workers", 64),
-                Duration.ofSeconds(1)));
+        FleetSimulator simulator = new FleetSimulator(
+                new FleetSimulator.Options(
+                        ingest,
+                        args.get("site-key"),
+                        null,
+                        hosts,
+                        7,
+                        Duration.ofHours(24),
+                        args.integer("workers", 64),
+                        Duration.ofSeconds(1)),
+                Schema.standard());
         System.out.printf("Enrolling %d simulated hosts...%n", hosts);
         System.out.printf("enrolled in %d s%n", simulator.enroll(System.out).toSeconds());
         Thread runner = new Thread(

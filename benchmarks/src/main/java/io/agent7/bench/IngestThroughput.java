@@ -1,10 +1,11 @@
 package io.agent7.bench;
 
-import io.agent7.agent.simulate.VirtualHost;
+import io.agent7.agent.collect.Collector;
 import io.agent7.agent.state.Credentials;
-import io.agent7.agent.sync.Batch;
 import io.agent7.agent.transport.ServerClient;
 import io.agent7.ingest.ingest.StateUpdates;
+import io.agent7.protocol.Batch;
+import io.agent7.protocol.ProtocolCodec;
 import io.agent7.schema.DataType;
 import io.agent7.schema.DocumentIds;
 import io.agent7.schema.Schema;
@@ -12,6 +13,7 @@ import io.agent7.schema.Values;
 import io.agent7.schema.templates.ElasticsearchHttp;
 import io.agent7.schema.templates.IndexSettings;
 import io.agent7.schema.templates.SchemaInstaller;
+import io.agent7.simulator.host.VirtualHost;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -193,9 +195,9 @@ public final class IngestThroughput {
                                 enrolled.accessToken(),
                                 ingest,
                                 host.hostName(),
-                                batch.type(),
-                                batch.upserts(),
-                                ServerClient.encode(batch)));
+                                batch.type().name(),
+                                batch.documents(),
+                                ProtocolCodec.encodeBatch(batch)));
                     }
                     return own;
                 }));
@@ -213,10 +215,13 @@ public final class IngestThroughput {
     /** A host's first batches of {@link #TYPES}: one per type it has items of, holding all of them. */
     static List<Batch> firstBatches(VirtualHost host, Batch.Mode mode, Instant now) {
         List<Batch> batches = new ArrayList<>();
-        for (String type : TYPES) {
-            List<ObjectNode> documents = host.collect(type);
+        for (Collector collector : host.collectors(Schema.standard())) {
+            if (!TYPES.contains(collector.type().name())) {
+                continue;
+            }
+            List<ObjectNode> documents = collector.collect();
             if (!documents.isEmpty()) {
-                batches.add(new Batch(UUID.randomUUID().toString(), type, mode, now, documents, List.of()));
+                batches.add(new Batch(UUID.randomUUID().toString(), mode, collector.type(), now, documents, List.of()));
             }
         }
         return batches;

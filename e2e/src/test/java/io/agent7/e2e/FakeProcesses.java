@@ -1,6 +1,8 @@
 package io.agent7.e2e;
 
 import io.agent7.agent.collect.Collector;
+import io.agent7.schema.DataType;
+import io.agent7.schema.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +34,8 @@ final class FakeProcesses implements Collector {
     }
 
     @Override
-    public String type() {
-        return "process";
+    public DataType type() {
+        return Schema.standard().require("process");
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.agent7.agent.runtime.AgentRuntime;
 import io.agent7.agent.state.Credentials;
 import io.agent7.agent.state.HostFacts;
 import io.agent7.agent.transport.ServerClient;
+import io.agent7.protocol.CheckinReport;
 import io.agent7.testkit.TestAccounts;
 import io.agent7.testkit.TestElasticsearch;
 import java.net.URI;
@@ -86,7 +87,7 @@ final class FleetSupport {
                 64L * 1024 * 1024,
                 Clock.systemUTC(),
                 "e2e",
-                () -> JSON.createObjectNode().put("hostname", "e2e"));
+                () -> CheckinReport.Host.named("e2e"));
         Thread thread = new Thread(
                 () -> {
                     try {

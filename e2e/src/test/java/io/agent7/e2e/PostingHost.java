@@ -3,6 +3,8 @@ package io.agent7.e2e;
 import io.agent7.agent.state.Credentials;
 import io.agent7.agent.transport.ServerClient;
 import io.agent7.agent.transport.ServerException;
+import io.agent7.protocol.Batch;
+import io.agent7.schema.Schema;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -76,7 +78,13 @@ final class PostingHost implements AutoCloseable {
             // Until acknowledged, even when told to stop: the count must hold every document sent.
             for (int attempt = 0; ; attempt++) {
                 try {
-                    client.post("process", id, "diff", collectedAt, documents);
+                    client.post(new Batch(
+                            id,
+                            Batch.Mode.DIFF,
+                            Schema.standard().require("process"),
+                            collectedAt,
+                            documents,
+                            List.of()));
                     acknowledged.add(new Acknowledged(id, nextPid - batchSize, batchSize, Instant.now(), attempt + 1));
                     acknowledgedDocuments.addAndGet(batchSize);
                     lastAcknowledged.set(System.nanoTime());

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.agent7.agent.collect.ProcessCollector;
 import io.agent7.agent.state.HostFacts;
 import io.agent7.agent.transport.ServerClient;
+import io.agent7.protocol.Batch;
+import io.agent7.protocol.BatchAnswer;
+import io.agent7.schema.Schema;
 import io.agent7.testkit.ServiceProcess;
 import io.agent7.testkit.TestAccounts;
 import io.agent7.testkit.TestElasticsearch;
@@ -84,14 +87,15 @@ class ThinSliceIT {
         String hostId = enrolled.credentials().hostId();
         ServerClient agent = new ServerClient(enrolled.credentials(), "e2e", Clock.systemUTC());
 
-        List<ObjectNode> processes = new ProcessCollector(new SystemInfo().getOperatingSystem()).collect();
+        List<ObjectNode> processes =
+                new ProcessCollector(Schema.standard(), new SystemInfo().getOperatingSystem()).collect();
         long myPid = ProcessHandle.current().pid();
         assertThat(processes)
                 .anySatisfy(
                         p -> assertThat(p.path("process").path("pid").asLong()).isEqualTo(myPid));
         Instant collectedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
-        ServerClient.BatchResult first = agent.post("process", "b-1", "snapshot", collectedAt, processes);
+        BatchAnswer first = agent.post(snapshot("b-1", collectedAt, processes));
         assertThat(first.created()).isEqualTo(processes.size());
         TestElasticsearch.refresh("agent7-process");
         long countAfterFirst = countForHost(hostId);
@@ -112,7 +116,7 @@ class ThinSliceIT {
         assertThat(javas.path("items").toString()).doesNotContain(":null");
 
         // The same snapshot again: same documents, nothing written.
-        ServerClient.BatchResult second = agent.post("process", "b-1", "snapshot", collectedAt, processes);
+        BatchAnswer second = agent.post(snapshot("b-1", collectedAt, processes));
         assertThat(second.created()).isZero();
         assertThat(second.updated()).isZero();
         assertThat(second.unchanged()).isEqualTo(processes.size());
@@ -122,7 +126,7 @@ class ThinSliceIT {
         // A later snapshot without one process marks it removed; the count of documents stays.
         ObjectNode gone = processes.get(processes.size() - 1);
         List<ObjectNode> later = processes.subList(0, processes.size() - 1);
-        ServerClient.BatchResult third = agent.post("process", "b-2", "snapshot", collectedAt.plusSeconds(60), later);
+        BatchAnswer third = agent.post(snapshot("b-2", collectedAt.plusSeconds(60), later));
         assertThat(third.removed()).isEqualTo(1);
         TestElasticsearch.refresh("agent7-process");
         assertThat(countForHost(hostId)).isEqualTo(countAfterFirst);
@@ -152,5 +156,10 @@ class ThinSliceIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET %s: %s", uri, response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
+    }
+
+    private static Batch snapshot(String id, Instant collectedAt, List<ObjectNode> processes) {
+        return new Batch(
+                id, Batch.Mode.SNAPSHOT, Schema.standard().require("process"), collectedAt, processes, List.of());
     }
 }

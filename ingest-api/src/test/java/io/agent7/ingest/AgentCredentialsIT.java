@@ -49,6 +49,20 @@ class AgentCredentialsIT extends IngestApiIT {
                         .valueStream()
                         .map(e -> e.path("field").asString()))
                 .containsExactly("site_key", "host");
+
+        Response malformed = post(
+                "/api/v1/agents/enroll",
+                null,
+                "application/json",
+                "{\"site_key\":7,\"host\":{\"machine_id\":\"m\",\"name\":[\"n\"]}}");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed
+                        .body()
+                        .path("errors")
+                        .valueStream()
+                        .map(e -> e.path("field").asString() + " "
+                                + e.path("reason").asString()))
+                .containsExactly("site_key must be a string", "host.name must be a string");
     }
 
     @Test

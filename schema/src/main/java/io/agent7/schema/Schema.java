@@ -97,6 +97,14 @@ public final class Schema {
         return byName.values();
     }
 
+    /**
+     * The data types agents collect and send in batches: every type but {@code host}, whose
+     * document the ingest API keeps from check-ins. The names a policy may schedule.
+     */
+    public List<DataType> collectedTypes() {
+        return byName.values().stream().filter(t -> t != HostTypes.HOST).toList();
+    }
+
     /** The server's own indices (enrollments, site keys, ...): never written by agents. */
     public List<DataType> serverTypes() {
         return serverTypes;

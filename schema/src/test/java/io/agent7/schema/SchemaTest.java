@@ -75,6 +75,15 @@ class SchemaTest {
     }
 
     @Test
+    void agentsCollectEveryTypeButTheHostDocumentThatCheckinsKeep() {
+        assertThat(SCHEMA.collectedTypes())
+                .hasSize(SCHEMA.types().size() - 1)
+                .extracting(DataType::name)
+                .doesNotContain("host")
+                .contains("process", "registry_value", "gpo");
+    }
+
+    @Test
     void originalAgent7NamesStillWork() {
         assertThat(SCHEMA.require("users").name()).isEqualTo("local_user");
         assertThat(SCHEMA.require("schtasks").name()).isEqualTo("scheduled_task");

@@ -1,6 +1,8 @@
 package io.agent7.agent.collect;
 
+import io.agent7.schema.DataType;
 import io.agent7.schema.Documents;
+import io.agent7.schema.Schema;
 import io.agent7.schema.Values;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,13 +21,16 @@ public final class ProcessCollector implements Collector {
 
     private final OperatingSystem os;
 
-    public ProcessCollector(OperatingSystem os) {
+    private final DataType type;
+
+    public ProcessCollector(Schema schema, OperatingSystem os) {
+        this.type = schema.require("process");
         this.os = os;
     }
 
     @Override
-    public String type() {
-        return "process";
+    public DataType type() {
+        return type;
     }
 
     @Override

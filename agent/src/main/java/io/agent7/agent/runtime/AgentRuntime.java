@@ -2,38 +2,38 @@ package io.agent7.agent.runtime;
 
 import io.agent7.agent.collect.Collector;
 import io.agent7.agent.spool.Spool;
-import io.agent7.agent.sync.Batch;
 import io.agent7.agent.sync.SyncState;
 import io.agent7.agent.sync.SyncStore;
 import io.agent7.agent.transport.ServerClient;
 import io.agent7.agent.transport.ServerException;
-import io.agent7.schema.JsonTrees;
-import io.agent7.schema.Schema;
+import io.agent7.protocol.Batch;
+import io.agent7.protocol.BatchAnswer;
+import io.agent7.protocol.CheckinReport;
+import io.agent7.protocol.CollectorError;
+import io.agent7.protocol.Policy;
+import io.agent7.protocol.ProtocolCodec;
+import io.agent7.schema.DataType;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The agent's main loop: checks in on a jittered interval, runs the collectors the policy
- * asks for, turns what they find into differential batches, and spools them; a second
- * thread sends the spool, oldest first, until the server has everything.
+ * The agent's threads and their wiring. The main loop checks in when {@link Checkins} says,
+ * runs what the {@link CollectionScheduler} says is due, turns what the collectors find into
+ * differential batches and spools them; a second thread sends the spool, oldest first, until
+ * the server has everything, backing off as {@link Backoff} says.
  *
  * <p>Why two threads: collection never waits for the network, and sending never waits for a
  * collector. The spool between them is what survives outages and restarts.
@@ -41,42 +41,35 @@ import tools.jackson.databind.node.ObjectNode;
 public final class AgentRuntime {
 
     private static final Logger log = Logger.getLogger(AgentRuntime.class.getName());
-    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
     private static final Duration HEAP_RETURN_INTERVAL = Duration.ofMinutes(1);
 
     // configuration
     private final ServerClient server;
-    private final Map<String, Collector> collectors;
-    private final Path stateDir;
+    private final Map<DataType, Collector> collectors = new LinkedHashMap<>();
     private final Clock clock;
-    private final String version;
-    private final Supplier<ObjectNode> hostReport;
 
     // collaborators
     private final Spool spool;
     private final SyncStore store;
     private final CollectorRunner runner = new CollectorRunner();
     private final AgentStats stats;
+    private final PolicyCache policies;
+    private final CollectionScheduler scheduler;
+    private final CheckinReporter reporter;
+    private final Checkins checkins;
 
-    // state of the scheduler thread
-    private final Map<String, SyncState> states = new HashMap<>();
-    private final Map<String, Instant> lastSnapshot = new HashMap<>();
-    private final Map<String, Instant> nextRun = new HashMap<>();
-    private final Set<String> forced = new LinkedHashSet<>();
-    private final List<String> forcedDone = new ArrayList<>();
-    private AgentPolicy policy;
-    private Instant nextCheckin = Instant.EPOCH;
+    // state of the main loop
+    private final Map<DataType, SyncState> states = new HashMap<>();
     private Instant lastHeapReturn = Instant.EPOCH;
     private boolean collectedSinceHeapReturn;
-    private Duration checkinBackoff = Duration.ofSeconds(1);
 
     // shared between the threads
     private final Set<String> snapshotNeeded = ConcurrentHashMap.newKeySet();
-    private final List<String> collectorErrors = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile boolean running = true;
     private volatile boolean revoked;
     private final Object spoolSignal = new Object();
 
+    /** @param hostReport what the host looks like now, asked at every check-in */
     public AgentRuntime(
             ServerClient server,
             List<Collector> collectors,
@@ -84,19 +77,19 @@ public final class AgentRuntime {
             long spoolBytes,
             Clock clock,
             String version,
-            Supplier<ObjectNode> hostReport)
+            Supplier<CheckinReport.Host> hostReport)
             throws IOException {
         this.server = server;
-        this.collectors = new HashMap<>();
         collectors.forEach(c -> this.collectors.put(c.type(), c));
-        this.stateDir = stateDir;
         this.clock = clock;
-        this.version = version;
-        this.hostReport = hostReport;
         this.spool = new Spool(stateDir.resolve("spool"), spoolBytes, snapshotNeeded::add);
         this.store = new SyncStore(stateDir, server.credentials().hostId());
         this.stats = new AgentStats(stateDir);
-        this.policy = cachedPolicy();
+        this.policies = PolicyCache.in(stateDir);
+        SplittableRandom random = new SplittableRandom();
+        this.scheduler = new CollectionScheduler(clock, random);
+        this.reporter = new CheckinReporter(version, hostReport);
+        this.checkins = new Checkins(server::checkin, clock, random, reporter, scheduler, policies);
     }
 
     /**
@@ -105,22 +98,27 @@ public final class AgentRuntime {
      * and returns.
      */
     public boolean run(boolean once) throws InterruptedException {
+        if (once) {
+            scheduler.firstRunsAtOnce();
+        }
         Thread sender = new Thread(this::sendLoop, "agent7-sender");
         sender.setDaemon(true);
         sender.start();
         try {
             while (running && !revoked) {
-                Instant now = clock.instant();
-                if (!now.isBefore(nextCheckin)) {
-                    checkin(now);
+                if (checkins.due()) {
+                    checkin();
                 }
+                Policy policy = policies.current().orElse(null);
                 if (policy != null) {
-                    boolean ranAll = collectDue(now, once);
-                    if (once && ranAll) {
+                    for (DataType type : scheduler.takeDue(policy, collectors.keySet())) {
+                        collect(collectors.get(type), policy);
+                    }
+                    if (once && scheduler.everyEnabledTypeRan(policy, collectors.keySet())) {
                         drain();
                         return !revoked;
                     }
-                    returnIdleHeap(now);
+                    returnIdleHeap(clock.instant());
                 }
                 sleepUntilNextDue();
             }
@@ -153,156 +151,83 @@ public final class AgentRuntime {
         }
     }
 
-    private void checkin(Instant now) {
-        ObjectNode report = JsonNodeFactory.instance.objectNode();
-        report.put("agent_version", version);
-        if (policy != null) {
-            report.put("policy_version", policy.version());
-        }
-        report.set("host", hostReport.get());
-        report.putObject("spool").put("bytes", spool.bytes()).put("dropped_batches", spool.droppedBatches());
-        List<String> done = List.copyOf(forcedDone);
-        done.forEach(report.putArray("forced_done")::add);
-        List<String> errors;
-        synchronized (collectorErrors) {
-            errors = List.copyOf(collectorErrors);
-        }
-        errors.forEach(report.putArray("collector_errors")::add);
+    private void checkin() {
         try {
-            JsonNode answer = server.checkin(report);
-            forcedDone.removeAll(done);
-            collectorErrors.removeAll(errors);
-            AgentPolicy next = AgentPolicy.parse(answer.path("policy"));
-            if (policy == null || next.version() != policy.version()) {
-                log.info("Policy " + next.version() + " of group "
-                        + answer.path("policy").path("group").asString());
-                savePolicy(answer.path("policy"));
+            Checkins.Result result = checkins.checkIn(new CheckinReport.Spool(spool.bytes(), spool.droppedBatches()));
+            if (result.policyChanged()) {
+                Policy policy = result.answer().policy();
+                log.info("Policy " + policy.version() + " of group " + policy.group());
             }
-            policy = next;
-            for (JsonNode type : answer.path("forced")) {
-                if (!forcedDone.contains(type.asString())) {
-                    forced.add(type.asString());
-                }
-            }
-            checkinBackoff = Duration.ofSeconds(1);
-            long min = policy.checkinMin().toMillis();
-            long max = Math.max(min, policy.checkinMax().toMillis());
-            // A random point in [min, max] each time keeps a fleet from checking in in step.
-            nextCheckin = now.plusMillis(min + ThreadLocalRandom.current().nextLong(max - min + 1));
         } catch (ServerException e) {
             if (e.unauthorized()) {
                 revoke(e);
                 return;
             }
-            Duration wait = e.serverSaid() ? e.retryAfter() : checkinBackoff;
-            log.warning("Check-in failed (" + e.getMessage() + "); next try in " + wait.toSeconds() + "s");
-            nextCheckin = now.plus(wait);
-            if (!e.serverSaid()) {
-                checkinBackoff = min(checkinBackoff.multipliedBy(2), MAX_BACKOFF);
-            }
+            log.warning("Check-in failed (" + e.getMessage() + "); next try at " + checkins.next());
         }
     }
 
-    /** Runs what is due; answers whether every enabled collector has run at least once. */
-    private boolean collectDue(Instant now, boolean once) {
-        boolean allRan = true;
-        for (Map.Entry<String, AgentPolicy.Schedule> entry : policy.collectors().entrySet()) {
-            String type = entry.getKey();
-            AgentPolicy.Schedule schedule = entry.getValue();
-            Collector collector = collectors.get(type);
-            if (collector == null || (!schedule.enabled() && !forced.contains(type))) {
-                continue;
-            }
-            Instant due = nextRun.computeIfAbsent(
-                    type,
-                    t -> once
-                            ? now
-                            : now.plusMillis(ThreadLocalRandom.current()
-                                    .nextLong(
-                                            Math.min(10_000, schedule.interval().toMillis()) + 1)));
-            boolean isForced = forced.remove(type);
-            if (isForced || !now.isBefore(due)) {
-                collect(collector, schedule, now);
-                if (isForced) {
-                    forcedDone.add(type);
-                }
-                // ±10% so that collectors started together drift apart.
-                long interval = schedule.interval().toMillis();
-                nextRun.put(
-                        type,
-                        now.plusMillis(
-                                interval * 9 / 10 + ThreadLocalRandom.current().nextLong(interval / 5 + 1)));
-            } else {
-                allRan = false;
-            }
-        }
-        return allRan;
-    }
-
-    private void collect(Collector collector, AgentPolicy.Schedule schedule, Instant now) {
-        String type = collector.type();
-        CollectorRunner.Result result = runner.run(collector, schedule.timeBudget());
+    private void collect(Collector collector, Policy policy) {
+        DataType type = collector.type();
+        CollectorRunner.Result result =
+                runner.run(collector, policy.schedule(type.name()).timeBudget());
         if (result.error() != null) {
-            collectorErrors.add(type + ": " + result.error());
-            log.warning(type + " collection failed: " + result.error());
+            reporter.failed(result.error());
+            log.warning(type.name() + " collection failed: " + result.error().detail());
             return;
         }
-        stats.collected(type, result.cpuMillis());
+        stats.collected(type.name(), result.cpuMillis());
         collectedSinceHeapReturn = true;
         SyncState state = states.computeIfAbsent(type, t -> {
-            SyncStore.Loaded loaded = store.load(Schema.standard().require(t));
-            lastSnapshot.put(t, loaded.lastSnapshot());
+            SyncStore.Loaded loaded = store.load(t);
+            scheduler.snapshotSent(t, loaded.lastSnapshot());
             return loaded.state();
         });
-        if (snapshotNeeded.remove(type)) {
+        if (snapshotNeeded.remove(type.name())) {
             state.requireSnapshot();
         }
-        boolean snapshotDue =
-                !lastSnapshot.get(type).plus(policy.fullSnapshotInterval()).isAfter(now);
+        Instant now = clock.instant();
         SyncState.Next next;
         try {
-            next = state.next(result.documents(), now, snapshotDue);
+            next = state.next(result.documents(), now, scheduler.fullSnapshotDue(type, policy));
         } catch (RuntimeException e) {
-            collectorErrors.add(type + ": " + e.getMessage());
-            log.log(Level.WARNING, type + " produced a document the schema refuses; nothing sent", e);
+            reporter.failed(new CollectorError(type.name(), CollectorError.Kind.INVALID_DOCUMENT, e.getMessage()));
+            log.log(Level.WARNING, type.name() + " produced a document the schema refuses; nothing sent", e);
             return;
         }
         Batch batch = next.batch();
         try {
             if (!batch.isEmpty()) {
-                spool.add(
-                        type,
-                        batch.mode() == Batch.Mode.SNAPSHOT ? "snapshot" : "diff",
-                        batch.id(),
-                        ServerClient.encode(batch));
+                spool.add(type.name(), batch.mode().wire(), batch.id(), ProtocolCodec.encodeBatch(batch));
                 synchronized (spoolSignal) {
                     spoolSignal.notifyAll();
                 }
             }
             state.commit(next);
             if (batch.mode() == Batch.Mode.SNAPSHOT) {
-                lastSnapshot.put(type, now);
+                scheduler.snapshotSent(type, now);
             }
-            store.save(state, lastSnapshot.get(type));
+            store.save(state, scheduler.lastSnapshot(type));
             log.fine(() -> String.format(
                     "%s: %d items in %d ms (%d ms CPU); %s of %d upserts, %d removals",
-                    type,
+                    type.name(),
                     result.documents().size(),
                     result.wallMillis(),
                     result.cpuMillis(),
-                    batch.mode(),
-                    batch.upserts().size(),
+                    batch.mode().wire(),
+                    batch.documents().size(),
                     batch.removals().size()));
         } catch (IOException e) {
             // Not spooled, so not sent: the next run of this type must resend everything.
             state.requireSnapshot();
-            collectorErrors.add(type + ": could not spool the batch: " + e.getMessage());
-            log.warning("Could not spool a " + type + " batch: " + e.getMessage());
+            reporter.failed(new CollectorError(
+                    type.name(), CollectorError.Kind.NOT_SPOOLED, "could not spool the batch: " + e.getMessage()));
+            log.warning("Could not spool a " + type.name() + " batch: " + e.getMessage());
         }
     }
 
     private void sendLoop() {
-        Duration backoff = Duration.ofSeconds(1);
+        Backoff backoff = new Backoff(new SplittableRandom());
         while (running && !revoked) {
             var next = spool.oldest();
             if (next.isEmpty()) {
@@ -311,44 +236,40 @@ public final class AgentRuntime {
             }
             Spool.Entry entry = next.get();
             try {
-                ServerClient.BatchResult result = server.postEncoded(entry.type(), entry.body());
+                BatchAnswer answer = server.postEncoded(entry.type(), entry.body());
                 removeQuietly(entry);
                 stats.delivered(entry.type(), entry.mode(), entry.size());
                 stats.save();
-                backoff = Duration.ofSeconds(1);
+                backoff.succeeded();
                 log.info(() -> String.format(
                         "%s %s delivered: %d new, %d changed, %d unchanged, %d removed",
                         entry.type(),
                         entry.mode(),
-                        result.created(),
-                        result.updated(),
-                        result.unchanged(),
-                        result.removed()));
+                        answer.created(),
+                        answer.updated(),
+                        answer.unchanged(),
+                        answer.removed()));
             } catch (ServerException e) {
                 if (e.unauthorized()) {
                     revoke(e);
                     return;
                 }
                 if (e.retryable()) {
-                    Duration wait = e.serverSaid() ? e.retryAfter() : backoff;
-                    // Jitter: a fleet that lost the server together should not return together.
-                    wait = wait.plusMillis(ThreadLocalRandom.current().nextLong(wait.toMillis() / 2 + 1));
+                    Duration wait = backoff.after(e);
                     log.warning(entry.type() + " batch not delivered (" + e.getMessage() + "); retrying in "
                             + wait.toSeconds() + "s");
                     sleep(wait);
-                    if (!e.serverSaid()) {
-                        backoff = min(backoff.multipliedBy(2), MAX_BACKOFF);
-                    }
                 } else {
                     log.severe("The server refused a " + entry.type() + " batch; it is dropped and the next "
                             + entry.type() + " batch will be a full snapshot: " + e.getMessage());
                     snapshotNeeded.add(entry.type());
-                    collectorErrors.add(entry.type() + ": batch refused: " + e.getMessage());
+                    reporter.failed(new CollectorError(
+                            entry.type(), CollectorError.Kind.BATCH_REFUSED, "batch refused: " + e.getMessage()));
                     removeQuietly(entry);
                 }
             } catch (RuntimeException e) {
                 log.log(Level.WARNING, "Sending a " + entry.type() + " batch failed", e);
-                sleep(backoff);
+                sleep(Backoff.FIRST);
             }
         }
     }
@@ -366,14 +287,13 @@ public final class AgentRuntime {
     }
 
     private void sleepUntilNextDue() throws InterruptedException {
-        Instant now = clock.instant();
-        Instant wake = nextCheckin;
-        for (Instant due : nextRun.values()) {
-            if (due.isBefore(wake)) {
-                wake = due;
-            }
+        Instant wake = checkins.next();
+        Instant collection = scheduler.nextDue().orElse(wake);
+        if (collection.isBefore(wake)) {
+            wake = collection;
         }
-        long millis = Math.max(50, Math.min(1_000, Duration.between(now, wake).toMillis()));
+        long millis = Math.max(
+                50, Math.min(1_000, Duration.between(clock.instant(), wake).toMillis()));
         Thread.sleep(millis);
     }
 
@@ -404,28 +324,7 @@ public final class AgentRuntime {
         }
     }
 
-    private AgentPolicy cachedPolicy() {
-        Path file = stateDir.resolve("policy.json");
-        try {
-            return Files.exists(file) ? AgentPolicy.parse(JsonTrees.read(file)) : null;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    private void savePolicy(JsonNode raw) {
-        try {
-            Files.write(stateDir.resolve("policy.json"), JsonTrees.bytes(raw));
-        } catch (IOException e) {
-            log.warning("Could not keep the policy for the next start: " + e.getMessage());
-        }
-    }
-
     public Spool spool() {
         return spool;
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) < 0 ? a : b;
     }
 }

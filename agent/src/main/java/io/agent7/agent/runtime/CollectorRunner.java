@@ -1,6 +1,7 @@
 package io.agent7.agent.runtime;
 
 import io.agent7.agent.collect.Collector;
+import io.agent7.protocol.CollectorError;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
@@ -24,12 +25,13 @@ final class CollectorRunner implements AutoCloseable {
 
     private ExecutorService thread = newThread();
 
-    /** The documents, or an error; with the wall and CPU time the run took. */
-    record Result(List<ObjectNode> documents, String error, long wallMillis, long cpuMillis) {}
+    /** The documents, or the error that kept the run from having them; with the wall and CPU time the run took. */
+    record Result(List<ObjectNode> documents, CollectorError error, long wallMillis, long cpuMillis) {}
 
     private record Timed(List<ObjectNode> documents, long cpuNanos) {}
 
     Result run(Collector collector, Duration budget) {
+        String type = collector.type().name();
         long start = System.nanoTime();
         Future<Timed> future = thread.submit(() -> {
             long cpu = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
@@ -46,17 +48,30 @@ final class CollectorRunner implements AutoCloseable {
             thread.shutdownNow();
             thread = newThread();
             return new Result(
-                    List.of(), "ran over its " + budget.toSeconds() + "s budget and was stopped", budget.toMillis(), 0);
+                    List.of(),
+                    new CollectorError(
+                            type,
+                            CollectorError.Kind.OVER_BUDGET,
+                            "ran over its " + budget.toSeconds() + "s budget and was stopped"),
+                    budget.toMillis(),
+                    0);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             return new Result(
                     List.of(),
-                    cause.getClass().getSimpleName() + ": " + cause.getMessage(),
+                    new CollectorError(
+                            type,
+                            CollectorError.Kind.FAILED,
+                            cause.getClass().getSimpleName() + ": " + cause.getMessage()),
                     (System.nanoTime() - start) / 1_000_000,
                     0);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Result(List.of(), "interrupted", (System.nanoTime() - start) / 1_000_000, 0);
+            return new Result(
+                    List.of(),
+                    new CollectorError(type, CollectorError.Kind.FAILED, "interrupted"),
+                    (System.nanoTime() - start) / 1_000_000,
+                    0);
         }
     }
 

@@ -1,17 +1,16 @@
 package io.agent7.agent.state;
 
+import io.agent7.protocol.CheckinReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import oshi.SystemInfo;
 import oshi.hardware.NetworkIF;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /** The host facts an agent reports at every check-in (the "host" part of docs/AGENT-PROTOCOL.md). */
 public final class HostReport {
@@ -22,14 +21,9 @@ public final class HostReport {
         this.system = system;
     }
 
-    public ObjectNode report() {
+    public CheckinReport.Host report() {
         var os = system.getOperatingSystem();
-        ObjectNode host = JsonNodeFactory.instance.objectNode();
         var network = os.getNetworkParams();
-        host.put("hostname", network.getHostName());
-        if (network.getDomainName() != null && !network.getDomainName().isBlank()) {
-            host.put("domain", network.getDomainName());
-        }
         Set<String> ips = new LinkedHashSet<>();
         Set<String> macs = new LinkedHashSet<>();
         for (NetworkIF nic : system.getHardware().getNetworkIFs()) {
@@ -51,23 +45,24 @@ public final class HostReport {
                 macs.add(mac.toLowerCase(Locale.ROOT));
             }
         }
-        ArrayNode ipArray = host.putArray("ips");
-        ips.forEach(ipArray::add);
-        ArrayNode macArray = host.putArray("macs");
-        macs.forEach(macArray::add);
-        host.put("architecture", System.getProperty("os.arch"));
-        host.put("uptime", os.getSystemUptime());
-        bootId().ifPresent(id -> host.put("boot_id", id));
-        ObjectNode o = host.putObject("os");
         boolean windows = System.getProperty("os.name", "").startsWith("Windows");
-        o.put("family", windows ? "windows" : "linux");
-        o.put("type", windows ? "windows" : "linux");
-        o.put("name", os.getFamily());
-        o.put("full", os.toString());
-        o.put("version", os.getVersionInfo().getVersion());
-        o.put("kernel", windows ? os.getVersionInfo().getBuildNumber() : System.getProperty("os.version"));
-        o.put("platform", platform(os.getFamily(), windows));
-        return host;
+        String domain = network.getDomainName();
+        return new CheckinReport.Host(
+                network.getHostName(),
+                domain == null || domain.isBlank() ? null : domain,
+                List.copyOf(ips),
+                List.copyOf(macs),
+                System.getProperty("os.arch"),
+                os.getSystemUptime(),
+                bootId().orElse(null),
+                new CheckinReport.Os(
+                        windows ? "windows" : "linux",
+                        os.getFamily(),
+                        os.toString(),
+                        os.getVersionInfo().getVersion(),
+                        windows ? os.getVersionInfo().getBuildNumber() : System.getProperty("os.version"),
+                        platform(os.getFamily(), windows),
+                        windows ? "windows" : "linux"));
     }
 
     private static java.util.Optional<String> bootId() {

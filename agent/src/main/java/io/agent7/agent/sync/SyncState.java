@@ -1,5 +1,6 @@
 package io.agent7.agent.sync;
 
+import io.agent7.protocol.Batch;
 import io.agent7.schema.DataType;
 import io.agent7.schema.DocumentIds;
 import io.agent7.schema.Documents;
@@ -97,8 +98,8 @@ public final class SyncState {
         }
         Batch batch = new Batch(
                 UUID.randomUUID().toString(),
-                type.name(),
                 full ? Batch.Mode.SNAPSHOT : Batch.Mode.DIFF,
+                type,
                 collectedAt,
                 upserts,
                 removals);

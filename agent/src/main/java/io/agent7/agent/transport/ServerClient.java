@@ -2,10 +2,18 @@ package io.agent7.agent.transport;
 
 import io.agent7.agent.state.Credentials;
 import io.agent7.agent.state.HostFacts;
-import io.agent7.agent.sync.Batch;
+import io.agent7.protocol.Batch;
+import io.agent7.protocol.BatchAnswer;
+import io.agent7.protocol.CheckinAnswer;
+import io.agent7.protocol.CheckinReport;
+import io.agent7.protocol.EnrollAnswer;
+import io.agent7.protocol.EnrollRequest;
+import io.agent7.protocol.MalformedMessageException;
+import io.agent7.protocol.ProtocolCodec;
+import io.agent7.protocol.ProtocolMessage;
+import io.agent7.protocol.TokenAnswer;
+import io.agent7.protocol.TokenRequest;
 import io.agent7.schema.JsonTrees;
-import io.agent7.schema.Values;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,11 +22,9 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.zip.GZIPOutputStream;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The agent's side of docs/AGENT-PROTOCOL.md: enrollment, token refresh, batch posts. Keeps
@@ -63,95 +69,73 @@ public final class ServerClient {
      */
     public static Enrolled enroll(URI server, String siteKey, HostFacts host, String agentVersion, String caPem)
             throws ServerException {
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.put("site_key", siteKey);
-        body.put("agent_version", agentVersion);
-        ObjectNode h = body.putObject("host");
-        h.put("machine_id", host.machineId());
-        h.put("name", host.hostName());
-        h.putObject("os")
-                .put("family", host.osFamily())
-                .put("name", host.osName())
-                .put("version", host.osVersion())
-                .put("kernel", host.kernel());
+        EnrollRequest request = new EnrollRequest(
+                siteKey,
+                agentVersion,
+                new EnrollRequest.Host(
+                        host.machineId(),
+                        host.hostName(),
+                        new EnrollRequest.Os(host.osFamily(), host.osName(), host.osVersion(), host.kernel())));
         HttpClient http = client(caPem);
-        JsonNode response = send(
+        EnrollAnswer answer = send(
                 http,
                 HttpRequest.newBuilder(server.resolve("/api/v1/agents/enroll"))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(JsonTrees.bytes(body))));
-        String pinned = caPem != null ? caPem : response.path("ca_certificate").asString(null);
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(ProtocolCodec.encode(request))),
+                EnrollAnswer.class);
+        String pinned = caPem != null ? caPem : answer.caCertificate();
         if ("https".equals(server.getScheme()) && pinned == null) {
             throw new ServerException(
                     0, "The server gave no CA certificate to pin; enroll with --ca-cert FILE", null, null);
         }
         Credentials credentials = new Credentials(
                 server,
-                response.path("agent_id").asString(),
-                response.path("host_id").asString(),
-                response.path("refresh_token").asString(),
+                answer.agentId(),
+                answer.hostId(),
+                answer.refreshToken(),
                 "https".equals(server.getScheme()) ? pinned : null);
-        return new Enrolled(
-                credentials,
-                response.path("access_token").asString(),
-                Instant.parse(response.path("expires_at").asString()));
+        return new Enrolled(credentials, answer.accessToken(), answer.expiresAt());
     }
 
     /** What enrollment answered. */
     public record Enrolled(Credentials credentials, String accessToken, Instant expiresAt) {}
 
-    /** Counts the server answered for one batch. */
-    public record BatchResult(int received, int created, int updated, int unchanged, int removed) {}
-
     /**
-     * Posts one batch of one type as gzip NDJSON and answers once the server acknowledged it,
-     * which it does only after Elasticsearch has it.
+     * Posts one batch as gzip NDJSON and answers once the server acknowledged it, which it
+     * does only after Elasticsearch has it.
      */
-    public BatchResult post(String type, String batchId, String mode, Instant collectedAt, List<ObjectNode> documents)
-            throws ServerException {
-        return post(new Batch(
-                batchId,
-                type,
-                "snapshot".equals(mode) ? Batch.Mode.SNAPSHOT : Batch.Mode.DIFF,
-                collectedAt,
-                documents,
-                List.of()));
+    public BatchAnswer post(Batch batch) throws ServerException {
+        return postEncoded(batch.type().name(), ProtocolCodec.encodeBatch(batch));
     }
 
-    public BatchResult post(Batch batch) throws ServerException {
-        return postEncoded(batch.type(), encode(batch));
-    }
-
-    /** Posts a batch already encoded by {@link #encode(Batch)}, as the spool keeps them. */
-    public BatchResult postEncoded(String type, byte[] gzipNdjson) throws ServerException {
-        JsonNode response =
-                authorized(() -> HttpRequest.newBuilder(credentials.server().resolve("/api/v1/ingest/" + type))
+    /** Posts a batch already encoded by {@link ProtocolCodec#encodeBatch}, as the spool keeps them. */
+    public BatchAnswer postEncoded(String type, byte[] gzipNdjson) throws ServerException {
+        return authorized(
+                () -> HttpRequest.newBuilder(credentials.server().resolve("/api/v1/ingest/" + type))
                         .timeout(Duration.ofSeconds(120))
                         .header("Content-Type", "application/x-ndjson")
                         .header("Content-Encoding", "gzip")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(gzipNdjson)));
-        return new BatchResult(
-                response.path("received").asInt(),
-                response.path("created").asInt(),
-                response.path("updated").asInt(),
-                response.path("unchanged").asInt(),
-                response.path("removed").asInt());
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(gzipNdjson)),
+                BatchAnswer.class);
     }
 
     /** Reports the host and learns the policy; see docs/AGENT-PROTOCOL.md. */
-    public JsonNode checkin(ObjectNode report) throws ServerException {
-        byte[] body = JsonTrees.bytes(report);
-        return authorized(() -> HttpRequest.newBuilder(credentials.server().resolve("/api/v1/agents/checkin"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    public CheckinAnswer checkin(CheckinReport report) throws ServerException {
+        byte[] body = ProtocolCodec.encode(report);
+        return authorized(
+                () -> HttpRequest.newBuilder(credentials.server().resolve("/api/v1/agents/checkin"))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+                CheckinAnswer.class);
     }
 
-    private JsonNode authorized(java.util.function.Supplier<HttpRequest.Builder> request) throws ServerException {
+    private <T extends ProtocolMessage> T authorized(Supplier<HttpRequest.Builder> request, Class<T> answer)
+            throws ServerException {
         for (int attempt = 0; ; attempt++) {
             String token = token();
             try {
-                return send(http, request.get().header("Authorization", "Bearer " + token));
+                return send(http, request.get().header("Authorization", "Bearer " + token), answer);
             } catch (ServerException e) {
                 // A token can be refused just after a key rotation or a clock step: refresh once.
                 if (e.unauthorized() && attempt == 0) {
@@ -165,50 +149,19 @@ public final class ServerClient {
         }
     }
 
-    /** The wire form of a batch: gzip NDJSON, header line first. */
-    public static byte[] encode(Batch batch) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
-        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes, 8192)) {
-            ObjectNode header = JsonNodeFactory.instance.objectNode();
-            header.putObject("batch")
-                    .put("id", batch.id())
-                    .put("mode", batch.mode() == Batch.Mode.SNAPSHOT ? "snapshot" : "diff")
-                    .put("collected_at", Values.formatDate(batch.collectedAt()));
-            gzip.write(JsonTrees.bytes(header));
-            gzip.write('\n');
-            for (ObjectNode document : batch.upserts()) {
-                ObjectNode line = JsonNodeFactory.instance.objectNode();
-                line.set("upsert", document);
-                gzip.write(JsonTrees.bytes(line));
-                gzip.write('\n');
-            }
-            for (ObjectNode identity : batch.removals()) {
-                ObjectNode line = JsonNodeFactory.instance.objectNode();
-                line.set("remove", identity);
-                gzip.write(JsonTrees.bytes(line));
-                gzip.write('\n');
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("Writing to memory failed", e);
-        }
-        return bytes.toByteArray();
-    }
-
     private synchronized String token() throws ServerException {
         if (accessToken != null && clock.instant().isBefore(accessTokenExpires.minus(REFRESH_MARGIN))) {
             return accessToken;
         }
-        ObjectNode body = JsonNodeFactory.instance
-                .objectNode()
-                .put("agent_id", credentials.agentId())
-                .put("refresh_token", credentials.refreshToken());
-        JsonNode response = send(
+        TokenAnswer answer = send(
                 http,
                 HttpRequest.newBuilder(credentials.server().resolve("/api/v1/agents/token"))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(JsonTrees.bytes(body))));
-        accessToken = response.path("access_token").asString();
-        accessTokenExpires = Instant.parse(response.path("expires_at").asString());
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(ProtocolCodec.encode(
+                                new TokenRequest(credentials.agentId(), credentials.refreshToken())))),
+                TokenAnswer.class);
+        accessToken = answer.accessToken();
+        accessTokenExpires = answer.expiresAt() == null ? Instant.EPOCH : answer.expiresAt();
         return accessToken;
     }
 
@@ -218,7 +171,8 @@ public final class ServerClient {
         this.accessTokenExpires = expiresAt;
     }
 
-    private static JsonNode send(HttpClient http, HttpRequest.Builder request) throws ServerException {
+    private static <T extends ProtocolMessage> T send(HttpClient http, HttpRequest.Builder request, Class<T> answer)
+            throws ServerException {
         HttpResponse<byte[]> response;
         try {
             response = http.send(
@@ -230,6 +184,24 @@ public final class ServerClient {
             throw new ServerException(0, "Interrupted", DEFAULT_RETRY, e);
         }
         int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            try {
+                return ProtocolCodec.decode(response.body(), answer);
+            } catch (MalformedMessageException e) {
+                // Not what this agent understands (a proxy's page, a server of another version): try again later.
+                throw new ServerException(
+                        status,
+                        "Unreadable answer from " + response.uri().getPath() + ": " + e.getMessage(),
+                        DEFAULT_RETRY,
+                        e);
+            }
+        }
+        throw failure(response);
+    }
+
+    /** The server's problem details, as far as they say anything, as an exception that knows whether to retry. */
+    private static ServerException failure(HttpResponse<byte[]> response) {
+        int status = response.statusCode();
         JsonNode body;
         try {
             body = response.body().length == 0
@@ -239,9 +211,6 @@ public final class ServerClient {
             body = JsonNodeFactory.instance
                     .objectNode()
                     .put("detail", new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
-        }
-        if (status >= 200 && status < 300) {
-            return body;
         }
         String detail = "HTTP " + status + " from " + response.uri().getPath() + ": "
                 + body.path("detail").asString(JsonTrees.string(body));
@@ -253,7 +222,7 @@ public final class ServerClient {
         if (status == 429 || status >= 500) {
             retry = header.map(ServerClient::seconds).orElse(DEFAULT_RETRY);
         }
-        throw new ServerException(status, detail, retry, header.isPresent(), null);
+        return new ServerException(status, detail, retry, header.isPresent(), null);
     }
 
     private static Duration seconds(String header) {

@@ -13,7 +13,11 @@ public final class ServerException extends Exception {
         this(status, message, retryAfter, false, cause);
     }
 
-    ServerException(int status, String message, Duration retryAfter, boolean serverSaid, Throwable cause) {
+    /**
+     * @param retryAfter when to retry, null when retrying cannot succeed
+     * @param serverSaid whether {@code retryAfter} is the server's own {@code Retry-After}
+     */
+    public ServerException(int status, String message, Duration retryAfter, boolean serverSaid, Throwable cause) {
         super(message, cause);
         this.status = status;
         this.retryAfter = retryAfter;

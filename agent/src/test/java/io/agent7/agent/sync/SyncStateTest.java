@@ -2,6 +2,7 @@ package io.agent7.agent.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agent7.protocol.Batch;
 import io.agent7.schema.Schema;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,7 +28,7 @@ class SyncStateTest {
         SyncState state = SyncState.fresh(Schema.standard().require("process"), "host-1");
         SyncState.Next first = state.next(List.of(process(1, "a"), process(2, "b"), process(3, "c")), T0, false);
         assertThat(first.batch().mode()).isEqualTo(Batch.Mode.SNAPSHOT);
-        assertThat(first.batch().upserts()).hasSize(3);
+        assertThat(first.batch().documents()).hasSize(3);
         state.commit(first);
 
         SyncState.Next same =
@@ -38,7 +39,7 @@ class SyncStateTest {
         SyncState.Next diff = state.next(
                 List.of(process(1, "a"), process(2, "b-renamed"), process(4, "d")), T0.plusSeconds(120), false);
         assertThat(diff.batch().mode()).isEqualTo(Batch.Mode.DIFF);
-        assertThat(diff.batch().upserts())
+        assertThat(diff.batch().documents())
                 .extracting(d -> d.path("process").path("pid").asInt())
                 .containsExactlyInAnyOrder(2, 4);
         assertThat(diff.batch().removals())
@@ -55,7 +56,7 @@ class SyncStateTest {
             ObjectNode sample = (ObjectNode) JSON.readTree(
                     "{\"system_metric\":{\"sampled_at\":\"" + at + "\",\"cpu\":{\"pct\":" + (10 + minute) + "}}}");
             SyncState.Next next = state.next(List.of(sample), at, false);
-            assertThat(next.batch().upserts()).hasSize(1);
+            assertThat(next.batch().documents()).hasSize(1);
             assertThat(next.batch().removals())
                     .as("the server refuses removals of a series")
                     .isEmpty();
@@ -70,7 +71,7 @@ class SyncStateTest {
         state.requireSnapshot();
         SyncState.Next afterGap = state.next(List.of(process(1, "a")), T0.plusSeconds(60), false);
         assertThat(afterGap.batch().mode()).isEqualTo(Batch.Mode.SNAPSHOT);
-        assertThat(afterGap.batch().upserts()).hasSize(1);
+        assertThat(afterGap.batch().documents()).hasSize(1);
         state.commit(afterGap);
         assertThat(state.needsSnapshot()).isFalse();
         assertThat(state.next(List.of(process(1, "a")), T0.plusSeconds(120), true)
@@ -93,7 +94,7 @@ class SyncStateTest {
         docs.remove(1);
         SyncState.Next next = loaded.state().next(docs, T0.plusSeconds(60), false);
         assertThat(next.batch().mode()).isEqualTo(Batch.Mode.DIFF);
-        assertThat(next.batch().upserts()).isEmpty();
+        assertThat(next.batch().documents()).isEmpty();
         assertThat(next.batch().removals()).hasSize(1);
 
         // Another host's state, or a broken file, starts over with a snapshot.

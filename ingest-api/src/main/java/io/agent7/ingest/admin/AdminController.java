@@ -5,9 +5,11 @@ import io.agent7.ingest.enrollment.EnrollmentService;
 import io.agent7.ingest.enrollment.SiteKey;
 import io.agent7.ingest.hosts.HostRegistry;
 import io.agent7.ingest.hosts.HostStore;
+import io.agent7.ingest.policy.InvalidPolicyException;
 import io.agent7.ingest.policy.Policies;
-import io.agent7.ingest.policy.Policy;
+import io.agent7.ingest.policy.PolicyConflictException;
 import io.agent7.ingest.policy.PolicySpec;
+import io.agent7.protocol.Policy;
 import io.agent7.server.web.ApiProblem;
 import java.security.Principal;
 import java.util.ArrayList;
@@ -105,7 +107,7 @@ class AdminController {
         Policy updated;
         try {
             updated = policies.update(require("group", group), spec, admin.getName());
-        } catch (ApiProblem e) {
+        } catch (ApiProblem | InvalidPolicyException | PolicyConflictException e) {
             audit.record("policy.update", false, admin.getName(), group, e.getMessage(), Map.of());
             throw e;
         }

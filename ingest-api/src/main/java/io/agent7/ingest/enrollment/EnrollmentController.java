@@ -1,5 +1,9 @@
 package io.agent7.ingest.enrollment;
 
+import io.agent7.protocol.EnrollAnswer;
+import io.agent7.protocol.EnrollRequest;
+import io.agent7.protocol.TokenAnswer;
+import io.agent7.protocol.TokenRequest;
 import io.agent7.server.web.ApiProblem;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,30 +29,12 @@ class EnrollmentController {
         this.tls = tls;
     }
 
-    record EnrollRequest(String siteKey, HostFacts host, String agentVersion) {}
-
-    record HostFacts(String machineId, String name, Enrollment.HostOs os) {}
-
-    record EnrollResponse(
-            String agentId,
-            String hostId,
-            String accessToken,
-            String tokenType,
-            long expiresIn,
-            Instant expiresAt,
-            String refreshToken,
-            String caCertificate) {}
-
-    record TokenRequest(String agentId, String refreshToken) {}
-
-    record TokenResponse(String accessToken, String tokenType, long expiresIn, Instant expiresAt) {}
-
     @PostMapping("/api/v1/agents/enroll")
     @ResponseStatus(HttpStatus.CREATED)
-    EnrollResponse enroll(@RequestBody EnrollRequest request) {
+    EnrollAnswer enroll(@RequestBody EnrollRequest request) {
         List<ApiProblem.Error> errors = new ArrayList<>();
         require(errors, "site_key", request.siteKey(), 512);
-        HostFacts host = request.host();
+        EnrollRequest.Host host = request.host();
         if (host == null) {
             errors.add(new ApiProblem.Error(null, "host", "is required: {\"machine_id\": ..., \"name\": ...}"));
         } else {
@@ -59,10 +45,10 @@ class EnrollmentController {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "The enrollment request is incomplete", errors);
         }
         var credentials = enrollment
-                .enroll(request.siteKey(), host.machineId(), host.name(), request.agentVersion(), host.os())
+                .enroll(request.siteKey(), host.machineId(), host.name(), request.agentVersion(), os(host.os()))
                 .orElseThrow(() -> new ApiProblem(HttpStatus.UNAUTHORIZED, "The site key is not valid"));
         Instant now = Instant.now();
-        return new EnrollResponse(
+        return new EnrollAnswer(
                 credentials.agentId(),
                 credentials.hostId(),
                 credentials.accessToken(),
@@ -74,7 +60,7 @@ class EnrollmentController {
     }
 
     @PostMapping("/api/v1/agents/token")
-    TokenResponse token(@RequestBody TokenRequest request) {
+    TokenAnswer token(@RequestBody TokenRequest request) {
         List<ApiProblem.Error> errors = new ArrayList<>();
         require(errors, "agent_id", request.agentId(), 64);
         require(errors, "refresh_token", request.refreshToken(), 512);
@@ -87,11 +73,15 @@ class EnrollmentController {
                         HttpStatus.UNAUTHORIZED,
                         "The agent is unknown or revoked, or the refresh credential is wrong; enroll again"));
         Instant now = Instant.now();
-        return new TokenResponse(
+        return new TokenAnswer(
                 issued.token(),
                 "Bearer",
                 Math.max(0, issued.expiresAt().getEpochSecond() - now.getEpochSecond()),
                 issued.expiresAt());
+    }
+
+    private static Enrollment.HostOs os(EnrollRequest.Os os) {
+        return os == null ? null : new Enrollment.HostOs(os.family(), os.name(), os.version(), os.kernel());
     }
 
     private static void require(List<ApiProblem.Error> errors, String field, String value, int maxLength) {

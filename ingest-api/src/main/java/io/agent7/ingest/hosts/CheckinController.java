@@ -1,9 +1,8 @@
 package io.agent7.ingest.hosts;
 
-import io.agent7.ingest.policy.PolicySpec;
 import io.agent7.ingest.security.AgentPrincipal;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.agent7.protocol.CheckinAnswer;
+import io.agent7.protocol.CheckinReport;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,12 +20,8 @@ class CheckinController {
     }
 
     @PostMapping("/api/v1/agents/checkin")
-    Map<String, Object> checkin(@AuthenticationPrincipal Jwt token, @RequestBody CheckinRequest request) {
-        HostRegistry.Answer answer = registry.checkin(AgentPrincipal.of(token), request);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("policy", PolicySpec.toJson(answer.policy()));
-        body.put("forced", answer.forced());
-        body.put("server_time", answer.serverTime());
-        return body;
+    CheckinAnswer checkin(@AuthenticationPrincipal Jwt token, @RequestBody CheckinReport report) {
+        HostRegistry.Answer answer = registry.checkin(AgentPrincipal.of(token), report);
+        return new CheckinAnswer(answer.policy(), answer.forced(), answer.serverTime());
     }
 }

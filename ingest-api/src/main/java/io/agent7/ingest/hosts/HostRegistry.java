@@ -4,8 +4,10 @@ import io.agent7.ingest.enrollment.EnrollmentStore;
 import io.agent7.ingest.ingest.DocumentSink;
 import io.agent7.ingest.ingest.StateUpdates;
 import io.agent7.ingest.policy.Policies;
-import io.agent7.ingest.policy.Policy;
 import io.agent7.ingest.security.AgentPrincipal;
+import io.agent7.protocol.CheckinReport;
+import io.agent7.protocol.CollectorError;
+import io.agent7.protocol.Policy;
 import io.agent7.schema.CommonFields;
 import io.agent7.schema.Documents;
 import io.agent7.schema.Values;
@@ -74,11 +76,11 @@ public class HostRegistry {
     /** What the agent gets back. */
     record Answer(Policy policy, List<String> forced, Instant serverTime) {}
 
-    Answer checkin(AgentPrincipal agent, CheckinRequest request) {
+    Answer checkin(AgentPrincipal agent, CheckinReport request) {
         Instant now = clock.instant();
         HostStore.HostState state = state(agent);
         List<String> forced = new ArrayList<>(state.forcedCollections());
-        if (request.forcedDone() != null && !request.forcedDone().isEmpty()) {
+        if (!request.forcedDone().isEmpty()) {
             forced.removeAll(request.forcedDone());
             states.remove(agent.hostId());
         }
@@ -122,9 +124,9 @@ public class HostRegistry {
     }
 
     /** What the agent reported and the server keeps of the host; the fields the server owns are set on writing. */
-    private static ObjectNode facts(CheckinRequest request, String group, List<String> forced) {
+    private static ObjectNode facts(CheckinReport request, String group, List<String> forced) {
         ObjectNode doc = Documents.object();
-        CheckinRequest.Host h = request.host();
+        CheckinReport.Host h = request.host();
         ObjectNode host = doc.putObject("host");
         if (h != null) {
             putText(host, "hostname", h.hostname());
@@ -158,13 +160,14 @@ public class HostRegistry {
             hostState.put("policy_version", request.policyVersion().toString());
         }
         if (request.spool() != null) {
-            hostState.put(
-                    "spool_bytes", Objects.requireNonNullElse(request.spool().bytes(), 0L));
-            hostState.put(
-                    "spool_dropped", Objects.requireNonNullElse(request.spool().droppedBatches(), 0L));
+            hostState.put("spool_bytes", request.spool().bytes());
+            hostState.put("spool_dropped", request.spool().droppedBatches());
         }
         putList(hostState, "forced_collections", forced);
-        putList(hostState, "collector_errors", request.collectorErrors());
+        putList(
+                hostState,
+                "collector_errors",
+                request.collectorErrors().stream().map(CollectorError::summary).toList());
         return doc;
     }
 

@@ -1,19 +1,19 @@
 package io.agent7.ingest.ingest;
 
+import io.agent7.protocol.Batch;
+import io.agent7.protocol.MalformedMessageException;
+import io.agent7.protocol.ProtocolCodec;
 import io.agent7.schema.CommonFields;
 import io.agent7.schema.DataType;
 import io.agent7.schema.DocumentNormalizer;
 import io.agent7.schema.Documents;
 import io.agent7.schema.InvalidDocumentException;
-import io.agent7.schema.Values;
 import io.agent7.server.web.ApiProblem;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -45,9 +45,7 @@ final class BatchReader {
         List<ObjectNode> documents = new ArrayList<>();
         List<ObjectNode> removals = new ArrayList<>();
         int lineNumber = 0;
-        String batchId = null;
-        Batch.Mode mode = null;
-        Instant collectedAt = null;
+        Batch.Header batch = null;
         boolean headerSeen = false;
         Lines lines = new Lines(body);
         byte[] line;
@@ -73,12 +71,7 @@ final class BatchReader {
                                     + "{\"batch\": {\"id\": ..., \"mode\": \"snapshot\"|\"diff\", \"collected_at\": ...}}",
                             List.of(new ApiProblem.Error(lineNumber, "batch", "is missing")));
                 }
-                batchId = text(header, "id");
-                mode = mode(header.path("mode"), errors, lineNumber);
-                collectedAt = collectedAt(header.path("collected_at"), errors, lineNumber);
-                if (batchId == null || batchId.isBlank() || batchId.length() > 128) {
-                    error(errors, lineNumber, "batch.id", "is required, at most 128 characters");
-                }
+                batch = header(header, errors, lineNumber);
                 continue;
             }
             if (node == null) {
@@ -89,7 +82,7 @@ final class BatchReader {
         if (!headerSeen) {
             throw rejected(HttpStatus.BAD_REQUEST, "The batch is empty: it needs at least the header line", List.of());
         }
-        return finish(batchId, mode, type, collectedAt, documents, removals, errors);
+        return finish(batch, type, documents, removals, errors);
     }
 
     /**
@@ -110,13 +103,7 @@ final class BatchReader {
                         null, key, "is not part of a batch; a batch has batch, upserts and removes"));
             }
         }
-        JsonNode header = body.path("batch");
-        String batchId = text(header, "id");
-        Batch.Mode mode = mode(header.path("mode"), errors, null);
-        Instant collectedAt = collectedAt(header.path("collected_at"), errors, null);
-        if (batchId == null || batchId.isBlank() || batchId.length() > 128) {
-            error(errors, null, "batch.id", "is required, at most 128 characters");
-        }
+        Batch.Header batch = header(body.path("batch"), errors, null);
         List<ObjectNode> documents = new ArrayList<>();
         List<ObjectNode> removals = new ArrayList<>();
         for (String list : List.of("upserts", "removes")) {
@@ -135,7 +122,26 @@ final class BatchReader {
                 entry(wrapped, null, list + "[" + i++ + "]", documents, removals, errors, hostId, normalizer);
             }
         }
-        return finish(batchId, mode, type, collectedAt, documents, removals, errors);
+        return finish(batch, type, documents, removals, errors);
+    }
+
+    /**
+     * The header as the protocol reads it, with this API's own rule on ids; each wrong field
+     * is noted as an error of the header's line. Null when any is wrong.
+     */
+    private static Batch.Header header(JsonNode header, List<ApiProblem.Error> errors, Integer line) {
+        Batch.Header batch = null;
+        try {
+            batch = ProtocolCodec.header(header);
+        } catch (MalformedMessageException e) {
+            e.problems().forEach(p -> error(errors, line, p.field(), p.reason()));
+        }
+        String id = batch != null ? batch.id() : text(header, "id");
+        if (id == null || id.isBlank() || id.length() > 128) {
+            error(errors, line, "batch.id", "is required, at most 128 characters");
+            return null;
+        }
+        return batch;
     }
 
     private void entry(
@@ -184,15 +190,14 @@ final class BatchReader {
         return field == null ? where : where + "." + field;
     }
 
+    /** The batch, or every error found; {@code header} is null when it was not valid (and noted). */
     private static Batch finish(
-            String batchId,
-            Batch.Mode mode,
+            Batch.Header header,
             DataType type,
-            Instant collectedAt,
             List<ObjectNode> documents,
             List<ObjectNode> removals,
             List<ApiProblem.Error> errors) {
-        if (mode == Batch.Mode.SNAPSHOT && !removals.isEmpty()) {
+        if (header != null && header.mode() == Batch.Mode.SNAPSHOT && !removals.isEmpty()) {
             errors.add(new ApiProblem.Error(
                     null,
                     "remove",
@@ -212,7 +217,7 @@ final class BatchReader {
                     errors.size() > MAX_REPORTED_ERRORS ? errors.subList(0, MAX_REPORTED_ERRORS) : errors;
             throw rejected(status, summary, reported);
         }
-        return new Batch(batchId, mode, type, collectedAt, documents, removals);
+        return Batch.of(header, type, documents, removals);
     }
 
     /**
@@ -295,28 +300,6 @@ final class BatchReader {
             }
         }
         return true;
-    }
-
-    private static Batch.Mode mode(JsonNode value, List<ApiProblem.Error> errors, Integer line) {
-        String text = value.asString("");
-        try {
-            return Batch.Mode.valueOf(text.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            error(errors, line, "batch.mode", "must be \"snapshot\" or \"diff\", got '" + text + "'");
-            return Batch.Mode.DIFF;
-        }
-    }
-
-    private static Instant collectedAt(JsonNode value, List<ApiProblem.Error> errors, Integer line) {
-        try {
-            if (value.isMissingNode() || value.isNull()) {
-                throw new InvalidDocumentException("batch.collected_at", "is required");
-            }
-            return Instant.parse(Values.canonicalDate(value, "batch.collected_at"));
-        } catch (InvalidDocumentException e) {
-            error(errors, line, "batch.collected_at", e.getMessage().replaceFirst("^field '[^']*': ", ""));
-            return Instant.EPOCH;
-        }
     }
 
     private static String text(JsonNode node, String field) {

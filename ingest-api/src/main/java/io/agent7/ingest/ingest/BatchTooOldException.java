@@ -1,6 +1,6 @@
 package io.agent7.ingest.ingest;
 
-import io.agent7.ingest.policy.PolicySpec;
+import io.agent7.protocol.Durations;
 import io.agent7.schema.Values;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +15,7 @@ public final class BatchTooOldException extends RuntimeException {
     BatchTooOldException(Instant collectedAt, Instant now, Duration maxAge) {
         super(
                 "The batch was collected at " + Values.formatDate(collectedAt) + ", more than "
-                        + PolicySpec.format(maxAge) + " before the server's time " + Values.formatDate(now)
+                        + Durations.format(maxAge) + " before the server's time " + Values.formatDate(now)
                         + " (agent7.ingest.max-batch-age); nothing of it was written. Send a fresh snapshot of the type instead");
     }
 }

@@ -1,7 +1,8 @@
 package io.agent7.ingest.ingest;
 
-import io.agent7.ingest.policy.PolicySpec;
 import io.agent7.ingest.security.AgentPrincipal;
+import io.agent7.protocol.Batch;
+import io.agent7.protocol.Durations;
 import io.agent7.schema.DataType;
 import io.agent7.schema.DocumentIds;
 import io.agent7.schema.Values;
@@ -260,7 +261,7 @@ class IngestService implements DisposableBean {
         Throwable cause = unwrapped(failure);
         if (cause instanceof TimeoutException) {
             return new IngestUnavailableException("Elasticsearch did not acknowledge the batch within "
-                    + PolicySpec.format(properties.writeTimeout()) + "; retry it");
+                    + Durations.format(properties.writeTimeout()) + "; retry it");
         }
         log.warn("Bulk write failed", cause);
         return new IngestUnavailableException("Elasticsearch is unavailable; retry");

@@ -1,6 +1,6 @@
 package io.agent7.ingest.policy;
 
-import io.agent7.server.web.ApiProblem;
+import io.agent7.protocol.Policy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
@@ -51,15 +50,18 @@ public class Policies {
                 .orElseGet(() -> PolicySpec.defaults(group));
     }
 
-    /** Validates and stores a new policy for the group; answers it with its new version. */
+    /**
+     * Validates and stores a new policy for the group; answers it with its new version.
+     *
+     * @throws InvalidPolicyException naming every setting that is wrong
+     * @throws PolicyConflictException when someone else changed the policy meanwhile
+     */
     public Policy update(String group, JsonNode spec, String user) {
         Optional<PolicyStore.Stored> previous = store.find(group);
         long version = previous.map(PolicyStore.Stored::version).orElse(0L) + 1;
         Policy policy = PolicySpec.parse(group, version, spec);
         if (!store.save(group, version, clock.instant(), user, PolicySpec.specOf(policy), previous.orElse(null))) {
-            throw new ApiProblem(
-                    HttpStatus.CONFLICT,
-                    "The policy of group '" + group + "' changed while this change was made; read it again and retry");
+            throw new PolicyConflictException(group);
         }
         cache.remove(group);
         return policy;

@@ -1,23 +1,25 @@
 package io.agent7.ingest.policy;
 
+import io.agent7.protocol.Durations;
+import io.agent7.protocol.Policy;
+import io.agent7.protocol.ProtocolCodec;
+import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
-import io.agent7.server.web.ApiProblem;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The JSON form of a {@link Policy}, as admins write it and agents receive it:
+ * A {@link Policy} as admins write it: the shape of the check-in answer's policy without
+ * {@code group} and {@code version},
  * <pre>{
  *   "checkin": {"min": "20s", "max": "60s"},
  *   "full_snapshot_interval": "24h",
@@ -25,10 +27,12 @@ import tools.jackson.databind.node.ObjectNode;
  *   "registry_keys": ["HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run"]
  * }</pre>
  * Collectors left out keep their defaults. Every problem is reported at once.
+ *
+ * <p>The collectors a policy schedules are the schema's collected types; each has a default
+ * schedule here, and a type added to the schema without one stops the service at start.
  */
 public final class PolicySpec {
 
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,6})(ms|s|m|h|d)");
     private static final Set<String> HIVES = Set.of(
             "HKLM",
             "HKEY_LOCAL_MACHINE",
@@ -40,37 +44,74 @@ public final class PolicySpec {
             "HKEY_CLASSES_ROOT",
             "HKCC",
             "HKEY_CURRENT_CONFIG");
+    private static final Set<String> SETTINGS =
+            Set.of("checkin", "full_snapshot_interval", "collectors", "registry_keys");
+    private static final Set<String> COLLECTOR_SETTINGS = Set.of("enabled", "interval", "time_budget");
     private static final Duration MIN_INTERVAL = Duration.ofSeconds(10);
     private static final Duration MAX_INTERVAL = Duration.ofDays(7);
     private static final int MAX_REGISTRY_KEYS = 500;
 
-    /** Defaults in the spirit of the original: sessions and sockets often, inventory daily, directory off. */
-    static final Map<String, Policy.Collector> DEFAULT_COLLECTORS;
+    /**
+     * How often each collected type runs unless a policy says otherwise, in the spirit of the
+     * original: sessions and sockets often, inventory daily, directory off (it needs an agent
+     * on a domain controller, which a policy turns on).
+     */
+    private static final Map<String, Policy.Schedule> DEFAULT_SCHEDULES = defaultSchedules();
 
-    static {
-        Map<String, Policy.Collector> d = new TreeMap<>();
-        Duration budget = Duration.ofSeconds(60);
+    /** The default schedule of every type of the schema that agents collect. */
+    static final Map<String, Policy.Schedule> DEFAULT_COLLECTORS = collectors(Schema.standard(), DEFAULT_SCHEDULES);
+
+    private static Map<String, Policy.Schedule> defaultSchedules() {
+        Map<String, Policy.Schedule> d = new TreeMap<>();
+        Duration budget = Policy.Schedule.DEFAULT_TIME_BUDGET;
         for (String type : List.of("logged_on_user", "network_connection", "system_metric")) {
-            d.put(type, new Policy.Collector(true, Duration.ofMinutes(1), budget));
+            d.put(type, new Policy.Schedule(true, Duration.ofMinutes(1), budget));
         }
         for (String type : List.of("process", "net_session")) {
-            d.put(type, new Policy.Collector(true, Duration.ofMinutes(5), budget));
+            d.put(type, new Policy.Schedule(true, Duration.ofMinutes(5), budget));
         }
         for (String type : List.of("service", "scheduled_task", "startup_item", "pipe", "disk")) {
-            d.put(type, new Policy.Collector(true, Duration.ofMinutes(15), budget));
+            d.put(type, new Policy.Schedule(true, Duration.ofMinutes(15), budget));
         }
         for (String type : List.of("local_user", "local_group", "share", "registry_value")) {
-            d.put(type, new Policy.Collector(true, Duration.ofHours(1), budget));
+            d.put(type, new Policy.Schedule(true, Duration.ofHours(1), budget));
         }
-        d.put("printer", new Policy.Collector(true, Duration.ofHours(6), budget));
+        d.put("printer", new Policy.Schedule(true, Duration.ofHours(6), budget));
         for (String type : List.of("software", "update")) {
-            d.put(type, new Policy.Collector(true, Duration.ofHours(24), Duration.ofMinutes(5)));
+            d.put(type, new Policy.Schedule(true, Duration.ofHours(24), Duration.ofMinutes(5)));
         }
         for (String type : List.of("ad_user", "ad_group", "ad_computer", "ad_domain", "gpo")) {
-            d.put(type, new Policy.Collector(false, Duration.ofHours(1), Duration.ofMinutes(10)));
+            d.put(type, new Policy.Schedule(false, Duration.ofHours(1), Duration.ofMinutes(10)));
         }
-        d.put("sysvol_file", new Policy.Collector(false, Duration.ofHours(6), Duration.ofMinutes(10)));
-        DEFAULT_COLLECTORS = Map.copyOf(d);
+        d.put("sysvol_file", new Policy.Schedule(false, Duration.ofHours(6), Duration.ofMinutes(10)));
+        return d;
+    }
+
+    /**
+     * The schema's collected types with their default schedules.
+     *
+     * @throws IllegalStateException when a collected type has no default, or a default names
+     *     no collected type
+     */
+    static Map<String, Policy.Schedule> collectors(Schema schema, Map<String, Policy.Schedule> defaults) {
+        Map<String, Policy.Schedule> collectors = new TreeMap<>();
+        List<String> missing = new ArrayList<>();
+        for (DataType type : schema.collectedTypes()) {
+            Policy.Schedule schedule = defaults.get(type.name());
+            if (schedule == null) {
+                missing.add(type.name());
+            } else {
+                collectors.put(type.name(), schedule);
+            }
+        }
+        SortedSet<String> unknown = new TreeSet<>(defaults.keySet());
+        unknown.removeAll(collectors.keySet());
+        if (!missing.isEmpty() || !unknown.isEmpty()) {
+            throw new IllegalStateException("PolicySpec's default schedules do not match the schema's collected types:"
+                    + (missing.isEmpty() ? "" : " no default for " + missing)
+                    + (unknown.isEmpty() ? "" : " defaults for types the schema does not collect " + unknown));
+        }
+        return Map.copyOf(collectors);
     }
 
     private PolicySpec() {}
@@ -80,57 +121,52 @@ public final class PolicySpec {
         return new Policy(
                 group,
                 0,
-                Duration.ofSeconds(20),
-                Duration.ofSeconds(60),
+                Policy.DEFAULT_CHECKIN,
+                Policy.DEFAULT_FULL_SNAPSHOT_INTERVAL,
                 DEFAULT_COLLECTORS,
                 List.of(
                         "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run",
                         "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\RunOnce",
                         "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa",
-                        "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon"),
-                Duration.ofHours(24));
+                        "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon"));
     }
 
     /**
      * Reads an admin's spec over the defaults.
      *
-     * @throws ApiProblem 400 naming every field that is wrong
+     * @throws InvalidPolicyException naming every setting that is wrong
      */
     public static Policy parse(String group, long version, JsonNode spec) {
-        List<ApiProblem.Error> errors = new ArrayList<>();
         if (spec == null || !spec.isObject()) {
-            throw new ApiProblem(
-                    org.springframework.http.HttpStatus.BAD_REQUEST, "A policy is a JSON object", List.of());
+            throw new InvalidPolicyException("A policy is a JSON object", List.of());
         }
+        List<InvalidPolicyException.Problem> errors = new ArrayList<>();
         Policy base = defaults(group);
-        for (Iterator<String> it = spec.propertyNames().iterator(); it.hasNext(); ) {
-            String key = it.next();
-            if (!Set.of("checkin", "full_snapshot_interval", "collectors", "registry_keys")
-                    .contains(key)) {
-                errors.add(new ApiProblem.Error(
-                        null,
-                        key,
-                        "is not a policy setting; settings: checkin, "
-                                + "full_snapshot_interval, collectors, registry_keys"));
+        for (String key : spec.propertyNames()) {
+            if (!SETTINGS.contains(key)) {
+                errors.add(
+                        new InvalidPolicyException.Problem(
+                                key,
+                                "is not a policy setting; settings: checkin, full_snapshot_interval, collectors, registry_keys"));
             }
         }
         Duration min = duration(
                 spec.path("checkin").path("min"),
-                base.checkinMin(),
+                base.checkin().min(),
                 "checkin.min",
                 Duration.ofSeconds(5),
                 Duration.ofHours(1),
                 errors);
         Duration max = duration(
                 spec.path("checkin").path("max"),
-                base.checkinMax(),
+                base.checkin().max(),
                 "checkin.max",
                 Duration.ofSeconds(5),
                 Duration.ofHours(1),
                 errors);
         if (min.compareTo(max) > 0) {
-            errors.add(new ApiProblem.Error(
-                    null, "checkin", "min (" + min.toSeconds() + "s) is above max (" + max.toSeconds() + "s)"));
+            errors.add(new InvalidPolicyException.Problem(
+                    "checkin", "min (" + min.toSeconds() + "s) is above max (" + max.toSeconds() + "s)"));
         }
         Duration full = duration(
                 spec.path("full_snapshot_interval"),
@@ -139,113 +175,101 @@ public final class PolicySpec {
                 Duration.ofMinutes(10),
                 Duration.ofDays(7),
                 errors);
-        Map<String, Policy.Collector> collectors = new TreeMap<>(base.collectors());
+        Map<String, Policy.Schedule> collectors = new TreeMap<>(base.collectors());
         for (Map.Entry<String, JsonNode> entry : spec.path("collectors").properties()) {
-            String type = entry.getKey();
-            String field = "collectors." + type;
-            if (!DEFAULT_COLLECTORS.containsKey(type)) {
-                errors.add(new ApiProblem.Error(
-                        null,
-                        field,
-                        "is not a collector; collectors: " + String.join(", ", DEFAULT_COLLECTORS.keySet())));
-                continue;
-            }
-            Policy.Collector def = DEFAULT_COLLECTORS.get(type);
-            JsonNode c = entry.getValue();
-            if (!c.isObject()) {
-                errors.add(new ApiProblem.Error(
-                        null, field, "must be {\"enabled\": ..., \"interval\": ..., \"time_budget\": ...}"));
-                continue;
-            }
-            for (String key : c.propertyNames()) {
-                if (!Set.of("enabled", "interval", "time_budget").contains(key)) {
-                    errors.add(new ApiProblem.Error(
-                            null,
-                            field + "." + key,
-                            "is not a collector setting; settings: enabled, interval, time_budget"));
-                }
-            }
-            boolean enabled = def.enabled();
-            if (c.has("enabled")) {
-                if (!c.path("enabled").isBoolean()) {
-                    errors.add(new ApiProblem.Error(null, field + ".enabled", "must be true or false"));
-                } else {
-                    enabled = c.path("enabled").asBoolean();
-                }
-            }
-            collectors.put(
-                    type,
-                    new Policy.Collector(
-                            enabled,
-                            duration(
-                                    c.path("interval"),
-                                    def.interval(),
-                                    field + ".interval",
-                                    MIN_INTERVAL,
-                                    MAX_INTERVAL,
-                                    errors),
-                            duration(
-                                    c.path("time_budget"),
-                                    def.timeBudget(),
-                                    field + ".time_budget",
-                                    Duration.ofSeconds(1),
-                                    Duration.ofHours(1),
-                                    errors)));
+            collector(entry.getKey(), entry.getValue(), collectors, errors);
         }
-        List<String> keys = base.registryKeys();
-        if (spec.has("registry_keys")) {
-            keys = new ArrayList<>();
-            JsonNode list = spec.path("registry_keys");
-            if (!list.isArray()) {
-                errors.add(new ApiProblem.Error(null, "registry_keys", "must be a list of key paths"));
-            } else if (list.size() > MAX_REGISTRY_KEYS) {
-                errors.add(new ApiProblem.Error(
-                        null, "registry_keys", "holds " + list.size() + " keys; the limit is " + MAX_REGISTRY_KEYS));
-            } else {
-                int i = 0;
-                for (JsonNode key : list) {
-                    String text = key.asString("");
-                    String hive = text.contains("\\") ? text.substring(0, text.indexOf('\\')) : text;
-                    if (!key.isString() || !HIVES.contains(hive.toUpperCase(Locale.ROOT)) || text.length() > 1024) {
-                        errors.add(new ApiProblem.Error(
-                                null,
-                                "registry_keys[" + i + "]",
-                                "must be a key path starting with a hive "
-                                        + "(HKLM, HKU, HKCU, HKCR, HKCC), e.g. HKLM\\SOFTWARE\\Microsoft; got '" + text
-                                        + "'"));
-                    } else {
-                        keys.add(text);
-                    }
-                    i++;
-                }
-            }
-        }
+        List<String> keys =
+                spec.has("registry_keys") ? registryKeys(spec.path("registry_keys"), errors) : base.registryKeys();
         if (!errors.isEmpty()) {
-            throw new ApiProblem(
-                    org.springframework.http.HttpStatus.BAD_REQUEST,
-                    "The policy for group '" + group + "' is not valid; nothing was changed",
-                    errors);
+            throw new InvalidPolicyException(
+                    "The policy for group '" + group + "' is not valid; nothing was changed", errors);
         }
-        return new Policy(group, version, min, max, collectors, keys, full);
+        return new Policy(group, version, new Policy.Checkin(min, max), full, collectors, keys);
+    }
+
+    private static void collector(
+            String type,
+            JsonNode c,
+            Map<String, Policy.Schedule> collectors,
+            List<InvalidPolicyException.Problem> errors) {
+        String field = "collectors." + type;
+        Policy.Schedule def = DEFAULT_COLLECTORS.get(type);
+        if (def == null) {
+            errors.add(new InvalidPolicyException.Problem(
+                    field, "is not a collector; collectors: " + String.join(", ", collectorTypes())));
+            return;
+        }
+        if (!c.isObject()) {
+            errors.add(new InvalidPolicyException.Problem(
+                    field, "must be {\"enabled\": ..., \"interval\": ..., \"time_budget\": ...}"));
+            return;
+        }
+        for (String key : c.propertyNames()) {
+            if (!COLLECTOR_SETTINGS.contains(key)) {
+                errors.add(new InvalidPolicyException.Problem(
+                        field + "." + key, "is not a collector setting; settings: enabled, interval, time_budget"));
+            }
+        }
+        boolean enabled = def.enabled();
+        if (c.has("enabled")) {
+            if (!c.path("enabled").isBoolean()) {
+                errors.add(new InvalidPolicyException.Problem(field + ".enabled", "must be true or false"));
+            } else {
+                enabled = c.path("enabled").asBoolean();
+            }
+        }
+        collectors.put(
+                type,
+                new Policy.Schedule(
+                        enabled,
+                        duration(
+                                c.path("interval"),
+                                def.interval(),
+                                field + ".interval",
+                                MIN_INTERVAL,
+                                MAX_INTERVAL,
+                                errors),
+                        duration(
+                                c.path("time_budget"),
+                                def.timeBudget(),
+                                field + ".time_budget",
+                                Duration.ofSeconds(1),
+                                Duration.ofHours(1),
+                                errors)));
+    }
+
+    private static List<String> registryKeys(JsonNode list, List<InvalidPolicyException.Problem> errors) {
+        List<String> keys = new ArrayList<>();
+        if (!list.isArray()) {
+            errors.add(new InvalidPolicyException.Problem("registry_keys", "must be a list of key paths"));
+            return keys;
+        }
+        if (list.size() > MAX_REGISTRY_KEYS) {
+            errors.add(new InvalidPolicyException.Problem(
+                    "registry_keys", "holds " + list.size() + " keys; the limit is " + MAX_REGISTRY_KEYS));
+            return keys;
+        }
+        int i = 0;
+        for (JsonNode key : list) {
+            String text = key.asString("");
+            String hive = text.contains("\\") ? text.substring(0, text.indexOf('\\')) : text;
+            if (!key.isString() || !HIVES.contains(hive.toUpperCase(Locale.ROOT)) || text.length() > 1024) {
+                errors.add(new InvalidPolicyException.Problem(
+                        "registry_keys[" + i + "]",
+                        "must be a key path starting with a hive "
+                                + "(HKLM, HKU, HKCU, HKCR, HKCC), e.g. HKLM\\SOFTWARE\\Microsoft; got '" + text + "'"));
+            } else {
+                keys.add(text);
+            }
+            i++;
+        }
+        return keys;
     }
 
     /** The JSON agents receive and admins read back. */
     public static ObjectNode toJson(Policy policy) {
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        out.put("group", policy.group());
-        out.put("version", policy.version());
-        out.putObject("checkin").put("min", format(policy.checkinMin())).put("max", format(policy.checkinMax()));
-        out.put("full_snapshot_interval", format(policy.fullSnapshotInterval()));
-        ObjectNode collectors = out.putObject("collectors");
-        new TreeMap<>(policy.collectors())
-                .forEach((type, c) -> collectors
-                        .putObject(type)
-                        .put("enabled", c.enabled())
-                        .put("interval", format(c.interval()))
-                        .put("time_budget", format(c.timeBudget())));
-        var keys = out.putArray("registry_keys");
-        policy.registryKeys().forEach(keys::add);
-        return out;
+        return ProtocolCodec.toJson(policy);
     }
 
     /** Only the parts an admin may write: what {@link #parse} reads back to the same policy. */
@@ -256,65 +280,42 @@ public final class PolicySpec {
         return spec;
     }
 
-    static Duration duration(
+    private static Duration duration(
             JsonNode value,
             Duration fallback,
             String field,
             Duration min,
             Duration max,
-            List<ApiProblem.Error> errors) {
+            List<InvalidPolicyException.Problem> errors) {
         if (value.isMissingNode() || value.isNull()) {
             return fallback;
         }
-        Matcher m = DURATION.matcher(value.asString(""));
-        if (!value.isString() || !m.matches()) {
-            errors.add(new ApiProblem.Error(null, field, "must be a duration such as 30s, 5m, 1h or 1d; got " + value));
+        Duration d;
+        try {
+            if (!value.isString()) {
+                throw new IllegalArgumentException("must be a duration such as 30s, 5m, 1h or 1d; got " + value);
+            }
+            d = Durations.parse(value.asString());
+        } catch (IllegalArgumentException e) {
+            errors.add(new InvalidPolicyException.Problem(field, e.getMessage()));
             return fallback;
         }
-        long n = Long.parseLong(m.group(1));
-        Duration d = switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
         if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-            errors.add(new ApiProblem.Error(
-                    null,
+            errors.add(new InvalidPolicyException.Problem(
                     field,
-                    "must be between " + format(min) + " and " + format(max) + "; got " + value.asString()));
+                    "must be between " + Durations.format(min) + " and " + Durations.format(max) + "; got "
+                            + value.asString()));
             return fallback;
         }
         return d;
     }
 
-    /** A duration as these settings are written: {@code 250ms}, {@code 30s}, {@code 15m}, {@code 2h}, {@code 1d}. */
-    public static String format(Duration d) {
-        long s = d.toSeconds();
-        if (d.toMillis() % 1000 != 0) {
-            return d.toMillis() + "ms";
-        }
-        if (s % 86400 == 0) {
-            return s / 86400 + "d";
-        }
-        if (s % 3600 == 0) {
-            return s / 3600 + "h";
-        }
-        if (s % 60 == 0) {
-            return s / 60 + "m";
-        }
-        return s + "s";
-    }
-
-    /** Collector types the agent may be asked to run: the schema's collected types. */
+    /** Whether agents may be asked to run this type: one of the schema's collected types. */
     public static boolean isCollector(String type) {
-        return type != null
-                && DEFAULT_COLLECTORS.containsKey(type)
-                && Schema.standard().find(type).isPresent();
+        return type != null && DEFAULT_COLLECTORS.containsKey(type);
     }
 
-    public static java.util.Set<String> collectorTypes() {
-        return new java.util.TreeSet<>(DEFAULT_COLLECTORS.keySet());
+    public static SortedSet<String> collectorTypes() {
+        return new TreeSet<>(DEFAULT_COLLECTORS.keySet());
     }
 }

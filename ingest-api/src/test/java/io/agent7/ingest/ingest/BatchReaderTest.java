@@ -2,6 +2,7 @@ package io.agent7.ingest.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agent7.protocol.Batch;
 import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
 import io.agent7.server.web.ApiProblem;

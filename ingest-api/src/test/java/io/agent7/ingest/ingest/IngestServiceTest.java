@@ -3,8 +3,8 @@ package io.agent7.ingest.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.agent7.ingest.policy.PolicySpec;
 import io.agent7.ingest.security.AgentPrincipal;
+import io.agent7.protocol.Batch;
 import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -200,13 +200,6 @@ class IngestServiceTest {
                 .cause()
                 .isInstanceOf(IngestUnavailableException.class)
                 .hasMessage("Elasticsearch did not acknowledge the batch within 50ms; retry it");
-    }
-
-    @Test
-    void writeTimeoutsReadAsTheyAreSet() {
-        assertThat(PolicySpec.format(Duration.ofSeconds(30))).isEqualTo("30s");
-        assertThat(PolicySpec.format(Duration.ofMillis(250))).isEqualTo("250ms");
-        assertThat(PolicySpec.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
     }
 
     @Test

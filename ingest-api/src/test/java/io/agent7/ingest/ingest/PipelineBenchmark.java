@@ -1,6 +1,7 @@
 package io.agent7.ingest.ingest;
 
 import io.agent7.ingest.security.AgentPrincipal;
+import io.agent7.protocol.Batch;
 import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,6 +1,8 @@
 package io.agent7.agent.collect.linux;
 
 import io.agent7.agent.collect.Collector;
+import io.agent7.schema.DataType;
+import io.agent7.schema.Schema;
 import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
@@ -54,13 +56,16 @@ public final class DiskCollector implements Collector {
     private final Root root;
     private final Map<String, Thread> hangingStats = new HashMap<>();
 
-    public DiskCollector(Path root) {
+    private final DataType type;
+
+    public DiskCollector(Schema schema, Path root) {
+        this.type = schema.require("disk");
         this.root = new Root(root);
     }
 
     @Override
-    public String type() {
-        return "disk";
+    public DataType type() {
+        return type;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.agent7.agent.collect.linux;
 
 import io.agent7.agent.collect.Collector;
+import io.agent7.schema.Schema;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,23 +23,23 @@ public final class LinuxCollectors {
 
     private LinuxCollectors() {}
 
-    /** One instance of each Linux collector, reading below {@code root}. */
-    public static List<Collector> all(Path root) {
+    /** One instance of each Linux collector, reading below {@code root}, of the schema's types. */
+    public static List<Collector> all(Schema schema, Path root) {
         return List.of(
-                new NetworkConnectionCollector(root),
-                new ServiceCollector(root),
-                new ScheduledTaskCollector(root),
-                new StartupItemCollector(root),
-                new SoftwareCollector(root),
-                new UpdateCollector(root),
-                new LoggedOnUserCollector(root),
-                new LocalUserCollector(root),
-                new LocalGroupCollector(root),
-                new SystemMetricCollector(root),
-                new DiskCollector(root),
-                new ShareCollector(root),
-                new PrinterCollector(root),
-                new PipeCollector(root),
-                new NetSessionCollector(root));
+                new NetworkConnectionCollector(schema, root),
+                new ServiceCollector(schema, root),
+                new ScheduledTaskCollector(schema, root),
+                new StartupItemCollector(schema, root),
+                new SoftwareCollector(schema, root),
+                new UpdateCollector(schema, root),
+                new LoggedOnUserCollector(schema, root),
+                new LocalUserCollector(schema, root),
+                new LocalGroupCollector(schema, root),
+                new SystemMetricCollector(schema, root),
+                new DiskCollector(schema, root),
+                new ShareCollector(schema, root),
+                new PrinterCollector(schema, root),
+                new PipeCollector(schema, root),
+                new NetSessionCollector(schema, root));
     }
 }

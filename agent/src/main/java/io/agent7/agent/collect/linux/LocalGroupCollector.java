@@ -1,6 +1,8 @@
 package io.agent7.agent.collect.linux;
 
 import io.agent7.agent.collect.Collector;
+import io.agent7.schema.DataType;
+import io.agent7.schema.Schema;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,13 +23,16 @@ public final class LocalGroupCollector implements Collector {
 
     private final Root root;
 
-    public LocalGroupCollector(Path root) {
+    private final DataType type;
+
+    public LocalGroupCollector(Schema schema, Path root) {
+        this.type = schema.require("local_group");
         this.root = new Root(root);
     }
 
     @Override
-    public String type() {
-        return "local_group";
+    public DataType type() {
+        return type;
     }
 
     @Override

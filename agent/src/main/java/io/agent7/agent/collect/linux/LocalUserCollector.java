@@ -1,6 +1,8 @@
 package io.agent7.agent.collect.linux;
 
 import io.agent7.agent.collect.Collector;
+import io.agent7.schema.DataType;
+import io.agent7.schema.Schema;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,18 +26,21 @@ public final class LocalUserCollector implements Collector {
     private final Root root;
     private final Clock clock;
 
-    public LocalUserCollector(Path root) {
-        this(root, Clock.systemUTC());
+    private final DataType type;
+
+    public LocalUserCollector(Schema schema, Path root) {
+        this(schema, root, Clock.systemUTC());
     }
 
-    LocalUserCollector(Path root, Clock clock) {
+    LocalUserCollector(Schema schema, Path root, Clock clock) {
+        this.type = schema.require("local_user");
         this.root = new Root(root);
         this.clock = clock;
     }
 
     @Override
-    public String type() {
-        return "local_user";
+    public DataType type() {
+        return type;
     }
 
     /** The fields of one /etc/shadow line that matter here; days count from 1970-01-01. */

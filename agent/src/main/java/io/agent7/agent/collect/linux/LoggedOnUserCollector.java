@@ -1,6 +1,8 @@
 package io.agent7.agent.collect.linux;
 
 import io.agent7.agent.collect.Collector;
+import io.agent7.schema.DataType;
+import io.agent7.schema.Schema;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,13 +16,16 @@ public final class LoggedOnUserCollector implements Collector {
 
     private final Root root;
 
-    public LoggedOnUserCollector(Path root) {
+    private final DataType type;
+
+    public LoggedOnUserCollector(Schema schema, Path root) {
+        this.type = schema.require("logged_on_user");
         this.root = new Root(root);
     }
 
     @Override
-    public String type() {
-        return "logged_on_user";
+    public DataType type() {
+        return type;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.agent7.agent.collect.linux;
 
 import io.agent7.agent.collect.Collector;
+import io.agent7.schema.DataType;
+import io.agent7.schema.Schema;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,18 +26,21 @@ public final class NetSessionCollector implements Collector {
     private final Root root;
     private final Clock clock;
 
-    public NetSessionCollector(Path root) {
-        this(root, Clock.systemUTC());
+    private final DataType type;
+
+    public NetSessionCollector(Schema schema, Path root) {
+        this(schema, root, Clock.systemUTC());
     }
 
-    NetSessionCollector(Path root, Clock clock) {
+    NetSessionCollector(Schema schema, Path root, Clock clock) {
+        this.type = schema.require("net_session");
         this.root = new Root(root);
         this.clock = clock;
     }
 
     @Override
-    public String type() {
-        return "net_session";
+    public DataType type() {
+        return type;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.agent7.agent.collect.linux;
 
 import io.agent7.agent.collect.Collector;
+import io.agent7.schema.DataType;
+import io.agent7.schema.Schema;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,13 +20,16 @@ public final class NetworkConnectionCollector implements Collector {
 
     private final Root root;
 
-    public NetworkConnectionCollector(Path root) {
+    private final DataType type;
+
+    public NetworkConnectionCollector(Schema schema, Path root) {
+        this.type = schema.require("network_connection");
         this.root = new Root(root);
     }
 
     @Override
-    public String type() {
-        return "network_connection";
+    public DataType type() {
+        return type;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.agent7.agent.collect.linux;
 
 import io.agent7.agent.collect.Collector;
+import io.agent7.schema.DataType;
+import io.agent7.schema.Schema;
 import java.io.IOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -36,13 +38,16 @@ public final class PipeCollector implements Collector {
 
     private final Root root;
 
-    public PipeCollector(Path root) {
+    private final DataType type;
+
+    public PipeCollector(Schema schema, Path root) {
+        this.type = schema.require("pipe");
         this.root = new Root(root);
     }
 
     @Override
-    public String type() {
-        return "pipe";
+    public DataType type() {
+        return type;
     }
 
     /** A socket with a path: its inode, and whether it listens. */

@@ -1,6 +1,8 @@
 package io.agent7.agent.collect.linux;
 
 import io.agent7.agent.collect.Collector;
+import io.agent7.schema.DataType;
+import io.agent7.schema.Schema;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,13 +22,16 @@ public final class PrinterCollector implements Collector {
 
     private final Root root;
 
-    public PrinterCollector(Path root) {
+    private final DataType type;
+
+    public PrinterCollector(Schema schema, Path root) {
+        this.type = schema.require("printer");
         this.root = new Root(root);
     }
 
     @Override
-    public String type() {
-        return "printer";
+    public DataType type() {
+        return type;
     }
 
     @Override

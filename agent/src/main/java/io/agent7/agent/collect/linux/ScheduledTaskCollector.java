@@ -1,6 +1,8 @@
 package io.agent7.agent.collect.linux;
 
 import io.agent7.agent.collect.Collector;
+import io.agent7.schema.DataType;
+import io.agent7.schema.Schema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,13 +25,16 @@ public final class ScheduledTaskCollector implements Collector {
     private final Root root;
     private final FileHashes hashes = new FileHashes();
 
-    public ScheduledTaskCollector(Path root) {
+    private final DataType type;
+
+    public ScheduledTaskCollector(Schema schema, Path root) {
+        this.type = schema.require("scheduled_task");
         this.root = new Root(root);
     }
 
     @Override
-    public String type() {
-        return "scheduled_task";
+    public DataType type() {
+        return type;
     }
 
     @Override

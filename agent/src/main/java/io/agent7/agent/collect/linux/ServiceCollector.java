@@ -1,6 +1,8 @@
 package io.agent7.agent.collect.linux;
 
 import io.agent7.agent.collect.Collector;
+import io.agent7.schema.DataType;
+import io.agent7.schema.Schema;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -28,19 +30,22 @@ public final class ServiceCollector implements Collector {
     private final CommandRunner systemctl;
     private final FileHashes hashes = new FileHashes();
 
+    private final DataType type;
+
     /** On the live root, asks systemctl for states; on any other root (a fixture) only its files count. */
-    public ServiceCollector(Path root) {
-        this(root, new Root(root).isLive() ? CommandRunner.processes() : null);
+    public ServiceCollector(Schema schema, Path root) {
+        this(schema, root, new Root(root).isLive() ? CommandRunner.processes() : null);
     }
 
-    ServiceCollector(Path root, CommandRunner systemctl) {
+    ServiceCollector(Schema schema, Path root, CommandRunner systemctl) {
+        this.type = schema.require("service");
         this.root = new Root(root);
         this.systemctl = systemctl;
     }
 
     @Override
-    public String type() {
-        return "service";
+    public DataType type() {
+        return type;
     }
 
     @Override

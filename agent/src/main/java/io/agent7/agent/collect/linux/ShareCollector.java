@@ -1,6 +1,8 @@
 package io.agent7.agent.collect.linux;
 
 import io.agent7.agent.collect.Collector;
+import io.agent7.schema.DataType;
+import io.agent7.schema.Schema;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,13 +20,16 @@ public final class ShareCollector implements Collector {
 
     private final Root root;
 
-    public ShareCollector(Path root) {
+    private final DataType type;
+
+    public ShareCollector(Schema schema, Path root) {
+        this.type = schema.require("share");
         this.root = new Root(root);
     }
 
     @Override
-    public String type() {
-        return "share";
+    public DataType type() {
+        return type;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.agent7.agent.collect.linux;
 
 import io.agent7.agent.collect.Collector;
+import io.agent7.schema.DataType;
+import io.agent7.schema.Schema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,18 +25,21 @@ public final class SoftwareCollector implements Collector {
     private final Root root;
     private final CommandRunner rpm;
 
-    public SoftwareCollector(Path root) {
-        this(root, CommandRunner.onPath("rpm") ? CommandRunner.processes() : null);
+    private final DataType type;
+
+    public SoftwareCollector(Schema schema, Path root) {
+        this(schema, root, CommandRunner.onPath("rpm") ? CommandRunner.processes() : null);
     }
 
-    SoftwareCollector(Path root, CommandRunner rpm) {
+    SoftwareCollector(Schema schema, Path root, CommandRunner rpm) {
+        this.type = schema.require("software");
         this.root = new Root(root);
         this.rpm = rpm;
     }
 
     @Override
-    public String type() {
-        return "software";
+    public DataType type() {
+        return type;
     }
 
     @Override

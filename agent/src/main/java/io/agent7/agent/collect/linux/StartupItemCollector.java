@@ -1,6 +1,8 @@
 package io.agent7.agent.collect.linux;
 
 import io.agent7.agent.collect.Collector;
+import io.agent7.schema.DataType;
+import io.agent7.schema.Schema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,13 +27,16 @@ public final class StartupItemCollector implements Collector {
     private final Root root;
     private final FileHashes hashes = new FileHashes();
 
-    public StartupItemCollector(Path root) {
+    private final DataType type;
+
+    public StartupItemCollector(Schema schema, Path root) {
+        this.type = schema.require("startup_item");
         this.root = new Root(root);
     }
 
     @Override
-    public String type() {
-        return "startup_item";
+    public DataType type() {
+        return type;
     }
 
     @Override

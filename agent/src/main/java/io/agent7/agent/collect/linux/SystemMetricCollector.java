@@ -1,6 +1,8 @@
 package io.agent7.agent.collect.linux;
 
 import io.agent7.agent.collect.Collector;
+import io.agent7.schema.DataType;
+import io.agent7.schema.Schema;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -26,19 +28,22 @@ public final class SystemMetricCollector implements Collector {
     private final Duration firstSampleGap;
     private long[] previousCpu;
 
-    public SystemMetricCollector(Path root) {
-        this(root, Clock.systemUTC(), FIRST_SAMPLE_GAP);
+    private final DataType type;
+
+    public SystemMetricCollector(Schema schema, Path root) {
+        this(schema, root, Clock.systemUTC(), FIRST_SAMPLE_GAP);
     }
 
-    SystemMetricCollector(Path root, Clock clock, Duration firstSampleGap) {
+    SystemMetricCollector(Schema schema, Path root, Clock clock, Duration firstSampleGap) {
+        this.type = schema.require("system_metric");
         this.root = new Root(root);
         this.clock = clock;
         this.firstSampleGap = firstSampleGap;
     }
 
     @Override
-    public String type() {
-        return "system_metric";
+    public DataType type() {
+        return type;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.agent7.agent.collect.linux;
 
 import io.agent7.agent.collect.Collector;
+import io.agent7.schema.DataType;
+import io.agent7.schema.Schema;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -23,18 +25,21 @@ public final class UpdateCollector implements Collector {
     private final Root root;
     private final ZoneId zone;
 
-    public UpdateCollector(Path root) {
-        this(root, ZoneId.systemDefault());
+    private final DataType type;
+
+    public UpdateCollector(Schema schema, Path root) {
+        this(schema, root, ZoneId.systemDefault());
     }
 
-    UpdateCollector(Path root, ZoneId zone) {
+    UpdateCollector(Schema schema, Path root, ZoneId zone) {
+        this.type = schema.require("update");
         this.root = new Root(root);
         this.zone = zone;
     }
 
     @Override
-    public String type() {
-        return "update";
+    public DataType type() {
+        return type;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.agent7.agent.collect.linux;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agent7.agent.collect.Collector;
+import io.agent7.schema.Schema;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ class CollectionCostTest {
 
     @Test
     void aFullCollectionOfThisMachineTakesWellUnderASecondOfCpu() {
-        List<Collector> collectors = LinuxCollectors.all(Path.of("/"));
+        List<Collector> collectors = LinuxCollectors.all(Schema.standard(), Path.of("/"));
         long[] first = collectAll(collectors, true);
         long[] best = {Long.MAX_VALUE, Long.MAX_VALUE};
         for (int round = 0; round < 3; round++) {
@@ -47,7 +48,7 @@ class CollectionCostTest {
             if (print) {
                 System.out.printf(
                         "  %-20s %5d documents %7.1f ms wall %7.1f ms CPU%n",
-                        collector.type(),
+                        collector.type().name(),
                         count,
                         (System.nanoTime() - wall) / 1e6,
                         (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6);

@@ -7,6 +7,7 @@ import static io.agent7.agent.collect.linux.Fields.text;
 import static io.agent7.agent.collect.linux.Fields.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agent7.schema.Schema;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +25,7 @@ class DiskCollectorTest {
 
     @BeforeEach
     void collect() throws Exception {
-        docs = new DiskCollector(fixture.root()).collect();
+        docs = new DiskCollector(Schema.standard(), fixture.root()).collect();
     }
 
     private ObjectNode mount(String point) {
@@ -106,6 +107,6 @@ class DiskCollectorTest {
 
     @Test
     void aHostWithoutAMountTableHasNoDisks(@TempDir Path empty) {
-        assertThat(new DiskCollector(empty).collect()).isEmpty();
+        assertThat(new DiskCollector(Schema.standard(), empty).collect()).isEmpty();
     }
 }

@@ -5,6 +5,7 @@ import static io.agent7.agent.collect.linux.Fields.number;
 import static io.agent7.agent.collect.linux.Fields.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agent7.schema.Schema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ class HostTruthTest {
             expected.add(f[0] + ":" + f[2]);
         }
         Set<String> collected = new TreeSet<>();
-        for (ObjectNode doc : new LocalUserCollector(HOST).collect()) {
+        for (ObjectNode doc : new LocalUserCollector(Schema.standard(), HOST).collect()) {
             collected.add(text(doc, "user.name") + ":" + text(doc, "user.id"));
         }
         assertThat(collected).isNotEmpty().isEqualTo(expected);
@@ -50,7 +51,7 @@ class HostTruthTest {
             expected.put(f[0] + ":" + f[2], f[3].isEmpty() ? List.of() : List.of(f[3].split(",")));
         }
         Map<String, List<String>> collected = new HashMap<>();
-        for (ObjectNode doc : new LocalGroupCollector(HOST).collect()) {
+        for (ObjectNode doc : new LocalGroupCollector(Schema.standard(), HOST).collect()) {
             collected.put(
                     text(doc, "group.name") + ":" + text(doc, "group.id"), Fields.texts(doc, "local_group.members"));
         }
@@ -74,7 +75,7 @@ class HostTruthTest {
             }
         }
         Set<String> collected = new HashSet<>();
-        for (ObjectNode doc : new SoftwareCollector(HOST).collect()) {
+        for (ObjectNode doc : new SoftwareCollector(Schema.standard(), HOST).collect()) {
             collected.add(text(doc, "package.name") + " " + text(doc, "package.version"));
         }
         assertThat(installed).isNotEmpty();
@@ -93,7 +94,7 @@ class HostTruthTest {
     void listeningTcpPortsAreThoseSsLists() {
         Set<Long> before = ssListeningPorts();
         Set<Long> collected = new TreeSet<>();
-        for (ObjectNode doc : new NetworkConnectionCollector(HOST).collect()) {
+        for (ObjectNode doc : new NetworkConnectionCollector(Schema.standard(), HOST).collect()) {
             if ("tcp".equals(text(doc, "network.transport")) && "listening".equals(text(doc, "network.direction"))) {
                 collected.add(number(doc, "source.port"));
             }
@@ -141,7 +142,7 @@ class HostTruthTest {
             }
         }
         assertThat(expected).as("this machine has system cron jobs to compare").isNotEmpty();
-        assertThat(Fields.column(new ScheduledTaskCollector(HOST).collect(), "scheduled_task.path"))
+        assertThat(Fields.column(new ScheduledTaskCollector(Schema.standard(), HOST).collect(), "scheduled_task.path"))
                 .containsAll(expected);
     }
 
@@ -151,7 +152,7 @@ class HostTruthTest {
         Files.createDirectories(cronD);
         Files.writeString(cronD.resolve("planted"), "# planted\n*/2 * * * * root /bin/sh -c 'id > /tmp/x'\n");
         Files.writeString(temp.resolve("etc/crontab"), "SHELL=/bin/sh\n5 4 * * * root /usr/bin/true\n");
-        assertThat(Fields.column(new ScheduledTaskCollector(temp).collect(), "scheduled_task.path"))
+        assertThat(Fields.column(new ScheduledTaskCollector(Schema.standard(), temp).collect(), "scheduled_task.path"))
                 .containsExactlyInAnyOrder("/etc/cron.d/planted:2", "/etc/crontab:2");
     }
 
@@ -165,7 +166,7 @@ class HostTruthTest {
                 expected.add(target);
             }
         }
-        List<ObjectNode> disks = new DiskCollector(HOST).collect();
+        List<ObjectNode> disks = new DiskCollector(Schema.standard(), HOST).collect();
         assertThat(new TreeSet<>(Fields.column(disks, "disk.mount_point")))
                 .isNotEmpty()
                 .isEqualTo(expected);
@@ -191,7 +192,7 @@ class HostTruthTest {
                 startTypes.put(f[0], f[1]);
             }
         }
-        List<ObjectNode> services = new ServiceCollector(HOST).collect();
+        List<ObjectNode> services = new ServiceCollector(Schema.standard(), HOST).collect();
         Map<String, String> collected = new HashMap<>();
         for (ObjectNode doc : services) {
             collected.put(text(doc, "service.name"), text(doc, "service.start_type"));
@@ -233,7 +234,8 @@ class HostTruthTest {
 
     @Test
     void theFirstSampleMeasuresCpuUseAndTheProcessCountIsProcs() {
-        ObjectNode sample = new SystemMetricCollector(HOST).collect().get(0);
+        ObjectNode sample =
+                new SystemMetricCollector(Schema.standard(), HOST).collect().get(0);
         assertThat(Fields.decimal(sample, "system_metric.cpu.pct")).isBetween(0.0, 1.0);
         assertThat(number(sample, "system_metric.cpu.cores"))
                 .isEqualTo(Long.parseLong(Tool.ok("nproc", "--all").output().trim()));

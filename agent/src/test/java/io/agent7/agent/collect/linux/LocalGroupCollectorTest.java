@@ -7,6 +7,7 @@ import static io.agent7.agent.collect.linux.Fields.text;
 import static io.agent7.agent.collect.linux.Fields.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agent7.schema.Schema;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +25,7 @@ class LocalGroupCollectorTest {
 
     @BeforeEach
     void collect() throws Exception {
-        docs = new LocalGroupCollector(fixture.root()).collect();
+        docs = new LocalGroupCollector(Schema.standard(), fixture.root()).collect();
     }
 
     @Test
@@ -77,6 +78,6 @@ class LocalGroupCollectorTest {
 
     @Test
     void aHostWithoutGroupFileHasNoGroups(@TempDir Path empty) {
-        assertThat(new LocalGroupCollector(empty).collect()).isEmpty();
+        assertThat(new LocalGroupCollector(Schema.standard(), empty).collect()).isEmpty();
     }
 }

@@ -8,6 +8,7 @@ import static io.agent7.agent.collect.linux.Fields.text;
 import static io.agent7.agent.collect.linux.Fields.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agent7.schema.Schema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,7 +37,7 @@ class LocalUserCollectorTest {
     @BeforeEach
     void collect() throws Exception {
         root = fixture.root();
-        docs = new LocalUserCollector(root, CLOCK).collect();
+        docs = new LocalUserCollector(Schema.standard(), root, CLOCK).collect();
     }
 
     private ObjectNode user(String name) {
@@ -127,7 +128,7 @@ class LocalUserCollectorTest {
         assertThat(number(user("alice"), "local_user.bad_password_count")).isEqualTo(2);
         assertThat(number(user("bob"), "local_user.bad_password_count")).isZero();
         Files.delete(root.resolve("var/log/btmp"));
-        List<ObjectNode> withoutBtmp = new LocalUserCollector(root, CLOCK).collect();
+        List<ObjectNode> withoutBtmp = new LocalUserCollector(Schema.standard(), root, CLOCK).collect();
         assertThat(has(only(withoutBtmp, "user.name", "alice"), "local_user.bad_password_count"))
                 .isFalse();
     }
@@ -135,7 +136,7 @@ class LocalUserCollectorTest {
     @Test
     void withoutReadableShadowOnlyTheShellDecidesAndOnlyAgainstLogons() throws Exception {
         Files.delete(root.resolve("etc/shadow"));
-        List<ObjectNode> withoutShadow = new LocalUserCollector(root, CLOCK).collect();
+        List<ObjectNode> withoutShadow = new LocalUserCollector(Schema.standard(), root, CLOCK).collect();
         ObjectNode alice = only(withoutShadow, "user.name", "alice");
         assertThat(has(alice, "user.enabled")).isFalse();
         assertThat(has(alice, "local_user.locked")).isFalse();
@@ -147,13 +148,13 @@ class LocalUserCollectorTest {
     @Test
     void loginDefsMovesTheRangeOfPeoplesAccounts() throws Exception {
         Files.writeString(root.resolve("etc/login.defs"), "# ranges\nUID_MIN\t\t\t  500\nUID_MAX\t\t\t 2000\n");
-        List<ObjectNode> docs = new LocalUserCollector(root, CLOCK).collect();
+        List<ObjectNode> docs = new LocalUserCollector(Schema.standard(), root, CLOCK).collect();
         assertThat(text(only(docs, "user.name", "www-data"), "local_user.type")).isEqualTo("system");
         assertThat(text(only(docs, "user.name", "alice"), "local_user.type")).isEqualTo("normal");
     }
 
     @Test
     void aHostWithoutPasswdHasNoAccounts(@TempDir Path empty) {
-        assertThat(new LocalUserCollector(empty).collect()).isEmpty();
+        assertThat(new LocalUserCollector(Schema.standard(), empty).collect()).isEmpty();
     }
 }

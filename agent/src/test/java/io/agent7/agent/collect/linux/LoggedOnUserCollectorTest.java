@@ -5,6 +5,7 @@ import static io.agent7.agent.collect.linux.Fields.only;
 import static io.agent7.agent.collect.linux.Fields.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agent7.schema.Schema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -26,7 +27,7 @@ class LoggedOnUserCollectorTest {
     @BeforeEach
     void collect() throws Exception {
         root = fixture.root();
-        docs = new LoggedOnUserCollector(root).collect();
+        docs = new LoggedOnUserCollector(Schema.standard(), root).collect();
     }
 
     @Test
@@ -76,11 +77,12 @@ class LoggedOnUserCollectorTest {
         Path utmp = root.resolve("run/utmp");
         byte[] bytes = Files.readAllBytes(utmp);
         Files.write(utmp, Arrays.copyOf(bytes, bytes.length - 100));
-        assertThat(new LoggedOnUserCollector(root).collect()).hasSize(4);
+        assertThat(new LoggedOnUserCollector(Schema.standard(), root).collect()).hasSize(4);
     }
 
     @Test
     void aHostWithoutUtmpHasNoSessions(@TempDir Path empty) {
-        assertThat(new LoggedOnUserCollector(empty).collect()).isEmpty();
+        assertThat(new LoggedOnUserCollector(Schema.standard(), empty).collect())
+                .isEmpty();
     }
 }

@@ -6,6 +6,7 @@ import static io.agent7.agent.collect.linux.Fields.only;
 import static io.agent7.agent.collect.linux.Fields.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agent7.schema.Schema;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,7 +28,7 @@ class NetSessionCollectorTest {
     final FixtureRoot fixture = new FixtureRoot();
 
     private List<ObjectNode> collect() throws Exception {
-        return new NetSessionCollector(fixture.root(), AN_HOUR_AFTER_BOOT).collect();
+        return new NetSessionCollector(Schema.standard(), fixture.root(), AN_HOUR_AFTER_BOOT).collect();
     }
 
     @Test
@@ -92,6 +93,6 @@ class NetSessionCollectorTest {
 
     @Test
     void aHostWithoutSessionsHasNone(@TempDir Path empty) {
-        assertThat(new NetSessionCollector(empty).collect()).isEmpty();
+        assertThat(new NetSessionCollector(Schema.standard(), empty).collect()).isEmpty();
     }
 }

@@ -5,6 +5,7 @@ import static io.agent7.agent.collect.linux.Fields.number;
 import static io.agent7.agent.collect.linux.Fields.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agent7.schema.Schema;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +23,7 @@ class NetworkConnectionCollectorTest {
 
     @BeforeEach
     void collect() throws Exception {
-        docs = new NetworkConnectionCollector(fixture.root()).collect();
+        docs = new NetworkConnectionCollector(Schema.standard(), fixture.root()).collect();
     }
 
     private ObjectNode socket(String transport, String ip, long port, String remoteIp) {
@@ -120,7 +121,8 @@ class NetworkConnectionCollectorTest {
 
     @Test
     void aHostWithoutProcNetHasNoConnections(@TempDir Path empty) {
-        assertThat(new NetworkConnectionCollector(empty).collect()).isEmpty();
+        assertThat(new NetworkConnectionCollector(Schema.standard(), empty).collect())
+                .isEmpty();
     }
 
     @Test

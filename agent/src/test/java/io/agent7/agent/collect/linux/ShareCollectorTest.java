@@ -8,6 +8,7 @@ import static io.agent7.agent.collect.linux.Fields.text;
 import static io.agent7.agent.collect.linux.Fields.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agent7.schema.Schema;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +26,7 @@ class ShareCollectorTest {
 
     @BeforeEach
     void collect() throws Exception {
-        docs = new ShareCollector(fixture.root()).collect();
+        docs = new ShareCollector(Schema.standard(), fixture.root()).collect();
     }
 
     private ObjectNode share(String name) {
@@ -106,6 +107,6 @@ class ShareCollectorTest {
 
     @Test
     void aHostThatSharesNothingHasNoShares(@TempDir Path empty) {
-        assertThat(new ShareCollector(empty).collect()).isEmpty();
+        assertThat(new ShareCollector(Schema.standard(), empty).collect()).isEmpty();
     }
 }

@@ -6,6 +6,7 @@ import static io.agent7.agent.collect.linux.Fields.only;
 import static io.agent7.agent.collect.linux.Fields.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agent7.schema.Schema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ class SoftwareCollectorTest {
     }
 
     private List<ObjectNode> collect() {
-        return new SoftwareCollector(root, command -> {
+        return new SoftwareCollector(Schema.standard(), root, command -> {
                     throw new AssertionError("no rpm database in this root, so rpm must not run: " + command);
                 })
                 .collect();
@@ -72,7 +73,7 @@ class SoftwareCollectorTest {
     void rpmRunsOnlyWhereItsDatabaseIsAndItsOutputBecomesPackages() throws Exception {
         Files.createDirectories(root.resolve("var/lib/rpm"));
         List<List<String>> commands = new ArrayList<>();
-        List<ObjectNode> docs = new SoftwareCollector(root, command -> {
+        List<ObjectNode> docs = new SoftwareCollector(Schema.standard(), root, command -> {
                     commands.add(command);
                     return Optional.of(
                             "bash\t5.1.8-9.el9\tx86_64\t1700000000\t7738634\tRocky Enterprise Software Foundation"
@@ -100,6 +101,6 @@ class SoftwareCollectorTest {
 
     @Test
     void aHostWithoutPackageDatabasesHasNoSoftware(@TempDir Path empty) {
-        assertThat(new SoftwareCollector(empty).collect()).isEmpty();
+        assertThat(new SoftwareCollector(Schema.standard(), empty).collect()).isEmpty();
     }
 }

@@ -7,6 +7,7 @@ import static io.agent7.agent.collect.linux.Fields.text;
 import static io.agent7.agent.collect.linux.Fields.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agent7.schema.Schema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -30,7 +31,7 @@ class StartupItemCollectorTest {
     @BeforeEach
     void collect() throws Exception {
         root = fixture.root();
-        docs = new StartupItemCollector(root).collect();
+        docs = new StartupItemCollector(Schema.standard(), root).collect();
     }
 
     private ObjectNode at(String location) {
@@ -76,7 +77,8 @@ class StartupItemCollectorTest {
         assertThat(text(rcLocal, "startup_item.source")).isEqualTo("rc_local");
         assertThat(text(rcLocal, "process.executable")).isEqualTo("/etc/rc.local");
         Files.setPosixFilePermissions(root.resolve("etc/rc.local"), PosixFilePermissions.fromString("rw-r--r--"));
-        assertThat(Fields.all(new StartupItemCollector(root).collect(), "startup_item.source", "rc_local"))
+        assertThat(Fields.all(
+                        new StartupItemCollector(Schema.standard(), root).collect(), "startup_item.source", "rc_local"))
                 .isEmpty();
     }
 
@@ -147,6 +149,6 @@ class StartupItemCollectorTest {
 
     @Test
     void aHostWithNothingThatStartsHasNoItems(@TempDir Path empty) {
-        assertThat(new StartupItemCollector(empty).collect()).isEmpty();
+        assertThat(new StartupItemCollector(Schema.standard(), empty).collect()).isEmpty();
     }
 }

@@ -6,6 +6,7 @@ import static io.agent7.agent.collect.linux.Fields.number;
 import static io.agent7.agent.collect.linux.Fields.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agent7.schema.Schema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,7 +33,7 @@ class SystemMetricCollectorTest {
     @BeforeEach
     void fixture() throws Exception {
         root = fixture.root();
-        collector = new SystemMetricCollector(root, CLOCK, Duration.ZERO);
+        collector = new SystemMetricCollector(Schema.standard(), root, CLOCK, Duration.ZERO);
     }
 
     @Test
@@ -70,15 +71,16 @@ class SystemMetricCollectorTest {
     @Test
     void theFirstCallWaitsForASecondReading() {
         long start = System.nanoTime();
-        new SystemMetricCollector(root).collect();
+        new SystemMetricCollector(Schema.standard(), root).collect();
         assertThat(Duration.ofNanos(System.nanoTime() - start))
                 .isGreaterThanOrEqualTo(SystemMetricCollector.FIRST_SAMPLE_GAP);
     }
 
     @Test
     void aHostWithoutProcStillGivesTheSampleTime(@TempDir Path empty) {
-        ObjectNode sample =
-                new SystemMetricCollector(empty, CLOCK, Duration.ZERO).collect().get(0);
+        ObjectNode sample = new SystemMetricCollector(Schema.standard(), empty, CLOCK, Duration.ZERO)
+                .collect()
+                .get(0);
         assertThat(text(sample, "system_metric.sampled_at")).isEqualTo("2026-11-28T12:00:00.000Z");
         assertThat(has(sample, "system_metric.memory")).isFalse();
     }

@@ -5,6 +5,7 @@ import static io.agent7.agent.collect.linux.Fields.only;
 import static io.agent7.agent.collect.linux.Fields.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agent7.schema.Schema;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
@@ -26,7 +27,7 @@ class UpdateCollectorTest {
 
     @BeforeEach
     void collect() throws Exception {
-        docs = new UpdateCollector(fixture.root(), BERLIN).collect();
+        docs = new UpdateCollector(Schema.standard(), fixture.root(), BERLIN).collect();
     }
 
     @Test
@@ -93,6 +94,6 @@ class UpdateCollectorTest {
 
     @Test
     void aHostWithoutDpkgLogsHasNoUpdates(@TempDir Path empty) {
-        assertThat(new UpdateCollector(empty).collect()).isEmpty();
+        assertThat(new UpdateCollector(Schema.standard(), empty).collect()).isEmpty();
     }
 }
