@@ -108,6 +108,51 @@ final class FleetSupport {
         }
     }
 
+    /**
+     * How the host's process documents were written: how many there are, their lowest and
+     * highest pid, and how many Elasticsearch wrote more than once ({@code _version} above 1).
+     * A batch sent again with the same items and time is a no-op for every item it holds
+     * ({@code detect_noop}), so an item written twice is a write the ingest path repeated.
+     */
+    record Written(long count, long minPid, long maxPid, long rewritten) {}
+
+    static Written written(URI es, String hostId) {
+        TestElasticsearch.send(es, "POST", "/agent7-process/_refresh", null);
+        String host = "{\"term\":{\"host.id\":\"" + hostId + "\"}}";
+        JsonNode stats = TestElasticsearch.send(
+                        es,
+                        "POST",
+                        "/agent7-process/_search",
+                        "{\"size\":0,\"track_total_hits\":true,\"query\":" + host
+                                + ",\"aggs\":{\"pid\":{\"stats\":{\"field\":\"process.pid\"}}}}")
+                .path("aggregations")
+                .path("pid");
+        long rewritten = 0;
+        long after = Long.MIN_VALUE;
+        while (true) {
+            JsonNode hits = TestElasticsearch.send(
+                            es,
+                            "POST",
+                            "/agent7-process/_search",
+                            "{\"size\":5000,\"_source\":false,\"version\":true,\"query\":" + host
+                                    + ",\"sort\":[{\"process.pid\":\"asc\"}],\"search_after\":[" + after + "]}")
+                    .path("hits")
+                    .path("hits");
+            if (hits.isEmpty()) {
+                break;
+            }
+            for (JsonNode hit : hits) {
+                rewritten += hit.path("_version").asLong() > 1 ? 1 : 0;
+                after = hit.path("sort").get(0).asLong();
+            }
+        }
+        return new Written(
+                stats.path("count").asLong(),
+                stats.path("min").asLong(),
+                stats.path("max").asLong(),
+                rewritten);
+    }
+
     /** pid → name of the host's documents that are present, and the number of all its documents. */
     record Indexed(Map<Integer, String> present, long total) {}
 
