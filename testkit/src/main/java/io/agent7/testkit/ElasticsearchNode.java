@@ -36,13 +36,16 @@ public final class ElasticsearchNode implements AutoCloseable {
 
     private static final Duration START_LIMIT = Duration.ofMinutes(3);
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
-    /** Nodes of this JVM still running: stopped by a shutdown hook if a test leaves one behind. */
+    /**
+     * Nodes of this JVM still running: a shutdown hook stops them and removes their folders
+     * (the JVM's shared node, and any a test left behind).
+     */
     private static final Set<ElasticsearchNode> RUNNING = ConcurrentHashMap.newKeySet();
 
     static {
         Runtime.getRuntime()
                 .addShutdownHook(
-                        new Thread(() -> RUNNING.forEach(ElasticsearchNode::stop), "elasticsearch-nodes-stop"));
+                        new Thread(() -> RUNNING.forEach(ElasticsearchNode::close), "elasticsearch-nodes-stop"));
     }
 
     // configuration
@@ -454,7 +457,10 @@ public final class ElasticsearchNode implements AutoCloseable {
 
     /** The node's process, while it runs. */
     public Optional<ProcessHandle> pid() {
-        Path file = pidFile();
+        return running(pidFile());
+    }
+
+    private static Optional<ProcessHandle> running(Path file) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -487,15 +493,25 @@ public final class ElasticsearchNode implements AutoCloseable {
 
     /** Stops the node as a service manager would (SIGTERM, then SIGKILL after 30 s); keeps its data. */
     public void stop() {
-        pid().ifPresent(process -> {
+        stop(dir);
+        RUNNING.remove(this);
+    }
+
+    /** Stops the node whose folder is {@code dir}, if one runs there: for nodes another JVM started. */
+    public static void stop(Path dir) {
+        Path pidFile = dir.resolve("es.pid");
+        running(pidFile).ifPresent(process -> {
             process.destroy();
             if (!awaitExit(process, Duration.ofSeconds(30))) {
                 process.destroyForcibly();
                 awaitExit(process, Duration.ofSeconds(30));
             }
         });
-        deletePidFile();
-        RUNNING.remove(this);
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + pidFile, e);
+        }
     }
 
     private static boolean awaitExit(ProcessHandle process, Duration limit) {
