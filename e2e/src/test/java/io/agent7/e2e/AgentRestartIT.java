@@ -3,6 +3,7 @@ package io.agent7.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agent7.agent.state.Credentials;
+import io.agent7.testkit.ElasticsearchExtension;
 import io.agent7.testkit.ServiceProcess;
 import io.agent7.testkit.TestAccounts;
 import io.agent7.testkit.TestElasticsearch;
@@ -12,12 +13,14 @@ import java.time.Duration;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The server goes away while the agent keeps collecting, and the agent is restarted before
  * the server returns: every spooled batch arrives once, and nothing already acknowledged
  * comes back as new documents.
  */
+@ExtendWith(ElasticsearchExtension.class)
 class AgentRestartIT {
 
     @Test

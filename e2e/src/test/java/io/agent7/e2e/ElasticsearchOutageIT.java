@@ -1,13 +1,17 @@
 package io.agent7.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.agent7.agent.state.Credentials;
+import io.agent7.agent.transport.ServerClient;
+import io.agent7.agent.transport.ServerException;
 import io.agent7.testkit.ElasticsearchNode;
 import io.agent7.testkit.ServiceProcess;
 import io.agent7.testkit.TestAccounts;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,15 +21,18 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Elasticsearch stops while agents post and comes back a minute later. The ingest API
- * answers 503 with Retry-After meanwhile; the agents keep collecting, spool, retry, and in
- * the end the index holds exactly what each agent has, one document per item ever seen.
+ * Elasticsearch is killed with SIGKILL while agents post and comes back a minute later. The
+ * ingest API answers 503 with Retry-After meanwhile; every agent keeps collecting, spools,
+ * retries, and in the end the index holds exactly what each agent has, one document per
+ * item ever seen.
  */
 class ElasticsearchOutageIT {
 
     static final int AGENTS = 8;
+    static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     @Test
     void agentsRetryThroughAnOutageAndNothingIsLostOrDuplicated() throws Exception {
@@ -39,8 +46,9 @@ class ElasticsearchOutageIT {
                     "AGENT7_BOOTSTRAP_ADMIN_PASSWORD",
                     TestAccounts.ADMIN_PASSWORD,
                     "AGENT7_RETRY_AFTER",
-                    "5s");
-            try (ServiceProcess ingest = ServiceProcess.start("ingest-api", env)) {
+                    RETRY_AFTER.toSeconds() + "s");
+            // A short write timeout: a post waits this long for Elasticsearch before its 503.
+            try (ServiceProcess ingest = ServiceProcess.start("ingest-api", env, "--agent7.ingest.write-timeout=5s")) {
                 String siteKey = FleetSupport.fastGroupSiteKey(ingest.url("/"));
                 List<FakeProcesses> hosts = new ArrayList<>();
                 List<Set<Integer>> everSeen = new ArrayList<>();
@@ -61,9 +69,29 @@ class ElasticsearchOutageIT {
                         credentials.add(c);
                         agents.add(FleetSupport.start(c, state, processes));
                     }
+                    // A host that posts by hand, to see the API's answer itself; its token is fetched
+                    // now, while Elasticsearch (which keeps the refresh credentials) is there.
+                    ServerClient probe = new ServerClient(
+                            FleetSupport.enroll(
+                                    ingest.url("/"), siteKey, Files.createTempDirectory("agent7-e2e-outage-probe")),
+                            "e2e",
+                            Clock.systemUTC());
+                    assertThat(probe.post(FleetSupport.processSnapshot("probe-0", List.of(probeDocument())))
+                                    .created())
+                            .isEqualTo(1);
                     awaitIndexMatches(es, hosts, credentials, Duration.ofSeconds(90));
 
-                    es.stop();
+                    es.kill();
+                    assertThatThrownBy(
+                                    () -> probe.post(FleetSupport.processSnapshot("probe-1", List.of(probeDocument()))))
+                            .as("a post while Elasticsearch is down")
+                            .isInstanceOfSatisfying(ServerException.class, e -> {
+                                assertThat(e.status()).isEqualTo(503);
+                                assertThat(e.serverSaid())
+                                        .as("Retry-After sent")
+                                        .isTrue();
+                                assertThat(e.retryAfter()).isEqualTo(RETRY_AFTER);
+                            });
                     // A minute of outage while the hosts keep changing.
                     long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
                     int nextPid = 1000;
@@ -82,9 +110,11 @@ class ElasticsearchOutageIT {
                         }
                         Thread.sleep(4_000);
                     }
-                    assertThat(agents)
-                            .anySatisfy(
-                                    a -> assertThat(a.runtime().spool().size()).isPositive());
+                    for (int i = 0; i < AGENTS; i++) {
+                        assertThat(agents.get(i).runtime().spool().size())
+                                .as("batches agent %d holds, unacknowledged, at the end of the outage", i)
+                                .isPositive();
+                    }
                     es.startAgain();
 
                     awaitIndexMatches(es, hosts, credentials, Duration.ofSeconds(180));
@@ -102,6 +132,15 @@ class ElasticsearchOutageIT {
                 }
             }
         }
+    }
+
+    private static ObjectNode probeDocument() {
+        ObjectNode document = FleetSupport.JSON.createObjectNode();
+        document.putObject("process")
+                .put("pid", 1)
+                .put("start", FakeProcesses.START)
+                .put("name", "probe");
+        return document;
     }
 
     private static void awaitIndexMatches(

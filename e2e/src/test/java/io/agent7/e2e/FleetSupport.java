@@ -6,7 +6,9 @@ import io.agent7.agent.runtime.AgentRuntime;
 import io.agent7.agent.state.Credentials;
 import io.agent7.agent.state.HostFacts;
 import io.agent7.agent.transport.ServerClient;
+import io.agent7.protocol.Batch;
 import io.agent7.protocol.CheckinReport;
+import io.agent7.schema.Schema;
 import io.agent7.testkit.TestAccounts;
 import io.agent7.testkit.TestElasticsearch;
 import java.net.URI;
@@ -16,12 +18,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** What the agent-level end-to-end tests share: groups with fast policies, agents, and index checks. */
 final class FleetSupport {
@@ -79,6 +83,12 @@ final class FleetSupport {
     }
 
     /** The real agent runtime with the given collector, on its own thread. */
+    /** A snapshot of processes collected now, as an agent posts it. */
+    static Batch processSnapshot(String id, List<ObjectNode> processes) {
+        return new Batch(
+                id, Batch.Mode.SNAPSHOT, Schema.standard().require("process"), Instant.now(), processes, List.of());
+    }
+
     static Running start(Credentials credentials, Path stateDir, FakeProcesses processes) throws Exception {
         AgentRuntime runtime = new AgentRuntime(
                 new ServerClient(credentials, "e2e", Clock.systemUTC()),
@@ -107,6 +117,51 @@ final class FleetSupport {
             runtime.stop();
             thread.join(30_000);
         }
+    }
+
+    /**
+     * How the host's process documents were written: how many there are, their lowest and
+     * highest pid, and how many Elasticsearch wrote more than once ({@code _version} above 1).
+     * A batch sent again with the same items and time is a no-op for every item it holds
+     * ({@code detect_noop}), so an item written twice is a write the ingest path repeated.
+     */
+    record Written(long count, long minPid, long maxPid, long rewritten) {}
+
+    static Written written(URI es, String hostId) {
+        TestElasticsearch.send(es, "POST", "/agent7-process/_refresh", null);
+        String host = "{\"term\":{\"host.id\":\"" + hostId + "\"}}";
+        JsonNode stats = TestElasticsearch.send(
+                        es,
+                        "POST",
+                        "/agent7-process/_search",
+                        "{\"size\":0,\"track_total_hits\":true,\"query\":" + host
+                                + ",\"aggs\":{\"pid\":{\"stats\":{\"field\":\"process.pid\"}}}}")
+                .path("aggregations")
+                .path("pid");
+        long rewritten = 0;
+        long after = Long.MIN_VALUE;
+        while (true) {
+            JsonNode hits = TestElasticsearch.send(
+                            es,
+                            "POST",
+                            "/agent7-process/_search",
+                            "{\"size\":5000,\"_source\":false,\"version\":true,\"query\":" + host
+                                    + ",\"sort\":[{\"process.pid\":\"asc\"}],\"search_after\":[" + after + "]}")
+                    .path("hits")
+                    .path("hits");
+            if (hits.isEmpty()) {
+                break;
+            }
+            for (JsonNode hit : hits) {
+                rewritten += hit.path("_version").asLong() > 1 ? 1 : 0;
+                after = hit.path("sort").get(0).asLong();
+            }
+        }
+        return new Written(
+                stats.path("count").asLong(),
+                stats.path("min").asLong(),
+                stats.path("max").asLong(),
+                rewritten);
     }
 
     /** pid → name of the host's documents that are present, and the number of all its documents. */

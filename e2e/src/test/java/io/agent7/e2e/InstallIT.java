@@ -6,6 +6,7 @@ import io.agent7.agent.AgentUnit;
 import io.agent7.agent.ClassArchive;
 import io.agent7.agent.Installer;
 import io.agent7.agent.state.Credentials;
+import io.agent7.testkit.ElasticsearchExtension;
 import io.agent7.testkit.ServiceProcess;
 import io.agent7.testkit.TestAccounts;
 import io.agent7.testkit.TestElasticsearch;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code install} and {@code uninstall} with the real agent jar against a real ingest API, in
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * run, whose first round reaches the server and writes the class-data archive; the unit's
  * JVM then maps the agent's classes from that archive.
  */
+@ExtendWith(ElasticsearchExtension.class)
 class InstallIT {
 
     static final String JAVA =

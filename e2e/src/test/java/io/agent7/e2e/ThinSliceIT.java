@@ -8,6 +8,7 @@ import io.agent7.agent.transport.ServerClient;
 import io.agent7.protocol.Batch;
 import io.agent7.protocol.BatchAnswer;
 import io.agent7.schema.Schema;
+import io.agent7.testkit.ElasticsearchExtension;
 import io.agent7.testkit.ServiceProcess;
 import io.agent7.testkit.TestAccounts;
 import io.agent7.testkit.TestElasticsearch;
@@ -28,6 +29,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import oshi.SystemInfo;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,6 +40,7 @@ import tools.jackson.databind.node.ObjectNode;
  * to the ingest API (its built jar, in its own JVM), they land in the real Elasticsearch,
  * and the query API (also its jar) returns them filtered.
  */
+@ExtendWith(ElasticsearchExtension.class)
 class ThinSliceIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

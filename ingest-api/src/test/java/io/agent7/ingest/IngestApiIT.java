@@ -1,5 +1,6 @@
 package io.agent7.ingest;
 
+import io.agent7.testkit.ElasticsearchExtension;
 import io.agent7.testkit.TestAccounts;
 import io.agent7.testkit.TestElasticsearch;
 import java.io.ByteArrayOutputStream;
@@ -15,6 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -39,6 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
             "logging.level.agent7.audit=WARN",
             "spring.main.banner-mode=off"
         })
+@ExtendWith(ElasticsearchExtension.class)
 abstract class IngestApiIT {
 
     static final String SITE_KEY = "sk_it_" + UUID.randomUUID();

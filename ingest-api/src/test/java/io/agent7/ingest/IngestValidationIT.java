@@ -38,19 +38,24 @@ class IngestValidationIT extends IngestApiIT {
         assertThat(documentsOf("agent7-" + type, agent.hostId())).isZero();
     }
 
+    /**
+     * Each row names the check that refuses it, by the words of its answer: a request refused
+     * by an earlier check (the Content-Length before the line limit, say) would not test the
+     * one the row is about.
+     */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiterString = "=>", textBlock = """
-        unknown type              => 404
-        missing header            => 400
-        wrong content type        => 415
-        unknown content encoding  => 415
-        broken gzip               => 400
-        gzip cut short            => 400
-        body over the limit       => 413
-        too many documents        => 413
-        line over the limit       => 413
+        unknown type              => 404 => Unknown data type 'gizmo'
+        missing header            => 400 => The first line must be the batch header
+        wrong content type        => 415 => Send batches as Content-Type: application/x-ndjson
+        unknown content encoding  => 415 => Content-Encoding 'br' is not supported
+        broken gzip               => 400 => The body is not valid gzip
+        gzip cut short            => 400 => The body could not be decoded
+        body over the limit       => 413 => The batch is larger than 262144 bytes (after decompression)
+        too many documents        => 413 => The batch has more than 500 documents
+        line over the limit       => 413 => Line 2 is longer than 65536 bytes
         """)
-    void malformedRequestsAreRefused(String what, int status) {
+    void malformedRequestsAreRefused(String what, int status, String detail) {
         Agent agent = enroll();
         String type = "process";
         String contentType = "application/x-ndjson";
@@ -79,13 +84,16 @@ class IngestValidationIT extends IngestApiIT {
                 }
                 body = many.toString().getBytes();
             }
-            case "line over the limit" ->
-                body = (HEADER + process(3, "2026-11-28T10:00:00Z", "x".repeat(1_100_000))).getBytes();
+            case "line over the limit" -> {
+                // A line over the 64 KB line limit in a body well under the 256 KB body limit.
+                body = (HEADER + process(3, "2026-11-28T10:00:00Z", "x".repeat(100_000))).getBytes();
+                assertThat(body.length).isBetween(64 * 1024 + 1, 256 * 1024 - 1);
+            }
             default -> throw new IllegalArgumentException(what);
         }
         Response r = send("/api/v1/ingest/" + type, agent.accessToken(), contentType, encoding, body, "POST");
         assertThat(r.status()).as(what + ": " + r).isEqualTo(status);
-        assertThat(r.body().path("detail").asString()).as(what).isNotBlank();
+        assertThat(r.body().path("detail").asString()).as(what).contains(detail);
         assertThat(documentsOf("agent7-process", agent.hostId())).isZero();
     }
 }

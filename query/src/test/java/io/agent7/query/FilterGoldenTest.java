@@ -1,6 +1,7 @@
 package io.agent7.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import co.elastic.clients.json.JsonpUtils;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
@@ -12,19 +13,25 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The filter DSL compiled to Elasticsearch JSON, pinned by {@code filter-golden.txt}: blocks
- * of {@code # what it shows}, {@code type:}, {@code filter:} and {@code query:} lines. The clock
- * is fixed at 2026-11-28T12:00:00Z, so relative times are stable.
+ * separated by blank lines, each exactly one {@code # what it shows}, {@code type:},
+ * {@code filter:} and {@code query:} line. A block stands alone: a line it lacks is an error,
+ * never the previous block's value. The clock is fixed at 2026-11-28T12:00:00Z, so relative
+ * times are stable.
  */
 class FilterGoldenTest {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
+    static final List<String> KEYS = List.of("# ", "type: ", "filter: ", "query: ");
 
     record Case(String description, String type, String filter, String query) {
         @Override
@@ -34,27 +41,51 @@ class FilterGoldenTest {
     }
 
     static List<Case> cases() throws Exception {
-        List<Case> cases = new ArrayList<>();
         try (var in = new BufferedReader(new InputStreamReader(
                 Objects.requireNonNull(FilterGoldenTest.class.getResourceAsStream("filter-golden.txt")),
                 StandardCharsets.UTF_8))) {
-            String description = null;
-            String type = null;
-            String filter = null;
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (line.startsWith("# ")) {
-                    description = line.substring(2);
-                } else if (line.startsWith("type: ")) {
-                    type = line.substring(6);
-                } else if (line.startsWith("filter: ")) {
-                    filter = line.substring(8);
-                } else if (line.startsWith("query: ")) {
-                    cases.add(new Case(description, type, filter, line.substring(7)));
+            return parse(in.lines().toList());
+        }
+    }
+
+    /** The blocks of a fixture, each checked to be whole. */
+    static List<Case> parse(List<String> lines) {
+        List<Case> cases = new ArrayList<>();
+        Map<String, String> block = new LinkedHashMap<>();
+        int blockStart = 1;
+        for (int i = 0; i <= lines.size(); i++) {
+            String line = i < lines.size() ? lines.get(i) : "";
+            if (line.isBlank()) {
+                if (!block.isEmpty()) {
+                    cases.add(toCase(block, blockStart));
+                    block = new LinkedHashMap<>();
                 }
+                blockStart = i + 2;
+                continue;
+            }
+            int number = i + 1;
+            String key = KEYS.stream()
+                    .filter(line::startsWith)
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "filter-golden.txt line " + number + ": '" + line + "' is none of " + KEYS));
+            if (block.put(key, line.substring(key.length())) != null) {
+                throw new IllegalArgumentException(
+                        "filter-golden.txt: the block at line " + blockStart + " has two '" + key.trim() + "' lines");
             }
         }
         return cases;
+    }
+
+    private static Case toCase(Map<String, String> block, int line) {
+        List<String> missing = KEYS.stream()
+                .filter(k -> !block.containsKey(k))
+                .map(String::trim)
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("filter-golden.txt: the block at line " + line + " has no " + missing);
+        }
+        return new Case(block.get("# "), block.get("type: "), block.get("filter: "), block.get("query: "));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -65,8 +96,23 @@ class FilterGoldenTest {
         assertThat(JsonpUtils.toJsonString(compiled, new JacksonJsonpMapper())).isEqualTo(c.query());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void theFixtureHasCases() throws Exception {
         assertThat(cases()).hasSizeGreaterThan(15);
+    }
+
+    @Test
+    void aBlockMissingALineIsAnErrorNotThePreviousBlocksValue() {
+        List<String> fixture = List.of(
+                "# first", "type: process", "filter: process.pid,eq,1", "query: {}", "", "# second", "query: {}");
+        assertThatThrownBy(() -> parse(fixture)).hasMessageContaining("the block at line 6 has no [type:, filter:]");
+    }
+
+    @Test
+    void aLineOfNoKnownKindOrTwiceInABlockIsAnError() {
+        assertThatThrownBy(() -> parse(List.of("# x", "typo: process")))
+                .hasMessageContaining("'typo: process' is none of");
+        assertThatThrownBy(() -> parse(List.of("# x", "type: process", "type: service")))
+                .hasMessageContaining("two 'type:' lines");
     }
 }

@@ -10,6 +10,7 @@ import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
 import io.agent7.schema.templates.IndexSettings;
 import io.agent7.schema.templates.IndexTemplates;
+import io.agent7.testkit.ElasticsearchExtension;
 import io.agent7.testkit.TestElasticsearch;
 import java.net.URI;
 import java.util.List;
@@ -19,10 +20,12 @@ import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** What compiled filters match on a real node, with the real mapping: the semantics, not just the JSON. */
+@ExtendWith(ElasticsearchExtension.class)
 class QueryCompilerIT {
 
     static final String INDEX = "agent7-it-query-" + UUID.randomUUID();

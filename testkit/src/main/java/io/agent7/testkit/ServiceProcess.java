@@ -153,6 +153,22 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills the service with SIGKILL, as a crash or the kernel's OOM killer would: no shutdown
+     * hooks, nothing flushed, open connections reset. Returns once it is gone.
+     */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " (pid " + process.pid() + ") outlived SIGKILL by 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while killing " + name, e);
+        }
+    }
+
     @Override
     public void close() {
         if (!process.isAlive()) {

@@ -6,12 +6,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The real Elasticsearch node that {@code ./agent7 test} started for this run. Integration
- * tests get it from here and fail, never skip, when there is none.
+ * The real Elasticsearch node integration tests share, one per test JVM: the node at
+ * {@code -Dagent7.es.url} when it is set ({@code ./agent7 test} starts one per run and
+ * passes it to every module), else one this JVM starts on first use, reused by every test
+ * class and stopped when the JVM exits ({@link ElasticsearchNode}). Tests fail, never skip,
+ * when there is none.
  */
 public final class TestElasticsearch {
 
@@ -26,19 +30,19 @@ public final class TestElasticsearch {
     /** The node's base URL, checked to answer. */
     public static URI url() {
         String url = System.getProperty(PROPERTY);
-        if (url == null || url.isBlank() || url.startsWith("${")) {
+        if (!set(url)) {
             url = System.getenv(ENVIRONMENT);
         }
-        if (url == null || url.isBlank()) {
-            throw new IllegalStateException("No Elasticsearch for integration tests: run them with './agent7 test', "
-                    + "which starts a real node and passes its URL as -D" + PROPERTY + " (or set " + ENVIRONMENT
-                    + ").");
+        if (!set(url)) {
+            return SharedNode.url();
         }
         URI uri = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
-        JsonNode health = get(uri, "/_cluster/health");
-        if (health == null) {
-            throw new IllegalStateException("Elasticsearch at " + uri + " (from " + PROPERTY + ") does not answer; "
-                    + "run the tests with './agent7 test'.");
+        try {
+            exchange(uri, "GET", "/_cluster/health", null);
+        } catch (IOException e) {
+            throw new IllegalStateException("Elasticsearch at " + uri + " (from -D" + PROPERTY + " or " + ENVIRONMENT
+                    + ") does not answer: " + e + ". Start it again, or leave " + PROPERTY + " unset and the tests"
+                    + " start a node of their own.");
         }
         return uri;
     }
@@ -52,13 +56,33 @@ public final class TestElasticsearch {
         throw new IllegalStateException("Elasticsearch returned no local node");
     }
 
-    /** A GET that answers the JSON body, or null when the node cannot be reached. */
+    /** A GET; answers the JSON body of a 2xx answer and fails on any other. */
     public static JsonNode get(URI base, String path) {
         return send(base, "GET", path, null);
     }
 
-    /** Any request; the body is JSON text or null. Answers the parsed response, or null if unreachable. */
-    public static JsonNode send(URI base, String method, String path, String body) {
+    /**
+     * Any request, the body JSON text or null. Answers the parsed body of a 2xx answer, or of
+     * an answer with one of the {@code alsoExpected} statuses (a DELETE of what may not be
+     * there expects 404); fails on any other answer, and when the node cannot be reached.
+     */
+    public static JsonNode send(URI base, String method, String path, String body, int... alsoExpected) {
+        HttpResponse<String> response;
+        try {
+            response = exchange(base, method, path, body);
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + base + path + ": Elasticsearch cannot be reached: " + e, e);
+        }
+        int status = response.statusCode();
+        boolean expected =
+                (status >= 200 && status < 300) || Arrays.stream(alsoExpected).anyMatch(s -> s == status);
+        if (!expected) {
+            throw new IllegalStateException(method + " " + path + " answered " + status + ": " + response.body());
+        }
+        return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+    }
+
+    private static HttpResponse<String> exchange(URI base, String method, String path, String body) throws IOException {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         if (body != null) {
@@ -68,13 +92,10 @@ public final class TestElasticsearch {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
-        } catch (IOException e) {
-            return null;
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return null;
+            throw new IllegalStateException("Interrupted: " + method + " " + base + path, e);
         }
     }
 
@@ -87,9 +108,38 @@ public final class TestElasticsearch {
     public static long count(String index, String queryJson) {
         refresh(index);
         JsonNode response = send(url(), "POST", "/" + index + "/_count", "{\"query\":" + queryJson + "}");
-        if (response == null || !response.has("count")) {
-            throw new IllegalStateException("Count on " + index + " failed: " + response);
+        if (!response.has("count")) {
+            throw new IllegalStateException("Count on " + index + " answered no count: " + response);
         }
         return response.path("count").asLong();
+    }
+
+    private static boolean set(String value) {
+        return value != null && !value.isBlank() && !value.startsWith("${");
+    }
+
+    /**
+     * The node this JVM starts when no URL is given: on first use, once. A node that failed
+     * to start is not tried again for every test class: each gets the same failure.
+     */
+    private static final class SharedNode {
+
+        private static ElasticsearchNode node;
+        private static RuntimeException failure;
+
+        static synchronized URI url() {
+            if (failure != null) {
+                throw new IllegalStateException("This JVM's Elasticsearch node failed to start earlier", failure);
+            }
+            if (node == null) {
+                try {
+                    node = ElasticsearchNode.start("shared");
+                } catch (RuntimeException e) {
+                    failure = e;
+                    throw e;
+                }
+            }
+            return node.url();
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import javax.net.ssl.SSLContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,6 +25,14 @@ public final class ElasticsearchHttp {
     private final HttpClient client;
 
     public ElasticsearchHttp(URI base, String username, String password) {
+        this(base, username, password, null);
+    }
+
+    /**
+     * @param ssl the TLS context for an {@code https} cluster whose certificate a private CA
+     *            signed; null trusts the JDK's default CAs
+     */
+    public ElasticsearchHttp(URI base, String username, String password, SSLContext ssl) {
         String text = base.toString();
         this.base = URI.create(text.endsWith("/") ? text : text + "/");
         this.authorization = username == null || username.isEmpty()
@@ -31,8 +40,11 @@ public final class ElasticsearchHttp {
                 : "Basic "
                         + Base64.getEncoder()
                                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-        this.client =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+        if (ssl != null) {
+            client.sslContext(ssl);
+        }
+        this.client = client.build();
     }
 
     public record Response(int status, JsonNode body) {

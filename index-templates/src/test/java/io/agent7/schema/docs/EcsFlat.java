@@ -12,14 +12,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The official ECS field definitions, read from {@code generated/ecs_flat.ts} of the npm
- * package {@code @elastic/ecs}, which {@code ./agent7 test} downloads and passes as
- * {@code -Dagent7.ecs.flat}. The file is a TypeScript object literal; Jackson reads it once
+ * package {@code @elastic/ecs} ({@link EcsPackage}). The file is a TypeScript object literal; Jackson reads it once
  * it is cut down to the braces of the object and told to accept what JavaScript allows.
  */
 final class EcsFlat {
 
     static final String PROPERTY = "agent7.ecs.flat";
     static final String ENVIRONMENT = "AGENT7_ECS_FLAT";
+    static final String VERSION_PROPERTY = "agent7.ecs.version";
 
     private static final JsonMapper LENIENT = JsonMapper.builder()
             .enable(
@@ -32,24 +32,35 @@ final class EcsFlat {
 
     private EcsFlat() {}
 
-    /** The file from {@value #PROPERTY} or {@value #ENVIRONMENT}; fails, never skips, when there is none. */
+    /**
+     * The file from {@value #PROPERTY} or {@value #ENVIRONMENT}; otherwise the npm package of
+     * the ECS release {@code -Dagent7.ecs.version} names (the root pom's {@code ecs.version}),
+     * downloaded once per machine with npm. Fails, never skips, when there is none.
+     */
     static Path location() {
         String path = System.getProperty(PROPERTY);
-        if (path == null || path.isBlank() || path.startsWith("${")) {
+        if (!set(path)) {
             path = System.getenv(ENVIRONMENT);
         }
-        String howToFix =
-                "Run the tests with './agent7 test', which downloads @elastic/ecs into .agent7/ecs/ and passes" + " -D"
-                        + PROPERTY + "=<its package/generated/ecs_flat.ts> (or set " + ENVIRONMENT + ").";
-        if (path == null || path.isBlank()) {
-            throw new IllegalStateException("No ECS field definitions for the ECS conformance test. " + howToFix);
+        if (!set(path)) {
+            String version = System.getProperty(VERSION_PROPERTY);
+            if (!set(version)) {
+                throw new IllegalStateException("No ECS field definitions for the ECS conformance test: pass -D"
+                        + PROPERTY + "=<ecs_flat.ts> or -D" + VERSION_PROPERTY
+                        + "=<ECS release> (mvn verify passes the root pom's ecs.version)");
+            }
+            return EcsPackage.flat(version);
         }
         Path file = Path.of(path);
         if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("The ECS field definitions " + file.toAbsolutePath() + " (from " + PROPERTY
-                    + ") do not exist. " + howToFix);
+            throw new IllegalStateException(
+                    "The ECS field definitions " + file.toAbsolutePath() + " (from " + PROPERTY + ") do not exist.");
         }
         return file;
+    }
+
+    private static boolean set(String value) {
+        return value != null && !value.isBlank() && !value.startsWith("${");
     }
 
     static Map<String, EcsField> read(Path file) throws IOException {

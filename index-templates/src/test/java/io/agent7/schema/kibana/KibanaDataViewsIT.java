@@ -7,6 +7,7 @@ import io.agent7.schema.Schema;
 import io.agent7.schema.templates.ElasticsearchHttp;
 import io.agent7.schema.templates.IndexSettings;
 import io.agent7.schema.templates.SchemaInstaller;
+import io.agent7.testkit.ElasticsearchExtension;
 import io.agent7.testkit.TestElasticsearch;
 import java.net.URI;
 import java.util.ArrayList;
@@ -14,9 +15,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /** The generated data views against the indices a real node creates from the templates. */
+@ExtendWith(ElasticsearchExtension.class)
 class KibanaDataViewsIT {
 
     static URI es;

@@ -8,11 +8,13 @@ import io.agent7.schema.Documents;
 import io.agent7.schema.Field;
 import io.agent7.schema.Samples;
 import io.agent7.schema.Schema;
+import io.agent7.testkit.ElasticsearchExtension;
 import io.agent7.testkit.TestElasticsearch;
 import java.net.URI;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
@@ -20,6 +22,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Every type's template, on the real node: its sample indexes, unknown fields are refused, aliases answer. */
+@ExtendWith(ElasticsearchExtension.class)
 class EveryTypeIT {
 
     static URI es;
@@ -86,11 +89,12 @@ class EveryTypeIT {
                 es,
                 "POST",
                 "/" + type.index() + "/_doc",
-                "{\"" + namespace + "\":{\"no_such_field_" + type.name() + "\":1}}");
+                "{\"" + namespace + "\":{\"no_such_field_" + type.name() + "\":1}}",
+                400);
         assertThat(refused.path("error").path("type").asString())
                 .as(type.name())
                 .isEqualTo("strict_dynamic_mapping_exception");
-        JsonNode top = TestElasticsearch.send(es, "POST", "/" + type.index() + "/_doc", "{\"surprise\":true}");
+        JsonNode top = TestElasticsearch.send(es, "POST", "/" + type.index() + "/_doc", "{\"surprise\":true}", 400);
         assertThat(top.path("error").path("type").asString())
                 .as(type.name())
                 .isEqualTo("strict_dynamic_mapping_exception");

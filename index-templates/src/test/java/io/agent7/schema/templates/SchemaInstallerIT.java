@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.agent7.schema.Schema;
 import io.agent7.schema.templates.SchemaInstaller.Action;
 import io.agent7.schema.templates.SchemaInstaller.Step;
+import io.agent7.testkit.ElasticsearchExtension;
 import io.agent7.testkit.TestElasticsearch;
 import java.net.URI;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
+@ExtendWith(ElasticsearchExtension.class)
 class SchemaInstallerIT {
 
     static URI es;
@@ -28,12 +31,12 @@ class SchemaInstallerIT {
         for (var type : java.util.stream.Stream.concat(
                         Schema.standard().types().stream(), Schema.standard().serverTypes().stream())
                 .toList()) {
-            TestElasticsearch.send(es, "DELETE", "/" + type.index(), null);
-            TestElasticsearch.send(es, "DELETE", "/_index_template/" + type.index(), null);
+            TestElasticsearch.send(es, "DELETE", "/" + type.index(), null, 404);
+            TestElasticsearch.send(es, "DELETE", "/_index_template/" + type.index(), null, 404);
         }
-        TestElasticsearch.send(es, "DELETE", "/_index_template/" + IndexTemplates.INTERNAL_TEMPLATE, null);
-        TestElasticsearch.send(es, "DELETE", "/_component_template/" + IndexTemplates.COMMON_COMPONENT, null);
-        TestElasticsearch.send(es, "DELETE", "/_component_template/" + IndexTemplates.SETTINGS_COMPONENT, null);
+        TestElasticsearch.send(es, "DELETE", "/_index_template/" + IndexTemplates.INTERNAL_TEMPLATE, null, 404);
+        TestElasticsearch.send(es, "DELETE", "/_component_template/" + IndexTemplates.COMMON_COMPONENT, null, 404);
+        TestElasticsearch.send(es, "DELETE", "/_component_template/" + IndexTemplates.SETTINGS_COMPONENT, null, 404);
     }
 
     @Test
@@ -80,7 +83,8 @@ class SchemaInstallerIT {
                 es,
                 "POST",
                 "/agent7-process/_doc?routing=h",
-                "{\"host\":{\"id\":\"h\"},\"process\":{\"pid\":1,\"colour\":\"red\"}}");
+                "{\"host\":{\"id\":\"h\"},\"process\":{\"pid\":1,\"colour\":\"red\"}}",
+                400);
         assertThat(rejected.path("error").path("type").asString()).isEqualTo("strict_dynamic_mapping_exception");
         JsonNode contained = TestElasticsearch.send(
                 es,
@@ -211,8 +215,6 @@ class SchemaInstallerIT {
 
     @Test
     void reportsAnIncompatibleIndexInsteadOfChangingIt() {
-        TestElasticsearch.send(es, "DELETE", "/agent7-process", null);
-        TestElasticsearch.send(es, "DELETE", "/_index_template/agent7-process", null);
         TestElasticsearch.send(
                 es,
                 "PUT",

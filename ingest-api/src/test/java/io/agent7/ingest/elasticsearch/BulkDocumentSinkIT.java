@@ -10,6 +10,7 @@ import io.agent7.ingest.ingest.DocumentSink.Result;
 import io.agent7.ingest.ingest.DocumentSink.Write;
 import io.agent7.ingest.ingest.IngestProperties;
 import io.agent7.ingest.ingest.IngestSettings;
+import io.agent7.testkit.ElasticsearchExtension;
 import io.agent7.testkit.TestElasticsearch;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
@@ -22,11 +23,13 @@ import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The sink reads only part of each bulk response ({@link BulkDocumentSink#BULK_RESPONSE_FIELDS});
  * every outcome the ingest path depends on must still come through on a real node.
  */
+@ExtendWith(ElasticsearchExtension.class)
 class BulkDocumentSinkIT {
 
     static final String INDEX = "agent7-it-sink-" + UUID.randomUUID();

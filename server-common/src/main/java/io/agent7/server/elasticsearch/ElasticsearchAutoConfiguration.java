@@ -86,10 +86,11 @@ public class ElasticsearchAutoConfiguration {
         return new ElasticsearchAsyncClient(transport);
     }
 
-    /** The schema installer's own small client. */
+    /** The schema installer's own small client: the same cluster, credentials and CA as the main client. */
     @Bean
     ElasticsearchHttp elasticsearchHttp(ElasticsearchProperties properties) {
-        return new ElasticsearchHttp(properties.url(), properties.username(), properties.password());
+        SSLContext ssl = properties.caCertificate() == null ? null : sslContext(properties);
+        return new ElasticsearchHttp(properties.url(), properties.username(), properties.password(), ssl);
     }
 
     /** Turn off with {@code agent7.schema.install-on-start=false} where the schema is installed separately. */

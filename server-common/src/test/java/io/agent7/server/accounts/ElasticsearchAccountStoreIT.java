@@ -9,6 +9,7 @@ import io.agent7.schema.Schema;
 import io.agent7.schema.templates.ElasticsearchHttp;
 import io.agent7.schema.templates.IndexSettings;
 import io.agent7.schema.templates.SchemaInstaller;
+import io.agent7.testkit.ElasticsearchExtension;
 import io.agent7.testkit.TestElasticsearch;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,7 +18,9 @@ import java.util.UUID;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(ElasticsearchExtension.class)
 class ElasticsearchAccountStoreIT {
 
     @Test

@@ -1,0 +1,172 @@
+package io.agent7.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./agent7 bench ingest|fleet|agent|pipeline [--split-cores] [--name value ...]}: runs
+ * one benchmark on a fresh Elasticsearch node and ingest API of its own ({@link BenchStack}),
+ * or, for {@code pipeline}, the ingest API's reader on simulated batches with neither, and
+ * cleans up after it however it ends. The benchmark itself runs in a JVM of its own, with the
+ * options it always had; what it prints is its result. What each measures: docs/BENCHMARKS.md.
+ *
+ * <p>Runs on the benchmarks' classpath with {@code -Dagent7.root} (the checkout) and
+ * {@code -Dagent7.logs} set by the script.
+ */
+public final class Bench {
+
+    static final Map<String, String> MAINS = Map.of(
+            "ingest", "io.agent7.bench.IngestThroughput",
+            "fleet", "io.agent7.bench.FleetBenchmark",
+            "agent", "io.agent7.bench.AgentFootprint");
+
+    private Bench() {}
+
+    public static void main(String[] argv) throws Exception {
+        String which = argv.length == 0 ? "" : argv[0];
+        List<String> args = new ArrayList<>(Arrays.asList(argv).subList(Math.min(1, argv.length), argv.length));
+        Path root =
+                Path.of(System.getProperty("agent7.root", ".")).toAbsolutePath().normalize();
+        int exit;
+        try {
+            if (which.equals("pipeline")) {
+                exit = pipeline(root, args);
+            } else if (MAINS.containsKey(which)) {
+                exit = benchmark(root, which, args);
+            } else {
+                throw new IllegalArgumentException(
+                        "usage: ./agent7 bench ingest|fleet|agent|pipeline [--name value ...]"
+                                + " (see docs/BENCHMARKS.md)");
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("agent7: " + e.getMessage());
+            exit = 2;
+        } catch (IllegalStateException e) {
+            System.err.println("agent7: " + e.getMessage());
+            exit = 1;
+        }
+        System.exit(exit);
+    }
+
+    /** One benchmark against a stack of its own; its exit code. */
+    private static int benchmark(Path root, String which, List<String> args) throws Exception {
+        // --split-cores: Elasticsearch on CPU 0, the ingest API and the load generator on the others,
+        // as when they run on machines of their own; otherwise all share every CPU.
+        boolean split = args.remove("--split-cores");
+        CpuLayout cpus = split ? CpuLayout.split() : CpuLayout.shared();
+        Path logs = Path.of(
+                System.getProperty("agent7.logs", root.resolve(".agent7/logs").toString()));
+        // The agent's footprint is measured as agents run: over TLS, trusting the CA pinned at enrollment.
+        boolean tls = which.equals("agent");
+        try (BenchStack stack = BenchStack.start(root, logs, cpus, tls)) {
+            String main = MAINS.get(which);
+            BenchStack.step("running " + main);
+            List<String> command = new ArrayList<>(cpus.others());
+            command.add(BenchStack.java());
+            command.addAll(BenchStack.options("AGENT7_BENCH_CLIENT_OPTS", "-Xmx4g"));
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), main));
+            command.addAll(List.of(
+                    "--es", stack.elasticsearch().toString(),
+                    "--ingest", stack.ingest().toString(),
+                    "--site-key", stack.siteKey(),
+                    "--admin-password", stack.adminPassword(),
+                    "--ingest-pid", Long.toString(stack.ingestPid()),
+                    "--agent-jar", root.resolve("agent/target/agent.jar").toString(),
+                    "--cpu-layout", split ? "split" : "shared"));
+            if (tls) {
+                command.addAll(List.of("--ca-cert", stack.caCertificate().toString()));
+            }
+            command.addAll(args);
+            return run(command);
+        }
+    }
+
+    /** The ingest API's per-document work without HTTP or Elasticsearch, against bare parsing. */
+    private static int pipeline(Path root, List<String> args) throws Exception {
+        String hosts = "100";
+        String rounds = "12";
+        for (int i = 0; i < args.size(); i++) {
+            String option = args.get(i);
+            if (!option.equals("--hosts") && !option.equals("--rounds")) {
+                throw new IllegalArgumentException("unknown option for bench pipeline: " + option);
+            }
+            if (i + 1 >= args.size()) {
+                throw new IllegalArgumentException(option + " needs a number");
+            }
+            String value = args.get(++i);
+            if (option.equals("--hosts")) {
+                hosts = value;
+            } else {
+                rounds = value;
+            }
+        }
+        Path work = Files.createTempDirectory("agent7-bench-pipeline");
+        try {
+            Path batches = work.resolve("batches");
+            int made = run(List.of(
+                    BenchStack.java(),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    BatchFiles.class.getName(),
+                    "--hosts",
+                    hosts,
+                    "--out",
+                    batches.toString()));
+            if (made != 0) {
+                return made;
+            }
+            Path ingest = root.resolve("ingest-api");
+            // AGENT7_BENCH_PIPELINE_CLASSES goes first: classes of another build to compare with.
+            String extra = System.getenv("AGENT7_BENCH_PIPELINE_CLASSES");
+            String classpath = (extra == null || extra.isBlank() ? "" : extra + ":")
+                    + ingest.resolve("target/test-classes") + ":" + ingest.resolve("target/classes") + ":"
+                    + Files.readString(ingest.resolve("target/classpath.txt")).trim();
+            return run(List.of(
+                    BenchStack.java(),
+                    "-Xmx1g",
+                    "-XX:+UseParallelGC",
+                    "-cp",
+                    classpath,
+                    "io.agent7.ingest.ingest.PipelineBenchmark",
+                    batches.toString(),
+                    rounds));
+        } finally {
+            BenchStack.deleteTree(work);
+        }
+    }
+
+    /** Runs {@code command} with this terminal; its exit code. */
+    static int run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).inheritIO().start();
+        try {
+            return process.waitFor();
+        } finally {
+            // Interrupted (Ctrl-C reaches the child too): leave nothing behind.
+            process.destroy();
+        }
+    }
+
+    /** Which CPUs the node gets, and the command prefix that pins everything else. */
+    record CpuLayout(String elasticsearch, List<String> others) {
+
+        static CpuLayout shared() {
+            return new CpuLayout(null, List.of());
+        }
+
+        static CpuLayout split() {
+            int cpus = Runtime.getRuntime().availableProcessors();
+            if (cpus < 2) {
+                throw new IllegalArgumentException("--split-cores needs at least two CPUs");
+            }
+            if (!Files.isExecutable(Path.of("/usr/bin/taskset"))) {
+                throw new IllegalArgumentException("--split-cores needs taskset (Debian package util-linux)");
+            }
+            return new CpuLayout("0", List.of("taskset", "-c", "1-" + (cpus - 1)));
+        }
+    }
+}

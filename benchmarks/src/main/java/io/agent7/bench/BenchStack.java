@@ -1,0 +1,267 @@
+package io.agent7.bench;
+
+import io.agent7.testkit.CertificateAuthority;
+import io.agent7.testkit.ElasticsearchNode;
+import io.agent7.testkit.ServiceProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+
+/**
+ * What a benchmark runs against: a fresh Elasticsearch node and an ingest API (its jar, in
+ * its own JVM), both started for it and stopped after it, with a site key and an
+ * administrator password of their own; over HTTPS from a CA of its own when asked.
+ * {@link #close()} stops them, and a shutdown hook does the same when the run is
+ * interrupted.
+ */
+final class BenchStack implements AutoCloseable {
+
+    // The schema installs before the API reports UP: minutes on a busy machine, each index a cluster-state update.
+    private static final Duration START_LIMIT = Duration.ofMinutes(5);
+
+    // what was started
+    private final Path work;
+    private final ElasticsearchNode node;
+    private final Process ingest;
+    private final URI ingestUrl;
+    private final Path caCertificate;
+    private final String siteKey;
+    private final String adminPassword;
+    private final Thread cleanup;
+
+    private BenchStack(
+            Path work,
+            ElasticsearchNode node,
+            Process ingest,
+            URI ingestUrl,
+            Path caCertificate,
+            String siteKey,
+            String adminPassword) {
+        this.work = work;
+        this.node = node;
+        this.ingest = ingest;
+        this.ingestUrl = ingestUrl;
+        this.caCertificate = caCertificate;
+        this.siteKey = siteKey;
+        this.adminPassword = adminPassword;
+        this.cleanup = new Thread(this::stop, "bench-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+    }
+
+    static BenchStack start(Path root, Path logs, Bench.CpuLayout cpus, boolean tls) throws Exception {
+        Path work = Files.createTempDirectory("agent7-bench");
+        String heap = System.getenv().getOrDefault("AGENT7_BENCH_ES_HEAP", "2g");
+        int esPort = ServiceProcess.freePort();
+        ElasticsearchNode.Builder builder =
+                ElasticsearchNode.builder("bench").port(esPort).heap(heap).outlivesJvm();
+        if (cpus.elasticsearch() != null) {
+            // Pinned from the start, Elasticsearch sizes its thread pools (and the JVM its GC) for
+            // the CPUs it has, as on a machine of that size; pinned after start, it ran two write
+            // threads on one CPU.
+            builder.cpus(cpus.elasticsearch());
+        }
+        step("starting Elasticsearch on 127.0.0.1:" + esPort + " (heap " + heap + ")");
+        ElasticsearchNode node = builder.start();
+        Process ingest = null;
+        try {
+            if (cpus.elasticsearch() != null) {
+                step("Elasticsearch pinned to CPU " + cpus.elasticsearch()
+                        + "; the ingest API and the load generator to the others");
+            }
+            String siteKey = "sk_bench_" + random();
+            String admin = "bench-" + random();
+            Map<String, String> env = new java.util.HashMap<>(Map.of(
+                    "AGENT7_LOG_FORMAT",
+                    "",
+                    "AGENT7_ELASTICSEARCH_URL",
+                    node.url().toString(),
+                    "AGENT7_STATE_DIR",
+                    work.resolve("ingest-api").toString(),
+                    "AGENT7_BOOTSTRAP_SITE_KEY",
+                    siteKey,
+                    "AGENT7_BOOTSTRAP_ADMIN_PASSWORD",
+                    admin));
+            Path caPem = null;
+            SSLContext trust = null;
+            if (tls) {
+                CertificateAuthority ca = CertificateAuthority.create("Agent7 bench CA", Duration.ofDays(2));
+                caPem = work.resolve("ca.pem");
+                Files.writeString(caPem, CertificateAuthority.pem(ca.certificate()));
+                String password = random();
+                ca.issueServer("localhost", List.of("localhost"), List.of("127.0.0.1"), Duration.ofDays(2))
+                        .writePkcs12(work.resolve("server.p12"), "server", password.toCharArray());
+                env.putAll(Map.of(
+                        "SERVER_SSL_BUNDLE",
+                        "agent7",
+                        "SPRING_SSL_BUNDLE_JKS_AGENT7_KEYSTORE_LOCATION",
+                        "file:" + work.resolve("server.p12"),
+                        "SPRING_SSL_BUNDLE_JKS_AGENT7_KEYSTORE_TYPE",
+                        "PKCS12",
+                        "SPRING_SSL_BUNDLE_JKS_AGENT7_KEYSTORE_PASSWORD",
+                        password,
+                        "AGENT7_TLS_CA_CERTIFICATE",
+                        caPem.toString()));
+                trust = ca.trustingContext();
+            }
+            int port = ServiceProcess.freePort();
+            URI url = URI.create((tls ? "https" : "http") + "://127.0.0.1:" + port);
+            Path log = logs.resolve("bench-ingest-api.log");
+            Files.createDirectories(logs);
+            step("starting the ingest API on " + url.getScheme() + " port " + port + " (log: " + log + ")");
+            List<String> command = new ArrayList<>(cpus.others());
+            command.add(java());
+            String marker = System.getProperty("agent7.instance");
+            if (marker != null) {
+                command.add("-Dagent7.instance=" + marker);
+            }
+            command.addAll(options("AGENT7_BENCH_INGEST_OPTS", "-Xms256m -Xmx1g -XX:+UseParallelGC"));
+            command.addAll(List.of(
+                    "-jar", root.resolve("ingest-api/target/ingest-api.jar").toString(), "--server.port=" + port));
+            ProcessBuilder launch =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            launch.environment().putAll(env);
+            ingest = launch.start();
+            awaitHealthy(ingest, url, trust, log);
+            return new BenchStack(work, node, ingest, url, caPem, siteKey, admin);
+        } catch (Exception | Error e) {
+            if (ingest != null) {
+                ingest.destroyForcibly();
+            }
+            node.close();
+            deleteTree(work);
+            throw e;
+        }
+    }
+
+    private static void awaitHealthy(Process ingest, URI url, SSLContext trust, Path log) throws Exception {
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+        if (trust != null) {
+            client.sslContext(trust);
+        }
+        HttpClient http = client.build();
+        long deadline = System.nanoTime() + START_LIMIT.toNanos();
+        String last = "no answer yet";
+        while (System.nanoTime() < deadline) {
+            if (!ingest.isAlive()) {
+                throw new IllegalStateException("the ingest API did not start:\n" + tail(log));
+            }
+            try {
+                HttpResponse<String> health = http.send(
+                        HttpRequest.newBuilder(url.resolve("/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+                last = "HTTP " + health.statusCode() + " " + health.body();
+            } catch (IOException notYet) {
+                last = notYet.toString();
+            }
+            Thread.sleep(1_000);
+        }
+        throw new IllegalStateException("the ingest API was not healthy within " + START_LIMIT.toSeconds()
+                + " s (last answer: " + last + "); its log:\n" + tail(log));
+    }
+
+    URI elasticsearch() {
+        return node.url();
+    }
+
+    URI ingest() {
+        return ingestUrl;
+    }
+
+    long ingestPid() {
+        return ingest.pid();
+    }
+
+    Path caCertificate() {
+        return caCertificate;
+    }
+
+    String siteKey() {
+        return siteKey;
+    }
+
+    String adminPassword() {
+        return adminPassword;
+    }
+
+    @Override
+    public void close() {
+        stop();
+        Runtime.getRuntime().removeShutdownHook(cleanup);
+    }
+
+    private synchronized void stop() {
+        ingest.destroy();
+        try {
+            if (!ingest.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                ingest.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            ingest.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        node.close();
+        deleteTree(work);
+    }
+
+    static void step(String what) {
+        System.out.println("==> " + what);
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** JVM options from an environment variable, split at spaces as the shell did; the default when unset. */
+    static List<String> options(String variable, String fallback) {
+        String value = System.getenv(variable);
+        String options = value == null || value.isBlank() ? fallback : value;
+        return Arrays.stream(options.trim().split("\\s+")).toList();
+    }
+
+    private static String random() {
+        byte[] bytes = new byte[12];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log at " + log + ": " + e.getMessage() + ")";
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + dir, e);
+        }
+    }
+}

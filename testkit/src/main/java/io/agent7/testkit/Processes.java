@@ -1,0 +1,43 @@
+package io.agent7.testkit;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Short commands whose output matters only when they fail. */
+final class Processes {
+
+    record Result(int exitCode, String output) {}
+
+    private Processes() {}
+
+    static Result run(List<String> command) {
+        try {
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getOutputStream().close();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                return new Result(-1, output + "\n(did not finish within 5 minutes)");
+            }
+            return new Result(process.exitValue(), output);
+        } catch (IOException e) {
+            return new Result(-1, "cannot run " + command.get(0) + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while running " + command.get(0), e);
+        }
+    }
+
+    /** Runs {@code command}; when it fails, says what it was for and what it printed. */
+    static String require(List<String> command, String purpose) {
+        Result result = run(command);
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException("Could not " + purpose + ": " + String.join(" ", command) + " exited "
+                    + result.exitCode() + ":\n" + result.output());
+        }
+        return result.output();
+    }
+}

@@ -1,0 +1,125 @@
+package io.agent7.testkit;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What {@code ./agent7} does in Java rather than in shell, from {@code testkit/target/agent7-tools.jar}:
+ * starting and stopping its Elasticsearch nodes (the same code tests start theirs with) and
+ * making the local CA and the ingest API's certificate. Each command fails with a message
+ * that names what went wrong, and exit code 1.
+ */
+public final class Tools {
+
+    private static final String USAGE = """
+            Usage: java -jar agent7-tools.jar <command> [--name value ...]
+
+              certificates --dir DIR --ca-name NAME --host HOST
+                  a new local CA (DIR/ca.pem) and a certificate signed by it for HOST, localhost
+                  and 127.0.0.1 (DIR/server.p12, its password in DIR/password), owner-only
+              elasticsearch-start --dir DIR --version V --distribution ZIP [--port P] [--heap 1g]
+                                  [--cpus LIST] [--cluster-name NAME] [--jvm-option OPTION]
+                  starts a node in DIR that outlives this command; prints its URL
+              elasticsearch-stop --dir DIR
+                  stops the node in DIR, if one runs
+              elasticsearch-jdk --version V
+                  prints the home of the JDK that Elasticsearch V runs on here
+            """;
+
+    private Tools() {}
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            System.err.print(USAGE);
+            System.exit(2);
+        }
+        try {
+            Map<String, List<String>> options = options(args);
+            switch (args[0]) {
+                case "certificates" -> certificates(options);
+                case "elasticsearch-start" -> startElasticsearch(options);
+                case "elasticsearch-stop" -> ElasticsearchNode.stop(Path.of(one(options, "dir")));
+                case "elasticsearch-jdk" -> System.out.println(Jdks.forElasticsearch(one(options, "version")));
+                default -> throw new IllegalArgumentException("Unknown command '" + args[0] + "'\n" + USAGE);
+            }
+        } catch (RuntimeException e) {
+            System.err.println("agent7: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void certificates(Map<String, List<String>> options) {
+        Path dir = Path.of(one(options, "dir"));
+        String host = one(options, "host");
+        try {
+            Files.createDirectories(dir);
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot create " + dir + ": " + e.getMessage(), e);
+        }
+        // The agents pin this CA at enrollment; ten years, so that it outlives the agents' installs.
+        CertificateAuthority ca = CertificateAuthority.create(one(options, "ca-name"), Duration.ofDays(3650));
+        // 825 days: what clients that cap server certificates' lives still accept.
+        CertificateAuthority.Issued server =
+                ca.issueServer(host, List.of("localhost", host), List.of("127.0.0.1"), Duration.ofDays(825));
+        byte[] random = new byte[18];
+        new SecureRandom().nextBytes(random);
+        String password = Base64.getUrlEncoder().encodeToString(random);
+        CertificateAuthority.writeOwnerOnly(dir.resolve("password"), password + "\n");
+        server.writePkcs12(dir.resolve("server.p12"), "server", password.toCharArray());
+        // Written last: ./agent7 takes the folder as complete when ca.pem and server.p12 exist.
+        CertificateAuthority.writeOwnerOnly(dir.resolve("ca.pem"), CertificateAuthority.pem(ca.certificate()));
+    }
+
+    private static void startElasticsearch(Map<String, List<String>> options) {
+        ElasticsearchNode.Builder node = ElasticsearchNode.builder("agent7")
+                .dir(Path.of(one(options, "dir")))
+                .version(one(options, "version"))
+                .distribution(Path.of(one(options, "distribution")))
+                .outlivesJvm();
+        optional(options, "port").ifPresent(port -> node.port(Integer.parseInt(port)));
+        optional(options, "heap").ifPresent(node::heap);
+        optional(options, "cpus").ifPresent(node::cpus);
+        optional(options, "cluster-name").ifPresent(node::clusterName);
+        options.getOrDefault("jvm-option", List.of()).forEach(node::jvmOption);
+        System.out.println(node.start().url());
+    }
+
+    private static final Set<String> REPEATABLE = Set.of("jvm-option");
+
+    private static Map<String, List<String>> options(String[] args) {
+        Map<String, List<String>> options = new HashMap<>();
+        for (int i = 1; i < args.length; i += 2) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException(
+                        "Expected --name value pairs after " + args[0] + ", got '" + args[i] + "'\n" + USAGE);
+            }
+            String name = args[i].substring(2);
+            List<String> values = options.computeIfAbsent(name, n -> new ArrayList<>());
+            if (!values.isEmpty() && !REPEATABLE.contains(name)) {
+                throw new IllegalArgumentException("--" + name + " given twice");
+            }
+            values.add(args[i + 1]);
+        }
+        return options;
+    }
+
+    private static String one(Map<String, List<String>> options, String name) {
+        return optional(options, name)
+                .orElseThrow(() -> new IllegalArgumentException("Missing --" + name + "\n" + USAGE));
+    }
+
+    private static java.util.Optional<String> optional(Map<String, List<String>> options, String name) {
+        List<String> values = options.get(name);
+        return values == null ? java.util.Optional.empty() : java.util.Optional.of(values.get(0));
+    }
+}
