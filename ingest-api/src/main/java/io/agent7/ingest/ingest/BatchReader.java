@@ -14,7 +14,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,7 +65,7 @@ final class BatchReader {
                 JsonNode header = node == null ? null : node.path("batch");
                 if (header == null || !header.isObject()) {
                     throw rejected(
-                            HttpStatus.BAD_REQUEST,
+                            BatchRejectedException.Reason.INVALID,
                             "The first line must be the batch header "
                                     + "{\"batch\": {\"id\": ..., \"mode\": \"snapshot\"|\"diff\", \"collected_at\": ...}}",
                             List.of(new ApiProblem.Error(lineNumber, "batch", "is missing")));
@@ -80,7 +79,10 @@ final class BatchReader {
             entry(node, lineNumber, null, documents, removals, errors, hostId, normalizer);
         }
         if (!headerSeen) {
-            throw rejected(HttpStatus.BAD_REQUEST, "The batch is empty: it needs at least the header line", List.of());
+            throw rejected(
+                    BatchRejectedException.Reason.INVALID,
+                    "The batch is empty: it needs at least the header line",
+                    List.of());
         }
         return finish(batch, type, documents, removals, errors);
     }
@@ -92,7 +94,7 @@ final class BatchReader {
     Batch read(JsonNode body, DataType type, DocumentNormalizer normalizer, String hostId) {
         if (body == null || !body.isObject() || !body.path("batch").isObject()) {
             throw rejected(
-                    HttpStatus.BAD_REQUEST,
+                    BatchRejectedException.Reason.INVALID,
                     "The body must be {\"batch\": {...}, \"upserts\": [...], \"removes\": [...]}",
                     List.of(new ApiProblem.Error(null, "batch", "is missing")));
         }
@@ -155,7 +157,7 @@ final class BatchReader {
             DocumentNormalizer normalizer) {
         if (documents.size() + removals.size() >= limits.maxDocuments()) {
             throw rejected(
-                    HttpStatus.CONTENT_TOO_LARGE,
+                    BatchRejectedException.Reason.TOO_LARGE,
                     "The batch has more than " + limits.maxDocuments() + " documents; split it",
                     List.of(new ApiProblem.Error(line, where, "is past the limit")));
         }
@@ -210,12 +212,13 @@ final class BatchReader {
         }
         if (!errors.isEmpty()) {
             boolean otherHost = errors.stream().anyMatch(e -> OTHER_HOST.equals(e.reason()));
-            HttpStatus status = otherHost ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
+            BatchRejectedException.Reason reason =
+                    otherHost ? BatchRejectedException.Reason.OTHER_HOST : BatchRejectedException.Reason.INVALID;
             String summary = errors.size() + (errors.size() == 1 ? " line is" : " lines are")
                     + " invalid; nothing of the batch was written";
             List<ApiProblem.Error> reported =
                     errors.size() > MAX_REPORTED_ERRORS ? errors.subList(0, MAX_REPORTED_ERRORS) : errors;
-            throw rejected(status, summary, reported);
+            throw rejected(reason, summary, reported);
         }
         return Batch.of(header, type, documents, removals);
     }
@@ -286,7 +289,7 @@ final class BatchReader {
         private void checkLength(int length, int lineNumber) {
             if (length > max) {
                 throw rejected(
-                        HttpStatus.CONTENT_TOO_LARGE,
+                        BatchRejectedException.Reason.TOO_LARGE,
                         "Line " + lineNumber + " is longer than " + max + " bytes",
                         List.of(new ApiProblem.Error(lineNumber, null, "is too long")));
             }
@@ -311,7 +314,8 @@ final class BatchReader {
         errors.add(new ApiProblem.Error(line, field, reason));
     }
 
-    private static BatchRejectedException rejected(HttpStatus status, String message, List<ApiProblem.Error> errors) {
-        return new BatchRejectedException(status, message, errors);
+    private static BatchRejectedException rejected(
+            BatchRejectedException.Reason reason, String message, List<ApiProblem.Error> errors) {
+        return new BatchRejectedException(reason, message, errors);
     }
 }

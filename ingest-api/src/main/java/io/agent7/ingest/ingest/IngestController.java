@@ -180,9 +180,7 @@ class IngestController implements DisposableBean {
                 batch = reader.read(JSON.readTree(counted), dataType, schema.normalizer(dataType), agent.hostId());
             }
         } catch (BatchRejectedException e) {
-            ApiProblem problem = e.toProblem();
-            if (problem.status() == HttpStatus.FORBIDDEN) {
-                metrics.rejected("other_host");
+            if (e.reason() == BatchRejectedException.Reason.OTHER_HOST) {
                 audit.record(
                         "ingest.other_host",
                         false,
@@ -190,10 +188,9 @@ class IngestController implements DisposableBean {
                         agent.hostId(),
                         "a " + type + " batch named another host",
                         Map.of("type", type));
-            } else {
-                metrics.rejected(problem.status() == HttpStatus.CONTENT_TOO_LARGE ? "too_large" : "invalid");
             }
-            throw problem;
+            metrics.rejected(e.reason().name().toLowerCase(Locale.ROOT));
+            throw new ApiProblem(status(e.reason()), e.getMessage(), e.errors());
         } catch (ZipException e) {
             metrics.rejected("invalid");
             throw ApiProblem.badRequest("The body is not valid gzip: " + e.getMessage());
@@ -240,5 +237,14 @@ class IngestController implements DisposableBean {
     @Override
     public void destroy() {
         readers.shutdown();
+    }
+
+    /** 403 for another host's batch (the token is fine, the claim is not), 413 past a limit, else 400. */
+    static HttpStatus status(BatchRejectedException.Reason reason) {
+        return switch (reason) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+            case OTHER_HOST -> HttpStatus.FORBIDDEN;
+        };
     }
 }

@@ -32,7 +32,7 @@ class BatchReaderTest {
         try {
             read(body);
         } catch (BatchRejectedException e) {
-            return e.toProblem();
+            return new ApiProblem(IngestController.status(e.reason()), e.getMessage(), e.errors());
         } catch (Exception e) {
             throw new AssertionError(e);
         }
