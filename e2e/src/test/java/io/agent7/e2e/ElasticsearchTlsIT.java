@@ -97,6 +97,25 @@ class ElasticsearchTlsIT {
     }
 
     @Test
+    void installSchemaCommandTrustsTheCaGivenAndNothingElse() throws Exception {
+        InstallRun trusted = installSchema("--ca-cert", caPem.toString());
+        assertThat(trusted.exitCode()).as(trusted.output()).isZero();
+        assertThat(elasticsearch("GET", "/_index_template/agent7-process").statusCode())
+                .isEqualTo(200);
+
+        InstallRun untrusted = installSchema();
+        assertThat(untrusted.exitCode()).as(untrusted.output()).isEqualTo(1);
+        assertThat(untrusted.output()).contains("Schema installation failed").contains("PKIX path building failed");
+    }
+
+    @Test
+    void installSchemaCommandRefusesAPasswordOnTheCommandLine() throws Exception {
+        InstallRun run = installSchema("--ca-cert", caPem.toString(), "--password", PASSWORD);
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+        assertThat(run.output()).contains("set AGENT7_ELASTICSEARCH_PASSWORD");
+    }
+
+    @Test
     void refusesToStartWithoutTheCaSayingTheCertificateIsNotTrusted() {
         assertThatThrownBy(() -> startIngest(PASSWORD).close())
                 .hasMessageContaining("ingest-api exited")
@@ -109,6 +128,31 @@ class ElasticsearchTlsIT {
                         .close())
                 .hasMessageContaining("ingest-api exited")
                 .hasMessageContaining("401");
+    }
+
+    record InstallRun(int exitCode, String output) {}
+
+    /** {@code java -jar ingest-api.jar install-schema} against the secured node, the password in the environment. */
+    private static InstallRun installSchema(String... options) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-jar",
+                ServiceProcess.jar("ingest-api").toString(),
+                "install-schema",
+                "--es",
+                node.url().toString(),
+                "--user",
+                USER));
+        command.addAll(List.of(options));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("AGENT7_ELASTICSEARCH_PASSWORD", PASSWORD);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("install-schema did not finish within 2 minutes: " + output);
+        }
+        return new InstallRun(process.exitValue(), output);
     }
 
     private static ServiceProcess startIngest(String password, String... args) throws Exception {

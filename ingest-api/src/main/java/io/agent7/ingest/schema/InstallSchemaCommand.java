@@ -4,44 +4,58 @@ import io.agent7.schema.Schema;
 import io.agent7.schema.templates.ElasticsearchHttp;
 import io.agent7.schema.templates.IndexSettings;
 import io.agent7.schema.templates.SchemaInstaller;
+import io.agent7.server.elasticsearch.ElasticsearchAutoConfiguration;
 import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
 
-/** {@code install-schema --es URL [--user U --password P]}: installs templates, prints what changed. */
+/**
+ * {@code install-schema --es URL [--user U] [--ca-cert FILE]}: installs templates, prints what
+ * changed. The password comes from {@code AGENT7_ELASTICSEARCH_PASSWORD}, as the services take
+ * it, not from the command line, which every user of the host can read.
+ */
 public final class InstallSchemaCommand {
 
     public static final String NAME = "install-schema";
+    static final String USAGE =
+            NAME + " --es URL [--user U] [--ca-cert FILE]" + " (password in AGENT7_ELASTICSEARCH_PASSWORD)";
 
     private InstallSchemaCommand() {}
 
     public static int run(String[] args) {
-        URI es = URI.create("http://127.0.0.1:9200");
-        String user = null;
-        String password = null;
-        for (int i = 1; i < args.length; i++) {
-            String value = i + 1 < args.length ? args[i + 1] : null;
-            switch (args[i]) {
-                case "--es" -> {
-                    es = URI.create(require(args[i], value));
-                    i++;
+        return run(args, System.getenv());
+    }
+
+    static int run(String[] args, Map<String, String> environment) {
+        URI es = URI.create(environment.getOrDefault("AGENT7_ELASTICSEARCH_URL", "http://127.0.0.1:9200"));
+        String user = environment.get("AGENT7_ELASTICSEARCH_USERNAME");
+        String password = environment.get("AGENT7_ELASTICSEARCH_PASSWORD");
+        Path caCertificate = null;
+        try {
+            for (int i = 1; i < args.length; i++) {
+                String value = i + 1 < args.length ? args[i + 1] : null;
+                switch (args[i]) {
+                    case "--es" -> es = URI.create(require(args[i], value));
+                    case "--user" -> user = require(args[i], value);
+                    case "--ca-cert" -> caCertificate = Path.of(require(args[i], value));
+                    case "--password" ->
+                        throw new IllegalArgumentException(
+                                "--password is not taken on the command line, where other users can read it;"
+                                        + " set AGENT7_ELASTICSEARCH_PASSWORD");
+                    default -> throw new IllegalArgumentException("Unknown option '" + args[i] + "'");
                 }
-                case "--user" -> {
-                    user = require(args[i], value);
-                    i++;
-                }
-                case "--password" -> {
-                    password = require(args[i], value);
-                    i++;
-                }
-                default -> {
-                    System.err.println(
-                            "Unknown option '" + args[i] + "'. Usage: " + NAME + " --es URL [--user U --password P]");
-                    return 2;
-                }
+                i++;
             }
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + ". Usage: " + USAGE);
+            return 2;
         }
         try {
+            SSLContext ssl =
+                    caCertificate == null ? null : ElasticsearchAutoConfiguration.trusting(caCertificate, "--ca-cert");
             SchemaInstaller.Report report = new SchemaInstaller(
-                            new ElasticsearchHttp(es, user, password), Schema.standard(), IndexSettings.DEFAULTS)
+                            new ElasticsearchHttp(es, user, password, ssl), Schema.standard(), IndexSettings.DEFAULTS)
                     .install();
             report.steps().forEach(step -> System.out.println("  " + step));
             return report.ok() ? 0 : 1;
@@ -52,7 +66,7 @@ public final class InstallSchemaCommand {
     }
 
     private static String require(String option, String value) {
-        if (value == null) {
+        if (value == null || value.startsWith("--")) {
             throw new IllegalArgumentException(option + " needs a value");
         }
         return value;

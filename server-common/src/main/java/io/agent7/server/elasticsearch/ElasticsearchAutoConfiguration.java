@@ -11,6 +11,7 @@ import io.agent7.schema.templates.ElasticsearchHttp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
@@ -101,7 +102,15 @@ public class ElasticsearchAutoConfiguration {
     }
 
     private static SSLContext sslContext(ElasticsearchProperties properties) {
-        try (InputStream in = Files.newInputStream(properties.caCertificate())) {
+        return trusting(properties.caCertificate(), "agent7.elasticsearch.ca-certificate");
+    }
+
+    /**
+     * A TLS context that trusts the certificates of one PEM file and nothing else; {@code setting}
+     * names where the file came from in the error when it cannot be read.
+     */
+    public static SSLContext trusting(Path caCertificate, String setting) {
+        try (InputStream in = Files.newInputStream(caCertificate)) {
             KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
             trust.load(null, null);
             int i = 0;
@@ -115,10 +124,7 @@ public class ElasticsearchAutoConfiguration {
             context.init(null, factory.getTrustManagers(), null);
             return context;
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException(
-                    "Cannot read agent7.elasticsearch.ca-certificate " + properties.caCertificate() + ": "
-                            + e.getMessage(),
-                    e);
+            throw new IllegalStateException("Cannot read " + setting + " " + caCertificate + ": " + e.getMessage(), e);
         }
     }
 }
