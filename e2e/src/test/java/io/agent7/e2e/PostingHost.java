@@ -5,16 +5,21 @@ import io.agent7.agent.transport.ServerClient;
 import io.agent7.agent.transport.ServerException;
 import io.agent7.protocol.Batch;
 import io.agent7.schema.Schema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -30,6 +35,7 @@ final class PostingHost implements AutoCloseable {
     // configuration
     private final ServerClient client;
     private final String hostId;
+    private final Path stateDir;
     private final int batchSize;
     private final Duration pace;
 
@@ -42,8 +48,9 @@ final class PostingHost implements AutoCloseable {
     private volatile boolean stopping;
     private final Thread thread;
 
-    private PostingHost(ServerClient client, String hostId, int batchSize, Duration pace) {
+    private PostingHost(ServerClient client, String hostId, Path stateDir, int batchSize, Duration pace) {
         this.client = client;
+        this.stateDir = stateDir;
         this.hostId = hostId;
         this.batchSize = batchSize;
         this.pace = pace;
@@ -53,9 +60,14 @@ final class PostingHost implements AutoCloseable {
 
     /** Enrolls a new host with {@code siteKey} and starts posting batches of {@code batchSize} processes. */
     static PostingHost start(URI ingest, String siteKey, int batchSize, Duration pace) throws Exception {
-        Credentials credentials = FleetSupport.enroll(ingest, siteKey, Files.createTempDirectory("agent7-e2e-posting"));
+        Path stateDir = Files.createTempDirectory("agent7-e2e-posting");
+        Credentials credentials = FleetSupport.enroll(ingest, siteKey, stateDir);
         PostingHost host = new PostingHost(
-                new ServerClient(credentials, "e2e", Clock.systemUTC()), credentials.hostId(), batchSize, pace);
+                new ServerClient(credentials, "e2e", Clock.systemUTC()),
+                credentials.hostId(),
+                stateDir,
+                batchSize,
+                pace);
         host.thread.start();
         return host;
     }
@@ -149,6 +161,13 @@ final class PostingHost implements AutoCloseable {
     public void close() {
         stopping = true;
         thread.interrupt();
+        // Its credentials: the fault test enrolls hundreds of hosts a run.
+        try (Stream<Path> files = Files.walk(stateDir)) {
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove " + stateDir, e);
+        }
     }
 
     private static void sleep(Duration duration) {

@@ -284,6 +284,9 @@ public final class ElasticsearchNode implements AutoCloseable {
             }
             Files.createDirectories(dir.resolve("data"));
             Files.createDirectories(dir.resolve("logs"));
+            // The node's temporary files (ES_TMPDIR) in its own folder, so they go with it;
+            // by default each start leaves a folder of them in /tmp.
+            Files.createDirectories(dir.resolve("tmp"));
             if (options.security() != null) {
                 CertificateAuthority.Issued http = options.security()
                         .ca()
@@ -323,6 +326,7 @@ public final class ElasticsearchNode implements AutoCloseable {
                 "env",
                 "ES_JAVA_HOME=" + jdk,
                 "ES_PATH_CONF=" + dir.resolve("config"),
+                "ES_TMPDIR=" + dir.resolve("tmp"),
                 "ES_JAVA_OPTS=" + String.join(" ", jvmOptions())));
         if (options.cpus() != null) {
             command.addAll(List.of("taskset", "-c", options.cpus()));

@@ -36,6 +36,9 @@ class ElasticsearchNodeIT {
                     .isTrue();
             assertThat(TestElasticsearch.get(es, "/_nodes/_local").toString())
                     .contains("\"version\":\"" + node.version() + "\"");
+            assertThat(TestElasticsearch.get(es, "/_nodes/_local/jvm").toString())
+                    .as("the node's temporary files in its own folder, removed with it")
+                    .contains("-Djava.io.tmpdir=" + node.dir().resolve("tmp"));
         } finally {
             node.close();
         }
