@@ -1,5 +1,6 @@
 package io.agent7.bench;
 
+import io.agent7.testkit.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,7 +137,7 @@ public final class Bench {
                     batches.toString(),
                     rounds));
         } finally {
-            BenchStack.deleteTree(work);
+            Folders.deleteTree(work);
         }
     }
 

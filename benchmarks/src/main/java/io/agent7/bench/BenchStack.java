@@ -2,9 +2,9 @@ package io.agent7.bench;
 
 import io.agent7.testkit.CertificateAuthority;
 import io.agent7.testkit.ElasticsearchNode;
+import io.agent7.testkit.Folders;
 import io.agent7.testkit.ServiceProcess;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,10 +17,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -144,7 +142,7 @@ final class BenchStack implements AutoCloseable {
                 ingest.destroyForcibly();
             }
             node.close();
-            deleteTree(work);
+            Folders.deleteTree(work);
             throw e;
         }
     }
@@ -219,7 +217,7 @@ final class BenchStack implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         node.close();
-        deleteTree(work);
+        Folders.deleteTree(work);
     }
 
     static void step(String what) {
@@ -249,19 +247,6 @@ final class BenchStack implements AutoCloseable {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return "(no log at " + log + ": " + e.getMessage() + ")";
-        }
-    }
-
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + dir, e);
         }
     }
 }

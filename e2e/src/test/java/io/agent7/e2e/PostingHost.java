@@ -5,8 +5,7 @@ import io.agent7.agent.transport.ServerClient;
 import io.agent7.agent.transport.ServerException;
 import io.agent7.protocol.Batch;
 import io.agent7.schema.Schema;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.agent7.testkit.Folders;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,12 +13,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -162,12 +159,7 @@ final class PostingHost implements AutoCloseable {
         stopping = true;
         thread.interrupt();
         // Its credentials: the fault test enrolls hundreds of hosts a run.
-        try (Stream<Path> files = Files.walk(stateDir)) {
-            files.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot remove " + stateDir, e);
-        }
+        Folders.deleteTree(stateDir);
     }
 
     private static void sleep(Duration duration) {

@@ -560,7 +560,7 @@ public final class ElasticsearchNode implements AutoCloseable {
     @Override
     public void close() {
         stop();
-        ElasticsearchDistribution.deleteTree(dir);
+        Folders.deleteTree(dir);
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
