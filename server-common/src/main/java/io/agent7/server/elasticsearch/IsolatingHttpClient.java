@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Keeps the HTTP client's threads out of everything that waits on an answer, and gives every
@@ -81,11 +82,13 @@ final class IsolatingHttpClient implements TransportHttpClient {
             }
         };
         String what = request.method() + " " + request.path();
+        // Set before the cancel below, so that the upstream's outcome, a bare CancellationException
+        // that completes on another completion thread, is answered as the timeout it is.
+        AtomicReference<ElasticsearchTimeoutException> expired = new AtomicReference<>();
         ScheduledFuture<?> expiry = timer.schedule(
                 () -> {
-                    // First the failure, then the cancel: the cancel completes upstream, whose outcome
-                    // would otherwise be a bare CancellationException.
                     ElasticsearchTimeoutException timeout = new ElasticsearchTimeoutException(what, deadline);
+                    expired.set(timeout);
                     completions.execute(() -> result.completeExceptionally(timeout));
                     upstream.cancel(true);
                 },
@@ -96,8 +99,13 @@ final class IsolatingHttpClient implements TransportHttpClient {
             expiry.cancel(false);
             completions.execute(() -> {
                 if (failure != null) {
+                    ElasticsearchTimeoutException timeout = expired.get();
                     result.completeExceptionally(
-                            failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure);
+                            timeout != null
+                                    ? timeout
+                                    : failure instanceof CompletionException c && c.getCause() != null
+                                            ? c.getCause()
+                                            : failure);
                 } else if (!result.complete(response)) {
                     closeQuietly(response); // too late: the caller has its timeout
                 }
