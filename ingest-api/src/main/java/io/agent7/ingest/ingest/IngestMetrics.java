@@ -26,6 +26,15 @@ public class IngestMetrics {
                 .increment();
     }
 
+    /** A batch sent again while its first copy's writes were still queued: it waits for those. */
+    void joined(String type) {
+        Counter.builder("agent7.ingest.batches_joined")
+                .description("Batches sent again while their first copy was still being written, by type")
+                .tag("type", type)
+                .register(registry)
+                .increment();
+    }
+
     /** Documents of an accepted batch by what they did: created, updated, unchanged, removed. */
     void documents(String type, String result, int count) {
         if (count > 0) {

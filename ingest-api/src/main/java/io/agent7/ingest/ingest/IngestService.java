@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +57,26 @@ class IngestService implements DisposableBean {
      * completes writes is the Elasticsearch client's own.
      */
     private final ExecutorService searches;
+
+    /**
+     * Batches whose writes are queued or in flight. An agent whose post timed out sends the same
+     * batch again; while Elasticsearch is slow, queueing its writes a second (third, tenth) time
+     * would multiply the load that made it slow. The copy joins the writes already queued.
+     */
+    private final ConcurrentMap<BatchKey, CompletableFuture<Written>> queued = new ConcurrentHashMap<>();
+
+    /** A batch as its sender names it; the counts guard against an id reused for other contents. */
+    private record BatchKey(String hostId, String type, String batchId, Batch.Mode mode, int documents, int removals) {
+        static BatchKey of(AgentPrincipal agent, Batch batch) {
+            return new BatchKey(
+                    agent.hostId(),
+                    batch.type().name(),
+                    batch.id(),
+                    batch.mode(),
+                    batch.documents().size(),
+                    batch.removals().size());
+        }
+    }
 
     IngestService(
             DocumentSink sink,
@@ -105,12 +127,48 @@ class IngestService implements DisposableBean {
             metrics.rejected("too_old");
             throw e;
         }
+        String collectedAt = Values.formatDate(collected);
+        BatchKey key = BatchKey.of(agent, batch);
+        CompletableFuture<Written> written = queued.get(key);
+        Set<String> ids;
+        if (written != null) {
+            metrics.joined(type.name());
+            ids = new LinkedHashSet<>();
+            for (ObjectNode document : batch.documents()) {
+                ids.add(DocumentIds.of(agent.hostId(), type, document));
+            }
+        } else {
+            ids = new LinkedHashSet<>();
+            written = write(agent, batch, collectedAt, ids);
+            CompletableFuture<Written> mine = written;
+            queued.put(key, mine);
+            mine.whenComplete((w, failure) -> queued.remove(key, mine));
+        }
+        // What is left to wait for holds no document: they are written out above, and a batch
+        // in flight keeps only its writes' bytes, not the parsed trees (most of its memory).
+        String batchId = batch.id();
+        int received = batch.documents().size() + batch.removals().size();
+        Instant before = collected;
+        // A series keeps every sample; only state types have items that go away.
+        boolean searchesForGone = batch.mode() == Batch.Mode.SNAPSHOT && !type.series();
+        return withinWriteTimeout(written)
+                .thenCompose(w -> searchesForGone && !w.firstOfType()
+                        ? markRemoved(agent, type, ids, before)
+                                .thenApply(gone -> outcome(batchId, type, received, w, w.removed() + gone))
+                        : CompletableFuture.completedFuture(outcome(batchId, type, received, w, w.removed())));
+    }
+
+    /**
+     * Queues the batch's writes, collecting its items' ids in {@code ids}; completes when
+     * Elasticsearch has acknowledged all of them, however long that takes.
+     */
+    private CompletableFuture<Written> write(AgentPrincipal agent, Batch batch, String collectedAt, Set<String> ids) {
+        DataType type = batch.type();
         if (!sink.hasRoomFor(batch.documents().size() + batch.removals().size())) {
             metrics.rejected("backpressure");
             throw new IngestUnavailableException(
                     "The ingest queue is full while Elasticsearch catches up; retry later");
         }
-        String collectedAt = Values.formatDate(collected);
         // A pair never recorded before has its record written with the items, first: if it is
         // created, this is the pair's first batch and a snapshot has no items gone to look for.
         DocumentSink.Write record = type.series() ? null : itemTypes.unrecorded(agent.hostId(), type, collectedAt);
@@ -118,7 +176,6 @@ class IngestService implements DisposableBean {
         if (record != null) {
             upserts.add(record);
         }
-        Set<String> ids = new LinkedHashSet<>();
         for (ObjectNode document : batch.documents()) {
             String id = DocumentIds.of(agent.hostId(), type, document);
             if (!ids.add(id)) {
@@ -149,7 +206,7 @@ class IngestService implements DisposableBean {
                 .toList();
         var pendingUpserts = sink.write(upserts);
         var pendingRemovals = sink.write(removals);
-        CompletableFuture<Written> written = acknowledged(pendingUpserts)
+        return acknowledged(pendingUpserts)
                 .handle((results, failure) -> {
                     if (failure != null) {
                         if (record != null) {
@@ -172,17 +229,6 @@ class IngestService implements DisposableBean {
                                 items.firstOfType(),
                                 items.counts(),
                                 counts(removed).getOrDefault(DocumentSink.Outcome.UPDATED, 0)));
-        // What is left to wait for holds no document: they are written out above, and a batch
-        // in flight keeps only its writes' bytes, not the parsed trees (most of its memory).
-        String batchId = batch.id();
-        int received = batch.documents().size() + batch.removals().size();
-        Instant before = collected;
-        // A series keeps every sample; only state types have items that go away.
-        boolean searchesForGone = batch.mode() == Batch.Mode.SNAPSHOT && !type.series();
-        return written.thenCompose(w -> searchesForGone && !w.firstOfType()
-                ? markRemoved(agent, type, ids, before)
-                        .thenApply(gone -> outcome(batchId, type, received, w, w.removed() + gone))
-                : CompletableFuture.completedFuture(outcome(batchId, type, received, w, w.removed())));
     }
 
     private Outcome outcome(String batchId, DataType dataType, int received, Written written, int removed) {
@@ -220,7 +266,7 @@ class IngestService implements DisposableBean {
                     List<DocumentSink.Write> writes = gone.stream()
                             .map(id -> new DocumentSink.Write(type.index(), id, agent.hostId(), action))
                             .toList();
-                    return acknowledged(sink.write(writes))
+                    return withinWriteTimeout(acknowledged(sink.write(writes)))
                             .thenApply(results -> counts(results).getOrDefault(DocumentSink.Outcome.UPDATED, 0));
                 });
     }
@@ -241,19 +287,31 @@ class IngestService implements DisposableBean {
         return counts;
     }
 
-    /**
-     * The results of the writes once all are in, within the write timeout; fails naming what
-     * failed when any did.
-     */
+    /** The results of the writes once all are in; fails naming what failed when any did. */
     private CompletableFuture<List<DocumentSink.Result>> acknowledged(
             CompletableFuture<List<DocumentSink.Result>> pending) {
-        return pending.orTimeout(properties.writeTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .handle((results, failure) -> {
-                    if (failure != null) {
-                        throw asCompletion(unavailable(failure));
+        return pending.handle((results, failure) -> {
+            if (failure != null) {
+                throw asCompletion(unavailable(failure));
+            }
+            checkEach(results);
+            return results;
+        });
+    }
+
+    /**
+     * What one agent's request waits for: the writes, up to the write timeout. The writes go on
+     * past it (the next copy of the batch joins them); only this answer gives up.
+     */
+    private <T> CompletableFuture<T> withinWriteTimeout(CompletableFuture<T> writes) {
+        return writes.copy()
+                .orTimeout(properties.writeTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .handle((value, failure) -> {
+                    if (failure == null) {
+                        return value;
                     }
-                    checkEach(results);
-                    return results;
+                    Throwable cause = unwrapped(failure);
+                    throw asCompletion(cause instanceof TimeoutException ? unavailable(cause) : cause);
                 });
     }
 

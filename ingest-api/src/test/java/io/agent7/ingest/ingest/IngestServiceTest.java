@@ -203,6 +203,46 @@ class IngestServiceTest {
     }
 
     @Test
+    void aBatchSentAgainWhileItsWritesAreQueuedJoinsThemInsteadOfQueueingThemTwice() throws Exception {
+        sink.holding = true;
+        IngestService service = service(Duration.ofMillis(50));
+        Batch batch = snapshot("2026-11-28T12:00:00Z", 1, 2, 3);
+
+        CompletableFuture<IngestService.Outcome> first = service.ingest(AGENT, batch);
+        assertThatThrownBy(() -> first.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(IngestUnavailableException.class);
+        int calls = sink.calls.size();
+        CompletableFuture<IngestService.Outcome> again = service.ingest(AGENT, batch);
+        CompletableFuture<IngestService.Outcome> andAgain = service.ingest(AGENT, batch);
+
+        assertThat(sink.calls).as("no write queued twice").hasSize(calls);
+        sink.acknowledge();
+        assertThat(again.get(5, TimeUnit.SECONDS).created()).isEqualTo(3);
+        assertThat(andAgain.get(5, TimeUnit.SECONDS).created()).isEqualTo(3);
+
+        IngestService.Outcome later = ingest(service, batch);
+        assertThat(later.unchanged())
+                .as("once acknowledged, a copy is written again (and changes nothing)")
+                .isEqualTo(3);
+        assertThat(sink.calls).hasSizeGreaterThan(calls);
+    }
+
+    @Test
+    void aBatchIdReusedForOtherContentsIsNotJoined() throws Exception {
+        sink.holding = true;
+        IngestService service = service();
+        CompletableFuture<IngestService.Outcome> first = service.ingest(AGENT, snapshot("2026-11-28T12:00:00Z", 1, 2));
+        int calls = sink.calls.size();
+
+        CompletableFuture<IngestService.Outcome> other =
+                service.ingest(AGENT, snapshot("2026-11-28T12:00:00Z", 1, 2, 3));
+
+        assertThat(sink.calls).hasSizeGreaterThan(calls);
+        sink.acknowledge();
+        assertThat(first.get(5, TimeUnit.SECONDS).received()).isEqualTo(2);
+        assertThat(other.get(5, TimeUnit.SECONDS).received()).isEqualTo(3);
+    }
+
+    @Test
     void theHostTypeIsAlsoWrittenByCheckInsSoItsSnapshotsAlwaysSearch() {
         ItemTypes types = new ItemTypes(Schema.standard());
         assertThat(types.recorded(AGENT.hostId(), Schema.standard().require("host"), true))
