@@ -114,18 +114,23 @@ class ExamplesIT {
         assertThat(commands).as("demo's commands in:\n%s", printed).hasSize(2);
 
         for (String command : commands) {
-            // The fleet enrolls and sends its first snapshots over the first minute or two.
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
-            Outcome outcome = runExample(command);
-            while (!(outcome.succeeded() && total(outcome) > 0) && System.nanoTime() < deadline) {
-                Thread.sleep(5_000);
-                outcome = runExample(command);
-            }
+            Outcome outcome = untilItems(command);
             assertThat(outcome.succeeded())
                     .as("%s\n%s%s", command, outcome, logs())
                     .isTrue();
             assertThat(total(outcome)).as("items for %s: %s", command, outcome).isPositive();
         }
+    }
+
+    /** Runs a query until it returns items: the fleet enrolls and sends its first snapshots over a minute or two. */
+    private static Outcome untilItems(String command) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+        Outcome outcome = runExample(command);
+        while (!(outcome.succeeded() && total(outcome) > 0) && System.nanoTime() < deadline) {
+            Thread.sleep(5_000);
+            outcome = runExample(command);
+        }
+        return outcome;
     }
 
     @Test
@@ -194,7 +199,7 @@ class ExamplesIT {
         assertThat(command).contains("'filter=" + filter + "'", "'" + console + "/api/v1/scheduled_task'");
 
         // The page leaves the password out; curl would ask for it.
-        Outcome outcome = runExample(command.replace("-u 'admin'", "-u 'admin:" + password + "'"));
+        Outcome outcome = untilItems(command.replace("-u 'admin'", "-u 'admin:" + password + "'"));
 
         assertThat(outcome.succeeded()).as("%s\n%s", command, outcome).isTrue();
         assertThat(total(outcome)).isPositive();
