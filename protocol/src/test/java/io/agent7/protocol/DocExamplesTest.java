@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 class DocExamplesTest {
 
     private static final Path DOC = Path.of("..", "docs", "AGENT-PROTOCOL.md");
-    private static final Pattern BLOCK = Pattern.compile("```(json)?\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern BLOCK = Pattern.compile("```(\\w*)\\n(.*?)```", Pattern.DOTALL);
 
     record Block(boolean json, String text) {}
 
@@ -24,7 +24,7 @@ class DocExamplesTest {
         List<Block> blocks = new ArrayList<>();
         Matcher m = BLOCK.matcher(Files.readString(DOC));
         while (m.find()) {
-            blocks.add(new Block(m.group(1) != null, m.group(2)));
+            blocks.add(new Block(m.group(1).equals("json"), m.group(2)));
         }
         return blocks;
     }

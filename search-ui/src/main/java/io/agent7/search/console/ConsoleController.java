@@ -2,11 +2,19 @@ package io.agent7.search.console;
 
 import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
+import io.agent7.schema.UnknownTypeException;
+import java.security.Principal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** The console's landing page: the data types and a search box over the query API. */
+/**
+ * The console's landing page: the data types and a search box over the query API. A search
+ * is the page's own URL ({@code /?type=...&filter=...}), so it can be bookmarked and shared,
+ * and the page shows the same search as a curl command.
+ */
 @Controller
 class ConsoleController {
 
@@ -17,8 +25,33 @@ class ConsoleController {
     }
 
     @GetMapping("/")
-    String home(Model model) {
+    String home(
+            @RequestParam(required = false, defaultValue = "process") String type,
+            @RequestParam(required = false, defaultValue = "") String filter,
+            Principal user,
+            Model model) {
+        String chosen = known(type);
         model.addAttribute("types", schema.types().stream().map(DataType::name).toList());
+        model.addAttribute("type", chosen);
+        model.addAttribute("filter", filter);
+        model.addAttribute(
+                "curl",
+                CurlCommand.of(
+                        ServletUriComponentsBuilder.fromCurrentContextPath()
+                                .build()
+                                .toUriString(),
+                        user.getName(),
+                        chosen,
+                        filter));
         return "home";
+    }
+
+    /** The type's own name for a name or alias; an unknown one falls back to processes rather than failing the page. */
+    private String known(String type) {
+        try {
+            return schema.require(type).name();
+        } catch (UnknownTypeException e) {
+            return "process";
+        }
     }
 }
