@@ -12,8 +12,8 @@ import java.util.TreeSet;
 final class Args {
 
     /** What {@code ./agent7 bench} passes to every benchmark. */
-    static final Set<String> COMMON =
-            Set.of("es", "ingest", "site-key", "admin-password", "ingest-pid", "agent-jar", "cpu-layout");
+    static final Set<String> COMMON = Set.of(
+            "es", "ingest", "ingest-management", "site-key", "admin-password", "ingest-pid", "agent-jar", "cpu-layout");
 
     private final Map<String, String> values = new HashMap<>();
 

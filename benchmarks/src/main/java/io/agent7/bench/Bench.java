@@ -74,6 +74,7 @@ public final class Bench {
             command.addAll(List.of(
                     "--es", stack.elasticsearch().toString(),
                     "--ingest", stack.ingest().toString(),
+                    "--ingest-management", stack.ingestManagement().toString(),
                     "--site-key", stack.siteKey(),
                     "--admin-password", stack.adminPassword(),
                     "--ingest-pid", Long.toString(stack.ingestPid()),

@@ -19,7 +19,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
 
 /**
  * What a benchmark runs against: a fresh Elasticsearch node and an ingest API (its jar, in
@@ -38,6 +37,7 @@ final class BenchStack implements AutoCloseable {
     private final ElasticsearchNode node;
     private final Process ingest;
     private final URI ingestUrl;
+    private final URI ingestManagement;
     private final Path caCertificate;
     private final String siteKey;
     private final String adminPassword;
@@ -48,6 +48,7 @@ final class BenchStack implements AutoCloseable {
             ElasticsearchNode node,
             Process ingest,
             URI ingestUrl,
+            URI ingestManagement,
             Path caCertificate,
             String siteKey,
             String adminPassword) {
@@ -55,6 +56,7 @@ final class BenchStack implements AutoCloseable {
         this.node = node;
         this.ingest = ingest;
         this.ingestUrl = ingestUrl;
+        this.ingestManagement = ingestManagement;
         this.caCertificate = caCertificate;
         this.siteKey = siteKey;
         this.adminPassword = adminPassword;
@@ -96,7 +98,6 @@ final class BenchStack implements AutoCloseable {
                     "AGENT7_BOOTSTRAP_ADMIN_PASSWORD",
                     admin));
             Path caPem = null;
-            SSLContext trust = null;
             if (tls) {
                 CertificateAuthority ca = CertificateAuthority.create("Agent7 bench CA", Duration.ofDays(2));
                 caPem = work.resolve("ca.pem");
@@ -115,10 +116,10 @@ final class BenchStack implements AutoCloseable {
                         password,
                         "AGENT7_TLS_CA_CERTIFICATE",
                         caPem.toString()));
-                trust = ca.trustingContext();
             }
             int port = ServiceProcess.freePort();
             URI url = URI.create((tls ? "https" : "http") + "://127.0.0.1:" + port);
+            URI management = URI.create("http://127.0.0.1:" + ServiceProcess.freePort());
             Path log = logs.resolve("bench-ingest-api.log");
             Files.createDirectories(logs);
             step("starting the ingest API on " + url.getScheme() + " port " + port + " (log: " + log + ")");
@@ -130,13 +131,16 @@ final class BenchStack implements AutoCloseable {
             }
             command.addAll(options("AGENT7_BENCH_INGEST_OPTS", "-Xms256m -Xmx1g -XX:+UseParallelGC"));
             command.addAll(List.of(
-                    "-jar", root.resolve("ingest-api/target/ingest-api.jar").toString(), "--server.port=" + port));
+                    "-jar",
+                    root.resolve("ingest-api/target/ingest-api.jar").toString(),
+                    "--server.port=" + port,
+                    "--management.server.port=" + management.getPort()));
             ProcessBuilder launch =
                     new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             launch.environment().putAll(env);
             ingest = launch.start();
-            awaitHealthy(ingest, url, trust, log);
-            return new BenchStack(work, node, ingest, url, caPem, siteKey, admin);
+            awaitHealthy(ingest, management, log);
+            return new BenchStack(work, node, ingest, url, management, caPem, siteKey, admin);
         } catch (Exception | Error e) {
             if (ingest != null) {
                 ingest.destroyForcibly();
@@ -147,12 +151,10 @@ final class BenchStack implements AutoCloseable {
         }
     }
 
-    private static void awaitHealthy(Process ingest, URI url, SSLContext trust, Path log) throws Exception {
-        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
-        if (trust != null) {
-            client.sslContext(trust);
-        }
-        HttpClient http = client.build();
+    /** Waits for its health on the management port (loopback, plain HTTP). */
+    private static void awaitHealthy(Process ingest, URI management, Path log) throws Exception {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + START_LIMIT.toNanos();
         String last = "no answer yet";
         while (System.nanoTime() < deadline) {
@@ -161,7 +163,8 @@ final class BenchStack implements AutoCloseable {
             }
             try {
                 HttpResponse<String> health = http.send(
-                        HttpRequest.newBuilder(url.resolve("/actuator/health")).build(),
+                        HttpRequest.newBuilder(management.resolve("/actuator/health"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200) {
                     return;
@@ -182,6 +185,11 @@ final class BenchStack implements AutoCloseable {
 
     URI ingest() {
         return ingestUrl;
+    }
+
+    /** The ingest API's management port: metrics ({@code /actuator/prometheus}) and health. */
+    URI ingestManagement() {
+        return ingestManagement;
     }
 
     long ingestPid() {

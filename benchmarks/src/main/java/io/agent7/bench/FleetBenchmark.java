@@ -22,6 +22,7 @@ public final class FleetBenchmark {
         Args args = new Args(argv, "hosts", "minutes", "warmup-minutes", "workers");
         URI es = URI.create(args.get("es"));
         URI ingest = URI.create(args.get("ingest"));
+        URI management = URI.create(args.get("ingest-management"));
         int hosts = args.integer("hosts", 2000);
         int minutes = args.integer("minutes", 10);
         int minWarmup = args.integer("warmup-minutes", 4);
@@ -81,7 +82,7 @@ public final class FleetBenchmark {
             samplesPerMinute.add(samples - lastSamples);
             lastDocs = docs;
             lastSamples = samples;
-            heap.add(heapMb(ingest));
+            heap.add(heapMb(management));
             System.out.printf(
                     "  minute %2d: %,d state documents and %,d metric samples written, ingest API heap %.0f MB,"
                             + " %d batches waiting%n",
@@ -142,7 +143,7 @@ public final class FleetBenchmark {
                 .asLong();
     }
 
-    static double heapMb(URI ingest) {
-        return Prometheus.scrape(ingest).sum("jvm_memory_used_bytes", "area=\"heap\"") / (1024 * 1024);
+    static double heapMb(URI management) {
+        return Prometheus.scrape(management).sum("jvm_memory_used_bytes", "area=\"heap\"") / (1024 * 1024);
     }
 }

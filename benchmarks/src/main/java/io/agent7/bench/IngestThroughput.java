@@ -81,6 +81,7 @@ public final class IngestThroughput {
                 argv, "hosts", "rounds", "warmup", "concurrency", "mode", "direct-bulk-operations", "timeline");
         URI es = URI.create(args.get("es"));
         URI ingest = URI.create(args.get("ingest"));
+        URI management = URI.create(args.get("ingest-management"));
         int hosts = args.integer("hosts", 300);
         // An even number: the paths take turns going first, and each order counts as often.
         // Eight: a phase's speed swings 10-15 % with the machine, and the medians of four
@@ -123,7 +124,7 @@ public final class IngestThroughput {
             String[] apiProgress = new String[1];
             Work throughApi = acknowledged -> apiProgress[0] = postThroughApi(snapshots, concurrency, acknowledged);
             Work straight = acknowledged -> sendBulks(es, bulks, acknowledged);
-            Sampling sampling = round > 0 && timeline > 0 ? new Sampling(ingest, timeline) : null;
+            Sampling sampling = round > 0 && timeline > 0 ? new Sampling(management, timeline) : null;
             Phase first = Phase.run(es, ingestPid, apiFirst ? throughApi : straight, sampling);
             Phase second = Phase.run(es, ingestPid, apiFirst ? straight : throughApi, sampling);
             Phase api = apiFirst ? first : second;
@@ -150,7 +151,7 @@ public final class IngestThroughput {
                     api.seconds(),
                     api.cpu(),
                     apiRate / directRate,
-                    bulkStats(ingest));
+                    bulkStats(management));
             System.out.println("  " + apiProgress[0]);
             for (Phase phase : List.of(direct, api)) {
                 if (phase.timeline() != null) {
@@ -428,8 +429,8 @@ public final class IngestThroughput {
     }
 
     /** How the API's BulkIngester has batched so far: bulks sent, mean operations and latency. */
-    static String bulkStats(URI ingest) {
-        Prometheus metrics = Prometheus.scrape(ingest);
+    static String bulkStats(URI management) {
+        Prometheus metrics = Prometheus.scrape(management);
         double bulks = metrics.sum("agent7_bulk_latency_seconds_count");
         double seconds = metrics.sum("agent7_bulk_latency_seconds_sum");
         double docs = metrics.sum("agent7_ingest_documents_total");
@@ -439,7 +440,8 @@ public final class IngestThroughput {
     }
 
     /** Where and how often to sample a phase's {@link Timeline}. */
-    record Sampling(URI ingest, long intervalMillis) {}
+    /** @param management the ingest API's management port, scraped for its metrics */
+    record Sampling(URI management, long intervalMillis) {}
 
     /** One path's turn: from empty indices, its time, the CPU it cost, the documents it left, and its timeline if sampled. */
     record Phase(double seconds, Cpu cpu, long documents, Timeline timeline) {
@@ -451,7 +453,7 @@ public final class IngestThroughput {
             AtomicLong acknowledged = new AtomicLong();
             Timeline timeline = sampling == null
                     ? null
-                    : new Timeline(es, sampling.ingest(), ingestPid, sampling.intervalMillis(), acknowledged);
+                    : new Timeline(es, sampling.management(), ingestPid, sampling.intervalMillis(), acknowledged);
             double seconds;
             try {
                 seconds = timed(() -> work.run(acknowledged));

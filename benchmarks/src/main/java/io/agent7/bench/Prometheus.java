@@ -4,7 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** One scrape of a service's {@code /actuator/prometheus} text. */
+/** One scrape of a service's {@code /actuator/prometheus} text, from its management port. */
 final class Prometheus {
 
     private final List<String> lines;
@@ -13,8 +13,8 @@ final class Prometheus {
         this.lines = lines;
     }
 
-    static Prometheus scrape(URI service) {
-        String text = new String(Http.sendRaw(service.resolve("/actuator/prometheus")), StandardCharsets.UTF_8);
+    static Prometheus scrape(URI management) {
+        String text = new String(Http.sendRaw(management.resolve("/actuator/prometheus")), StandardCharsets.UTF_8);
         return new Prometheus(text.lines().filter(line -> !line.startsWith("#")).toList());
     }
 

@@ -28,7 +28,7 @@ final class Timeline implements AutoCloseable {
             long acknowledged) {}
 
     private final URI es;
-    private final URI ingest;
+    private final URI management;
     private final long ingestPid;
     private final long intervalMillis;
     private final AtomicLong acknowledged;
@@ -44,9 +44,9 @@ final class Timeline implements AutoCloseable {
      *
      * @param acknowledged documents acknowledged so far in this phase, kept by the caller
      */
-    Timeline(URI es, URI ingest, long ingestPid, long intervalMillis, AtomicLong acknowledged) {
+    Timeline(URI es, URI management, long ingestPid, long intervalMillis, AtomicLong acknowledged) {
         this.es = es;
-        this.ingest = ingest;
+        this.management = management;
         this.ingestPid = ingestPid;
         this.intervalMillis = intervalMillis;
         this.acknowledged = acknowledged;
@@ -61,7 +61,7 @@ final class Timeline implements AutoCloseable {
             try {
                 JsonNode write = Http.get(es.resolve("/_cat/thread_pool/write?h=active,queue&format=json"))
                         .path(0);
-                Prometheus api = Prometheus.scrape(ingest);
+                Prometheus api = Prometheus.scrape(management);
                 Sample sample = new Sample(
                         System.nanoTime() - start,
                         Integer.parseInt(write.path("active").asString()),

@@ -186,7 +186,8 @@ class ElasticsearchFaultIT {
     /** A gauge's value as the API's Prometheus endpoint shows it. */
     private static double metric(ServiceProcess ingest, String name) throws Exception {
         HttpResponse<String> response = FleetSupport.HTTP.send(
-                HttpRequest.newBuilder(ingest.url("/actuator/prometheus")).build(),
+                HttpRequest.newBuilder(ingest.managementUrl("/actuator/prometheus"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body()

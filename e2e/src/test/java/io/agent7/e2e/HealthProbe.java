@@ -11,7 +11,7 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * A service's health probe ({@code /actuator/health/readiness} or {@code liveness}) asked four
+ * A service's health probe ({@code /readyz} or {@code /livez} on its public port) asked four
  * times a second, as an orchestrator would, so a test can say what it reported while a fault lasted.
  */
 final class HealthProbe implements AutoCloseable {
@@ -32,9 +32,14 @@ final class HealthProbe implements AutoCloseable {
         poller.setDaemon(true);
     }
 
-    /** Starts asking {@code /actuator/health/<name>}, e.g. readiness. */
+    /** Starts asking the probe {@code name}: readiness ({@code /readyz}) or liveness ({@code /livez}). */
     static HealthProbe watch(ServiceProcess service, String name) {
-        HealthProbe probe = new HealthProbe(service.url("/actuator/health/" + name), name);
+        String path = switch (name) {
+            case "readiness" -> "/readyz";
+            case "liveness" -> "/livez";
+            default -> throw new IllegalArgumentException("no probe named " + name);
+        };
+        HealthProbe probe = new HealthProbe(service.url(path), name);
         probe.poller.start();
         return probe;
     }

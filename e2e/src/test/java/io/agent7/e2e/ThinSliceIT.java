@@ -60,9 +60,13 @@ class ThinSliceIT {
                         "AGENT7_ELASTICSEARCH_URL", es,
                         "AGENT7_STATE_DIR", state.toString(),
                         "AGENT7_BOOTSTRAP_SITE_KEY", SITE_KEY));
+        // Plain HTTP on loopback, which the console serves only when asked to by name; ExposureIT
+        // runs it over HTTPS, as ./agent7 up does.
         search = ServiceProcess.start(
                 "search-ui",
-                Map.of("AGENT7_ELASTICSEARCH_URL", es, "AGENT7_BOOTSTRAP_ADMIN_PASSWORD", TestAccounts.ADMIN_PASSWORD));
+                Map.of("AGENT7_ELASTICSEARCH_URL", es, "AGENT7_BOOTSTRAP_ADMIN_PASSWORD", TestAccounts.ADMIN_PASSWORD),
+                "--agent7.console.plain-http=true",
+                "--server.address=127.0.0.1");
     }
 
     @AfterAll

@@ -25,12 +25,14 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final Path log;
 
-    private ServiceProcess(String name, Process process, int port, Path log) {
+    private ServiceProcess(String name, Process process, int port, int managementPort, Path log) {
         this.name = name;
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
     }
 
@@ -50,7 +52,10 @@ public final class ServiceProcess implements AutoCloseable {
         return jar;
     }
 
-    /** Starts {@code java -jar <module>.jar --server.port=<free port>} and waits until its health endpoint answers. */
+    /**
+     * Starts {@code java -jar <module>.jar --server.port=<free port>} with its management
+     * endpoints on another free loopback port, and waits until its health endpoint answers there.
+     */
     public static ServiceProcess start(String module, Map<String, String> environment, String... args) {
         return startOnPort(module, freePort(), environment, args);
     }
@@ -59,6 +64,7 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess startOnPort(String module, int port, Map<String, String> environment, String... args) {
         Path logDir = Path.of("target", "service-logs");
         Path log = logDir.resolve(module + "-" + port + ".log").toAbsolutePath();
+        int managementPort = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m",
@@ -66,7 +72,8 @@ public final class ServiceProcess implements AutoCloseable {
                 "-XX:TieredStopAtLevel=1",
                 "-jar",
                 jar(module).toString(),
-                "--server.port=" + port));
+                "--server.port=" + port,
+                "--management.server.port=" + managementPort));
         command.addAll(List.of(args));
         try {
             Files.createDirectories(logDir);
@@ -75,7 +82,7 @@ public final class ServiceProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
             builder.environment().put("AGENT7_LOG_FORMAT", "");
             builder.environment().putAll(environment);
-            ServiceProcess service = new ServiceProcess(module, builder.start(), port, log);
+            ServiceProcess service = new ServiceProcess(module, builder.start(), port, managementPort, log);
             service.awaitHealthy(Duration.ofSeconds(90));
             return service;
         } catch (IOException e) {
@@ -94,7 +101,9 @@ public final class ServiceProcess implements AutoCloseable {
             }
             try {
                 HttpResponse<Void> response = http.send(
-                        HttpRequest.newBuilder(url("/actuator/health")).GET().build(),
+                        HttpRequest.newBuilder(managementUrl("/actuator/health"))
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
@@ -117,6 +126,15 @@ public final class ServiceProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** A path on the management port: metrics, health with details (loopback, plain HTTP). */
+    public URI managementUrl(String path) {
+        return URI.create("http://127.0.0.1:" + managementPort + path);
+    }
+
+    public int managementPort() {
+        return managementPort;
     }
 
     public long pid() {

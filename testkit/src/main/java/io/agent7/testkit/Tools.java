@@ -23,9 +23,9 @@ public final class Tools {
     private static final String USAGE = """
             Usage: java -jar agent7-tools.jar <command> [--name value ...]
 
-              certificates --dir DIR --ca-name NAME --host HOST
-                  a new local CA (DIR/ca.pem) and a certificate signed by it for HOST, localhost
-                  and 127.0.0.1 (DIR/server.p12, its password in DIR/password), owner-only
+              certificates --dir DIR --ca-name NAME --host HOST [--ip ADDRESS ...]
+                  a new local CA (DIR/ca.pem) and a certificate signed by it for HOST, localhost,
+                  127.0.0.1 and each ADDRESS (DIR/server.p12, its password in DIR/password), owner-only
               elasticsearch-start --dir DIR --version V --distribution ZIP [--port P] [--heap 1g]
                                   [--cpus LIST] [--cluster-name NAME] [--jvm-option OPTION]
                   starts a node in DIR that outlives this command; prints its URL
@@ -69,8 +69,12 @@ public final class Tools {
         // The agents pin this CA at enrollment; ten years, so that it outlives the agents' installs.
         CertificateAuthority ca = CertificateAuthority.create(one(options, "ca-name"), Duration.ofDays(3650));
         // 825 days: what clients that cap server certificates' lives still accept.
+        List<String> addresses = new ArrayList<>(List.of("127.0.0.1"));
+        options.getOrDefault("ip", List.of()).stream()
+                .filter(ip -> !addresses.contains(ip))
+                .forEach(addresses::add);
         CertificateAuthority.Issued server =
-                ca.issueServer(host, List.of("localhost", host), List.of("127.0.0.1"), Duration.ofDays(825));
+                ca.issueServer(host, List.of("localhost", host), addresses, Duration.ofDays(825));
         byte[] random = new byte[18];
         new SecureRandom().nextBytes(random);
         String password = Base64.getUrlEncoder().encodeToString(random);
@@ -94,7 +98,7 @@ public final class Tools {
         System.out.println(node.start().url());
     }
 
-    private static final Set<String> REPEATABLE = Set.of("jvm-option");
+    private static final Set<String> REPEATABLE = Set.of("jvm-option", "ip");
 
     private static Map<String, List<String>> options(String[] args) {
         Map<String, List<String>> options = new HashMap<>();

@@ -6,7 +6,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The write pipeline on the health endpoint: {@code ingestWrites} in the readiness group,
- * {@code ingestPipeline} in the liveness group (application.yml), both in {@code /actuator/health}.
+ * {@code ingestPipeline} in the liveness group (application.yml): {@code /readyz} and {@code /livez}
+ * on the agents' port, both with details in {@code /actuator/health} on the management port.
  */
 @Configuration(proxyBeanMethods = false)
 class WriteHealth {

@@ -2,6 +2,7 @@ package io.agent7.ingest.security;
 
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -23,7 +24,10 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Agents authenticate with a bearer JWT on every data-plane call; enrollment, token refresh,
- * the JWKS document and health are open. Stateless: no sessions, no CSRF tokens (no cookies
+ * the JWKS document and the probes {@code /livez} and {@code /readyz} are open. Metrics and
+ * health details are on the management port ({@code management.server.port}, loopback), which
+ * these chains also guard: {@link EndpointRequest} matches only requests that arrive there,
+ * so on the agents' port every other path needs a token. Stateless: no sessions, no CSRF tokens (no cookies
  * are ever used).
  */
 @Configuration
@@ -56,7 +60,7 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** Agents: a bearer token on everything but enrollment, refresh, keys and health. */
+    /** Agents: a bearer token on everything but enrollment, refresh, keys, probes and the management port. */
     @Bean
     @Order(2)
     SecurityFilterChain agentSecurity(HttpSecurity http) throws Exception {
@@ -67,7 +71,9 @@ class SecurityConfiguration {
                                 .permitAll()
                                 .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json")
                                 .permitAll()
-                                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus")
+                                .requestMatchers("/livez", "/readyz")
+                                .permitAll()
+                                .requestMatchers(EndpointRequest.toAnyEndpoint())
                                 .permitAll()
                                 .requestMatchers("/error")
                                 .permitAll()

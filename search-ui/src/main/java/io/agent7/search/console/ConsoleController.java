@@ -4,6 +4,7 @@ import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
 import io.agent7.schema.UnknownTypeException;
 import java.security.Principal;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,9 +20,16 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class ConsoleController {
 
     private final Schema schema;
+    private final String caCertificate;
 
-    ConsoleController(Schema schema) {
+    /**
+     * @param caCertificate the CA file the page's curl command trusts, as the analyst's machine
+     *     has it ({@code agent7.console.curl-ca-certificate}; {@code up} names its local CA); empty
+     *     for a certificate the system already trusts
+     */
+    ConsoleController(Schema schema, @Value("${agent7.console.curl-ca-certificate:}") String caCertificate) {
         this.schema = schema;
+        this.caCertificate = caCertificate;
     }
 
     @GetMapping("/")
@@ -40,6 +48,7 @@ class ConsoleController {
                         ServletUriComponentsBuilder.fromCurrentContextPath()
                                 .build()
                                 .toUriString(),
+                        caCertificate,
                         user.getName(),
                         chosen,
                         filter));

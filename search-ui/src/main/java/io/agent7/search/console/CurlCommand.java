@@ -3,14 +3,19 @@ package io.agent7.search.console;
 /**
  * The query API call behind a console search, as a command to paste into a shell: {@code curl
  * -G --data-urlencode}, so that the filter's spaces, quotes and backslashes reach the API as
- * typed. The password is left out; curl asks for it.
+ * typed. The password is left out; curl asks for it. With a CA file named, the command trusts
+ * it ({@code --cacert}), as a console whose certificate a private CA signed needs.
  */
 final class CurlCommand {
 
     private CurlCommand() {}
 
-    static String of(String baseUrl, String user, String type, String filter) {
-        StringBuilder command = new StringBuilder("curl -G -u ").append(quote(user));
+    static String of(String baseUrl, String caCertificate, String user, String type, String filter) {
+        StringBuilder command = new StringBuilder("curl -G");
+        if (!caCertificate.isEmpty()) {
+            command.append(" --cacert ").append(quote(caCertificate));
+        }
+        command.append(" -u ").append(quote(user));
         if (!filter.isEmpty()) {
             command.append(" --data-urlencode ").append(quote("filter=" + filter));
         }

@@ -11,6 +11,7 @@ class CurlCommandTest {
     void theFilterIsUrlEncodedByCurlAndKeptLiteralByTheShell() {
         assertThat(CurlCommand.of(
                         "https://127.0.0.1:8080/",
+                        "",
                         "admin",
                         "users",
                         "is_priv,eq,1;active,eq,true;last_logon,lt,2 months ago"))
@@ -21,7 +22,7 @@ class CurlCommandTest {
 
     @Test
     void backslashesDollarsAndSingleQuotesSurviveTheShell() {
-        assertThat(CurlCommand.of("http://h:1", "o'brien", "process", "process.executable,like,C:\\Users\\$x'*"))
+        assertThat(CurlCommand.of("http://h:1", "", "o'brien", "process", "process.executable,like,C:\\Users\\$x'*"))
                 .isEqualTo("curl -G -u 'o'\\''brien' --data-urlencode"
                         + " 'filter=process.executable,like,C:\\Users\\$x'\\''*' 'http://h:1/api/v1/process'");
     }
@@ -39,8 +40,14 @@ class CurlCommandTest {
     }
 
     @Test
+    void aNamedCaIsTrusted() {
+        assertThat(CurlCommand.of("https://h:1", "/srv/agent7/.agent7/tls/ca.pem", "admin", "process", ""))
+                .isEqualTo("curl -G --cacert '/srv/agent7/.agent7/tls/ca.pem' -u 'admin' 'https://h:1/api/v1/process'");
+    }
+
+    @Test
     void noFilterNoFilterParameter() {
-        assertThat(CurlCommand.of("http://h:1", "admin", "process", ""))
+        assertThat(CurlCommand.of("http://h:1", "", "admin", "process", ""))
                 .isEqualTo("curl -G -u 'admin' 'http://h:1/api/v1/process'");
     }
 }
