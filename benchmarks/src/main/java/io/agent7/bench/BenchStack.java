@@ -105,17 +105,8 @@ final class BenchStack implements AutoCloseable {
                 String password = random();
                 ca.issueServer("localhost", List.of("localhost"), List.of("127.0.0.1"), Duration.ofDays(2))
                         .writePkcs12(work.resolve("server.p12"), "server", password.toCharArray());
-                env.putAll(Map.of(
-                        "SERVER_SSL_BUNDLE",
-                        "agent7",
-                        "SPRING_SSL_BUNDLE_JKS_AGENT7_KEYSTORE_LOCATION",
-                        "file:" + work.resolve("server.p12"),
-                        "SPRING_SSL_BUNDLE_JKS_AGENT7_KEYSTORE_TYPE",
-                        "PKCS12",
-                        "SPRING_SSL_BUNDLE_JKS_AGENT7_KEYSTORE_PASSWORD",
-                        password,
-                        "AGENT7_TLS_CA_CERTIFICATE",
-                        caPem.toString()));
+                env.putAll(ServiceProcess.httpsEnvironment(work.resolve("server.p12"), password));
+                env.put("AGENT7_TLS_CA_CERTIFICATE", caPem.toString());
             }
             int port = ServiceProcess.freePort();
             URI url = URI.create((tls ? "https" : "http") + "://127.0.0.1:" + port);

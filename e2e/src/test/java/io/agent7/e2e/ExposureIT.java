@@ -64,15 +64,7 @@ class ExposureIT {
                 .build();
 
         String es = TestElasticsearch.url().toString();
-        Map<String, String> tls = Map.of(
-                "SERVER_SSL_BUNDLE",
-                "agent7",
-                "SPRING_SSL_BUNDLE_JKS_AGENT7_KEYSTORE_LOCATION",
-                "file:" + work.resolve("server.p12"),
-                "SPRING_SSL_BUNDLE_JKS_AGENT7_KEYSTORE_TYPE",
-                "PKCS12",
-                "SPRING_SSL_BUNDLE_JKS_AGENT7_KEYSTORE_PASSWORD",
-                password);
+        Map<String, String> tls = ServiceProcess.httpsEnvironment(work.resolve("server.p12"), password);
         Map<String, String> ingestEnv = new HashMap<>(tls);
         ingestEnv.putAll(Map.of(
                 "AGENT7_ELASTICSEARCH_URL",

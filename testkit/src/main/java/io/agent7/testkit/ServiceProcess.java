@@ -172,6 +172,22 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
+     * The environment that makes a service serve HTTPS with the PKCS#12 key store given, as
+     * {@code ./agent7 up} starts it (the ssl bundle {@code agent7}).
+     */
+    public static Map<String, String> httpsEnvironment(Path keyStore, String password) {
+        return Map.of(
+                "SERVER_SSL_BUNDLE",
+                "agent7",
+                "SPRING_SSL_BUNDLE_JKS_AGENT7_KEYSTORE_LOCATION",
+                "file:" + keyStore,
+                "SPRING_SSL_BUNDLE_JKS_AGENT7_KEYSTORE_TYPE",
+                "PKCS12",
+                "SPRING_SSL_BUNDLE_JKS_AGENT7_KEYSTORE_PASSWORD",
+                password);
+    }
+
+    /**
      * Kills the service with SIGKILL, as a crash or the kernel's OOM killer would: no shutdown
      * hooks, nothing flushed, open connections reset. Returns once it is gone.
      */
