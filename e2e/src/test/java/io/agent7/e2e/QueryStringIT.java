@@ -41,7 +41,11 @@ class QueryStringIT {
                         "AGENT7_ELASTICSEARCH_URL",
                         TestElasticsearch.url().toString(),
                         "AGENT7_BOOTSTRAP_ADMIN_PASSWORD",
-                        TestAccounts.ADMIN_PASSWORD));
+                        TestAccounts.ADMIN_PASSWORD),
+                // Plain HTTP on loopback, asked for by name: the test writes the request's raw bytes
+                // to a socket, which TLS would hide from Tomcat's parser behind a handshake.
+                "--agent7.console.plain-http=true",
+                "--server.address=127.0.0.1");
     }
 
     @AfterAll
