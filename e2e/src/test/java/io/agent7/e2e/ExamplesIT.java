@@ -49,7 +49,7 @@ class ExamplesIT {
 
     private static final String HOSTS = "10";
 
-    private static final Pattern CONSOLE = Pattern.compile("(?m)^\\s*Console\\s+(\\S+)\\s*$");
+    private static final Pattern CONSOLE = Pattern.compile("(?m)^\\s*Console\\s+(\\S+?)/?(?:\\s|$)");
     private static final Pattern PASSWORD = Pattern.compile("(?m)^\\s*Admin login\\s+admin / (\\S+)\\s*$");
     private static final Pattern SITE_KEY = Pattern.compile("(?m)^\\s*Site key\\s+(\\S+)\\s*$");
     private static final Pattern INGEST = Pattern.compile("(?m)^\\s*Ingest API\\s+(\\S+?)/?\\s");
@@ -80,6 +80,9 @@ class ExamplesIT {
                 "AGENT7_UI_PORT", Integer.toString(freePort()),
                 "AGENT7_DETECTIONS_PORT", Integer.toString(freePort()),
                 "AGENT7_ES_HEAP", "512m"));
+        for (String management : List.of("INGEST", "UI", "DETECTIONS")) {
+            environment.put("AGENT7_" + management + "_MANAGEMENT_PORT", Integer.toString(freePort()));
+        }
 
         Run demo = run(List.of("./agent7", "demo", "--hosts", HOSTS, "--seed", SEED), root, Duration.ofMinutes(10));
         printed = demo.output();
