@@ -181,7 +181,11 @@ class ExamplesIT {
     @Test
     void theConsoleShowsACurlCommandThatWorks() throws Exception {
         String filter = "process.executable,like,C:\\Users\\Public\\*";
-        HttpResponse<String> page = HttpClient.newHttpClient()
+        // The console's certificate is signed by the CA that up made: trust it, as the command does.
+        HttpResponse<String> page = HttpClient.newBuilder()
+                .sslContext(io.agent7.server.elasticsearch.ElasticsearchAutoConfiguration.trusting(
+                        Path.of(ca), "the CA that up printed"))
+                .build()
                 .send(
                         HttpRequest.newBuilder(URI.create(console + "/?type=schtasks&filter="
                                         + URLEncoder.encode(filter, StandardCharsets.UTF_8)))
