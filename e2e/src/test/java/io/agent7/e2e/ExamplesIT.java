@@ -3,6 +3,7 @@ package io.agent7.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agent7.e2e.DocExamples.Example;
+import io.agent7.testkit.CertificateAuthority;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -183,7 +184,7 @@ class ExamplesIT {
         String filter = "process.executable,like,C:\\Users\\Public\\*";
         // The console's certificate is signed by the CA that up made: trust it, as the command does.
         HttpResponse<String> page = HttpClient.newBuilder()
-                .sslContext(trusting(Path.of(ca)))
+                .sslContext(CertificateAuthority.trusting(Path.of(ca)))
                 .build()
                 .send(
                         HttpRequest.newBuilder(URI.create(console + "/?type=schtasks&filter="
@@ -349,24 +350,5 @@ class ExamplesIT {
                 Files.deleteIfExists(p);
             }
         }
-    }
-
-    /** A TLS context that trusts the certificates of one PEM file. */
-    private static javax.net.ssl.SSLContext trusting(Path pem) throws Exception {
-        java.security.KeyStore trust = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
-        trust.load(null, null);
-        try (var in = Files.newInputStream(pem)) {
-            int i = 0;
-            for (var certificate :
-                    java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                trust.setCertificateEntry("ca-" + i++, certificate);
-            }
-        }
-        var factory =
-                javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trust);
-        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
-        context.init(null, factory.getTrustManagers(), null);
-        return context;
     }
 }

@@ -1,6 +1,7 @@
 package io.agent7.testkit;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -84,18 +85,37 @@ public final class CertificateAuthority {
 
     /** An SSL context that trusts this CA and nothing else. */
     public SSLContext trustingContext() {
+        return trusting(List.of(certificate));
+    }
+
+    /** An SSL context that trusts the certificates of a PEM file (a CA that {@code ./agent7 up} made, say). */
+    public static SSLContext trusting(Path pem) {
+        try (InputStream in = Files.newInputStream(pem)) {
+            List<X509Certificate> certificates = new ArrayList<>();
+            for (java.security.cert.Certificate c :
+                    java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                certificates.add((X509Certificate) c);
+            }
+            return trusting(certificates);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot read the CA certificates in " + pem, e);
+        }
+    }
+
+    private static SSLContext trusting(List<X509Certificate> certificates) {
         try {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
-            trust.setCertificateEntry("ca", certificate);
+            for (int i = 0; i < certificates.size(); i++) {
+                trust.setCertificateEntry("ca-" + i, certificates.get(i));
+            }
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(trust);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, factory.getTrustManagers(), null);
             return context;
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException(
-                    "Cannot build an SSL context that trusts " + certificate.getSubjectX500Principal(), e);
+            throw new IllegalStateException("Cannot build an SSL context that trusts " + certificates, e);
         }
     }
 
