@@ -3,6 +3,7 @@ package io.agent7.query;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.json.JsonData;
+import io.agent7.query.bind.TimeExpressions;
 import io.agent7.schema.DataType;
 import io.agent7.schema.Field;
 import io.agent7.schema.FieldType;
@@ -45,6 +46,9 @@ public final class QueryCompiler {
                             or.children().stream().map(c -> compile(c, type)).toList())
                     .minimumShouldMatch("1")));
         }
+        if (expr instanceof Expr.Join) {
+            throw new QueryException("filter", "models= is not compiled yet");
+        }
         if (expr instanceof Expr.Not not) {
             return not(compile(not.child(), type));
         }
@@ -79,6 +83,7 @@ public final class QueryCompiler {
             case LIKE -> like(name, field, c);
             case NOT_LIKE -> not(like(name, field, c));
             case GT, GE, LT, LE -> range(name, field, c);
+            default -> throw new QueryException("filter", "'" + c.op().token() + "' is not compiled yet");
         };
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import co.elastic.clients.json.JsonpUtils;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import io.agent7.query.dsl.FilterDsl;
 import io.agent7.schema.Schema;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

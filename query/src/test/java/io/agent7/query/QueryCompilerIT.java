@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
+import io.agent7.query.dsl.FilterDsl;
 import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
 import io.agent7.schema.templates.IndexSettings;

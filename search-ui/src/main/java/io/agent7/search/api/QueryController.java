@@ -1,9 +1,9 @@
 package io.agent7.search.api;
 
 import io.agent7.query.Expr;
-import io.agent7.query.FilterDsl;
 import io.agent7.query.QueryCompiler;
 import io.agent7.query.QueryException;
+import io.agent7.query.dsl.FilterDsl;
 import io.agent7.schema.CommonFields;
 import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;

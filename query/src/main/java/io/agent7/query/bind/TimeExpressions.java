@@ -1,4 +1,4 @@
-package io.agent7.query;
+package io.agent7.query.bind;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -17,18 +17,35 @@ import java.util.regex.Pattern;
  * Dates as people write them in a filter: ISO-8601 ({@code 2026-11-28},
  * {@code 2026-11-28T10:00:00Z}), epoch milliseconds, or relative to now
  * ({@code 30 seconds ago}, {@code 2 months ago}, {@code last week}, {@code yesterday},
- * {@code today}, {@code now}). Relative times are resolved once, in UTC, when the query is
+ * {@code today}, {@code now}), or in Elasticsearch's date-math form ({@code now-7d},
+ * {@code now-2M}: {@code m} is minutes, {@code M} months). Relative times are resolved once, in UTC, when the query is
  * compiled, so one query means one instant everywhere it is used.
  */
 public final class TimeExpressions {
 
     private static final Pattern AGO =
             Pattern.compile("(\\d{1,6})\\s*(second|minute|hour|day|week|month|year)s?\\s+ago");
+    private static final Pattern DATE_MATH = Pattern.compile("now([+-])(\\d{1,6})([smhdwMy])");
     private static final Pattern LAST = Pattern.compile("last\\s+(second|minute|hour|day|week|month|year)");
 
     private TimeExpressions() {}
 
     public static Optional<Instant> parse(String text, Clock clock) {
+        Matcher math = DATE_MATH.matcher(text.trim());
+        if (math.matches()) {
+            ZonedDateTime now = ZonedDateTime.now(clock.withZone(ZoneOffset.UTC));
+            long amount = Long.parseLong(math.group(2)) * (math.group(1).equals("-") ? 1 : -1);
+            String unit = switch (math.group(3)) {
+                case "s" -> "second";
+                case "m" -> "minute";
+                case "h" -> "hour";
+                case "d" -> "day";
+                case "w" -> "week";
+                case "M" -> "month";
+                default -> "year";
+            };
+            return Optional.of(minus(now, amount, unit).toInstant());
+        }
         String t = text.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(ZoneOffset.UTC));
         switch (t) {
