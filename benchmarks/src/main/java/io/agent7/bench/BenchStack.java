@@ -154,7 +154,7 @@ final class BenchStack implements AutoCloseable {
             }
             try {
                 HttpResponse<String> health = http.send(
-                        HttpRequest.newBuilder(management.resolve("/actuator/health"))
+                        HttpRequest.newBuilder(management.resolve("/actuator/health/readiness"))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200) {

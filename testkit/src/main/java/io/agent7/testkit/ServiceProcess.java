@@ -101,7 +101,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
             try {
                 HttpResponse<Void> response = http.send(
-                        HttpRequest.newBuilder(managementUrl("/actuator/health"))
+                        HttpRequest.newBuilder(managementUrl("/actuator/health/readiness"))
                                 .GET()
                                 .build(),
                         HttpResponse.BodyHandlers.discarding());
