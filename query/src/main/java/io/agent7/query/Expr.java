@@ -67,11 +67,16 @@ public sealed interface Expr {
      * to it (by the schema's relations) matches {@code filter}; {@code negated} asks for
      * documents with no such related document.
      *
-     * @param types the related types as written (names or aliases)
+     * @param types     the related types as written (names or aliases)
+     * @param typesSpan where the types were written, for "unknown type" errors
      */
-    record Join(List<String> types, boolean negated, Expr filter, Span span) implements Expr {
+    record Join(List<String> types, boolean negated, Expr filter, Span span, Span typesSpan) implements Expr {
         public Join {
             types = List.copyOf(types);
+        }
+
+        public Join(List<String> types, boolean negated, Expr filter, Span span) {
+            this(types, negated, filter, span, span);
         }
     }
 

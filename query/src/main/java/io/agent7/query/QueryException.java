@@ -13,6 +13,7 @@ public final class QueryException extends IllegalArgumentException {
     private final Span span;
     private final String expected;
     private final List<String> suggestions;
+    private final List<String> choices;
 
     public QueryException(String parameter, String message) {
         this(parameter, message, Span.NONE, null, List.of());
@@ -23,11 +24,26 @@ public final class QueryException extends IllegalArgumentException {
     }
 
     public QueryException(String parameter, String message, Span span, String expected, List<String> suggestions) {
+        this(parameter, message, span, expected, suggestions, List.of());
+    }
+
+    /**
+     * @param choices every valid name where there is a list (a type's fields), for a client
+     *     to offer; may be empty
+     */
+    public QueryException(
+            String parameter,
+            String message,
+            Span span,
+            String expected,
+            List<String> suggestions,
+            List<String> choices) {
         super(message);
         this.parameter = parameter;
         this.span = span;
         this.expected = expected;
         this.suggestions = List.copyOf(suggestions);
+        this.choices = List.copyOf(choices);
     }
 
     /** The request parameter the problem is in ({@code filter}, {@code q}, {@code orderby}, ...). */
@@ -50,9 +66,14 @@ public final class QueryException extends IllegalArgumentException {
         return suggestions;
     }
 
+    /** Every valid name where there is a list to choose from (a type's fields); may be empty. */
+    public List<String> choices() {
+        return choices;
+    }
+
     /** The same problem in another parameter, its span moved by {@code offset}. */
     public QueryException relocated(String newParameter, int offset) {
         Span moved = span.known() ? new Span(span.start() + offset, span.end() + offset) : span;
-        return new QueryException(newParameter, getMessage(), moved, expected, suggestions);
+        return new QueryException(newParameter, getMessage(), moved, expected, suggestions, choices);
     }
 }

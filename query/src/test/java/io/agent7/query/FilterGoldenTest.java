@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import co.elastic.clients.json.JsonpUtils;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import io.agent7.query.bind.Binder;
 import io.agent7.query.dsl.FilterDsl;
+import io.agent7.query.elasticsearch.QueryCompiler;
 import io.agent7.schema.Schema;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -25,7 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The filter DSL compiled to Elasticsearch JSON, pinned by {@code filter-golden.txt}: blocks
  * separated by blank lines, each exactly one {@code # what it shows}, {@code type:},
- * {@code filter:} and {@code query:} line. A block stands alone: a line it lacks is an error,
+ * {@code filter:} and {@code query:} line; an {@code error: start..end text} line in place of the
+ * query expects a {@link QueryException} at that span whose message contains the text. A block stands alone: a line it lacks is an error,
  * never the previous block's value. The clock is fixed at 2026-11-28T12:00:00Z, so relative
  * times are stable.
  */
@@ -33,6 +36,8 @@ class FilterGoldenTest {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
     static final List<String> KEYS = List.of("# ", "type: ", "filter: ", "query: ");
+    /** A {@code query:} line starting so expects a QueryException: {@code error: start..end message part}. */
+    static final String ERROR = "error: ";
 
     record Case(String description, String type, String filter, String query) {
         @Override
@@ -65,12 +70,17 @@ class FilterGoldenTest {
                 continue;
             }
             int number = i + 1;
+            if (line.startsWith(ERROR)) {
+                // An expected error stands where the query would.
+                line = "query: " + line;
+            }
+            String effective = line;
             String key = KEYS.stream()
-                    .filter(line::startsWith)
+                    .filter(effective::startsWith)
                     .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException(
-                            "filter-golden.txt line " + number + ": '" + line + "' is none of " + KEYS));
-            if (block.put(key, line.substring(key.length())) != null) {
+                            "filter-golden.txt line " + number + ": '" + effective + "' is none of " + KEYS));
+            if (block.put(key, effective.substring(key.length())) != null) {
                 throw new IllegalArgumentException(
                         "filter-golden.txt: the block at line " + blockStart + " has two '" + key.trim() + "' lines");
             }
@@ -92,9 +102,22 @@ class FilterGoldenTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void compilesToTheGoldenQuery(Case c) {
-        var compiled = new QueryCompiler(CLOCK)
-                .compile(FilterDsl.parse(c.filter()), Schema.standard().require(c.type()));
-        assertThat(JsonpUtils.toJsonString(compiled, new JacksonJsonpMapper())).isEqualTo(c.query());
+        if (c.query().startsWith(ERROR)) {
+            String[] expected = c.query().substring(ERROR.length()).split(" ", 2);
+            assertThatThrownBy(() -> compile(c)).isInstanceOfSatisfying(QueryException.class, e -> {
+                assertThat(e.getMessage()).contains(expected[1]);
+                assertThat(e.span().start() + ".." + e.span().end()).isEqualTo(expected[0]);
+            });
+            return;
+        }
+        assertThat(JsonpUtils.toJsonString(compile(c), new JacksonJsonpMapper()))
+                .isEqualTo(c.query());
+    }
+
+    private static co.elastic.clients.elasticsearch._types.query_dsl.Query compile(Case c) {
+        var type = Schema.standard().require(c.type());
+        var bound = new Binder(Schema.standard(), CLOCK).bind(FilterDsl.parse(c.filter()), type, "filter");
+        return new QueryCompiler().compile(bound);
     }
 
     @Test

@@ -6,7 +6,9 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
+import io.agent7.query.bind.Binder;
 import io.agent7.query.dsl.FilterDsl;
+import io.agent7.query.elasticsearch.QueryCompiler;
 import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
 import io.agent7.schema.templates.IndexSettings;
@@ -114,7 +116,9 @@ class QueryCompilerIT {
                 "process.working_directory,exists,false;process.pid,lt,200     => pf",
             })
     void matches(String filter, String expectedIds) throws Exception {
-        var query = new QueryCompiler(FilterGoldenTest.CLOCK).compile(FilterDsl.parse(filter), PROCESS);
+        var query = new QueryCompiler()
+                .compile(new Binder(Schema.standard(), FilterGoldenTest.CLOCK)
+                        .bind(FilterDsl.parse(filter), PROCESS, "filter"));
         var response = client.search(s -> s.index(INDEX).query(query).size(100), Map.class);
         List<String> ids =
                 response.hits().hits().stream().map(h -> h.id()).sorted().toList();

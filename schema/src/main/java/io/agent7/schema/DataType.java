@@ -168,14 +168,23 @@ public record DataType(
         /**
          * What a task, service or startup item runs, described with ECS's {@code process.*}
          * fields, so one filter on {@code process.executable} or {@code cmd_line} covers
-         * processes, services, scheduled tasks and startup items alike.
+         * processes, services, scheduled tasks and startup items alike. Paths and command lines
+         * compare case-insensitively, as Windows compares them; on Linux that finds a few more
+         * than an exact match would, never fewer.
          */
         public Builder executable(String what) {
-            return keywordText("process.executable", "Absolute path of the program " + what + ".")
-                    .longText("process.command_line", "Full command line " + what + ", program and arguments.")
+            return caselessText("process.executable", "Absolute path of the program " + what + ".")
+                    .add(new Field(
+                            "process.command_line",
+                            FieldType.KEYWORD,
+                            "Full command line " + what + ", program and arguments.",
+                            Field.LONG_IGNORE_ABOVE,
+                            true,
+                            true,
+                            null))
                     .keyword("process.args", "Command line split into arguments; the first is the program.")
                     .field("process.args_count", FieldType.LONG, "Number of arguments.")
-                    .keywordText("process.working_directory", "Working directory it starts in.")
+                    .caselessText("process.working_directory", "Working directory it starts in.")
                     .keyword("process.hash.md5", "MD5 of the program file.")
                     .keyword("process.hash.sha1", "SHA-1 of the program file.")
                     .keyword("process.hash.sha256", "SHA-256 of the program file.")

@@ -97,7 +97,7 @@ public final class FilterDsl {
             Expr filter = clauses.size() == 1
                     ? clauses.get(0)
                     : new Expr.And(clauses, clauses.isEmpty() ? Span.NONE : Span.of(span.end(), end));
-            return new Expr.Join(types, negated, filter, Span.of(span.start(), Math.max(span.end(), end)));
+            return new Expr.Join(types, negated, filter, Span.of(span.start(), Math.max(span.end(), end)), span);
         }
     }
 
