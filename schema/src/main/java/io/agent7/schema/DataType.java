@@ -168,20 +168,15 @@ public record DataType(
         /**
          * What a task, service or startup item runs, described with ECS's {@code process.*}
          * fields, so one filter on {@code process.executable} or {@code cmd_line} covers
-         * processes, services, scheduled tasks and startup items alike. Paths and command lines
-         * compare case-insensitively, as Windows compares them; on Linux that finds a few more
-         * than an exact match would, never fewer.
+         * processes, services, scheduled tasks and startup items alike. Paths compare
+         * case-insensitively, as Windows compares them (on Linux that finds a few more than an
+         * exact match would, never fewer); the command line is compared as written, since it
+         * is part of some types' identity and arguments may be case-sensitive ({@code ilike}
+         * ignores case on it).
          */
         public Builder executable(String what) {
             return caselessText("process.executable", "Absolute path of the program " + what + ".")
-                    .add(new Field(
-                            "process.command_line",
-                            FieldType.KEYWORD,
-                            "Full command line " + what + ", program and arguments.",
-                            Field.LONG_IGNORE_ABOVE,
-                            true,
-                            true,
-                            null))
+                    .longText("process.command_line", "Full command line " + what + ", program and arguments.")
                     .keyword("process.args", "Command line split into arguments; the first is the program.")
                     .field("process.args_count", FieldType.LONG, "Number of arguments.")
                     .caselessText("process.working_directory", "Working directory it starts in.")
