@@ -81,7 +81,7 @@ public sealed interface Expr {
     }
 
     /** The conjunction of two trees, flattening a top-level {@link And} on either side. */
-    static Expr and(Expr a, Expr b) {
+    public static Expr and(Expr a, Expr b) {
         List<Expr> children = new java.util.ArrayList<>();
         for (Expr e : List.of(a, b)) {
             if (e instanceof And and) {

@@ -35,10 +35,25 @@ public final class Binder {
 
     private final Schema schema;
     private final Clock clock;
+    private final Expr related;
 
     public Binder(Schema schema, Clock clock) {
+        this(schema, clock, null);
+    }
+
+    private Binder(Schema schema, Clock clock, Expr related) {
         this.schema = schema;
         this.clock = clock;
+        this.related = related;
+    }
+
+    /**
+     * A binder that also requires {@code condition} of every related document a join looks
+     * at: {@code agent7.present,eq,true}, so that a join sees what is on the hosts now, as the
+     * primary side does.
+     */
+    public Binder relatedMustMatch(Expr condition) {
+        return new Binder(schema, clock, condition);
     }
 
     /**
@@ -94,9 +109,11 @@ public final class Binder {
                             "a type related to " + type.name() + ": " + relatedNames(),
                             List.of());
                 }
-                Bound filter = new Binding(related, parameter).bind(join.filter());
+                Expr filter =
+                        Binder.this.related == null ? join.filter() : Expr.and(join.filter(), Binder.this.related);
+                Bound bound = new Binding(related, parameter).bind(filter);
                 for (Relation relation : relations) {
-                    targets.add(new Bound.Target(related, relation, filter));
+                    targets.add(new Bound.Target(related, relation, bound));
                 }
             }
             return new Bound.Join(targets, join.negated(), join.span());

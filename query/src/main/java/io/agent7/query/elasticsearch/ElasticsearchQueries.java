@@ -11,6 +11,7 @@ import io.agent7.query.plan.Plan;
 import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
 import java.time.Clock;
+import java.util.function.Function;
 
 /**
  * The query language's stages in a row for a caller that has a syntax tree and wants an
@@ -23,13 +24,23 @@ public final class ElasticsearchQueries {
     private final Schema schema;
     private final Clock clock;
     private final int keyCap;
+    private final Function<DataType, String> indexOf;
     private final QueryCompiler compiler = new QueryCompiler();
 
     public ElasticsearchQueries(ElasticsearchClient client, Schema schema, Clock clock, int keyCap) {
+        this(client, schema, clock, keyCap, DataType::index);
+    }
+
+    /**
+     * @param indexOf the index that holds a type's documents, when not {@link DataType#index()}
+     */
+    public ElasticsearchQueries(
+            ElasticsearchClient client, Schema schema, Clock clock, int keyCap, Function<DataType, String> indexOf) {
         this.client = client;
         this.schema = schema;
         this.clock = clock;
         this.keyCap = keyCap;
+        this.indexOf = indexOf;
     }
 
     /**
@@ -40,8 +51,17 @@ public final class ElasticsearchQueries {
      *     join has too many keys on both sides
      */
     public Compiled compile(Expr expr, DataType type, String parameter) {
-        Bound bound = new Binder(schema, clock).bind(expr, type, parameter);
-        Plan plan = new JoinPlanner(new ElasticsearchSearchPort(client), keyCap, parameter).plan(type, bound);
+        return compile(expr, type, parameter, null);
+    }
+
+    /**
+     * Like {@link #compile(Expr, DataType, String)}, with a condition every related document of
+     * a join must also meet ({@code agent7.present,eq,true} for what is on the hosts now).
+     */
+    public Compiled compile(Expr expr, DataType type, String parameter, Expr related) {
+        Binder binder = new Binder(schema, clock);
+        Bound bound = (related == null ? binder : binder.relatedMustMatch(related)).bind(expr, type, parameter);
+        Plan plan = new JoinPlanner(new ElasticsearchSearchPort(client, indexOf), keyCap, parameter).plan(type, bound);
         return new Compiled(compiler.compile(plan.filter()), plan);
     }
 

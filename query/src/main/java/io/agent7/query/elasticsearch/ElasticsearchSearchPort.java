@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * {@link SearchPort} on the Elasticsearch client: counts with {@code _count}, join keys with
@@ -28,23 +29,29 @@ public final class ElasticsearchSearchPort implements SearchPort {
     private static final int PAGE = 10_000;
 
     private final ElasticsearchClient client;
+    private final Function<DataType, String> indexOf;
     private final QueryCompiler compiler = new QueryCompiler();
 
-    public ElasticsearchSearchPort(ElasticsearchClient client) {
+    /**
+     * @param indexOf the index that holds a type's documents: {@link DataType#index()}, or
+     *     another name in tests
+     */
+    public ElasticsearchSearchPort(ElasticsearchClient client, Function<DataType, String> indexOf) {
         this.client = client;
+        this.indexOf = indexOf;
     }
 
     @Override
     public long count(DataType type, Bound filter) {
         Query query = compiler.compile(filter);
         try {
-            return client.count(c -> c.index(type.index())
+            return client.count(c -> c.index(indexOf.apply(type))
                             .query(query)
                             .ignoreUnavailable(true)
                             .allowNoIndices(true))
                     .count();
         } catch (IOException e) {
-            throw new UncheckedIOException("Counting " + type.index(), e);
+            throw new UncheckedIOException("Counting " + indexOf.apply(type), e);
         }
     }
 
@@ -59,7 +66,7 @@ public final class ElasticsearchSearchPort implements SearchPort {
             SearchResponse<Void> response;
             try {
                 response = client.search(
-                        s -> s.index(type.index())
+                        s -> s.index(indexOf.apply(type))
                                 .ignoreUnavailable(true)
                                 .allowNoIndices(true)
                                 .size(0)
@@ -80,7 +87,7 @@ public final class ElasticsearchSearchPort implements SearchPort {
                                         })),
                         Void.class);
             } catch (IOException e) {
-                throw new UncheckedIOException("Fetching join keys from " + type.index(), e);
+                throw new UncheckedIOException("Fetching join keys from " + indexOf.apply(type), e);
             }
             if (response.aggregations() == null || !response.aggregations().containsKey("keys")) {
                 return new Keys(values, false);
