@@ -26,6 +26,11 @@ public final class CommonFields {
     public static final String HOST_NAME = "host.name";
     public static final String AGENT_ID = "agent.id";
     public static final String LABELS = "labels";
+    /**
+     * Where a type's join keys are, {@code agent7.join.<key>}: fields of the types a keyed
+     * {@link Relation} joins, not common ones, set by the server like these (see {@link JoinKey}).
+     */
+    public static final String JOIN_KEYS = "agent7.join";
 
     /** Set by the server from the agent's credentials, never trusted from the agent. */
     public static final List<String> SERVER_OWNED =

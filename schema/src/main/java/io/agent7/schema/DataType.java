@@ -79,6 +79,18 @@ public record DataType(
         return INDEX_PREFIX + name;
     }
 
+    /** This type with {@code more} fields after its own: the join keys {@link Schema} derives from relations. */
+    DataType withFields(List<Field> more) {
+        Map<String, Field> all = new LinkedHashMap<>(fields);
+        for (Field field : more) {
+            if (all.putIfAbsent(field.name(), field) != null || CommonFields.ALL.containsKey(field.name())) {
+                throw new IllegalArgumentException(
+                        "Type '" + name + "': field '" + field.name() + "' is declared twice");
+            }
+        }
+        return new DataType(name, description, all, identity, aliases, series, optionalIdentity);
+    }
+
     /** The field of this type or a common one, by name; null when neither has it. */
     public Field field(String fieldName) {
         Field own = fields.get(fieldName);

@@ -6,24 +6,38 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Turns what an agent sent for one data type into the stored form: nested objects, only
  * the type's own fields, every value checked and normalised (see {@link Values}). The
  * fields the server owns ({@link CommonFields#SERVER_OWNED}) are left out: the server sets
- * them from the agent's credentials and its own clock.
+ * them from the agent's credentials and its own clock. So are the type's join keys
+ * ({@link JoinKey}), whatever the agent sent in them: {@link #normalize(JsonNode, String)}
+ * computes them from the document's own fields. An agent's value is dropped and replaced,
+ * as its {@code host.id} or {@code agent7.present} is (docs/AGENT-PROTOCOL.md: the server
+ * sets {@code agent7.*}), rather than refused: refusing would fail the whole batch over a
+ * field the server writes anyway.
  */
 public final class DocumentNormalizer {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final DataType type;
     /** What each key means at the top level of a document; see {@link Step}. */
     private final Map<String, Step> root;
     /** Identity fields the agent must send, with their paths. */
     private final List<Step> identity = new ArrayList<>();
+    /** The type's join keys, with their paths split once. */
+    private final List<KeyPaths> joinKeys = new ArrayList<>();
+
+    /** Where a join key goes, and where its parts come from (null: the host's id, from the server). */
+    private record KeyPaths(JoinKey key, String[] path, String[][] parts) {}
 
     /**
      * What a key means at one level of a document, worked out once per type so that a
@@ -33,8 +47,19 @@ public final class DocumentNormalizer {
      */
     private record Step(String name, String[] path, Field field, boolean serverOwned, Map<String, Step> children) {}
 
-    public DocumentNormalizer(DataType type) {
+    /** @param joinKeys the type's join keys, whose fields are among the type's own */
+    DocumentNormalizer(DataType type, List<JoinKey> joinKeys) {
         this.type = type;
+        Set<String> keyFields = new HashSet<>();
+        for (JoinKey key : joinKeys) {
+            keyFields.add(key.field());
+            String[][] parts = new String[key.parts().size()][];
+            for (int i = 0; i < parts.length; i++) {
+                String field = key.parts().get(i).field();
+                parts[i] = field.equals(CommonFields.HOST_ID) ? null : field.split("\\.");
+            }
+            this.joinKeys.add(new KeyPaths(key, key.field().split("\\."), parts));
+        }
         Set<String> objectPaths = new HashSet<>();
         for (String name : type.allFields().keySet()) {
             int dot = name.indexOf('.');
@@ -54,7 +79,7 @@ public final class DocumentNormalizer {
                             name,
                             name.split("\\."),
                             field,
-                            field != null && CommonFields.SERVER_OWNED.contains(name),
+                            field != null && (CommonFields.SERVER_OWNED.contains(name) || keyFields.contains(name)),
                             objectPaths.contains(name) ? new HashMap<>() : null));
         }
         root = new HashMap<>();
@@ -81,7 +106,36 @@ public final class DocumentNormalizer {
     }
 
     /**
-     * The stored form of {@code raw}.
+     * The stored form of {@code raw}, as sent by the agent of host {@code hostId}: what
+     * {@link #normalize(JsonNode)} makes of it, with the type's join keys computed from it
+     * and the host id. What the ingest API writes.
+     *
+     * @throws InvalidDocumentException as {@link #normalize(JsonNode)} does, or when a
+     *         document's values would make too many join keys
+     */
+    public ObjectNode normalize(JsonNode raw, String hostId) {
+        Objects.requireNonNull(hostId, "hostId");
+        ObjectNode out = normalize(raw);
+        for (KeyPaths key : joinKeys) {
+            List<JsonNode> parts = new ArrayList<>(key.parts().length);
+            for (String[] part : key.parts()) {
+                parts.add(part == null ? NODES.stringNode(hostId) : Documents.get(out, part));
+            }
+            List<String> values = key.key().valuesOf(parts);
+            if (values.size() == 1) {
+                Documents.set(out, key.path(), NODES.stringNode(values.get(0)));
+            } else if (!values.isEmpty()) {
+                ArrayNode array = NODES.arrayNode(values.size());
+                values.forEach(array::add);
+                Documents.set(out, key.path(), array);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The stored form of {@code raw} without the join keys, which need the host's id: what
+     * an agent may send, checked. The ingest API writes {@link #normalize(JsonNode, String)}.
      *
      * @throws InvalidDocumentException naming the first field that is unknown, of the wrong
      *         type, or an identity field that is missing or holds several values

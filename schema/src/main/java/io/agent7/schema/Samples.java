@@ -15,11 +15,15 @@ public final class Samples {
 
     private Samples() {}
 
-    /** Every field of the type (not the common ones), as an agent would send it. */
+    /**
+     * Every field of the type (not the common ones), as an agent would send it: without the
+     * join keys, which the server computes ({@link DocumentNormalizer#normalize(tools.jackson.databind.JsonNode,
+     * String)} adds them).
+     */
     public static ObjectNode of(DataType type) {
         ObjectNode document = Documents.object();
         for (Field field : type.fields().values()) {
-            if (field.isAlias() || type.insideNested(field)) {
+            if (field.isAlias() || type.insideNested(field) || field.name().startsWith(CommonFields.JOIN_KEYS + ".")) {
                 continue;
             }
             Documents.set(document, field.name(), value(type, field));

@@ -13,8 +13,11 @@ import java.util.Optional;
  */
 public final class Schema {
 
-    /** Bumped on any change to fields, identity or templates; stored in templates' {@code _meta.version}. */
-    public static final int VERSION = 3;
+    /**
+     * Bumped on any change to fields, identity or templates; stored in templates' {@code _meta.version}.
+     * 4: the join keys, {@code agent7.join.*}.
+     */
+    public static final int VERSION = 4;
 
     private static final Schema STANDARD =
             new Schema(concat(HostTypes.ALL, DirectoryTypes.ALL), ServerTypes.ALL, Relations.ALL);
@@ -22,19 +25,36 @@ public final class Schema {
     private final Map<String, DataType> byName = new LinkedHashMap<>();
     private final Map<String, DataType> byAlias = new LinkedHashMap<>();
     private final Map<String, DocumentNormalizer> normalizers = new LinkedHashMap<>();
+    private final Map<String, List<JoinKey>> joinKeys;
     private final List<DataType> serverTypes;
     private final List<Relation> relations;
 
+    /**
+     * @param types the agents' types as declared; each gets a field per join key its
+     *              relations give it (see {@link JoinKey})
+     */
     Schema(List<DataType> types, List<DataType> serverTypes, List<Relation> relations) {
         this.serverTypes = List.copyOf(serverTypes);
         this.relations = List.copyOf(relations);
+        Map<String, DataType> declared = new LinkedHashMap<>();
         for (DataType type : types) {
-            if (byName.putIfAbsent(type.name(), type) != null) {
+            if (declared.putIfAbsent(type.name(), type) != null) {
                 throw new IllegalArgumentException("Data type '" + type.name() + "' is declared twice");
             }
-            normalizers.put(type.name(), new DocumentNormalizer(type));
         }
-        for (DataType type : types) {
+        checkRelations(declared);
+        this.joinKeys = JoinKeys.derive(declared, this.relations);
+        for (DataType type : declared.values()) {
+            List<JoinKey> keys = keysOf(type);
+            DataType keyed = keys.isEmpty()
+                    ? type
+                    : type.withFields(keys.stream()
+                            .map(k -> JoinKeys.field(k, type.name(), this.relations))
+                            .toList());
+            byName.put(type.name(), keyed);
+            normalizers.put(type.name(), new DocumentNormalizer(keyed, keys));
+        }
+        for (DataType type : byName.values()) {
             for (String alias : type.aliases()) {
                 String key = alias.toLowerCase(Locale.ROOT);
                 if (byName.containsKey(key) || byAlias.putIfAbsent(key, type) != null) {
@@ -43,15 +63,14 @@ public final class Schema {
             }
         }
         for (DataType type : serverTypes) {
-            normalizers.put(type.name(), new DocumentNormalizer(type));
+            normalizers.put(type.name(), new DocumentNormalizer(type, List.of()));
         }
-        checkRelations();
     }
 
-    private void checkRelations() {
+    private void checkRelations(Map<String, DataType> types) {
         for (Relation relation : relations) {
-            DataType left = byName.get(relation.left());
-            DataType right = byName.get(relation.right());
+            DataType left = types.get(relation.left());
+            DataType right = types.get(relation.right());
             if (left == null || right == null) {
                 throw new IllegalArgumentException("Relation '" + relation.name() + "' names an unknown type");
             }
@@ -62,6 +81,10 @@ public final class Schema {
                 }
             }
         }
+    }
+
+    private List<JoinKey> keysOf(DataType type) {
+        return joinKeys.getOrDefault(type.name(), List.of());
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {
@@ -88,6 +111,14 @@ public final class Schema {
         return found;
     }
 
+    /**
+     * The join keys documents of {@code type} carry, each in the field {@link JoinKey#field()}:
+     * one per key its relations name (see {@link Relation#keyField()}); none for most types.
+     */
+    public List<JoinKey> joinKeys(DataType type) {
+        return keysOf(type);
+    }
+
     public static Schema standard() {
         return STANDARD;
     }
@@ -102,7 +133,9 @@ public final class Schema {
      * document the ingest API keeps from check-ins. The names a policy may schedule.
      */
     public List<DataType> collectedTypes() {
-        return byName.values().stream().filter(t -> t != HostTypes.HOST).toList();
+        return byName.values().stream()
+                .filter(t -> !t.name().equals(HostTypes.HOST.name()))
+                .toList();
     }
 
     /** The server's own indices (enrollments, site keys, ...): never written by agents. */

@@ -90,4 +90,80 @@ class DocumentNormalizerTest {
                         JSON.readTree("{\"file\": {\"path\": \"p\"}, \"sysvol_file\": {\"aces\": [1]}}")))
                 .hasMessageStartingWith("field 'sysvol_file.aces': expected an array of objects");
     }
+
+    @Test
+    void theIngestFormHasTheJoinKeysOfTheDocumentsOwnFieldsAndTheHost() {
+        JsonNode out = normalizer.normalize(
+                JSON.readTree("{\"process\":{\"pid\":42,\"start\":0,\"user\":{\"name\":\"Alice\"}}}"), "host-1");
+        assertThat(out.path("agent7").path("join"))
+                .isEqualTo(JSON.readTree("{\"host_user\":\"host-1/alice\",\"host_pid\":\"host-1/42\"}"));
+        assertThat(normalizer
+                        .normalize(
+                                JSON.readTree("{\"process\":{\"pid\":42,\"start\":0,\"user\":{\"name\":\"Alice\"}}}"))
+                        .has("agent7"))
+                .as("without the host, no keys")
+                .isFalse();
+    }
+
+    @Test
+    void aLocalAccountAndWhatRunsAsItShareTheKeyWhateverTheCase() {
+        Schema schema = Schema.standard();
+        JsonNode user = schema.normalizer(schema.require("local_user"))
+                .normalize(JSON.readTree("{\"user\":{\"name\":\"Administrator\"}}"), "h");
+        JsonNode task = schema.normalizer(schema.require("scheduled_task"))
+                .normalize(
+                        JSON.readTree("{\"scheduled_task\":{\"path\":\"\\\\Backup\"},"
+                                + "\"user\":{\"name\":\"ADMINISTRATOR\",\"domain\":\"WS-01\"}}"),
+                        "h");
+        JsonNode process = normalizer.normalize(
+                JSON.readTree("{\"process\":{\"pid\":7,\"start\":0,\"user\":{\"name\":\"administrator\"}}}"), "h");
+        assertThat(user.path("agent7").path("join").path("host_user").asString())
+                .isEqualTo("h/administrator")
+                .isEqualTo(task.path("agent7").path("join").path("host_user").asString())
+                .isEqualTo(process.path("agent7").path("join").path("host_user").asString());
+        assertThat(task.path("agent7").path("join").path("domain_user").asString())
+                .isEqualTo("ws-01/administrator");
+    }
+
+    @Test
+    void aGroupsMembersMakeAMultiValuedKey() {
+        JsonNode group = Schema.standard()
+                .normalizer(Schema.standard().require("local_group"))
+                .normalize(
+                        JSON.readTree("{\"group\":{\"name\":\"Administrators\"},\"local_group\":{\"members\":"
+                                + "[\"Administrator\",\"CORP\\\\Domain Admins\",\"administrator\"]}}"),
+                        "h");
+        assertThat(group.path("agent7").path("join").path("host_user"))
+                .isEqualTo(JSON.readTree("[\"h/administrator\",\"h/corp\\\\domain admins\"]"));
+    }
+
+    @Test
+    void aMissingPartMeansNoKeyOfThatKindOnly() {
+        JsonNode task = Schema.standard()
+                .normalizer(Schema.standard().require("scheduled_task"))
+                .normalize(
+                        JSON.readTree(
+                                "{\"scheduled_task\":{\"path\":\"/etc/cron.d/x:1\"},\"user\":{\"name\":\"root\"}}"),
+                        "h");
+        assertThat(task.path("agent7").path("join")).isEqualTo(JSON.readTree("{\"host_user\":\"h/root\"}"));
+        JsonNode nobody = normalizer.normalize(JSON.readTree("{\"process\":{\"pid\":7,\"start\":0}}"), "h");
+        assertThat(nobody.path("agent7").path("join")).isEqualTo(JSON.readTree("{\"host_pid\":\"h/7\"}"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // nested, dotted, dotted at a lower level: each the agent's claim to another host's account
+                "{\"agent7\":{\"join\":{\"host_user\":\"victim/administrator\",\"host_pid\":\"victim/4\"}}}",
+                "{\"agent7.join.host_user\":\"victim/administrator\",\"agent7.join.host_pid\":\"victim/4\"}",
+                "{\"agent7\":{\"join.host_user\":[\"victim/administrator\"],\"join\":{\"host_pid\":\"victim/4\"}}}",
+            })
+    void anAgentsJoinKeysAreReplacedByTheServers(String forged) {
+        String document = forged.substring(0, forged.length() - 1) + ",\"process\":{\"pid\":7,\"start\":0}}";
+        assertThat(normalizer.normalize(JSON.readTree(document), "h").path("agent7"))
+                .as("no user name: the server computes no host_user, and the agent's is gone")
+                .isEqualTo(JSON.readTree("{\"join\":{\"host_pid\":\"h/7\"}}"));
+        assertThat(normalizer.normalize(JSON.readTree(document)).has("agent7")).isFalse();
+    }
 }

@@ -88,7 +88,8 @@ public final class SchemaMarkdown {
         out.append("The server sets ")
                 .append(codeList(CommonFields.SERVER_OWNED))
                 .append(" itself (the host and agent fields from the agent's credentials) and never takes them"
-                        + " from the agent. A field marked"
+                        + " from the agent. It computes the join keys, `" + CommonFields.JOIN_KEYS + ".*`, itself"
+                        + " too (see [Relations](#relations)). A field marked"
                         + " case-insensitive names something the host's OS compares without regard to case (a"
                         + " Windows path, user or service name): identity hashing folds its case.\n\n");
         fieldTable(out, CommonFields.ALL.values(), null);
@@ -201,8 +202,9 @@ public final class SchemaMarkdown {
             out.append("None yet.\n");
             return;
         }
-        out.append("| Relation | Left type | Right type | Joined on (left = right) | Description |\n");
-        out.append("| --- | --- | --- | --- | --- |\n");
+        joinKeys(out);
+        out.append("| Relation | Left type | Right type | Joined on (left = right) | Join key | Description |\n");
+        out.append("| --- | --- | --- | --- | --- | --- |\n");
         for (Relation relation : schema.relations()) {
             String on = relation.on().stream()
                     .map(o -> "`" + o.leftField() + "` = `" + o.rightField() + "`")
@@ -220,9 +222,33 @@ public final class SchemaMarkdown {
                     .append(") | ")
                     .append(on)
                     .append(" | ")
+                    .append(relation.keyField().map(f -> "`" + f + "`").orElse(""))
+                    .append(" | ")
                     .append(cell(relation.description()))
                     .append(" |\n");
         }
+    }
+
+    private void joinKeys(StringBuilder out) {
+        out.append("A relation on several fields, or on a case-insensitive one, has a join key: both types carry the"
+                + " keyword field `" + CommonFields.JOIN_KEYS + ".<key>`, and two documents are related when they"
+                + " share a value of it. A join is then one `terms` query on one field, which a pair of fields"
+                + " cannot be, and which cannot ignore case. Relations that join the same kind of thing share a"
+                + " key, so a type has one field per kind (a local account's tasks and its processes both join"
+                + " it on `host_user`).\n\n");
+        out.append("The ingest API computes a document's keys from its own fields, and from the host the agent's"
+                + " credentials name for `host.id`; a value the agent sends is replaced. The parts are joined by"
+                + " `/`; a part is lower-cased (`Locale.ROOT`) when the field on either side of its pair, in any"
+                + " relation with that key, is case-insensitive, so both sides fold alike; in each part `%` is"
+                + " written `%25` and `/` `%2F`. A multi-valued field gives a key per value (several, every"
+                + " combination), and a part without a value gives no key. The specification is"
+                + " `io.agent7.schema.JoinKey`'s.\n\n");
+        out.append("Upgrading from schema version 3: the installer adds the key fields to the existing indices;"
+                + " documents get their keys when they are next written, that is when their item is next"
+                + " collected (a full snapshot sends every item present at least once per the policy's"
+                + " `full_snapshot_interval`, a day by default). Items already"
+                + " marked removed are not written again and never get keys. Until then, a join on a key"
+                + " misses those documents.\n\n");
     }
 
     private static String codeList(List<String> names) {

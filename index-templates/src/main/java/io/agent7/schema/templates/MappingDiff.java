@@ -21,7 +21,10 @@ final class MappingDiff {
         after.forEach((name, type) -> {
             String old = before.get(name);
             if (old == null) {
-                added.add(name);
+                // An object that comes with its fields is not a field of its own: name those.
+                if (!type.equals("object") || !hasFieldUnder(after, name)) {
+                    added.add(name);
+                }
             } else if (!old.equals(type)) {
                 changed.add(name + " " + old + "->" + type);
             }
@@ -52,6 +55,11 @@ final class MappingDiff {
             }
         }
         return parts.isEmpty() ? "metadata only" : String.join("; ", parts);
+    }
+
+    private static boolean hasFieldUnder(java.util.Map<String, String> fields, String object) {
+        String prefix = object + ".";
+        return fields.keySet().stream().anyMatch(name -> name.startsWith(prefix));
     }
 
     private static String summary(List<String> names) {

@@ -6,6 +6,7 @@ import io.agent7.schema.CommonFields;
 import io.agent7.schema.DataType;
 import io.agent7.schema.Documents;
 import io.agent7.schema.Field;
+import io.agent7.schema.JoinKey;
 import io.agent7.schema.Samples;
 import io.agent7.schema.Schema;
 import io.agent7.testkit.ElasticsearchExtension;
@@ -44,7 +45,8 @@ class EveryTypeIT {
     @MethodSource("allTypes")
     void sampleIndexesAndAliasesFindIt(DataType type) {
         String host = "it-" + UUID.randomUUID();
-        ObjectNode document = Samples.of(type);
+        // As the ingest API stores it: with the join keys the type carries.
+        ObjectNode document = Schema.standard().normalizer(type).normalize(Samples.of(type), host);
         var nodes = JsonNodeFactory.instance;
         Documents.set(document, CommonFields.HOST_ID, nodes.stringNode(host));
         Documents.set(document, CommonFields.HOST_NAME, nodes.stringNode("it-host"));
@@ -65,6 +67,23 @@ class EveryTypeIT {
                 .as("%s: %s", type.name(), indexed)
                 .isEqualTo("created");
 
+        for (JoinKey key : Schema.standard().joinKeys(type)) {
+            // The planner's join: the other side's keys, as a terms query on this side's field.
+            JsonNode value = Documents.get(document, key.field());
+            assertThat(value)
+                    .as("%s: the sample has every part of %s", type.name(), key.field())
+                    .isNotNull();
+            JsonNode found = TestElasticsearch.send(
+                    es,
+                    "POST",
+                    "/" + type.index() + "/_search",
+                    "{\"query\":{\"bool\":{\"filter\":[{\"term\":{\"host.id\":\"" + host + "\"}},"
+                            + "{\"terms\":{\"" + key.field() + "\":"
+                            + (value.isArray() ? value : nodes.arrayNode().add(value)) + "}}]}}}");
+            assertThat(found.path("hits").path("total").path("value").asLong())
+                    .as("%s: %s holds %s", type.name(), key.field(), value)
+                    .isEqualTo(1);
+        }
         for (Field field : type.fields().values()) {
             if (!field.isAlias()) {
                 continue;

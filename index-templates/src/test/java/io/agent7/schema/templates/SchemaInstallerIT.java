@@ -1,6 +1,7 @@
 package io.agent7.schema.templates;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.agent7.schema.Schema;
 import io.agent7.schema.templates.SchemaInstaller.Action;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 @ExtendWith(ElasticsearchExtension.class)
 class SchemaInstallerIT {
@@ -211,6 +213,72 @@ class SchemaInstallerIT {
                 .isEqualTo("version 1 -> " + Schema.VERSION
                         + ": added 2 fields (process.parent.name, process.parent.name.text)");
         assertThat(installer.install().changedAnything()).isFalse();
+    }
+
+    @Test
+    void upgradingFromVersion3AddsTheJoinKeysAndOldDocumentsGetThemWhenRewritten() {
+        SchemaInstaller installer = new SchemaInstaller(http, Schema.standard(), IndexSettings.DEFAULTS);
+        installer.install();
+        // What version 3 installed for processes: the same template and index without agent7.join.
+        ObjectNode version3 = new IndexTemplates(Schema.standard(), IndexSettings.DEFAULTS)
+                .indexTemplates()
+                .get("agent7-process");
+        version3.put("version", 3);
+        ((ObjectNode) version3.get("_meta")).put("version", 3);
+        ((ObjectNode) version3.path("template").path("mappings").path("properties")).remove("agent7");
+        TestElasticsearch.send(es, "DELETE", "/agent7-process", null);
+        assertThat(http.put("_index_template/agent7-process", version3).ok()).isTrue();
+        TestElasticsearch.send(es, "PUT", "/agent7-process", null);
+        String before = "{\"host\":{\"id\":\"h\"},\"process\":{\"pid\":7,\"user\":{\"name\":\"Alice\"}}}";
+        TestElasticsearch.send(es, "PUT", "/agent7-process/_doc/p7?routing=h&refresh=true", before);
+        assertThat(TestElasticsearch.get(es, "/agent7-process/_mapping")
+                        .path("agent7-process")
+                        .path("mappings")
+                        .path("properties")
+                        .path("agent7")
+                        .path("properties")
+                        .has("join"))
+                .isFalse();
+
+        SchemaInstaller.Report report = installer.install();
+
+        assertThat(report.ok()).isTrue();
+        assertThat(report.steps())
+                .filteredOn(s -> s.target().equals("agent7-process"))
+                .extracting(Step::action, Step::detail)
+                .containsExactly(
+                        tuple(
+                                Action.UPDATED,
+                                "version 3 -> " + Schema.VERSION
+                                        + ": added 2 fields (agent7.join.host_pid, agent7.join.host_user)"),
+                        tuple(Action.UPDATED, "added new fields to the existing mapping"));
+        JsonNode join = TestElasticsearch.get(es, "/agent7-process/_mapping")
+                .path("agent7-process")
+                .path("mappings")
+                .path("properties")
+                .path("agent7")
+                .path("properties")
+                .path("join")
+                .path("properties");
+        assertThat(join.path("host_user").path("type").asString()).isEqualTo("keyword");
+        assertThat(join.path("host_pid").path("type").asString()).isEqualTo("keyword");
+        String byKey = "{\"query\":{\"terms\":{\"agent7.join.host_user\":[\"h/alice\"]}}}";
+        assertThat(hits(byKey)).as("a document of version 3 has no key").isZero();
+        TestElasticsearch.send(
+                es,
+                "POST",
+                "/agent7-process/_update/p7?routing=h&refresh=true",
+                "{\"doc\":{\"agent7\":{\"join\":{\"host_user\":\"h/alice\",\"host_pid\":\"h/7\"}}}}");
+        assertThat(hits(byKey)).as("until it is written again").isEqualTo(1);
+        assertThat(installer.install().changedAnything()).isFalse();
+    }
+
+    private static long hits(String search) {
+        return TestElasticsearch.send(es, "POST", "/agent7-process/_search", search)
+                .path("hits")
+                .path("total")
+                .path("value")
+                .asLong();
     }
 
     @Test

@@ -176,7 +176,11 @@ final class BatchReader {
             return;
         }
         try {
-            (upsert ? documents : removals).add(normalizer.normalize(document));
+            if (upsert) {
+                documents.add(normalizer.normalize(document, hostId));
+            } else { // a removal writes no field but the state's: its identity is all it needs
+                removals.add(normalizer.normalize(document));
+            }
         } catch (InvalidDocumentException e) {
             String reason = e.field() == null
                     ? e.getMessage()

@@ -48,7 +48,21 @@ class BatchReaderTest {
         assertThat(batch.collectedAt()).isEqualTo(Instant.parse("2026-11-28T11:00:00Z"));
         assertThat(batch.documents()).hasSize(2);
         assertThat(batch.documents().get(1).toString())
-                .isEqualTo("{\"process\":{\"pid\":2,\"start\":\"1970-01-01T00:00:00.000Z\"}}");
+                .isEqualTo("{\"process\":{\"pid\":2,\"start\":\"1970-01-01T00:00:00.000Z\"},"
+                        + "\"agent7\":{\"join\":{\"host_pid\":\"host-1/2\"}}}");
+    }
+
+    @Test
+    void joinKeysAreTheServersMadeWithTheAgentsHostWhateverTheAgentSent() throws Exception {
+        Batch batch = read(HEADER.replace("snapshot", "diff")
+                + "{\"upsert\":{\"process\":{\"pid\":3,\"start\":0,\"user\":{\"name\":\"SYSTEM\"}},"
+                + "\"agent7\":{\"join\":{\"host_user\":\"host-2/administrator\",\"host_pid\":\"host-2/4\"}}}}\n"
+                + "{\"remove\":{\"process\":{\"pid\":5,\"start\":0}}}");
+        assertThat(batch.documents().get(0).path("agent7"))
+                .hasToString("{\"join\":{\"host_user\":\"host-1/system\",\"host_pid\":\"host-1/3\"}}");
+        assertThat(batch.removals().get(0).has("agent7"))
+                .as("a removal writes no key")
+                .isFalse();
     }
 
     @Test

@@ -28,6 +28,13 @@ class StateUpdatesTest {
         assertThat(action.path("doc").path("agent7").path("present").asBoolean())
                 .isTrue();
         assertThat(action.path("detect_noop").asBoolean()).isTrue();
+        assertThat(action.path("doc")
+                        .path("agent7")
+                        .path("join")
+                        .path("host_user")
+                        .isNull())
+                .as("a key the item no longer has is cleared too")
+                .isTrue();
         assertThat(doc.path("process").has("command_line"))
                 .as("the input is not changed")
                 .isFalse();
@@ -83,6 +90,8 @@ class StateUpdatesTest {
                 "sysvol_file | {\"file\":{\"path\":\"y\"}}",
                 // the agent's own copy of server-owned fields is replaced where it stands
                 "process     | {\"agent7\":{\"present\":false,\"x\":1},\"process\":{\"pid\":1,\"start\":\"2026-11-28T10:00:00.000Z\"},\"host\":{\"id\":\"h1\"}}",
+                // the join keys the normaliser computed sit beside the server's other agent7.* fields
+                "process     | {\"process\":{\"pid\":1,\"start\":\"2026-11-28T10:00:00.000Z\"},\"agent7\":{\"join\":{\"host_pid\":\"h1/1\"}}}",
                 // a value where an object belongs becomes that object
                 "process     | {\"host\":\"web-01\",\"process\":{\"pid\":1,\"start\":\"2026-11-28T10:00:00.000Z\",\"parent\":7}}",
             })
