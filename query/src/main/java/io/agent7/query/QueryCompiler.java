@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
  * builders: no query text is ever pasted into {@code query_string}. Each value is typed by
  * its field: dates (absolute or relative), numbers, booleans, IPs and CIDR ranges, keywords.
  *
- * <p>{@code like} matches {@code *} and {@code ?} wildcards case-insensitively and takes
- * every other character literally, backslashes included, so {@code C:\Program Files\*}
- * means what it says. {@code eq} folds case on fields the OS compares case-insensitively.
+ * <p>{@code like} matches {@code *} and {@code ?} wildcards case-insensitively; its pattern
+ * arrives with a literal {@code *}, {@code ?} or {@code \} escaped by a backslash (see
+ * {@link Operator#LIKE}), which is the wildcard query's own escaping, so it goes through as
+ * it is. {@code eq} folds case on fields the OS compares case-insensitively.
  */
 public final class QueryCompiler {
 
@@ -118,8 +119,8 @@ public final class QueryCompiler {
                     "'" + c.op().token() + "' works on text kept as keyword; '" + name + "' is "
                             + field.type().mappingName() + ". Use eq, ne, gt, ge, lt, le or in");
         }
-        String pattern = c.value().replace("\\", "\\\\");
-        return Query.of(q -> q.wildcard(w -> w.field(name).value(pattern).caseInsensitive(true)));
+        // The tree's patterns escape a literal *, ? or \ with a backslash, as the wildcard query does.
+        return Query.of(q -> q.wildcard(w -> w.field(name).value(c.value()).caseInsensitive(true)));
     }
 
     private Query range(String name, Field field, Expr.Comparison c) {
