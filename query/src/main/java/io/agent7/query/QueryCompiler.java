@@ -73,7 +73,8 @@ public final class QueryCompiler {
         String name = c.field();
         return switch (c.op()) {
             case EXISTS -> {
-                boolean exists = bool(c.value(), c);
+                // exists takes an optional true/false; none means true, as in the original API.
+                boolean exists = c.values().isEmpty() || bool(c.value(), c);
                 Query q = Query.of(x -> x.exists(e -> e.field(name)));
                 yield exists ? q : not(q);
             }
