@@ -18,7 +18,12 @@ public enum Operator {
     GE(Arity.ONE, "ge"),
     LT(Arity.ONE, "lt"),
     LE(Arity.ONE, "le"),
-    /** {@code *} and {@code ?} wildcards; case folds only on fields the schema marks case-insensitive. */
+    /**
+     * {@code *} and {@code ?} wildcards; case folds only on fields the schema marks case-insensitive.
+     * The value is a pattern in which a literal {@code *}, {@code ?} or {@code \} is escaped with a
+     * backslash ({@code C:\\Program Files\\*}); the same holds for {@link #NOT_LIKE} and
+     * {@link #ILIKE}. Every front end writes its patterns in this form.
+     */
     LIKE(Arity.ONE, "like"),
     NOT_LIKE(Arity.ONE, "notlike", "nlike"),
     /** {@code like} that always ignores case. */

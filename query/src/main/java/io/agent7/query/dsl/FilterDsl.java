@@ -165,7 +165,8 @@ public final class FilterDsl {
             pos++;
         }
         String opText = text.substring(opStart, pos).trim();
-        Span opSpan = Span.of(opStart, Math.max(pos, opStart + 1));
+        // At least one character wide, so that a console can underline it, but never past the end.
+        Span opSpan = Span.of(opStart, Math.min(text.length(), Math.max(pos, opStart + 1)));
         Operator op = Operator.of(opText)
                 .orElseThrow(() -> error(
                         opText.isEmpty()
