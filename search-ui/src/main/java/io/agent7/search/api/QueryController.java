@@ -1,20 +1,28 @@
 package io.agent7.search.api;
 
 import io.agent7.query.Expr;
-import io.agent7.query.QueryCompiler;
+import io.agent7.query.Operator;
 import io.agent7.query.QueryException;
+import io.agent7.query.Span;
+import io.agent7.query.Suggestions;
 import io.agent7.query.dsl.FilterDsl;
+import io.agent7.query.request.Answer;
+import io.agent7.query.request.Format;
+import io.agent7.query.request.QueryOptions;
 import io.agent7.schema.CommonFields;
 import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
 import io.agent7.schema.UnknownTypeException;
 import io.agent7.server.web.ApiProblem;
-import java.util.ArrayList;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,10 +31,15 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/v1/<type>?filter=...}: the query API. By default it answers what is on
  * the hosts now ({@code state=present}); {@code state=removed} and {@code state=all} reach
- * into history.
+ * into history. The other parameters are {@link QueryOptions}: they choose a page of
+ * documents, a count, groups, distinct values or an export (docs/QUERY.md).
  */
 @RestController
 class QueryController {
+
+    static final String FILTER = "filter";
+    static final String STATE = "state";
+    private static final List<String> STATES = List.of("present", "removed", "all");
 
     private final Schema schema;
     private final SearchBackend backend;
@@ -38,148 +51,137 @@ class QueryController {
         this.properties = properties;
     }
 
+    /**
+     * The answer as JSON; or, for {@code format=csv} and {@code ndjson}, null once the export
+     * has been written to {@code response} page by page (Spring writes nothing more then).
+     *
+     * @throws QueryException for a parameter that is wrong, answered as a 400 ({@link SearchProblems})
+     */
     @GetMapping("/api/v1/{type}")
     Map<String, Object> query(
             @PathVariable String type,
-            @RequestParam(required = false, defaultValue = "") String filter,
-            @RequestParam(required = false) String limit,
-            @RequestParam(required = false, defaultValue = "0") String offset,
-            @RequestParam(required = false, defaultValue = "") String orderby,
-            @RequestParam(required = false, defaultValue = "") String fields,
-            @RequestParam(required = false, defaultValue = "present") String state) {
+            @RequestParam MultiValueMap<String, String> parameters,
+            HttpServletResponse response)
+            throws IOException {
         DataType dataType;
         try {
             dataType = schema.require(type);
         } catch (UnknownTypeException e) {
             throw new ApiProblem(HttpStatus.NOT_FOUND, e.getMessage());
         }
-        int maxWindow = properties.maxWindow();
-        int size = limit == null ? properties.defaultLimit() : integer("limit", limit, 0, maxWindow);
-        int from = integer("offset", offset, 0, maxWindow);
-        if (from + size > maxWindow) {
-            throw ApiProblem.badRequest("offset + limit may not exceed " + maxWindow + "; narrow the filter instead");
-        }
-        try {
-            Expr expr = withState(FilterDsl.parse(filter), state);
-            SearchBackend.Page page = backend.search(new SearchBackend.Request(
-                    dataType, expr, from, size, sort(orderby, dataType), fieldList(fields, dataType)));
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("type", dataType.name());
-            body.put("total", page.total());
-            if (page.totalIsLowerBound()) {
-                body.put("total_is_lower_bound", true);
+        QueryOptions.rejectUnknown(parameters.keySet(), Set.of(FILTER, STATE));
+        QueryOptions options = QueryOptions.parse(parameters, dataType, properties.limits());
+        Expr filter =
+                withState(FilterDsl.parse(single(parameters, FILTER, "")), single(parameters, STATE, STATES.get(0)));
+        return switch (options.answer()) {
+            case PAGE -> page(dataType, filter, options);
+            case COUNT -> totals(dataType, backend.count(dataType, filter));
+            case GROUPS, DISTINCT -> groups(dataType, filter, options);
+            case EXPORT -> {
+                export(dataType, filter, options, response);
+                yield null;
             }
-            body.put("offset", from);
-            body.put("limit", size);
-            List<Map<String, Object>> items = new ArrayList<>(page.hits().size());
-            for (SearchBackend.Hit hit : page.hits()) {
-                Map<String, Object> item = new LinkedHashMap<>();
-                item.put("_id", hit.id());
-                item.putAll(withoutNulls(hit.source()));
-                items.add(item);
-            }
-            body.put("items", items);
-            return body;
-        } catch (QueryException e) {
-            throw ApiProblem.badRequest(e.getMessage());
-        }
-    }
-
-    /**
-     * Stored documents hold explicit nulls for values an item lost (so an update clears them);
-     * answers leave them out.
-     */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> withoutNulls(Map<String, Object> source) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        source.forEach((key, value) -> {
-            if (value instanceof Map<?, ?> nested) {
-                Map<String, Object> inner = withoutNulls((Map<String, Object>) nested);
-                if (!inner.isEmpty()) {
-                    out.put(key, inner);
-                }
-            } else if (value != null) {
-                out.put(key, value);
-            }
-        });
-        return out;
-    }
-
-    private static Expr withState(Expr filter, String state) {
-        Expr present = new Expr.Comparison(CommonFields.PRESENT, io.agent7.query.Operator.EQ, List.of("true"));
-        return switch (state.toLowerCase(Locale.ROOT)) {
-            case "present" -> and(filter, present);
-            case "removed" -> and(filter, new Expr.Not(present));
-            case "all" -> filter;
-            default -> throw ApiProblem.badRequest("state must be present, removed or all; got '" + state + "'");
         };
     }
 
-    private static Expr and(Expr a, Expr b) {
-        List<Expr> children = new ArrayList<>();
-        if (a instanceof Expr.And and) {
-            children.addAll(and.children());
+    private Map<String, Object> page(DataType type, Expr filter, QueryOptions options) {
+        SearchBackend.Page page = backend.search(new SearchBackend.Request(
+                type, filter, options.sort(), options.fields(), options.offset(), options.limit(), options.cursor()));
+        Map<String, Object> body = totals(type, page.total());
+        body.put("offset", page.offset());
+        body.put("limit", options.limit());
+        body.put("items", page.hits().stream().map(Items::of).toList());
+        if (page.nextCursor() != null) {
+            body.put("next_cursor", page.nextCursor());
+        }
+        return body;
+    }
+
+    private Map<String, Object> groups(DataType type, Expr filter, QueryOptions options) {
+        boolean distinct = options.answer() == Answer.DISTINCT;
+        SearchBackend.Groups groups = backend.group(new SearchBackend.GroupRequest(
+                type, filter, options.groupBy(), options.limit(), options.cursor(), !distinct));
+        Map<String, Object> body = totals(type, groups.total());
+        body.put("limit", options.limit());
+        if (distinct) {
+            String field = options.groupBy().get(0);
+            body.put("distinct", field);
+            body.put(
+                    "values",
+                    groups.groups().stream().map(g -> g.key().get(field)).toList());
         } else {
-            children.add(a);
+            body.put("groupby", options.groupBy());
+            body.put(
+                    "groups",
+                    groups.groups().stream()
+                            .map(g -> {
+                                Map<String, Object> group = new LinkedHashMap<>();
+                                group.put("key", g.key());
+                                group.put("count", g.count());
+                                return group;
+                            })
+                            .toList());
         }
-        children.add(b);
-        return new Expr.And(children);
+        if (groups.nextCursor() != null) {
+            body.put("next_cursor", groups.nextCursor());
+        }
+        return body;
     }
 
-    private static List<SearchBackend.Sort> sort(String orderby, DataType type) {
-        if (orderby.isBlank()) {
-            return List.of(new SearchBackend.Sort(CommonFields.TIMESTAMP, true));
-        }
-        List<SearchBackend.Sort> sorts = new ArrayList<>();
-        for (String part : orderby.split(";")) {
-            String p = part.trim();
-            boolean descending = p.startsWith("-");
-            if (descending) {
-                p = p.substring(1);
-            }
-            String[] pieces = p.split(",");
-            if (pieces.length == 2) {
-                String direction = pieces[1].trim().toLowerCase(Locale.ROOT);
-                if (!direction.equals("asc") && !direction.equals("desc")) {
-                    throw ApiProblem.badRequest("orderby direction must be asc or desc, got '" + pieces[1] + "'");
-                }
-                descending = direction.equals("desc");
-            } else if (pieces.length > 2) {
-                throw ApiProblem.badRequest("orderby takes field[,asc|desc] separated by ';', got '" + part + "'");
-            }
-            String field = pieces[0].trim();
-            QueryCompiler.resolve(field, type, "orderby");
-            sorts.add(new SearchBackend.Sort(field, descending));
-        }
-        return sorts;
+    private void export(DataType type, Expr filter, QueryOptions options, HttpServletResponse response)
+            throws IOException {
+        List<String> columns = options.format() == Format.CSV
+                ? CsvColumns.of(type, options.fields(), () -> backend.fieldsWithValues(type))
+                : List.of();
+        ExportResponse export = new ExportResponse(response, options.format(), type.name(), columns);
+        backend.export(
+                new SearchBackend.Request(type, filter, options.sort(), options.fields(), 0, options.limit(), null),
+                export);
+        export.finish();
     }
 
-    private static List<String> fieldList(String fields, DataType type) {
-        if (fields.isBlank()) {
-            return List.of();
+    /**
+     * Every answer starts with how many documents matched. {@code total_is_lower_bound} is the
+     * older member, kept for clients that read it; {@code total_exact} says the same for every answer.
+     */
+    private static Map<String, Object> totals(DataType type, SearchBackend.Total total) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type.name());
+        body.put("total", total.value());
+        body.put("total_exact", total.exact());
+        if (!total.exact()) {
+            body.put("total_is_lower_bound", true);
         }
-        List<String> list = new ArrayList<>();
-        for (String f : fields.split(",")) {
-            String name = f.trim();
-            if (type.field(name) == null
-                    && type.allFields().keySet().stream().noneMatch(k -> k.startsWith(name + "."))) {
-                throw ApiProblem.badRequest("Unknown field '" + name + "' in fields; fields of '" + type.name() + "': "
-                        + String.join(", ", type.allFields().keySet()));
-            }
-            list.add(name);
-        }
-        return list;
+        return body;
     }
 
-    private static int integer(String name, String value, int min, int max) {
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n < min || n > max) {
-                throw ApiProblem.badRequest(name + " must be between " + min + " and " + max + ", got " + n);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw ApiProblem.badRequest(name + " must be a whole number, got '" + value + "'");
+    private static String single(MultiValueMap<String, String> parameters, String name, String absent) {
+        List<String> values = parameters.getOrDefault(name, List.of());
+        if (values.size() > 1) {
+            throw new QueryException(
+                    name,
+                    "'" + name + "' is given " + values.size() + " times; give it once"
+                            + (name.equals(FILTER) ? " and join its clauses with ';'" : ""),
+                    Span.NONE,
+                    "one " + name + " parameter",
+                    List.of());
         }
+        return values.isEmpty() ? absent : values.get(0);
+    }
+
+    private static Expr withState(Expr filter, String state) {
+        Expr present = new Expr.Comparison(CommonFields.PRESENT, Operator.EQ, List.of("true"));
+        return switch (state.strip().toLowerCase(Locale.ROOT)) {
+            case "present" -> Expr.and(filter, present);
+            case "removed" -> Expr.and(filter, new Expr.Not(present));
+            case "all" -> filter;
+            default ->
+                throw new QueryException(
+                        STATE,
+                        "state must be present, removed or all; got '" + state + "'",
+                        Span.of(0, state.length()),
+                        "present, removed or all",
+                        Suggestions.nearest(state, STATES));
+        };
     }
 }

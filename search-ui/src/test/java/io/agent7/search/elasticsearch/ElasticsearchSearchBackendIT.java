@@ -8,9 +8,12 @@ import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import io.agent7.query.QueryException;
 import io.agent7.query.dsl.FilterDsl;
+import io.agent7.query.request.FieldSelection;
+import io.agent7.query.request.SortKey;
 import io.agent7.schema.DataType;
 import io.agent7.search.api.MissingIndexException;
 import io.agent7.search.api.SearchBackend;
+import io.agent7.search.api.SearchProperties;
 import io.agent7.testkit.TestElasticsearch;
 import java.net.URI;
 import java.time.Clock;
@@ -59,7 +62,9 @@ class ElasticsearchSearchBackendIT {
         rest = RestClient.builder(new HttpHost(es.getHost(), es.getPort(), es.getScheme()))
                 .build();
         backend = new ElasticsearchSearchBackend(
-                new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper())), Clock.systemUTC());
+                new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper())),
+                Clock.systemUTC(),
+                SearchProperties.defaults());
     }
 
     @AfterAll
@@ -70,14 +75,20 @@ class ElasticsearchSearchBackendIT {
 
     static SearchBackend.Request request(DataType type, String filter) {
         return new SearchBackend.Request(
-                type, FilterDsl.parse(filter), 0, 10, List.of(new SearchBackend.Sort("thing.name", true)), List.of());
+                type,
+                FilterDsl.parse(filter),
+                List.of(new SortKey("thing.name", true)),
+                FieldSelection.ALL,
+                0,
+                10,
+                null);
     }
 
     @Test
     void aFilterFindsItsDocumentsInOrder() {
         SearchBackend.Page page = backend.search(request(THING, "thing.name,in,anvil|crank"));
 
-        assertThat(page.total()).isEqualTo(2);
+        assertThat(page.total()).isEqualTo(new SearchBackend.Total(2, true));
         assertThat(page.hits()).extracting(SearchBackend.Hit::id).containsExactly("crank", "anvil");
         assertThat(page.hits().get(0).source()).isEqualTo(Map.of("thing", Map.of("name", "crank")));
     }
