@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * <p>Each {@code &}-separated part is percent-decoded, then split on the {@code ;} that are
  * neither escaped ({@code \;}) nor inside a quoted value. A segment that starts with one of
  * the API's parameter names and {@code =} starts that parameter; any other segment continues
- * the one before it (another filter clause, another sort). {@code models=} and
+ * the one before it (another filter clause, another sort); the first segment of a part is a
+ * parameter whatever its name, so that the caller can refuse an unknown one by name. {@code models=} and
  * {@code !models=} become part of the filter, where they open a join scope, so the order of
  * the clauses around them is kept. A filter given twice is the conjunction of both; any other
  * parameter given twice is an error.
@@ -85,16 +86,19 @@ public final class QueryString {
                     }
                     current = name;
                 } else if (current == null) {
+                    // A name the API does not know: kept, for the caller to refuse naming it
+                    // (QueryOptions.rejectUnknown) alongside the other options.
                     int eq = segment.indexOf('=');
-                    String unknown = eq < 0 ? segment : segment.substring(0, eq);
-                    throw new QueryException(
-                            unknown,
-                            "Unknown parameter '" + unknown + "'",
-                            Span.NONE,
-                            "one of "
-                                    + String.join(
-                                            ", ", PARAMETERS.stream().sorted().toList()),
-                            io.agent7.query.Suggestions.nearest(unknown, PARAMETERS));
+                    String unknown = (eq < 0 ? segment : segment.substring(0, eq)).toLowerCase(Locale.ROOT);
+                    if (parameters.putIfAbsent(unknown, eq < 0 ? "" : segment.substring(eq + 1)) != null) {
+                        throw new QueryException(
+                                unknown,
+                                "Parameter '" + unknown + "' is given twice",
+                                Span.NONE,
+                                "one " + unknown,
+                                List.of());
+                    }
+                    current = unknown;
                 } else {
                     parameters.put(current, parameters.get(current) + ";" + segment);
                 }

@@ -6,14 +6,17 @@ import io.agent7.query.QueryException;
 import io.agent7.query.Span;
 import io.agent7.query.Suggestions;
 import io.agent7.query.dsl.FilterDsl;
+import io.agent7.query.lucene.LuceneSyntax;
 import io.agent7.query.request.Answer;
 import io.agent7.query.request.Format;
 import io.agent7.query.request.QueryOptions;
+import io.agent7.query.request.QueryString;
 import io.agent7.schema.CommonFields;
 import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
 import io.agent7.schema.UnknownTypeException;
 import io.agent7.server.web.ApiProblem;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -22,14 +25,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/v1/<type>?filter=...}: the query API. By default it answers what is on
+ * {@code GET /api/v1/<type>?filter=...} (and the original API's {@code /api/agent/<type>},
+ * with {@code ;} between parameters: {@link QueryString}): the query API. By default it answers what is on
  * the hosts now ({@code state=present}); {@code state=removed} and {@code state=all} reach
  * into history. The other parameters are {@link QueryOptions}: they choose a page of
  * documents, a count, groups, distinct values or an export (docs/QUERY.md).
@@ -39,6 +41,9 @@ class QueryController {
 
     static final String FILTER = "filter";
     static final String STATE = "state";
+    static final String Q = "q";
+    static final String TYPE = "type";
+    static final String EXPLAIN = "explain";
     private static final List<String> STATES = List.of("present", "removed", "all");
 
     private final Schema schema;
@@ -57,30 +62,105 @@ class QueryController {
      *
      * @throws QueryException for a parameter that is wrong, answered as a 400 ({@link SearchProblems})
      */
-    @GetMapping("/api/v1/{type}")
-    Map<String, Object> query(
-            @PathVariable String type,
-            @RequestParam MultiValueMap<String, String> parameters,
-            HttpServletResponse response)
+    @GetMapping({"/api/v1/{type}", "/api/agent/{type}"})
+    Map<String, Object> query(@PathVariable String type, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        DataType dataType;
+        DataType dataType = type(type);
+        Map<String, String> parameters = QueryString.parse(request.getQueryString());
+        for (String searchOnly : List.of(Q, TYPE)) {
+            if (parameters.containsKey(searchOnly)) {
+                throw new QueryException(
+                        searchOnly,
+                        "'" + searchOnly + "=' belongs to /api/v1/search?q=...&type=...; here the type is in the path",
+                        Span.NONE,
+                        "filter= for the URI filter DSL",
+                        List.of());
+            }
+        }
+        return answer(dataType, FilterDsl.parse(parameters.getOrDefault(FILTER, ""), FILTER), parameters, response);
+    }
+
+    /**
+     * {@code GET /api/v1/search?q=...&type=...}: the same answers for a query in Lucene syntax
+     * (docs/QUERY.md). A {@code filter=} given too must match as well.
+     */
+    @GetMapping("/api/v1/search")
+    Map<String, Object> search(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Map<String, String> parameters = QueryString.parse(request.getQueryString());
+        String typeName = parameters.get(TYPE);
+        if (typeName == null || typeName.isBlank()) {
+            throw new QueryException(
+                    TYPE, "Name the data type to search with type=", Span.NONE, "type=<name or alias>", List.of());
+        }
+        DataType dataType = type(typeName);
+        Expr query = LuceneSyntax.parse(parameters.getOrDefault(Q, ""));
+        if (parameters.containsKey(FILTER)) {
+            query = Expr.and(query, FilterDsl.parse(parameters.get(FILTER), FILTER));
+        }
+        return answer(dataType, query, parameters, response);
+    }
+
+    private DataType type(String name) {
         try {
-            dataType = schema.require(type);
+            return schema.require(name);
         } catch (UnknownTypeException e) {
             throw new ApiProblem(HttpStatus.NOT_FOUND, e.getMessage());
         }
-        QueryOptions.rejectUnknown(parameters.keySet(), Set.of(FILTER, STATE));
-        QueryOptions options = QueryOptions.parse(parameters, dataType, properties.limits());
-        Expr filter =
-                withState(FilterDsl.parse(single(parameters, FILTER, "")), single(parameters, STATE, STATES.get(0)));
-        return switch (options.answer()) {
-            case PAGE -> page(dataType, filter, options);
+    }
+
+    /**
+     * The answer as JSON; or, for {@code format=csv} and {@code ndjson}, null once the export
+     * has been written to {@code response} page by page (Spring writes nothing more then).
+     *
+     * @throws QueryException for a parameter that is wrong, answered as a 400 ({@link SearchProblems})
+     */
+    private Map<String, Object> answer(
+            DataType dataType, Expr query, Map<String, String> parameters, HttpServletResponse response)
+            throws IOException {
+        QueryOptions.rejectUnknown(parameters.keySet(), Set.of(FILTER, STATE, Q, TYPE, EXPLAIN));
+        Map<String, List<String>> options = new LinkedHashMap<>();
+        parameters.forEach((name, value) -> options.put(name, List.of(value)));
+        QueryOptions parsed = QueryOptions.parse(options, dataType, properties.limits());
+        String state = parameters.getOrDefault(STATE, STATES.get(0));
+        Expr filter = withState(query, state);
+        boolean explain = explain(parameters.get(EXPLAIN));
+        if (explain && parsed.answer() == Answer.EXPORT) {
+            throw new QueryException(
+                    EXPLAIN,
+                    "explain=true explains JSON answers, not exports",
+                    Span.NONE,
+                    "format=json with explain=true",
+                    List.of());
+        }
+        Map<String, Object> body = switch (parsed.answer()) {
+            case PAGE -> page(dataType, filter, parsed);
             case COUNT -> totals(dataType, backend.count(dataType, filter));
-            case GROUPS, DISTINCT -> groups(dataType, filter, options);
+            case GROUPS, DISTINCT -> groups(dataType, filter, parsed);
             case EXPORT -> {
-                export(dataType, filter, options, response);
+                export(dataType, filter, parsed, response);
                 yield null;
             }
+        };
+        if (explain) {
+            body.put(EXPLAIN, backend.explain(dataType, filter));
+        }
+        return body;
+    }
+
+    private static boolean explain(String value) {
+        if (value == null) {
+            return false;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "1" -> true;
+            case "false", "0" -> false;
+            default ->
+                throw new QueryException(
+                        EXPLAIN,
+                        "explain takes true or false, got '" + value + "'",
+                        Span.NONE,
+                        "true or false",
+                        List.of());
         };
     }
 
@@ -155,25 +235,15 @@ class QueryController {
         return body;
     }
 
-    private static String single(MultiValueMap<String, String> parameters, String name, String absent) {
-        List<String> values = parameters.getOrDefault(name, List.of());
-        if (values.size() > 1) {
-            throw new QueryException(
-                    name,
-                    "'" + name + "' is given " + values.size() + " times; give it once"
-                            + (name.equals(FILTER) ? " and join its clauses with ';'" : ""),
-                    Span.NONE,
-                    "one " + name + " parameter",
-                    List.of());
-        }
-        return values.isEmpty() ? absent : values.get(0);
-    }
-
+    /**
+     * The state asked for on the requested type; the related documents of a join are those
+     * present now, unless {@code state=all} asks for history on both sides.
+     */
     private static Expr withState(Expr filter, String state) {
         Expr present = new Expr.Comparison(CommonFields.PRESENT, Operator.EQ, List.of("true"));
         return switch (state.strip().toLowerCase(Locale.ROOT)) {
-            case "present" -> Expr.and(filter, present);
-            case "removed" -> Expr.and(filter, new Expr.Not(present));
+            case "present" -> Expr.and(relatedPresent(filter, present), present);
+            case "removed" -> Expr.and(relatedPresent(filter, present), new Expr.Not(present));
             case "all" -> filter;
             default ->
                 throw new QueryException(
@@ -183,5 +253,24 @@ class QueryController {
                         "present, removed or all",
                         Suggestions.nearest(state, STATES));
         };
+    }
+
+    private static Expr relatedPresent(Expr expr, Expr present) {
+        if (expr instanceof Expr.Join join) {
+            return new Expr.Join(
+                    join.types(), join.negated(), Expr.and(join.filter(), present), join.span(), join.typesSpan());
+        }
+        if (expr instanceof Expr.And and) {
+            return new Expr.And(
+                    and.children().stream().map(c -> relatedPresent(c, present)).toList(), and.span());
+        }
+        if (expr instanceof Expr.Or or) {
+            return new Expr.Or(
+                    or.children().stream().map(c -> relatedPresent(c, present)).toList(), or.span());
+        }
+        if (expr instanceof Expr.Not not) {
+            return new Expr.Not(relatedPresent(not.child(), present), not.span());
+        }
+        return expr;
     }
 }

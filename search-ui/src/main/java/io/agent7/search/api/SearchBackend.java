@@ -94,4 +94,11 @@ public interface SearchBackend {
 
     /** The fields at least one document of the type's index has a value for, by full name. */
     Set<String> fieldsWithValues(DataType type);
+
+    /**
+     * How the filter runs, for {@code explain=true}: each step the join planner ran (action,
+     * type, query, result, micros, note) under {@code steps}, and the final query under
+     * {@code query}, as JSON-ready maps.
+     */
+    Map<String, Object> explain(DataType type, Expr filter);
 }

@@ -10,6 +10,8 @@ import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
 import io.agent7.server.web.ApiProblem;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,9 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /** The query API against a backend that records what it is asked and answers what it is told to. */
 class QueryControllerTest {
@@ -76,6 +77,12 @@ class QueryControllerTest {
         public Set<String> fieldsWithValues(DataType type) {
             return Set.of("process.pid", "host.name");
         }
+
+        @Override
+        public Map<String, Object> explain(DataType type, Expr filter) {
+            ask(filter);
+            return Map.of("steps", List.of());
+        }
     }
 
     QueryController controller(SearchProperties properties) {
@@ -86,14 +93,17 @@ class QueryControllerTest {
         return query(controller(SearchProperties.defaults()), type, parameters);
     }
 
-    /** {@code name=value} pairs, as a request would carry them decoded. */
+    /** {@code name=value} pairs, decoded; sent encoded and joined with {@code &}, as curl -G --data-urlencode does. */
     Map<String, Object> query(QueryController controller, String type, String... parameters) throws IOException {
-        MultiValueMap<String, String> map = new LinkedMultiValueMap<>();
+        List<String> encoded = new ArrayList<>();
         for (String parameter : parameters) {
             int eq = parameter.indexOf('=');
-            map.add(parameter.substring(0, eq), parameter.substring(eq + 1));
+            encoded.add(parameter.substring(0, eq + 1)
+                    + URLEncoder.encode(parameter.substring(eq + 1), StandardCharsets.UTF_8));
         }
-        return controller.query(type, map, response);
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/" + type);
+        request.setQueryString(encoded.isEmpty() ? null : String.join("&", encoded));
+        return controller.query(type, request, response);
     }
 
     @Test
@@ -264,14 +274,56 @@ class QueryControllerTest {
     }
 
     @Test
-    void stateAndFilterAreCheckedLikeTheOptions() {
+    void stateIsCheckedLikeTheOptionsAndAFilterGivenTwiceMustMatchBoth() throws IOException {
         QueryException state = catchQueryException(() -> query("process", "state=presnt"));
-        QueryException twice =
-                catchQueryException(() -> query("process", "filter=process.pid,eq,1", "filter=process.pid,eq,2"));
+        query("process", "filter=process.pid,eq,1", "filter=process.name,eq,x");
 
         assertThat(state.parameter()).isEqualTo("state");
         assertThat(state.suggestions()).containsExactly("present");
-        assertThat(twice).hasMessage("'filter' is given 2 times; give it once and join its clauses with ';'");
+        SearchBackend.Request request = (SearchBackend.Request) backend.asked.get(0);
+        assertThat(request.filter())
+                .as("both filters and what is on the hosts now")
+                .isInstanceOfSatisfying(
+                        Expr.And.class, and -> assertThat(and.children()).hasSize(3));
+    }
+
+    @Test
+    void theOriginalApisShapeSeparatesParametersWithSemicolons() throws IOException {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/agent/users");
+        request.setQueryString("as_json=True;filter=last_logon,gt,2%20months%20ago;is_priv,eq,1;active,eq,true;"
+                + "models=tasks,schtasks;cmd_line,notlike,C:\\Program%20Files\\*");
+
+        controller(SearchProperties.defaults()).query("users", request, response);
+
+        SearchBackend.Request asked = (SearchBackend.Request) backend.asked.get(0);
+        assertThat(asked.type().name()).isEqualTo("local_user");
+        assertThat(asked.filter()).isInstanceOfSatisfying(Expr.And.class, and -> {
+            assertThat(and.children()).hasSize(5);
+            assertThat(and.children().get(3))
+                    .as("the join, its related documents limited to present ones")
+                    .isInstanceOfSatisfying(Expr.Join.class, join -> {
+                        assertThat(join.types()).containsExactly("tasks", "schtasks");
+                        assertThat(join.filter()).isInstanceOf(Expr.And.class);
+                    });
+        });
+    }
+
+    @Test
+    void luceneSyntaxNeedsATypeAndMeetsTheSameOptions() throws IOException {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/search");
+        request.setQueryString("q=process.name:cmd.exe&type=procs&limit=5");
+
+        controller(SearchProperties.defaults()).search(request, response);
+
+        SearchBackend.Request asked = (SearchBackend.Request) backend.asked.get(0);
+        assertThat(asked.type().name()).isEqualTo("process");
+        assertThat(asked.size()).isEqualTo(5);
+        MockHttpServletRequest noType = new MockHttpServletRequest("GET", "/api/v1/search");
+        noType.setQueryString("q=process.name:cmd.exe");
+        assertThat(catchQueryException(
+                                () -> controller(SearchProperties.defaults()).search(noType, response))
+                        .parameter())
+                .isEqualTo("type");
     }
 
     @Test

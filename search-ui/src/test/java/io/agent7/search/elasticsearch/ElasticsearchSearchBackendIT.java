@@ -11,6 +11,7 @@ import io.agent7.query.dsl.FilterDsl;
 import io.agent7.query.request.FieldSelection;
 import io.agent7.query.request.SortKey;
 import io.agent7.schema.DataType;
+import io.agent7.schema.Schema;
 import io.agent7.search.api.MissingIndexException;
 import io.agent7.search.api.SearchBackend;
 import io.agent7.search.api.SearchProperties;
@@ -63,6 +64,7 @@ class ElasticsearchSearchBackendIT {
                 .build();
         backend = new ElasticsearchSearchBackend(
                 new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper())),
+                Schema.standard(),
                 Clock.systemUTC(),
                 SearchProperties.defaults());
     }

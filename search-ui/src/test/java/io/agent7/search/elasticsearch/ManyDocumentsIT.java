@@ -16,6 +16,7 @@ import io.agent7.query.request.QueryOptions;
 import io.agent7.query.request.SortKey;
 import io.agent7.schema.DataType;
 import io.agent7.schema.FieldType;
+import io.agent7.schema.Schema;
 import io.agent7.search.api.SearchBackend;
 import io.agent7.search.api.SearchBackend.Total;
 import io.agent7.search.api.SearchProperties;
@@ -113,7 +114,8 @@ class ManyDocumentsIT {
                     .toList());
         }
         TestElasticsearch.refresh(THING.index());
-        backend = new ElasticsearchSearchBackend(client, Clock.systemUTC(), SearchProperties.defaults());
+        backend = new ElasticsearchSearchBackend(
+                client, Schema.standard(), Clock.systemUTC(), SearchProperties.defaults());
     }
 
     static void bulk(List<BulkOperation> operations) throws Exception {

@@ -1,5 +1,6 @@
 package io.agent7.server.web;
 
+import io.agent7.server.elasticsearch.ElasticsearchTimeoutException;
 import io.agent7.server.elasticsearch.ElasticsearchUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,11 +35,21 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * Elasticsearch could not be reached, did not answer in time, or is overloaded: the
-     * request may succeed later, so the client gets 503 with Retry-After instead of a 500.
+     * Elasticsearch could not be reached or is overloaded: the request may succeed later, so
+     * the client gets 503 with Retry-After instead of a 500. A request cut at its deadline
+     * ({@code agent7.elasticsearch.request-timeout}) is a 504 that says so.
      */
     @ExceptionHandler(ElasticsearchUnavailableException.class)
     ResponseEntity<ProblemDetail> unavailable(ElasticsearchUnavailableException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ElasticsearchTimeoutException timeout) {
+                // The request was cancelled at its deadline: a query that long would only run
+                // as long again, so say so instead of inviting a retry.
+                return handle(new ApiProblem(
+                        HttpStatus.GATEWAY_TIMEOUT,
+                        timeout.getMessage() + ". Narrow the request (a more selective filter, a smaller limit)."));
+            }
+        }
         log.warn("Elasticsearch unavailable: {}", e.getMessage());
         return handle(ApiProblem.retryable(
                 HttpStatus.SERVICE_UNAVAILABLE, "Elasticsearch is unavailable; retry later", properties.retryAfter()));
