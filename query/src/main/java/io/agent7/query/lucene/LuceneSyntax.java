@@ -12,7 +12,7 @@ import org.apache.lucene.queryparser.flexible.standard.parser.StandardSyntaxPars
 /**
  * Lucene query syntax (the {@code q} parameter), read by Lucene's own
  * {@link StandardSyntaxParser} into the same tree as the URI filter DSL. Only Lucene's
- * syntax tree is used: no analyser, no Lucene query. docs/QUERY-lucene.md has the whole
+ * syntax tree is used: no analyser, no Lucene query. docs/QUERY.md ("Lucene syntax") has the whole
  * story; in short:
  *
  * <ul>

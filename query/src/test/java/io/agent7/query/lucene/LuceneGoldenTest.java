@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       and text its message contains.
  * </ul>
  *
- * <p>The expectations are written by hand from docs/QUERY-lucene.md, not copied from what
+ * <p>The expectations are written by hand from docs/QUERY.md ("Lucene syntax"), not copied from what
  * the parser produces. A block stands alone: a line it lacks is an error, never the previous
  * block's value.
  */
