@@ -171,7 +171,7 @@ public final class FilterDsl {
                 .orElseThrow(() -> error(
                         opText.isEmpty()
                                 ? "Filter clause on '" + field + "' has no operator"
-                                : "Unknown operator '" + opText + "'",
+                                : "Unknown operator '" + opText + "' in '" + clauseText(start) + "'",
                         opSpan,
                         "an operator: " + Operator.allTokens(),
                         Suggestions.nearest(opText, Operator.allTokens().split(", "))));
@@ -302,6 +302,12 @@ public final class FilterDsl {
             out.append('\\');
         }
         out.append(c);
+    }
+
+    /** The clause that starts at {@code start}, up to the next {@code ;}, for messages. */
+    private String clauseText(int start) {
+        int end = text.indexOf(';', start);
+        return text.substring(start, end < 0 ? text.length() : end);
     }
 
     private boolean endsClause(boolean inGroup) {
