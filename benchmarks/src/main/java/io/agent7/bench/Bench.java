@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./agent7 bench ingest|fleet|agent|pipeline [--split-cores] [--name value ...]}: runs
- * one benchmark on a fresh Elasticsearch node and ingest API of its own ({@link BenchStack}),
- * or, for {@code pipeline}, the ingest API's reader on simulated batches with neither, and
- * cleans up after it however it ends. The benchmark itself runs in a JVM of its own, with the
+ * {@code ./agent7 bench ingest|fleet|agent|pipeline|query [--split-cores] [--name value ...]}:
+ * runs one benchmark on a fresh Elasticsearch node and ingest API of its own ({@link
+ * BenchStack}), on a node alone for {@code query}, or, for {@code pipeline}, the ingest API's
+ * reader on simulated batches with neither, and cleans up after it however it ends. The benchmark itself runs in a JVM of its own, with the
  * options it always had; what it prints is its result. What each measures: docs/BENCHMARKS.md.
  *
  * <p>Runs on the benchmarks' classpath with {@code -Dagent7.root} (the checkout) and
@@ -24,7 +24,11 @@ public final class Bench {
     static final Map<String, String> MAINS = Map.of(
             "ingest", "io.agent7.bench.IngestThroughput",
             "fleet", "io.agent7.bench.FleetBenchmark",
-            "agent", "io.agent7.bench.AgentFootprint");
+            "agent", "io.agent7.bench.AgentFootprint",
+            "query", "io.agent7.bench.QueryBenchmark");
+
+    static final String USAGE =
+            "usage: ./agent7 bench ingest|fleet|agent|pipeline|query [--name value ...] (see docs/BENCHMARKS.md)";
 
     private Bench() {}
 
@@ -40,9 +44,7 @@ public final class Bench {
             } else if (MAINS.containsKey(which)) {
                 exit = benchmark(root, which, args);
             } else {
-                throw new IllegalArgumentException(
-                        "usage: ./agent7 bench ingest|fleet|agent|pipeline [--name value ...]"
-                                + " (see docs/BENCHMARKS.md)");
+                throw new IllegalArgumentException(USAGE);
             }
         } catch (IllegalArgumentException e) {
             System.err.println("agent7: " + e.getMessage());
@@ -62,15 +64,20 @@ public final class Bench {
         CpuLayout cpus = split ? CpuLayout.split() : CpuLayout.shared();
         Path logs = Path.of(
                 System.getProperty("agent7.logs", root.resolve(".agent7/logs").toString()));
+        if (which.equals("query")) {
+            // The query benchmark writes its fleet straight into the node and asks it directly.
+            try (BenchStack stack = BenchStack.elasticsearchOnly(cpus)) {
+                List<String> command = launch(cpus, MAINS.get(which));
+                command.addAll(
+                        List.of("--es", stack.elasticsearch().toString(), "--cpu-layout", split ? "split" : "shared"));
+                command.addAll(args);
+                return run(command);
+            }
+        }
         // The agent's footprint is measured as agents run: over TLS, trusting the CA pinned at enrollment.
         boolean tls = which.equals("agent");
         try (BenchStack stack = BenchStack.start(root, logs, cpus, tls)) {
-            String main = MAINS.get(which);
-            BenchStack.step("running " + main);
-            List<String> command = new ArrayList<>(cpus.others());
-            command.add(BenchStack.java());
-            command.addAll(BenchStack.options("AGENT7_BENCH_CLIENT_OPTS", "-Xmx4g"));
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), main));
+            List<String> command = launch(cpus, MAINS.get(which));
             command.addAll(List.of(
                     "--es", stack.elasticsearch().toString(),
                     "--ingest", stack.ingest().toString(),
@@ -86,6 +93,16 @@ public final class Bench {
             command.addAll(args);
             return run(command);
         }
+    }
+
+    /** The command that starts benchmark {@code main} in a JVM of its own, on the CPUs the layout leaves it. */
+    private static List<String> launch(CpuLayout cpus, String main) {
+        BenchStack.step("running " + main);
+        List<String> command = new ArrayList<>(cpus.others());
+        command.add(BenchStack.java());
+        command.addAll(BenchStack.options("AGENT7_BENCH_CLIENT_OPTS", "-Xmx4g"));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main));
+        return command;
     }
 
     /** The ingest API's per-document work without HTTP or Elasticsearch, against bare parsing. */

@@ -23,9 +23,9 @@ import java.util.Map;
 /**
  * What a benchmark runs against: a fresh Elasticsearch node and an ingest API (its jar, in
  * its own JVM), both started for it and stopped after it, with a site key and an
- * administrator password of their own; over HTTPS from a CA of its own when asked.
- * {@link #close()} stops them, and a shutdown hook does the same when the run is
- * interrupted.
+ * administrator password of their own; over HTTPS from a CA of its own when asked; or the
+ * node alone ({@link #elasticsearchOnly}). {@link #close()} stops them, and a shutdown hook
+ * does the same when the run is interrupted.
  */
 final class BenchStack implements AutoCloseable {
 
@@ -66,18 +66,7 @@ final class BenchStack implements AutoCloseable {
 
     static BenchStack start(Path root, Path logs, Bench.CpuLayout cpus, boolean tls) throws Exception {
         Path work = Files.createTempDirectory("agent7-bench");
-        String heap = System.getenv().getOrDefault("AGENT7_BENCH_ES_HEAP", "2g");
-        int esPort = ServiceProcess.freePort();
-        ElasticsearchNode.Builder builder =
-                ElasticsearchNode.builder("bench").port(esPort).heap(heap).outlivesJvm();
-        if (cpus.elasticsearch() != null) {
-            // Pinned from the start, Elasticsearch sizes its thread pools (and the JVM its GC) for
-            // the CPUs it has, as on a machine of that size; pinned after start, it ran two write
-            // threads on one CPU.
-            builder.cpus(cpus.elasticsearch());
-        }
-        step("starting Elasticsearch on 127.0.0.1:" + esPort + " (heap " + heap + ")");
-        ElasticsearchNode node = builder.start();
+        ElasticsearchNode node = startNode(cpus);
         Process ingest = null;
         try {
             if (cpus.elasticsearch() != null) {
@@ -140,6 +129,34 @@ final class BenchStack implements AutoCloseable {
             Folders.deleteTree(work);
             throw e;
         }
+    }
+
+    /** A fresh node and nothing else, for benchmarks that write and search it directly. */
+    static BenchStack elasticsearchOnly(Bench.CpuLayout cpus) throws Exception {
+        Path work = Files.createTempDirectory("agent7-bench");
+        ElasticsearchNode node;
+        try {
+            node = startNode(cpus);
+        } catch (Exception | Error e) {
+            Folders.deleteTree(work);
+            throw e;
+        }
+        return new BenchStack(work, node, null, null, null, null, null, null);
+    }
+
+    private static ElasticsearchNode startNode(Bench.CpuLayout cpus) {
+        String heap = System.getenv().getOrDefault("AGENT7_BENCH_ES_HEAP", "2g");
+        int esPort = ServiceProcess.freePort();
+        ElasticsearchNode.Builder builder =
+                ElasticsearchNode.builder("bench").port(esPort).heap(heap).outlivesJvm();
+        if (cpus.elasticsearch() != null) {
+            // Pinned from the start, Elasticsearch sizes its thread pools (and the JVM its GC) for
+            // the CPUs it has, as on a machine of that size; pinned after start, it ran two write
+            // threads on one CPU.
+            builder.cpus(cpus.elasticsearch());
+        }
+        step("starting Elasticsearch on 127.0.0.1:" + esPort + " (heap " + heap + ")");
+        return builder.start();
     }
 
     /** Waits for its health on the management port (loopback, plain HTTP). */
@@ -206,6 +223,14 @@ final class BenchStack implements AutoCloseable {
     }
 
     private synchronized void stop() {
+        if (ingest != null) {
+            stopIngest();
+        }
+        node.close();
+        Folders.deleteTree(work);
+    }
+
+    private void stopIngest() {
         ingest.destroy();
         try {
             if (!ingest.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -215,8 +240,6 @@ final class BenchStack implements AutoCloseable {
             ingest.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-        node.close();
-        Folders.deleteTree(work);
     }
 
     static void step(String what) {

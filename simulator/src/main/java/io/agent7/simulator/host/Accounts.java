@@ -22,6 +22,13 @@ final class Accounts {
     static final int SQL_TELEMETRY = 32;
     /** IIS APPPOOL\pool for each of {@link #APP_POOLS}. */
     static final int APP_POOL = 40;
+    /**
+     * The host's own local administrators, as in {@link WindowsLocalAccounts}: the
+     * LAPS-managed {@code localadmin} (RID 1001) and the planted stale one (RID 1002).
+     */
+    static final int LOCAL_ADMIN = 50;
+
+    static final int PLANTED_ADMIN = 51;
     /** CORP\ service accounts, see {@link #SERVICE_ACCOUNTS}. */
     static final int SERVICE_ACCOUNT = 100;
     /** CORP\first.last for each person. */
@@ -52,6 +59,15 @@ final class Accounts {
         if (code >= PERSON) {
             int person = code - PERSON;
             return new Principal(People.account(person), Org.DOMAIN, host.domainSid + "-" + (2000 + person));
+        }
+        if (code == LOCAL_ADMIN) {
+            return new Principal("localadmin", host.hostName, host.machineSid + "-1001");
+        }
+        if (code == PLANTED_ADMIN) {
+            if (host.planted == null) {
+                throw new IllegalArgumentException(host.hostName + " has no planted account");
+            }
+            return new Principal(host.planted.staleUser, host.hostName, host.machineSid + "-1002");
         }
         if (code >= SERVICE_ACCOUNT) {
             int k = code - SERVICE_ACCOUNT;
@@ -90,7 +106,7 @@ final class Accounts {
 
     /** SYSTEM and the administrators' accounts; the others are limited. */
     static boolean privileged(int code) {
-        return code == SYSTEM || code >= ADMIN;
+        return code == SYSTEM || code == LOCAL_ADMIN || code == PLANTED_ADMIN || code >= ADMIN;
     }
 
     /** Five 32-bit numbers, as service and app-pool SIDs have. */

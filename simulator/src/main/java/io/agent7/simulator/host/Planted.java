@@ -119,6 +119,17 @@ final class Planted {
         return findings.contains(finding);
     }
 
+    /**
+     * Who the planted task runs as ({@link Accounts} code): a local administrator, as when an
+     * intruder registers it with an account's stolen password, so that a hunt for privileged
+     * accounts with tasks outside Program Files finds it. The planted stale account when the
+     * host has one (the stale variant of that hunt), otherwise the LAPS-managed one, which
+     * logs on weekly.
+     */
+    int taskAccount() {
+        return has(Finding.STALE_PRIVILEGED_USER) ? Accounts.PLANTED_ADMIN : Accounts.LOCAL_ADMIN;
+    }
+
     /** The file name of a planted path, as a process name. */
     static String fileName(String path) {
         int slash = Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/'));

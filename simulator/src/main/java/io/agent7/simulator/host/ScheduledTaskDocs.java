@@ -250,7 +250,7 @@ final class ScheduledTaskDocs {
         node.put("last_result", 0);
         node.put("run_level", "highest");
         node.put("schedule", "At log on of any user; every 1 hour");
-        node.put("account_type", "system");
+        node.put("account_type", "user");
         node.put("privileged", true);
         ImageFields.write(
                 doc.putObject("process"),
@@ -263,7 +263,7 @@ final class ScheduledTaskDocs {
                 "",
                 true,
                 false);
-        user(doc, new Principal("SYSTEM", "NT AUTHORITY", "S-1-5-18"));
+        user(doc, Accounts.windows(h.profile, planted.taskAccount()));
         return doc;
     }
 

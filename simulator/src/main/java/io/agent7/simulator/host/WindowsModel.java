@@ -347,7 +347,7 @@ final class WindowsModel implements OsModel {
         if (planted != null && planted.has(Finding.TASK_IN_USERS_PUBLIC) && crossesHour(t, dt)) {
             long start = t + h.random.nextLong(dt);
             long end = start + h.lifetime(2 * MINUTE, 30 * SECOND);
-            int pid = h.spawn("planted_task", h.servicePid("Schedule"), start, end, -1, 0, Accounts.SYSTEM, 0);
+            int pid = h.spawn("planted_task", h.servicePid("Schedule"), start, end, -1, 0, planted.taskAccount(), 0);
             h.connect(pid, p.ip, h.ephemeralPort(), planted.callHome, planted.callHomePort, -1, false, end);
         }
     }

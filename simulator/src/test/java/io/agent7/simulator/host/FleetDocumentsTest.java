@@ -29,7 +29,7 @@ class FleetDocumentsTest {
                     new Sign(
                             "scheduled_task",
                             doc -> startsWith(doc, "process.executable", "C:\\Users\\Public\\")
-                                    && "SYSTEM".equals(Fleets.text(doc, "user.name"))
+                                    && localAdministrator(doc)
                                     && "true".equals(Fleets.text(doc, "scheduled_task.hidden"))),
             "service_in_temp", new Sign("service", doc -> contains(doc, "process.executable", "\\Temp\\")),
             "run_key_in_appdata_roaming",
@@ -198,6 +198,14 @@ class FleetDocumentsTest {
         }
         long days = Duration.between(Instant.parse(lastLogon), Fleets.T0).toDays();
         return days >= 80 && days <= 200;
+    }
+
+    /** Runs as one of the host's own administrators: the LAPS one (RID 1001) or a planted one (RID 1002). */
+    private static boolean localAdministrator(ObjectNode doc) {
+        String id = Fleets.text(doc, "user.id");
+        return id != null
+                && (id.endsWith("-1001") || id.endsWith("-1002"))
+                && "true".equals(Fleets.text(doc, "scheduled_task.privileged"));
     }
 
     private static boolean startsWith(ObjectNode doc, String field, String prefix) {
