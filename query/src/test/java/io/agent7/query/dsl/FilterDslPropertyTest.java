@@ -3,15 +3,12 @@ package io.agent7.query.dsl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.agent7.query.Generator;
 import io.agent7.query.ParseOutcomes;
+import io.agent7.query.PropertyCheck;
 import io.agent7.query.QueryException;
 import io.agent7.query.Span;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -75,14 +72,20 @@ class FilterDslPropertyTest {
             "true",
             "");
 
-    @Property(tries = 2000)
-    void anyTextIsATreeOrAQueryException(@ForAll String filter) {
-        ParseOutcomes.check(filter, "filter", FilterDsl::parse);
+    @Test
+    void anyTextIsATreeOrAQueryException() {
+        PropertyCheck.forAll(Generator::anyString)
+                .edgeCases(Generator.EDGE_STRINGS)
+                .tries(2000)
+                .check(filter -> ParseOutcomes.check(filter, "filter", FilterDsl::parse));
     }
 
-    @Property(tries = 5000)
-    void textMadeOfTheDslsSyntaxIsATreeOrAQueryException(@ForAll("dslish") String filter) {
-        ParseOutcomes.check(filter, "filter", FilterDsl::parse);
+    @Test
+    void textMadeOfTheDslsSyntaxIsATreeOrAQueryException() {
+        PropertyCheck.forAll(g -> g.spliced(FRAGMENTS))
+                .edgeCases(FRAGMENTS)
+                .tries(5000)
+                .check(filter -> ParseOutcomes.check(filter, "filter", FilterDsl::parse));
     }
 
     /** The first sample the properties found: the span ran one past the end. */
@@ -91,12 +94,5 @@ class FilterDslPropertyTest {
         assertThatThrownBy(() -> FilterDsl.parse("|,"))
                 .isInstanceOfSatisfying(
                         QueryException.class, e -> assertThat(e.span()).isEqualTo(Span.of(2, 2)));
-    }
-
-    @Provide
-    Arbitrary<String> dslish() {
-        Arbitrary<String> piece = Arbitraries.oneOf(
-                Arbitraries.of(FRAGMENTS), Arbitraries.strings().ofMaxLength(2));
-        return piece.list().ofMaxSize(16).map(pieces -> String.join("", pieces));
     }
 }

@@ -3,18 +3,16 @@ package io.agent7.query.lucene;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agent7.query.Expr;
+import io.agent7.query.Generator;
 import io.agent7.query.Operator;
 import io.agent7.query.ParseOutcomes;
+import io.agent7.query.PropertyCheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 
 /**
  * Whatever text arrives in {@code q}, LuceneSyntax answers with a tree or a QueryException
@@ -101,113 +99,106 @@ class LuceneSyntaxPropertyTest {
 
     private static final Set<String> OPERATORS = Set.of("AND", "OR", "NOT");
 
-    @Property(tries = 2000)
-    void anyTextIsATreeOrAQueryException(@ForAll String q) {
-        ParseOutcomes.check(q, "q", LuceneSyntax::parse);
+    /** Values that need the most care: Lucene's operators, an escape's look-alike, wildcards alone. */
+    private static final List<String> TRICKY_VALUES = List.of("AND", "OR", "NOT", "TO", "fn:x", "\\u0041", "*", "?");
+
+    private static final List<String> FIELDS = List.of("a", "process.name", "user.name", "\\@timestamp", "名前");
+
+    @Test
+    void anyTextIsATreeOrAQueryException() {
+        PropertyCheck.forAll(Generator::anyString)
+                .edgeCases(Generator.EDGE_STRINGS)
+                .tries(2000)
+                .check(q -> ParseOutcomes.check(q, "q", LuceneSyntax::parse));
     }
 
-    @Property(tries = 5000)
-    void textMadeOfLuceneSyntaxIsATreeOrAQueryException(@ForAll("luceneish") String q) {
-        ParseOutcomes.check(q, "q", LuceneSyntax::parse);
+    @Test
+    void textMadeOfLuceneSyntaxIsATreeOrAQueryException() {
+        PropertyCheck.forAll(g -> g.spliced(FRAGMENTS))
+                .edgeCases(FRAGMENTS)
+                .tries(5000)
+                .check(q -> ParseOutcomes.check(q, "q", LuceneSyntax::parse));
     }
 
-    // The generator's edge cases alone outnumber the tries, and jqwik logs that on every run;
-    // random queries cover them as well.
-    @Property(tries = 2000, edgeCases = EdgeCasesMode.NONE)
-    void queriesWrittenAsDocumentedParse(@ForAll("validQueries") String q) {
-        assertThat(ParseOutcomes.check(q, "q", LuceneSyntax::parse))
-                .as("the tree of %s", q)
-                .isNotNull();
+    @Test
+    void queriesWrittenAsDocumentedParse() {
+        PropertyCheck.forAll(g -> query(g, 3))
+                .tries(2000)
+                .check(q -> assertThat(ParseOutcomes.check(q, "q", LuceneSyntax::parse))
+                        .as("the tree of %s", q)
+                        .isNotNull());
     }
 
-    @Property(tries = 2000)
-    void anEscapedValueReadsBackAsItsText(@ForAll("values") String value) {
-        Expr.Comparison term = (Expr.Comparison) LuceneSyntax.parse("f:" + escape(value));
-        assertThat(term.op()).isEqualTo(Operator.EQ);
-        assertThat(term.values()).containsExactly(value);
+    @Test
+    void anEscapedValueReadsBackAsItsText() {
+        List<String> edgeCases = Stream.concat(
+                        TRICKY_VALUES.stream(), SPECIAL.chars().mapToObj(c -> String.valueOf((char) c)))
+                .toList();
+        PropertyCheck.forAll(LuceneSyntaxPropertyTest::value)
+                .edgeCases(edgeCases)
+                .tries(2000)
+                .check(value -> {
+                    Expr.Comparison term = (Expr.Comparison) LuceneSyntax.parse("f:" + escape(value));
+                    assertThat(term.op()).isEqualTo(Operator.EQ);
+                    assertThat(term.values()).containsExactly(value);
 
-        Expr.Comparison phrase = (Expr.Comparison) LuceneSyntax.parse("f:\"" + escapeQuoted(value) + "\"");
-        assertThat(phrase.op()).isEqualTo(Operator.EQ);
-        assertThat(phrase.values()).containsExactly(value);
+                    Expr.Comparison phrase = (Expr.Comparison) LuceneSyntax.parse("f:\"" + escapeQuoted(value) + "\"");
+                    assertThat(phrase.op()).isEqualTo(Operator.EQ);
+                    assertThat(phrase.values()).containsExactly(value);
 
-        Expr.Comparison prefix = (Expr.Comparison) LuceneSyntax.parse("f:" + escape(value) + "*");
-        assertThat(prefix.op()).isEqualTo(Operator.LIKE);
-        assertThat(prefix.values()).containsExactly(literalPattern(value) + "*");
-    }
-
-    @Provide
-    Arbitrary<String> luceneish() {
-        Arbitrary<String> piece = Arbitraries.oneOf(
-                Arbitraries.of(FRAGMENTS), Arbitraries.strings().ofMaxLength(2));
-        return piece.list().ofMaxSize(16).map(pieces -> String.join("", pieces));
-    }
-
-    @Provide
-    Arbitrary<String> values() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().ofMinLength(1).ofMaxLength(12),
-                Arbitraries.strings()
-                        .withChars(SPECIAL + "abuAND0")
-                        .ofMinLength(1)
-                        .ofMaxLength(12),
-                Arbitraries.of("AND", "OR", "NOT", "TO", "fn:x", "\\u0041", "*", "?"));
-    }
-
-    @Provide
-    Arbitrary<String> validQueries() {
-        return query(3);
-    }
-
-    private Arbitrary<String> query(int depth) {
-        Arbitrary<String> connector = Arbitraries.of(" AND ", " OR ", " ", " && ", " || ", "  \t");
-        return Combinators.combine(
-                        clause(depth).list().ofMinSize(1).ofMaxSize(4),
-                        connector.list().ofSize(3))
-                .as((clauses, connectors) -> {
-                    StringBuilder q = new StringBuilder(clauses.get(0));
-                    for (int i = 1; i < clauses.size(); i++) {
-                        q.append(connectors.get(i - 1)).append(clauses.get(i));
-                    }
-                    return q.toString();
+                    Expr.Comparison prefix = (Expr.Comparison) LuceneSyntax.parse("f:" + escape(value) + "*");
+                    assertThat(prefix.op()).isEqualTo(Operator.LIKE);
+                    assertThat(prefix.values()).containsExactly(literalPattern(value) + "*");
                 });
     }
 
-    private Arbitrary<String> clause(int depth) {
-        return Combinators.combine(Arbitraries.of("", "NOT ", "-", "+", "!"), atom(depth))
-                .as((modifier, atom) -> modifier + atom);
+    /** Any value, one of Lucene's special characters and a few letters, or a tricky one; never empty. */
+    private static String value(Generator g) {
+        return g.oneOf(h -> h.anyString(1, 12), h -> h.string(SPECIAL + "abuAND0", 1, 12), h -> h.pick(TRICKY_VALUES));
     }
 
-    private Arbitrary<String> atom(int depth) {
-        Arbitrary<String> field = Arbitraries.of("a", "process.name", "user.name", "\\@timestamp", "名前");
-        Arbitrary<String> value = values().map(v -> escape(v) + (v.length() % 3 == 0 ? "*" : ""));
-        Arbitrary<String> bound = Arbitraries.oneOf(
-                Arbitraries.strings().withChars("abc019.-").ofMinLength(1).ofMaxLength(6),
-                Arbitraries.just("*"),
-                Arbitraries.strings()
-                        .withChars("ab 1")
-                        .ofMinLength(1)
-                        .ofMaxLength(5)
-                        .map(b -> '"' + b + '"'));
-        Arbitrary<String> simple =
-                Arbitraries.strings().withChars("abc019.").ofMinLength(1).ofMaxLength(6);
-        List<Arbitrary<String>> atoms = new ArrayList<>(List.of(
-                Combinators.combine(field, value).as((f, v) -> f + ":" + v),
-                Combinators.combine(field, values()).as((f, v) -> f + ":\"" + escapeQuoted(v) + "\""),
-                Combinators.combine(field, Arbitraries.of("[", "{"), bound, bound, Arbitraries.of("]", "}"))
-                        .as((f, open, from, to, close) -> f + ":" + open + from + " TO " + to + close),
-                Combinators.combine(field, Arbitraries.of(":>", ":>=", ":<", ":<=", ">", ">=", "<", "<="), simple)
-                        .as((f, op, v) -> f + op + v),
-                field.map(f -> "_exists_:" + f),
-                Arbitraries.just("*:*"),
-                Arbitraries.just("$tasks,schtasks:*")));
-        if (depth > 0) {
-            Arbitrary<String> inner = query(depth - 1);
-            atoms.add(inner.map(q -> "(" + q + ")"));
-            atoms.add(inner.map(q -> "$tasks:(" + q + ")"));
-            atoms.add(Combinators.combine(field, value.list().ofMinSize(1).ofMaxSize(3))
-                    .as((f, vs) -> f + ":(" + String.join(" OR ", vs) + ")"));
+    /** Up to four clauses joined by any of the connectors, nested up to {@code depth} groups deep. */
+    private static String query(Generator g, int depth) {
+        List<String> clauses = g.list(1, 4, h -> clause(h, depth));
+        StringBuilder q = new StringBuilder(clauses.get(0));
+        for (int i = 1; i < clauses.size(); i++) {
+            q.append(g.pick(" AND ", " OR ", " ", " && ", " || ", "  \t")).append(clauses.get(i));
         }
-        return Arbitraries.oneOf(atoms);
+        return q.toString();
+    }
+
+    private static String clause(Generator g, int depth) {
+        return g.pick("", "NOT ", "-", "+", "!") + atom(g, depth);
+    }
+
+    private static String atom(Generator g, int depth) {
+        List<Function<Generator, String>> atoms = new ArrayList<>(List.of(
+                h -> h.pick(FIELDS) + ":" + termValue(h),
+                h -> h.pick(FIELDS) + ":\"" + escapeQuoted(value(h)) + "\"",
+                h -> h.pick(FIELDS) + ":" + h.pick("[", "{") + bound(h) + " TO " + bound(h) + h.pick("]", "}"),
+                h -> h.pick(FIELDS)
+                        + h.pick(":>", ":>=", ":<", ":<=", ">", ">=", "<", "<=")
+                        + h.string("abc019.", 1, 6),
+                h -> "_exists_:" + h.pick(FIELDS),
+                h -> "*:*",
+                h -> "$tasks,schtasks:*"));
+        if (depth > 0) {
+            atoms.add(h -> "(" + query(h, depth - 1) + ")");
+            atoms.add(h -> "$tasks:(" + query(h, depth - 1) + ")");
+            atoms.add(h -> h.pick(FIELDS) + ":("
+                    + String.join(" OR ", h.list(1, 3, LuceneSyntaxPropertyTest::termValue)) + ")");
+        }
+        return g.pick(atoms).apply(g);
+    }
+
+    /** A value escaped as a term, a prefix pattern one time in three. */
+    private static String termValue(Generator g) {
+        String v = value(g);
+        return escape(v) + (v.length() % 3 == 0 ? "*" : "");
+    }
+
+    private static String bound(Generator g) {
+        return g.oneOf(h -> h.string("abc019.-", 1, 6), h -> "*", h -> '"' + h.string("ab 1", 1, 5) + '"');
     }
 
     /** A value in Lucene syntax, as docs/QUERY-lucene.md says to write it. */
