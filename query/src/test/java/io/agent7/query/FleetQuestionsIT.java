@@ -191,6 +191,18 @@ class FleetQuestionsIT {
         assertThat(ids(SCHEMA.require("users"), compiled.query())).containsExactly("A-olduser");
     }
 
+    @Test
+    void luceneSyntaxJoinsAlike() throws Exception {
+        Expr q = io.agent7.query.lucene.LuceneSyntax.parse(
+                "is_priv:true AND $tasks,schtasks:(image:C\\:\\\\Users\\\\* OR image:C\\:\\\\TEMP\\\\*)");
+        DataType users = SCHEMA.require("users");
+        var compiled = queries(65_536).compile(Expr.and(q, present()), users, "q", present());
+
+        assertThat(ids(users, compiled.query()))
+                .as("t1, s1 and s2 under C:\\Users, t4 and t5 under C:\\Temp; guest is not privileged")
+                .containsExactlyInAnyOrder("A-Administrator", "A-helpdesk", "A-olduser", "B-old_admin");
+    }
+
     // --- the fixture's documents
 
     static void user(String host, String id, String name, boolean privileged, boolean enabled, String lastLogon)
