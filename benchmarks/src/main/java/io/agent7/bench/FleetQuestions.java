@@ -150,7 +150,7 @@ final class FleetQuestions {
     /**
      * Up to {@link Questions#EXPORT_ROWS} rows as CSV, written to a stream that discards them:
      * a point in time and {@code search_after} pages in index order, as a streaming export
-     * reads. A stand-in for the search-ui API's {@code format=csv}, which this build lacks.
+     * reads. The read the search-ui API's {@code format=csv} does, without its HTTP streaming.
      */
     @SuppressWarnings({"rawtypes", "unchecked"})
     private long export(DataType type, Query query) throws IOException {

@@ -185,14 +185,14 @@ public final class QueryBenchmark {
         };
     }
 
-    /** Says which figures come from a stand-in for what this build lacks, so nobody mistakes them. */
+    /** Says which figures come from the benchmark's own requests rather than the API, so nobody mistakes them. */
     private static String label(Questions.Question q) {
         return switch (q.kind()) {
             case SEARCH -> "";
-            case GROUPBY -> "  [composite aggregation sent by this benchmark: the API's groupby= is not on this build]";
+            case GROUPBY -> "  [composite aggregation sent by this benchmark, as the API's groupby= sends it]";
             case EXPORT ->
                 "  [STAND-IN: point in time + search_after in this benchmark, CSV to a null stream;"
-                        + " not the search-ui API's format=csv, which is not on this build]";
+                        + " the API's format=csv reads alike but its HTTP streaming is not in this figure]";
         };
     }
 

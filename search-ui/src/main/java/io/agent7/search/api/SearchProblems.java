@@ -31,7 +31,8 @@ class SearchProblems {
      * {@code parameter}, the {@code position} in it ({@code start} and {@code end}, end
      * exclusive; left out when the problem is the whole parameter or none), what was
      * {@code expected} there (left out when the detail says it all), and the nearest valid
-     * names as {@code suggestions} (empty when there is no list to choose from).
+     * names as {@code suggestions} (empty when there is no list to choose from); for an unknown
+     * field in a query, every field of the type as {@code fields}.
      */
     @ExceptionHandler(QueryException.class)
     ResponseEntity<ProblemDetail> badQuery(QueryException e) {
@@ -47,6 +48,9 @@ class SearchProblems {
             problem.setProperty("expected", e.expected());
         }
         problem.setProperty("suggestions", e.suggestions());
+        if (!e.choices().isEmpty()) {
+            problem.setProperty("fields", e.choices());
+        }
         return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(problem);
     }
 }

@@ -243,6 +243,25 @@ class QueryControllerTest {
     }
 
     @Test
+    void anUnknownFieldInTheFilterIsA400WithTheNearestNamesAndEveryFieldOfTheType() {
+        DataType process = Schema.standard().require("process");
+        QueryException e = catchQueryException(() -> new io.agent7.query.bind.Binder(
+                        Schema.standard(), java.time.Clock.systemUTC())
+                .bind(io.agent7.query.dsl.FilterDsl.parse("process.pid,gt,4;proces.name,eq,x"), process, "filter"));
+
+        ResponseEntity<ProblemDetail> answer = new SearchProblems().badQuery(e);
+
+        assertThat(answer.getBody().getProperties())
+                .containsEntry("parameter", "filter")
+                .containsEntry("position", Map.of("start", 17, "end", 28));
+        assertThat((List<?>) answer.getBody().getProperties().get("suggestions"))
+                .first()
+                .isEqualTo("process.name");
+        assertThat((List<?>) answer.getBody().getProperties().get("fields"))
+                .contains("process.pid", "process.executable", "image");
+    }
+
+    @Test
     void aBadOptionIsA400NamingTheParameterPlaceExpectationAndSuggestions() {
         QueryException e = catchQueryException(() -> query("process", "orderby=process.pid;proces.name,desc"));
 
