@@ -257,7 +257,7 @@ class QueryControllerTest {
         assertThat((List<?>) answer.getBody().getProperties().get("suggestions"))
                 .first()
                 .isEqualTo("process.name");
-        assertThat((List<?>) answer.getBody().getProperties().get("fields"))
+        assertThat(String.valueOf(answer.getBody().getProperties().get("fields")))
                 .contains("process.pid", "process.executable", "image");
     }
 
