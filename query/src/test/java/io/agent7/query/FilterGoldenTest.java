@@ -9,17 +9,12 @@ import io.agent7.query.bind.Binder;
 import io.agent7.query.dsl.FilterDsl;
 import io.agent7.query.elasticsearch.QueryCompiler;
 import io.agent7.schema.Schema;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,8 +31,11 @@ class FilterGoldenTest {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
     static final List<String> KEYS = List.of("# ", "type: ", "filter: ", "query: ");
-    /** A {@code query:} line starting so expects a QueryException: {@code error: start..end message part}. */
+    /** A line in place of the query that expects a QueryException: {@code error: start..end message part}. */
     static final String ERROR = "error: ";
+
+    static final String FIXTURE = "filter-golden.txt";
+    static final List<String> LINE_KEYS = List.of("# ", "type: ", "filter: ", "query: ", ERROR);
 
     record Case(String description, String type, String filter, String query) {
         @Override
@@ -46,57 +44,33 @@ class FilterGoldenTest {
         }
     }
 
-    static List<Case> cases() throws Exception {
-        try (var in = new BufferedReader(new InputStreamReader(
-                Objects.requireNonNull(FilterGoldenTest.class.getResourceAsStream("filter-golden.txt")),
-                StandardCharsets.UTF_8))) {
-            return parse(in.lines().toList());
-        }
+    static List<Case> cases() {
+        return GoldenBlocks.read(FilterGoldenTest.class, FIXTURE, LINE_KEYS).stream()
+                .map(FilterGoldenTest::toCase)
+                .toList();
     }
 
     /** The blocks of a fixture, each checked to be whole. */
     static List<Case> parse(List<String> lines) {
-        List<Case> cases = new ArrayList<>();
-        Map<String, String> block = new LinkedHashMap<>();
-        int blockStart = 1;
-        for (int i = 0; i <= lines.size(); i++) {
-            String line = i < lines.size() ? lines.get(i) : "";
-            if (line.isBlank()) {
-                if (!block.isEmpty()) {
-                    cases.add(toCase(block, blockStart));
-                    block = new LinkedHashMap<>();
-                }
-                blockStart = i + 2;
-                continue;
-            }
-            int number = i + 1;
-            if (line.startsWith(ERROR)) {
-                // An expected error stands where the query would.
-                line = "query: " + line;
-            }
-            String effective = line;
-            String key = KEYS.stream()
-                    .filter(effective::startsWith)
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException(
-                            "filter-golden.txt line " + number + ": '" + effective + "' is none of " + KEYS));
-            if (block.put(key, effective.substring(key.length())) != null) {
-                throw new IllegalArgumentException(
-                        "filter-golden.txt: the block at line " + blockStart + " has two '" + key.trim() + "' lines");
-            }
-        }
-        return cases;
+        return GoldenBlocks.parse(FIXTURE, lines, LINE_KEYS).stream()
+                .map(FilterGoldenTest::toCase)
+                .toList();
     }
 
-    private static Case toCase(Map<String, String> block, int line) {
+    private static Case toCase(GoldenBlocks.Block block) {
+        Map<String, String> values = new LinkedHashMap<>(block.values());
+        String error = values.remove(ERROR);
+        if (error != null && values.putIfAbsent("query: ", ERROR + error) != null) {
+            throw new IllegalArgumentException(block.where() + " has both a query and an error");
+        }
         List<String> missing = KEYS.stream()
-                .filter(k -> !block.containsKey(k))
+                .filter(k -> !values.containsKey(k))
                 .map(String::trim)
                 .toList();
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("filter-golden.txt: the block at line " + line + " has no " + missing);
+            throw new IllegalArgumentException(block.where() + " has no " + missing);
         }
-        return new Case(block.get("# "), block.get("type: "), block.get("filter: "), block.get("query: "));
+        return new Case(values.get("# "), values.get("type: "), values.get("filter: "), values.get("query: "));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.agent7.query.Expr;
+import io.agent7.query.GoldenBlocks;
 import io.agent7.query.QueryException;
 import io.agent7.query.Span;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,6 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class LuceneGoldenTest {
 
+    static final String FIXTURE = "lucene-golden.txt";
     static final List<String> KEYS = List.of("# ", "q:", "ast: ", "spans: ", "error: ");
 
     record Case(String description, String q, String ast, String spans, String error) {
@@ -45,12 +41,10 @@ class LuceneGoldenTest {
         }
     }
 
-    static List<Case> cases() throws Exception {
-        try (var in = new BufferedReader(new InputStreamReader(
-                Objects.requireNonNull(LuceneGoldenTest.class.getResourceAsStream("lucene-golden.txt")),
-                StandardCharsets.UTF_8))) {
-            return parse(in.lines().toList());
-        }
+    static List<Case> cases() {
+        return GoldenBlocks.read(LuceneGoldenTest.class, FIXTURE, KEYS).stream()
+                .map(LuceneGoldenTest::toCase)
+                .toList();
     }
 
     static List<Case> trees() throws Exception {
@@ -63,50 +57,31 @@ class LuceneGoldenTest {
 
     /** The blocks of a fixture, each checked to be whole. */
     static List<Case> parse(List<String> lines) {
-        List<Case> cases = new ArrayList<>();
-        Map<String, String> block = new LinkedHashMap<>();
-        int blockStart = 1;
-        for (int i = 0; i <= lines.size(); i++) {
-            String line = i < lines.size() ? lines.get(i) : "";
-            if (line.isBlank()) {
-                if (!block.isEmpty()) {
-                    cases.add(toCase(block, blockStart));
-                    block = new LinkedHashMap<>();
-                }
-                blockStart = i + 2;
-                continue;
-            }
-            int number = i + 1;
-            String key = KEYS.stream()
-                    .filter(line::startsWith)
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException(
-                            "lucene-golden.txt line " + number + ": '" + line + "' is none of " + KEYS));
-            String value = line.substring(key.length());
-            if (key.equals("q:")) {
-                value = value.isEmpty() ? "" : value.substring(1);
-            }
-            if (block.put(key, value) != null) {
-                throw new IllegalArgumentException(
-                        "lucene-golden.txt: the block at line " + blockStart + " has two '" + key.trim() + "' lines");
-            }
-        }
-        return cases;
+        return GoldenBlocks.parse(FIXTURE, lines, KEYS).stream()
+                .map(LuceneGoldenTest::toCase)
+                .toList();
     }
 
-    private static Case toCase(Map<String, String> block, int line) {
-        String where = "lucene-golden.txt: the block at line " + line;
-        if (!block.containsKey("# ") || !block.containsKey("q:")) {
+    private static Case toCase(GoldenBlocks.Block block) {
+        Map<String, String> values = block.values();
+        String where = block.where();
+        if (!values.containsKey("# ") || !values.containsKey("q:")) {
             throw new IllegalArgumentException(where + " needs a '#' and a 'q:' line");
         }
-        if (block.containsKey("ast: ") == block.containsKey("error: ")) {
+        if (values.containsKey("ast: ") == values.containsKey("error: ")) {
             throw new IllegalArgumentException(where + " needs either an 'ast:' or an 'error:' line");
         }
-        if (block.containsKey("spans: ") && !block.containsKey("ast: ")) {
+        if (values.containsKey("spans: ") && !values.containsKey("ast: ")) {
             throw new IllegalArgumentException(where + " has 'spans:' without 'ast:'");
         }
+        // "q:" is followed by one space before the query, which may itself start with spaces.
+        String q = values.get("q:");
         return new Case(
-                block.get("# "), block.get("q:"), block.get("ast: "), block.get("spans: "), block.get("error: "));
+                values.get("# "),
+                q.isEmpty() ? "" : q.substring(1),
+                values.get("ast: "),
+                values.get("spans: "),
+                values.get("error: "));
     }
 
     @ParameterizedTest(name = "{0}")
