@@ -233,4 +233,83 @@ class QueryApiIT {
         assertThat(forged.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(forged.body()).path("parameter").asString()).isEqualTo("cursor");
     }
+
+    /**
+     * The original API's seed request, sent as its users wrote it: {@code ;} between the
+     * parameters, backslashes and the star raw, only the spaces encoded. alice (privileged,
+     * enabled, on yesterday) has a task as ALICE in C:\Users\Public; bob, the same, only one under
+     * C:\Program Files.
+     */
+    @Test
+    void theSeedRequestVerbatimOverHttp() throws Exception {
+        String host = "it-seed-" + UUID.randomUUID();
+        put(
+                "local_user",
+                host,
+                host + "-alice",
+                Map.of(
+                        "user",
+                        Map.of("name", "alice", "privileged", true, "enabled", true, "last_logon", yesterday())));
+        put(
+                "local_user",
+                host,
+                host + "-bob",
+                Map.of("user", Map.of("name", "bob", "privileged", true, "enabled", true, "last_logon", yesterday())));
+        put("scheduled_task", host, host + "-t1", task("t1", "ALICE", "C:\\Users\\Public\\x.exe"));
+        put("scheduled_task", host, host + "-t2", task("t2", "bob", "C:\\Program Files\\y.exe"));
+        TestElasticsearch.refresh("agent7-local_user,agent7-scheduled_task");
+
+        String answer = rawGet("/api/agent/users?as_json=True;filter=last_logon,gt,2%20months%20ago;is_priv,eq,1;"
+                + "active,eq,true;models=tasks,schtasks;cmd_line,notlike,C:\\Program%20Files\\*");
+
+        assertThat(answer.substring(0, answer.indexOf("\r\n"))).as(answer).contains(" 200");
+        JsonNode body = JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+        List<String> ids = new ArrayList<>();
+        body.path("items").forEach(item -> ids.add(item.path("_id").asString()));
+        assertThat(ids).contains(host + "-alice").doesNotContain(host + "-bob");
+        assertThat(body.path("type").asString()).isEqualTo("local_user");
+    }
+
+    static String yesterday() {
+        return java.time.Instant.now().minus(java.time.Duration.ofDays(1)).toString();
+    }
+
+    static Map<String, Object> task(String name, String user, String image) {
+        return Map.of(
+                "scheduled_task", Map.of("path", "\\" + name, "name", name),
+                "user", Map.of("name", user),
+                "process", Map.of("executable", image, "command_line", image));
+    }
+
+    /** A document as the ingest API stores it: normalised, join keys from the host, the server's fields set. */
+    void put(String type, String host, String id, Map<String, Object> raw) throws Exception {
+        io.agent7.schema.Schema schema = io.agent7.schema.Schema.standard();
+        io.agent7.schema.DataType dataType = schema.require(type);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> source =
+                JSON.convertValue(schema.normalizer(dataType).normalize(JSON.valueToTree(raw), host), Map.class);
+        source.put("host", Map.of("id", host, "name", host));
+        source.put("@timestamp", "2026-01-01T00:00:00.000Z");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> agent7 = new LinkedHashMap<>((Map<String, Object>) source.getOrDefault("agent7", Map.of()));
+        agent7.put("type", type);
+        agent7.put("present", true);
+        source.put("agent7", agent7);
+        client.index(i -> i.index(dataType.index()).id(id).routing(host).document(source));
+    }
+
+    /**
+     * GET over a plain socket: Java's URI refuses the raw backslashes a user types. HTTP/1.0,
+     * so that the answer comes whole, not chunked.
+     */
+    String rawGet(String target) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            String request = "GET " + target + " HTTP/1.0\r\nHost: 127.0.0.1\r\nAuthorization: "
+                    + TestAccounts.adminBasic() + "\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
 }
