@@ -25,10 +25,11 @@ public final class Bench {
             "ingest", "io.agent7.bench.IngestThroughput",
             "fleet", "io.agent7.bench.FleetBenchmark",
             "agent", "io.agent7.bench.AgentFootprint",
-            "query", "io.agent7.bench.QueryBenchmark");
+            "query", "io.agent7.bench.QueryBenchmark",
+            "export", "io.agent7.bench.ExportBenchmark");
 
     static final String USAGE =
-            "usage: ./agent7 bench ingest|fleet|agent|pipeline|query [--name value ...] (see docs/BENCHMARKS.md)";
+            "usage: ./agent7 bench ingest|fleet|agent|pipeline|query|export [--name value ...] (see docs/BENCHMARKS.md)";
 
     private Bench() {}
 
@@ -64,12 +65,15 @@ public final class Bench {
         CpuLayout cpus = split ? CpuLayout.split() : CpuLayout.shared();
         Path logs = Path.of(
                 System.getProperty("agent7.logs", root.resolve(".agent7/logs").toString()));
-        if (which.equals("query")) {
-            // The query benchmark writes its fleet straight into the node and asks it directly.
+        if (which.equals("query") || which.equals("export")) {
+            // These write their documents straight into the node; export starts the search console itself.
             try (BenchStack stack = BenchStack.elasticsearchOnly(cpus)) {
                 List<String> command = launch(cpus, MAINS.get(which));
                 command.addAll(
                         List.of("--es", stack.elasticsearch().toString(), "--cpu-layout", split ? "split" : "shared"));
+                if (which.equals("export")) {
+                    command.addAll(List.of("--root", root.toString()));
+                }
                 command.addAll(args);
                 return run(command);
             }
