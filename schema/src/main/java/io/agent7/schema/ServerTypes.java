@@ -131,6 +131,38 @@ final class ServerTypes {
             .identity("account.name")
             .build();
 
+    static final DataType API_TOKEN = DataType.builder("api_token")
+            .description("A personal API token an admin issued for scripts. Only a hash of its secret is kept;"
+                    + " the token is shown once, when issued.")
+            .keyword("api_token.id", "Identifier of the token, the part of it before the secret.")
+            .keyword("api_token.name", "What it is for, e.g. the script that uses it.")
+            .caseless("api_token.owner", "The person it acts for: audit records name them.")
+            .keyword("api_token.roles", "Roles it carries: viewer, analyst, responder, admin.")
+            .keyword("api_token.hash", "SHA-256 of the token's secret.")
+            .caseless("api_token.issued_by", "The admin who issued it.")
+            .field("api_token.created_at", DATE, "When it was issued.")
+            .field("api_token.expires_at", DATE, "When it stops working, if ever.")
+            .field("api_token.revoked", BOOLEAN, "Whether it was revoked.")
+            .field("api_token.revoked_at", DATE, "When it was revoked.")
+            .caseless("api_token.revoked_by", "Who revoked it.")
+            .identity("api_token.id")
+            .build();
+
+    static final DataType SAVED_SEARCH = DataType.builder("saved_search")
+            .description("A search an analyst saved from the console: private to its owner or shared.")
+            .keyword("saved_search.id", "Identifier.")
+            .keyword("saved_search.name", "Its name.")
+            .caseless("saved_search.owner", "Who saved it; only they change or delete it.")
+            .field("saved_search.shared", BOOLEAN, "Whether every analyst sees it.")
+            .keyword("saved_search.type", "The data type it searches.")
+            .keywordText("saved_search.query", "The query, in the syntax it was written in.")
+            .keyword("saved_search.syntax", "dsl or lucene.")
+            .field("saved_search.dashboard", BOOLEAN, "Whether it is a tile of the dashboard.")
+            .field("saved_search.created_at", DATE, "When it was saved.")
+            .field("saved_search.updated_at", DATE, "When it last changed.")
+            .identity("saved_search.id")
+            .build();
+
     static final DataType POLICY = DataType.builder("policy")
             .description("What the agents of one host group collect and how often; stored as JSON, validated on write.")
             .keyword("policy.group", "The host group it is for.")
@@ -149,8 +181,8 @@ final class ServerTypes {
             .identity(CommonFields.HOST_ID, "item_type.name")
             .build();
 
-    static final List<DataType> ALL =
-            List.of(ENROLLMENT, SITE_KEY, ALERT, RULE, COMMAND, AUDIT, ACCOUNT, POLICY, ITEM_TYPE);
+    static final List<DataType> ALL = List.of(
+            ENROLLMENT, SITE_KEY, ALERT, RULE, COMMAND, AUDIT, ACCOUNT, API_TOKEN, SAVED_SEARCH, POLICY, ITEM_TYPE);
 
     private ServerTypes() {}
 }

@@ -1,6 +1,5 @@
 package io.agent7.ingest.admin;
 
-import io.agent7.ingest.audit.AuditLog;
 import io.agent7.ingest.enrollment.EnrollmentService;
 import io.agent7.ingest.enrollment.SiteKey;
 import io.agent7.ingest.hosts.HostRegistry;
@@ -10,6 +9,7 @@ import io.agent7.ingest.policy.Policies;
 import io.agent7.ingest.policy.PolicyConflictException;
 import io.agent7.ingest.policy.PolicySpec;
 import io.agent7.protocol.Policy;
+import io.agent7.server.audit.AuditLog;
 import io.agent7.server.web.ApiProblem;
 import java.security.Principal;
 import java.util.ArrayList;

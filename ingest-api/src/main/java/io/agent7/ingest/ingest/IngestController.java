@@ -1,10 +1,10 @@
 package io.agent7.ingest.ingest;
 
-import io.agent7.ingest.audit.AuditLog;
 import io.agent7.ingest.security.AgentPrincipal;
 import io.agent7.protocol.Batch;
 import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
+import io.agent7.server.audit.AuditLog;
 import io.agent7.server.web.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayInputStream;

@@ -1,17 +1,14 @@
 package io.agent7.search.api;
 
 import io.agent7.query.Expr;
-import io.agent7.query.Operator;
 import io.agent7.query.QueryException;
 import io.agent7.query.Span;
-import io.agent7.query.Suggestions;
 import io.agent7.query.dsl.FilterDsl;
 import io.agent7.query.lucene.LuceneSyntax;
 import io.agent7.query.request.Answer;
 import io.agent7.query.request.Format;
 import io.agent7.query.request.QueryOptions;
 import io.agent7.query.request.QueryString;
-import io.agent7.schema.CommonFields;
 import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
 import io.agent7.schema.UnknownTypeException;
@@ -44,7 +41,6 @@ class QueryController {
     static final String Q = "q";
     static final String TYPE = "type";
     static final String EXPLAIN = "explain";
-    private static final List<String> STATES = List.of("present", "removed", "all");
 
     private final Schema schema;
     private final SearchBackend backend;
@@ -121,8 +117,8 @@ class QueryController {
         Map<String, List<String>> options = new LinkedHashMap<>();
         parameters.forEach((name, value) -> options.put(name, List.of(value)));
         QueryOptions parsed = QueryOptions.parse(options, dataType, properties.limits());
-        String state = parameters.getOrDefault(STATE, STATES.get(0));
-        Expr filter = withState(query, state);
+        String state = parameters.getOrDefault(STATE, ItemStates.STATES.get(0));
+        Expr filter = ItemStates.withState(query, state);
         boolean explain = explain(parameters.get(EXPLAIN));
         if (explain && parsed.answer() == Answer.EXPORT) {
             throw new QueryException(
@@ -233,44 +229,5 @@ class QueryController {
             body.put("total_is_lower_bound", true);
         }
         return body;
-    }
-
-    /**
-     * The state asked for on the requested type; the related documents of a join are those
-     * present now, unless {@code state=all} asks for history on both sides.
-     */
-    private static Expr withState(Expr filter, String state) {
-        Expr present = new Expr.Comparison(CommonFields.PRESENT, Operator.EQ, List.of("true"));
-        return switch (state.strip().toLowerCase(Locale.ROOT)) {
-            case "present" -> Expr.and(relatedPresent(filter, present), present);
-            case "removed" -> Expr.and(relatedPresent(filter, present), new Expr.Not(present));
-            case "all" -> filter;
-            default ->
-                throw new QueryException(
-                        STATE,
-                        "state must be present, removed or all; got '" + state + "'",
-                        Span.of(0, state.length()),
-                        "present, removed or all",
-                        Suggestions.nearest(state, STATES));
-        };
-    }
-
-    private static Expr relatedPresent(Expr expr, Expr present) {
-        if (expr instanceof Expr.Join join) {
-            return new Expr.Join(
-                    join.types(), join.negated(), Expr.and(join.filter(), present), join.span(), join.typesSpan());
-        }
-        if (expr instanceof Expr.And and) {
-            return new Expr.And(
-                    and.children().stream().map(c -> relatedPresent(c, present)).toList(), and.span());
-        }
-        if (expr instanceof Expr.Or or) {
-            return new Expr.Or(
-                    or.children().stream().map(c -> relatedPresent(c, present)).toList(), or.span());
-        }
-        if (expr instanceof Expr.Not not) {
-            return new Expr.Not(relatedPresent(not.child(), present), not.span());
-        }
-        return expr;
     }
 }

@@ -23,6 +23,19 @@ final class CurlCommand {
         return command.append(' ').append(quote(base + "/api/v1/" + type)).toString();
     }
 
+    /** The same for a query in Lucene syntax: {@code /api/v1/search} with {@code q=} and {@code type=}. */
+    static String ofLucene(String baseUrl, String caCertificate, String user, String type, String q) {
+        StringBuilder command = new StringBuilder("curl -G");
+        if (!caCertificate.isEmpty()) {
+            command.append(" --cacert ").append(quote(caCertificate));
+        }
+        command.append(" -u ").append(quote(user));
+        command.append(" --data-urlencode ").append(quote("type=" + type));
+        command.append(" --data-urlencode ").append(quote("q=" + q));
+        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        return command.append(' ').append(quote(base + "/api/v1/search")).toString();
+    }
+
     /** Single quotes keep everything literal in a POSIX shell; a single quote itself is closed, escaped and reopened. */
     static String quote(String text) {
         return "'" + text.replace("'", "'\\''") + "'";

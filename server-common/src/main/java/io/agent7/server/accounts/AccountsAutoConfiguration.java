@@ -2,10 +2,12 @@ package io.agent7.server.accounts;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.agent7.schema.Schema;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -50,6 +52,12 @@ public class AccountsAutoConfiguration {
     @ConditionalOnMissingBean
     AccountStore accountStore(ElasticsearchClient client, Schema schema) {
         return new ElasticsearchAccountStore(client, schema);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ApiTokens apiTokens(ElasticsearchClient client, Schema schema, ObjectProvider<Clock> clock) {
+        return new ApiTokens(client, schema, clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

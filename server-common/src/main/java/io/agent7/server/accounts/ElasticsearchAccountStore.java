@@ -3,6 +3,7 @@ package io.agent7.server.accounts;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.SortOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agent7.schema.DataType;
@@ -11,6 +12,7 @@ import io.agent7.server.elasticsearch.ElasticsearchErrors;
 import io.agent7.server.elasticsearch.StoredDocument;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -35,15 +37,7 @@ public class ElasticsearchAccountStore implements AccountStore {
             if (!found.found() || found.source() == null) {
                 return Optional.empty();
             }
-            JsonNode a = found.source().path("account");
-            Set<Role> roles = EnumSet.noneOf(Role.class);
-            a.path("roles").forEach(r -> Role.of(r.asText()).ifPresent(roles::add));
-            return Optional.of(new Account(
-                    a.path("name").asText(),
-                    a.path("password_hash").asText(),
-                    roles,
-                    a.path("enabled").asBoolean(false),
-                    Instant.parse(a.path("created_at").asText(Instant.EPOCH.toString()))));
+            return Optional.of(account(found.source().path("account")));
         } catch (ElasticsearchException e) {
             if (e.status() == 404) {
                 return Optional.empty();
@@ -74,6 +68,32 @@ public class ElasticsearchAccountStore implements AccountStore {
             }
             throw e;
         }
+    }
+
+    @Override
+    public List<Account> list() {
+        var response = ElasticsearchErrors.call(
+                "Listing accounts",
+                () -> client.search(
+                        s -> s.index(type.index())
+                                .size(10_000)
+                                .sort(o -> o.field(f -> f.field("account.name").order(SortOrder.Asc))),
+                        ObjectNode.class));
+        return response.hits().hits().stream()
+                .filter(h -> h.source() != null)
+                .map(h -> account(h.source().path("account")))
+                .toList();
+    }
+
+    private static Account account(JsonNode a) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        a.path("roles").forEach(r -> Role.of(r.asText()).ifPresent(roles::add));
+        return new Account(
+                a.path("name").asText(),
+                a.path("password_hash").asText(),
+                roles,
+                a.path("enabled").asBoolean(false),
+                Instant.parse(a.path("created_at").asText(Instant.EPOCH.toString())));
     }
 
     private static String id(String name) {

@@ -1,4 +1,4 @@
-package io.agent7.ingest.audit;
+package io.agent7.server.audit;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.agent7.schema.DataType;
@@ -7,18 +7,18 @@ import io.agent7.server.elasticsearch.StoredDocument;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 /**
- * Who did what, in the schema's {@code audit} index: admin changes, enrollments, refused agent writes.
- * Each record is also logged, so that an audit write Elasticsearch refuses still leaves a
- * trace.
+ * Who did what, in the schema's {@code audit} index: admin changes, enrollments, refused agent
+ * writes, sign-ins and refused requests. Each record is also logged, so that an audit write
+ * Elasticsearch refuses still leaves a trace. Shared by every service (server-common's
+ * auto-configuration makes one).
  */
-@Component
 public class AuditLog {
 
     private static final Logger log = LoggerFactory.getLogger("agent7.audit");
@@ -27,7 +27,7 @@ public class AuditLog {
     private final DataType type;
     private final Clock clock;
 
-    AuditLog(ElasticsearchClient client, Schema schema, Clock clock) {
+    public AuditLog(ElasticsearchClient client, Schema schema, Clock clock) {
         this.client = client;
         this.type = schema.serverType("audit");
         this.clock = clock;
@@ -43,29 +43,42 @@ public class AuditLog {
      */
     public void record(
             String action, boolean success, String actor, String target, String reason, Map<String, ?> details) {
+        record(new AuditEvent(action, success, actor, List.of(), null, target, reason, details));
+    }
+
+    /** Writes one record and answers its id. A record Elasticsearch refuses is logged as an error, never thrown. */
+    public String record(AuditEvent event) {
         String id = UUID.randomUUID().toString();
         StoredDocument doc = StoredDocument.of(type, clock.instant())
                 .put("audit.id", id)
-                .put("audit.target", target == null ? "" : target)
-                .put("audit.details", details == null ? Map.of() : stringValues(details))
-                .put("event.action", action)
-                .put("event.outcome", success ? "success" : "failure")
-                .put("user.name", actor);
-        if (reason != null) {
-            doc.put("event.reason", reason);
+                .put("audit.target", event.target() == null ? "" : event.target())
+                .put("audit.details", event.details() == null ? Map.of() : stringValues(event.details()))
+                .put("event.action", event.action())
+                .put("event.outcome", event.success() ? "success" : "failure")
+                .put("user.name", event.actor());
+        if (!event.roles().isEmpty()) {
+            doc.put("user.roles", event.roles());
+        }
+        if (event.sourceIp() != null) {
+            doc.put("source.ip", event.sourceIp());
+        }
+        if (event.reason() != null) {
+            doc.put("event.reason", event.reason());
         }
         log.info(
                 "audit action={} outcome={} actor={} target={}{}",
-                action,
-                success ? "success" : "failure",
-                actor,
-                target,
-                reason == null ? "" : " reason=" + reason);
+                event.action(),
+                event.success() ? "success" : "failure",
+                event.actor(),
+                event.target(),
+                event.reason() == null ? "" : " reason=" + event.reason());
         try {
             client.index(i -> i.index(type.index()).id(id).document(doc.map()));
         } catch (IOException | RuntimeException e) {
-            log.error("Could not write audit record {} ({} by {}): {}", id, action, actor, e.toString());
+            log.error(
+                    "Could not write audit record {} ({} by {}): {}", id, event.action(), event.actor(), e.toString());
         }
+        return id;
     }
 
     private static Map<String, String> stringValues(Map<String, ?> details) {

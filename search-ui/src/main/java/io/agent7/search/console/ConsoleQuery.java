@@ -1,0 +1,71 @@
+package io.agent7.search.console;
+
+import io.agent7.query.Expr;
+import io.agent7.query.QueryException;
+import io.agent7.query.dsl.FilterDsl;
+import io.agent7.query.lucene.LuceneSyntax;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What the console's search box holds: a question in the URI filter DSL or in Lucene syntax.
+ * The analyst may say which ({@code syntax=dsl|lucene}); otherwise the text is read as the
+ * DSL when it parses as the DSL, as Lucene when only Lucene takes it, and when neither does,
+ * the error shown is that of the syntax it looks like (a first clause {@code field,op,...} or
+ * {@code models=} is the DSL's shape).
+ *
+ * @param syntax {@code dsl} or {@code lucene}
+ * @param expr   the parsed question, or null when it did not parse
+ * @param error  why it did not parse, with the position in {@code text}, or null
+ */
+record ConsoleQuery(String text, String syntax, Expr expr, QueryException error) {
+
+    static final String DSL = "dsl";
+    static final String LUCENE = "lucene";
+
+    private static final Pattern DSL_SHAPE =
+            Pattern.compile("^\\s*(!?models=|(any|all|not)\\(|[^\\s:,()\"]+\\s*,\\s*[A-Za-z]+\\s*,)");
+
+    static ConsoleQuery parse(String text, String syntax) {
+        String chosen = syntax == null ? "" : syntax.strip().toLowerCase(Locale.ROOT);
+        if (chosen.equals(DSL)) {
+            return dsl(text);
+        }
+        if (chosen.equals(LUCENE)) {
+            return lucene(text);
+        }
+        if (text.isBlank()) {
+            return new ConsoleQuery(text, DSL, new Expr.And(java.util.List.of()), null);
+        }
+        ConsoleQuery asDsl = dsl(text);
+        if (asDsl.error == null) {
+            return asDsl;
+        }
+        ConsoleQuery asLucene = lucene(text);
+        if (asLucene.error == null) {
+            return asLucene;
+        }
+        return DSL_SHAPE.matcher(text).find() ? asDsl : asLucene;
+    }
+
+    private static ConsoleQuery dsl(String text) {
+        try {
+            return new ConsoleQuery(text, DSL, FilterDsl.parse(text, "q"), null);
+        } catch (QueryException e) {
+            return new ConsoleQuery(text, DSL, null, e);
+        }
+    }
+
+    private static ConsoleQuery lucene(String text) {
+        try {
+            return new ConsoleQuery(text, LUCENE, LuceneSyntax.parse(text), null);
+        } catch (QueryException e) {
+            return new ConsoleQuery(text, LUCENE, null, e);
+        }
+    }
+
+    /** How the page names the syntax it read. */
+    String syntaxName() {
+        return syntax.equals(DSL) ? "URI filter DSL" : "Lucene syntax";
+    }
+}

@@ -1,0 +1,164 @@
+package io.agent7.search.console;
+
+import io.agent7.schema.DataType;
+import io.agent7.schema.Schema;
+import io.agent7.search.api.SearchBackend;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The overview, built from the data as it is: each tile a count or a chart, with the
+ * question behind it one click away (the tile's title opens it in the search page; a chart's
+ * bar opens its own slice). Charts are drawn by Chart.js, served from the jar.
+ */
+@Controller
+class DashboardController {
+
+    /** Where Windows and Linux keep what the system and its packages installed. */
+    static final String OUTSIDE_SYSTEM_FOLDERS = "image,exists;image,notlike,C:\\Windows\\*;"
+            + "image,notlike,C:\\Program Files\\*;image,notlike,C:\\Program Files (x86)\\*;"
+            + "image,notlike,/usr/*;image,notlike,/bin/*;image,notlike,/sbin/*;image,notlike,/lib/*";
+
+    static final String PRIVILEGED = "is_priv,eq,1;active,eq,true";
+    static final String STALE_PRIVILEGED = PRIVILEGED + ";last_logon,lt,2 months ago";
+    static final String SILENT = "last_checkin,lt,1 hour ago";
+    static final String LISTENING = "state,in,LISTEN|LISTENING";
+    static final String RECENT = "@timestamp,gt,now-7d";
+
+    private final Questions questions;
+    private final Schema schema;
+
+    DashboardController(Questions questions, Schema schema) {
+        this.questions = questions;
+        this.schema = schema;
+    }
+
+    /**
+     * One tile. A count tile has no labels; a chart's labels, counts and links are parallel.
+     *
+     * @param error why its question failed, or null: one broken tile does not break the page
+     */
+    record Tile(
+            String id,
+            String title,
+            String url,
+            Long count,
+            String kind,
+            List<String> labels,
+            List<Long> counts,
+            List<String> links,
+            String error) {}
+
+    @GetMapping("/dashboard")
+    String dashboard(Model model) {
+        List<Tile> tiles = new ArrayList<>();
+        tiles.add(chart("hosts-by-os", "Hosts by operating system", "host", "", "host.os.name", "bar"));
+        tiles.add(count("silent-hosts", "Silent hosts: no check-in for an hour", "host", SILENT));
+        tiles.add(count("privileged-accounts", "Privileged, enabled local accounts", "local_user", PRIVILEGED));
+        tiles.add(count(
+                "stale-privileged",
+                "Privileged, enabled accounts not used for two months",
+                "local_user",
+                STALE_PRIVILEGED));
+        tiles.add(recentByType());
+        tiles.add(count(
+                "tasks-outside",
+                "Scheduled tasks running outside system folders",
+                "scheduled_task",
+                OUTSIDE_SYSTEM_FOLDERS));
+        tiles.add(count(
+                "startup-outside",
+                "Startup items running outside system folders",
+                "startup_item",
+                OUTSIDE_SYSTEM_FOLDERS));
+        tiles.add(chart(
+                "listening-by-process",
+                "Listening ports by process",
+                "network_connection",
+                LISTENING,
+                "process.name",
+                "bar"));
+        tiles.add(chart(
+                "software-recent",
+                "Software first seen in the last 7 days",
+                "software",
+                RECENT,
+                "package.name",
+                "bar"));
+        model.addAttribute("tiles", tiles);
+        return "dashboard";
+    }
+
+    private Tile count(String id, String title, String type, String question) {
+        String url = Questions.searchUrl(type, question);
+        try {
+            return new Tile(
+                    id, title, url, questions.count(type, question), null, List.of(), List.of(), List.of(), null);
+        } catch (RuntimeException e) {
+            return new Tile(id, title, url, null, null, List.of(), List.of(), List.of(), Questions.problem(e));
+        }
+    }
+
+    private Tile chart(String id, String title, String type, String question, String field, String kind) {
+        String url = Questions.searchUrl(type, question);
+        try {
+            List<String> labels = new ArrayList<>();
+            List<Long> counts = new ArrayList<>();
+            List<String> links = new ArrayList<>();
+            for (SearchBackend.Group g : questions.top(type, question, field, 10)) {
+                String value = String.valueOf(g.key().get(field));
+                labels.add(value);
+                counts.add(g.count());
+                String clause = field + ",eq,\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+                links.add(Questions.searchUrl(type, question.isEmpty() ? clause : clause + ";" + question));
+            }
+            return new Tile(id, title, url, null, kind, labels, counts, links, null);
+        } catch (RuntimeException e) {
+            return new Tile(id, title, url, null, kind, List.of(), List.of(), List.of(), Questions.problem(e));
+        }
+    }
+
+    /** Items that appeared in the last 7 days, per host type that has any. */
+    private Tile recentByType() {
+        List<String> labels = new ArrayList<>();
+        List<Long> counts = new ArrayList<>();
+        List<String> links = new ArrayList<>();
+        try {
+            for (DataType type : schema.types()) {
+                if (type.name().equals("host") || type.series()) {
+                    continue;
+                }
+                long n = questions.count(type.name(), RECENT);
+                if (n > 0) {
+                    labels.add(type.name());
+                    counts.add(n);
+                    links.add(Questions.searchUrl(type.name(), RECENT));
+                }
+            }
+            return new Tile(
+                    "recent-by-type",
+                    "Items that appeared in the last 7 days",
+                    null,
+                    null,
+                    "bar",
+                    labels,
+                    counts,
+                    links,
+                    null);
+        } catch (RuntimeException e) {
+            return new Tile(
+                    "recent-by-type",
+                    "Items that appeared in the last 7 days",
+                    null,
+                    null,
+                    "bar",
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    Questions.problem(e));
+        }
+    }
+}
