@@ -92,7 +92,7 @@ class ConsoleController {
         DataType dataType = known(type);
         String text = q != null ? q : filter != null ? filter : "";
         ConsoleQuery query = ConsoleQuery.parse(text, filter != null && q == null ? ConsoleQuery.DSL : syntax);
-        List<String> columns = columns(dataType, cols);
+        List<String> columns = columns(dataType, cols, backend.fieldsWithValues(dataType));
         model.addAttribute("types", schema.types().stream().map(DataType::name).toList());
         model.addAttribute("type", dataType.name());
         model.addAttribute("q", text);
@@ -157,7 +157,8 @@ class ConsoleController {
             }
             model.addAttribute("facets", facets(dataType, where, query));
         } catch (QueryException e) {
-            model.addAttribute("problem", problem(e, e.parameter().equals("q") ? text : ""));
+            // The box is the only text a position can point into; an option's error (orderby=) has none.
+            model.addAttribute("problem", problem(e, e.span().known() ? text : ""));
         }
         return "home";
     }
@@ -230,8 +231,11 @@ class ConsoleController {
                 .toUriString();
     }
 
-    /** The columns asked for ({@code cols=a,b}), or the host's name and the type's first fields. */
-    static List<String> columns(DataType type, String cols) {
+    /**
+     * The columns asked for ({@code cols=a,b}), or the host's name and the type's first fields
+     * that hold values somewhere ({@code withValues}; empty: the first fields).
+     */
+    static List<String> columns(DataType type, String cols, java.util.Set<String> withValues) {
         List<String> selectable = selectable(type);
         if (cols != null && !cols.isBlank()) {
             List<String> chosen = new ArrayList<>();
@@ -252,7 +256,7 @@ class ConsoleController {
             if (columns.size() >= DEFAULT_COLUMNS) {
                 break;
             }
-            if (type.fields().containsKey(f)) {
+            if (type.fields().containsKey(f) && (withValues.isEmpty() || withValues.contains(f))) {
                 columns.add(f);
             }
         }

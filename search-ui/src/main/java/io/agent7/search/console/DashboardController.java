@@ -8,6 +8,7 @@ import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The overview, built from the data as it is: each tile a count or a chart, with the
@@ -50,7 +51,23 @@ class DashboardController {
             List<String> labels,
             List<Long> counts,
             List<String> links,
-            String error) {}
+            String error) {
+
+        private static final JsonMapper JSON = JsonMapper.builder().build();
+
+        /** The chart's data as JSON, for the canvas's data attributes that the console's script reads. */
+        public String labelsJson() {
+            return JSON.writeValueAsString(labels);
+        }
+
+        public String countsJson() {
+            return JSON.writeValueAsString(counts);
+        }
+
+        public String linksJson() {
+            return JSON.writeValueAsString(links);
+        }
+    }
 
     @GetMapping("/dashboard")
     String dashboard(Model model) {

@@ -95,7 +95,7 @@ class HostController {
                 types.stream().filter(t -> t.name().equals(tab)).findFirst().orElse(types.get(0));
         model.addAttribute("tabs", types.stream().map(DataType::name).toList());
         model.addAttribute("tab", current.name());
-        List<String> columns = ConsoleController.columns(current, null).stream()
+        List<String> columns = ConsoleController.columns(current, null, questions.fieldsWithValues(current)).stream()
                 .filter(c -> !c.equals(CommonFields.HOST_NAME))
                 .toList();
         SearchBackend.Page items = questions.page(current.name(), own, List.of(), TAB_ROWS);
@@ -124,7 +124,7 @@ class HostController {
             String question = own;
             var appeared = questions.page(
                     type.name(), question, List.of(new SortKey(CommonFields.TIMESTAMP, true)), TIMELINE_PER_TYPE);
-            String label = ConsoleController.columns(type, null).stream()
+            String label = ConsoleController.columns(type, null, questions.fieldsWithValues(type)).stream()
                     .filter(c -> !c.equals(CommonFields.HOST_NAME))
                     .findFirst()
                     .orElse(CommonFields.TIMESTAMP);

@@ -1,0 +1,103 @@
+package io.agent7.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+
+/**
+ * Debian's headless Chromium, driven through its own chromedriver ({@code ./agent7 test}
+ * installs both). Without them the test fails and says so: it never passes without a browser.
+ * Screenshots go to {@code target/console-screenshots/}, from where docs/CONSOLE.md's are copied.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+
+    final ChromeDriver driver;
+    private final Path profile;
+
+    private Browser(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    static Browser start() throws IOException {
+        for (Path needed : new Path[] {CHROMIUM, CHROMEDRIVER}) {
+            if (!Files.isExecutable(needed)) {
+                throw new IllegalStateException(needed + " is missing: the console's browser tests need Debian's"
+                        + " chromium and chromium-driver (./agent7 test installs them; apt-get install chromium"
+                        + " chromium-driver)");
+            }
+        }
+        Path profile = Files.createTempDirectory("agent7-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // No network beyond loopback here: without the background-networking flags Chromium
+        // keeps trying Google's hosts.
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1400,1000",
+                "--user-data-dir=" + profile);
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        return new Browser(driver, profile);
+    }
+
+    /** Saves what the browser shows as {@code <name>.png}. */
+    void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What the page wrote to the browser's console (script errors, refused resources), for a failure's message. */
+    String consoleLog() {
+        StringBuilder out = new StringBuilder();
+        driver.manage()
+                .logs()
+                .get(LogType.BROWSER)
+                .forEach(e -> out.append(e.getLevel())
+                        .append(' ')
+                        .append(e.getMessage())
+                        .append('\n'));
+        return out.toString();
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A profile left in /tmp is harmless.
+        }
+    }
+}

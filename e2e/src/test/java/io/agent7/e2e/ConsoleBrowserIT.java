@@ -1,0 +1,361 @@
+package io.agent7.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.agent7.agent.state.HostFacts;
+import io.agent7.agent.transport.ServerClient;
+import io.agent7.protocol.Batch;
+import io.agent7.protocol.CheckinReport;
+import io.agent7.schema.Schema;
+import io.agent7.testkit.ElasticsearchExtension;
+import io.agent7.testkit.ServiceProcess;
+import io.agent7.testkit.TestAccounts;
+import io.agent7.testkit.TestElasticsearch;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The console in a real browser, against the real services and the real node, with a fixture
+ * fleet posted through the ingest API as agents post it: sign in, ask the seed question from
+ * the search box and see the expected accounts, see a question that does not parse marked,
+ * open a host page, follow a dashboard tile to its query, export CSV and compare it with the
+ * API's, sign out, and find that a viewer cannot see the admin pages. Each page is saved as a
+ * screenshot (target/console-screenshots).
+ */
+@ExtendWith(ElasticsearchExtension.class)
+class ConsoleBrowserIT {
+
+    static final String SITE_KEY = "sk_console_" + UUID.randomUUID();
+    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    static final String VIEWER_PASSWORD = "console-viewer-password";
+    static final String SEED =
+            "last_logon,gt,2 months ago;is_priv,eq,1;active,eq,true;models=tasks,schtasks;image,notlike,C:\\Program Files\\*";
+
+    static ServiceProcess ingest;
+    static ServiceProcess search;
+    static Browser browser;
+    static final List<String> hostIds = new ArrayList<>();
+
+    @BeforeAll
+    static void fleet() throws Exception {
+        String es = TestElasticsearch.url().toString();
+        Path state = Files.createTempDirectory("agent7-console-ingest");
+        ingest = ServiceProcess.start(
+                "ingest-api",
+                Map.of(
+                        "AGENT7_ELASTICSEARCH_URL", es,
+                        "AGENT7_STATE_DIR", state.toString(),
+                        "AGENT7_BOOTSTRAP_SITE_KEY", SITE_KEY));
+        search = ServiceProcess.start(
+                "search-ui",
+                Map.of("AGENT7_ELASTICSEARCH_URL", es, "AGENT7_BOOTSTRAP_ADMIN_PASSWORD", TestAccounts.ADMIN_PASSWORD),
+                "--agent7.console.plain-http=true",
+                "--server.address=127.0.0.1");
+        String yesterday = Instant.now().minus(Duration.ofDays(1)).toString();
+        String longAgo = Instant.now().minus(Duration.ofDays(200)).toString();
+        // win-a: alice's task runs from C:\Users\Public (found); bob's from Program Files (not).
+        post(
+                "win-a-" + RUN,
+                List.of(user("alice-" + RUN, true, true, yesterday), user("bob-" + RUN, true, true, yesterday)),
+                List.of(
+                        task("t1", "alice-" + RUN, "C:\\Users\\Public\\x.exe"),
+                        task("t2", "bob-" + RUN, "C:\\Program Files\\Vendor\\y.exe")),
+                List.of());
+        // win-b: dave's startup item runs from C:\Temp (found); frank is privileged but stale.
+        post(
+                "win-b-" + RUN,
+                List.of(user("dave-" + RUN, true, true, yesterday), user("frank-" + RUN, true, true, longAgo)),
+                List.of(task("t3", "frank-" + RUN, "C:\\Temp\\old.exe")),
+                List.of(startup("Updater", "dave-" + RUN, "C:\\Temp\\evil.exe")));
+        // win-c: erin is not privileged.
+        post(
+                "win-c-" + RUN,
+                List.of(user("erin-" + RUN, false, true, yesterday)),
+                List.of(task("t4", "erin-" + RUN, "C:\\Temp\\erin.exe")),
+                List.of());
+        TestElasticsearch.refresh("agent7-*");
+        FleetSupport.admin(
+                search.url("/"),
+                "POST",
+                "/api/v1/admin/accounts",
+                "{\"name\":\"viewer-" + RUN + "\",\"password\":\"" + VIEWER_PASSWORD + "\",\"role\":\"viewer\"}");
+        // The hosts' own documents are written by their check-ins, a moment later.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            TestElasticsearch.refresh("agent7-host");
+            assertThat(api("/api/v1/host?filter=" + enc("host.name,like,win-?-" + RUN) + "&getcount=true")
+                            .path("total")
+                            .asLong())
+                    .isEqualTo(3);
+        });
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (search != null) {
+            search.close();
+        }
+        if (ingest != null) {
+            ingest.close();
+        }
+    }
+
+    @Test
+    void anAnalystsDayInTheConsole() throws Exception {
+        var driver = browser.driver;
+        driver.manage().deleteAllCookies();
+        driver.get(search.url("/").toString());
+        assertThat(driver.getCurrentUrl()).endsWith("/login");
+        browser.screenshot("01-sign-in");
+        signIn(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
+        assertThat(driver.findElement(By.id("user")).getText()).isEqualTo(TestAccounts.ADMIN);
+
+        // The seed question, typed into the search box.
+        new Select(driver.findElement(By.id("type"))).selectByValue("local_user");
+        WebElement box = driver.findElement(By.id("q"));
+        box.clear();
+        box.sendKeys(SEED);
+        driver.findElement(By.id("run")).click();
+        assertThat(driver.findElement(By.id("syntax")).getText()).isEqualTo("URI filter DSL");
+        assertThat(driver.findElements(By.cssSelector(".join-group"))).hasSize(1);
+        Set<String> users = column("user.name");
+        assertThat(users)
+                .contains("alice-" + RUN, "dave-" + RUN)
+                .doesNotContain("bob-" + RUN, "frank-" + RUN, "erin-" + RUN);
+        assertThat(driver.getCurrentUrl()).contains("q=").contains("type=local_user");
+        browser.screenshot("02-seed-question");
+
+        // The same question in Lucene syntax says so.
+        driver.get(search.url("/?type=local_user&q=" + enc("user.name:alice-" + RUN))
+                .toString());
+        assertThat(driver.findElement(By.id("syntax")).getText()).isEqualTo("Lucene syntax");
+        assertThat(column("user.name")).containsExactly("alice-" + RUN);
+
+        // A misspelt field is marked where it was written.
+        driver.get(search.url("/?type=local_user&q=" + enc("is_priv,eq,1;lastlogon,gt,yesterday"))
+                .toString());
+        WebElement problem = driver.findElement(By.id("problem"));
+        assertThat(problem.getText()).contains("lastlogon");
+        assertThat(driver.findElement(By.id("problem-mark")).getText()).isEqualTo("lastlogon");
+        browser.screenshot("03-query-error");
+
+        // CSV export of the seed question: the file the console links, with the analyst's session,
+        // holds the same rows as the API's own export.
+        driver.get(search.url("/?type=local_user&q=" + enc(SEED)).toString());
+        String href = driver.findElement(By.id("export-csv")).getAttribute("href");
+        Cookie session = driver.manage().getCookieNamed("JSESSIONID");
+        String fromConsole = FleetSupport.HTTP
+                .send(
+                        HttpRequest.newBuilder(URI.create(href))
+                                .header("Cookie", "JSESSIONID=" + session.getValue())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        String fromApi = FleetSupport.HTTP
+                .send(
+                        HttpRequest.newBuilder(search.url("/api/v1/local_user?format=csv&filter=" + enc(SEED)))
+                                .header("Authorization", TestAccounts.adminBasic())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertThat(new HashSet<>(fromConsole.lines().toList()))
+                .isEqualTo(new HashSet<>(fromApi.lines().toList()));
+        assertThat(fromConsole).contains("alice-" + RUN).contains("dave-" + RUN).doesNotContain("bob-" + RUN);
+
+        // A host name links to its page: facts, items in tabs, the timeline.
+        driver.findElement(By.xpath("//a[contains(@class,'host') and text()='win-b-" + RUN + "']"))
+                .click();
+        assertThat(driver.findElement(By.id("host-name")).getText()).isEqualTo("win-b-" + RUN);
+        assertThat(driver.findElement(By.id("facts")).getText()).contains("Windows Server 2022");
+        driver.findElement(By.xpath("//div[@id='tabs']/a[text()='startup_item']"))
+                .click();
+        assertThat(driver.findElement(By.id("items")).getText()).contains("C:\\Temp\\evil.exe");
+        assertThat(driver.findElement(By.id("timeline")).getText())
+                .contains("appeared")
+                .contains("local_user");
+        browser.screenshot("04-host-page");
+
+        // The dashboard draws its charts and each tile opens its question.
+        driver.get(search.url("/dashboard").toString());
+        assertThat(driver.findElements(By.id("status"))).as("an error page").isEmpty();
+        assertThat(driver.findElements(By.cssSelector(".tile"))).hasSizeGreaterThanOrEqualTo(9);
+        assertThat(driver.findElements(By.cssSelector(".tile-error"))).isEmpty();
+        browser.screenshot("05-dashboard");
+        try {
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !driver.findElements(By.cssSelector("canvas[data-ready]"))
+                            .isEmpty());
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no chart was drawn; the browser's console: " + browser.consoleLog(), e);
+        }
+        long privileged = Long.parseLong(driver.findElement(By.cssSelector("#tile-privileged-accounts .count"))
+                .getText());
+        assertThat(privileged).isGreaterThanOrEqualTo(4);
+        driver.findElement(By.cssSelector("#tile-privileged-accounts .tile-query"))
+                .click();
+        assertThat(driver.findElement(By.id("q")).getAttribute("value")).isEqualTo("is_priv,eq,1;active,eq,true");
+        assertThat(driver.findElement(By.id("total")).getText()).startsWith(privileged + " ");
+
+        // The admin page, then sign out: the session is gone.
+        driver.get(search.url("/admin").toString());
+        assertThat(driver.findElement(By.id("accounts")).getText()).contains("viewer-" + RUN);
+        browser.screenshot("06-admin");
+        driver.findElement(By.id("logout")).click();
+        assertThat(driver.getCurrentUrl()).contains("/login");
+        driver.get(search.url("/").toString());
+        assertThat(driver.getCurrentUrl()).endsWith("/login");
+    }
+
+    @Test
+    void aViewerCannotSeeTheAdminPages() throws Exception {
+        var driver = browser.driver;
+        driver.manage().deleteAllCookies();
+        driver.get(search.url("/login").toString());
+        signIn("viewer-" + RUN, VIEWER_PASSWORD);
+        assertThat(driver.findElement(By.id("user")).getText()).isEqualTo("viewer-" + RUN);
+        assertThat(driver.findElements(By.linkText("Admin"))).isEmpty();
+        driver.get(search.url("/admin").toString());
+        assertThat(driver.findElement(By.id("status")).getText()).startsWith("403");
+        assertThat(driver.findElement(By.id("forbidden")).getText()).contains("audit log");
+        browser.screenshot("07-viewer-forbidden");
+        driver.get(search.url("/").toString());
+        assertThat(driver.findElement(By.id("user")).getText()).isEqualTo("viewer-" + RUN);
+    }
+
+    private static void signIn(String name, String password) {
+        var driver = browser.driver;
+        driver.findElement(By.id("username")).sendKeys(name);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("sign-in")).click();
+    }
+
+    /** The values of one column of the result table. */
+    private static Set<String> column(String field) {
+        var driver = browser.driver;
+        List<WebElement> headers = driver.findElements(By.cssSelector("#results thead th"));
+        int index = -1;
+        for (int i = 0; i < headers.size(); i++) {
+            if (headers.get(i).getText().replaceAll("[ ▲▼]+$", "").equals(field)) {
+                index = i;
+            }
+        }
+        assertThat(index).as("a column " + field).isNotNegative();
+        Set<String> values = new HashSet<>();
+        for (WebElement row : driver.findElements(By.cssSelector("#results tbody tr"))) {
+            values.add(row.findElements(By.tagName("td")).get(index).getText());
+        }
+        return values;
+    }
+
+    private static void post(String name, List<ObjectNode> users, List<ObjectNode> tasks, List<ObjectNode> startup)
+            throws Exception {
+        String machine = "console-" + name;
+        ServerClient.Enrolled enrolled = ServerClient.enroll(
+                ingest.url("/"),
+                SITE_KEY,
+                new HostFacts(machine, name, "windows", "Windows Server 2022", "10.0.20348", "10.0.20348"),
+                "e2e",
+                null);
+        hostIds.add(enrolled.credentials().hostId());
+        ServerClient agent = new ServerClient(enrolled.credentials(), "e2e", Clock.systemUTC());
+        agent.checkin(new CheckinReport(
+                "e2e",
+                null,
+                new CheckinReport.Host(
+                        name,
+                        "CORP",
+                        List.of("10.0.0." + (hostIds.size() + 10)),
+                        null,
+                        "x86_64",
+                        3600L,
+                        null,
+                        new CheckinReport.Os(
+                                "windows",
+                                "Windows Server 2022",
+                                "Windows Server 2022 Datacenter",
+                                "10.0.20348",
+                                "10.0.20348",
+                                "windows",
+                                "windows")),
+                new CheckinReport.Spool(0, 0),
+                null,
+                null));
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Schema schema = Schema.standard();
+        agent.post(new Batch("u-" + name, Batch.Mode.SNAPSHOT, schema.require("local_user"), at, users, List.of()));
+        agent.post(new Batch("t-" + name, Batch.Mode.SNAPSHOT, schema.require("scheduled_task"), at, tasks, List.of()));
+        agent.post(new Batch("s-" + name, Batch.Mode.SNAPSHOT, schema.require("startup_item"), at, startup, List.of()));
+    }
+
+    private static ObjectNode user(String name, boolean privileged, boolean enabled, String lastLogon) {
+        ObjectNode doc = FleetSupport.JSON.createObjectNode();
+        doc.putObject("user")
+                .put("name", name)
+                .put("privileged", privileged)
+                .put("enabled", enabled)
+                .put("last_logon", lastLogon);
+        return doc;
+    }
+
+    private static ObjectNode task(String name, String user, String image) {
+        ObjectNode doc = FleetSupport.JSON.createObjectNode();
+        doc.putObject("scheduled_task").put("path", "\\" + name).put("name", name);
+        doc.putObject("user").put("name", user);
+        doc.putObject("process").put("executable", image).put("command_line", "\"" + image + "\" /run");
+        return doc;
+    }
+
+    private static ObjectNode startup(String name, String user, String image) {
+        ObjectNode doc = FleetSupport.JSON.createObjectNode();
+        doc.putObject("startup_item")
+                .put("name", name)
+                .put("location", "HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run")
+                .put("scope", "user");
+        doc.putObject("user").put("name", user);
+        doc.putObject("process").put("executable", image).put("command_line", image);
+        return doc;
+    }
+
+    private static tools.jackson.databind.JsonNode api(String path) throws Exception {
+        HttpResponse<String> response = FleetSupport.HTTP.send(
+                HttpRequest.newBuilder(search.url(path))
+                        .header("Authorization", TestAccounts.adminBasic())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return FleetSupport.JSON.readTree(response.body());
+    }
+
+    static String enc(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
