@@ -77,6 +77,14 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Forgets every cookie of every site, the identity provider's included (WebDriver's own
+     * call forgets only those the current page sees).
+     */
+    void forgetCookies() {
+        driver.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
+    }
+
     /** What the page wrote to the browser's console (script errors, refused resources), for a failure's message. */
     String consoleLog() {
         StringBuilder out = new StringBuilder();

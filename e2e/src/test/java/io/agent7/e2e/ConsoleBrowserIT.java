@@ -132,7 +132,7 @@ class ConsoleBrowserIT {
     @Test
     void anAnalystsDayInTheConsole() throws Exception {
         var driver = browser.driver;
-        driver.manage().deleteAllCookies();
+        browser.forgetCookies();
         driver.get(search.url("/").toString());
         assertThat(driver.getCurrentUrl()).endsWith("/login");
         browser.screenshot("01-sign-in");
@@ -238,7 +238,7 @@ class ConsoleBrowserIT {
     @Test
     void aViewerCannotSeeTheAdminPages() throws Exception {
         var driver = browser.driver;
-        driver.manage().deleteAllCookies();
+        browser.forgetCookies();
         driver.get(search.url("/login").toString());
         signIn("viewer-" + RUN, VIEWER_PASSWORD);
         assertThat(driver.findElement(By.id("user")).getText()).isEqualTo("viewer-" + RUN);

@@ -1,7 +1,6 @@
 package io.agent7.testkit;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +9,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * Elastic's integration-test distribution of Elasticsearch
@@ -60,7 +57,7 @@ final class ElasticsearchDistribution {
             Files.createDirectories(dist);
             Path unpack = Files.createTempDirectory(dist, ".unpack-");
             try {
-                unzip(zip, unpack);
+                Folders.unzip(zip, unpack);
                 Path unpacked = unpack.resolve("elasticsearch-" + version);
                 if (!Files.isRegularFile(unpacked.resolve("bin/elasticsearch"))) {
                     throw new IllegalStateException(zip + " holds no elasticsearch-" + version + "/bin/elasticsearch");
@@ -102,24 +99,6 @@ final class ElasticsearchDistribution {
                 + " here: run the tests through Maven (mvn verify resolves it), or fetch it with"
                 + " mvn dependency:get -Dartifact=org.elasticsearch.distribution.integ-test-zip:elasticsearch:"
                 + version + ":zip");
-    }
-
-    private static void unzip(Path zip, Path target) throws IOException {
-        try (InputStream file = Files.newInputStream(zip);
-                ZipInputStream in = new ZipInputStream(file)) {
-            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
-                Path out = target.resolve(entry.getName()).normalize();
-                if (!out.startsWith(target)) {
-                    throw new IOException(zip + " has an entry outside its folder: " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(out);
-                } else {
-                    Files.createDirectories(out.getParent());
-                    Files.copy(in, out);
-                }
-            }
-        }
     }
 
     /**

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * none: 8.x runs on 17 (and is kept off the newest JDKs, which it was not released for), 9.x
  * needs 21 or newer. Looks at {@code JAVA_HOME}, this JVM and {@code /usr/lib/jvm}.
  */
-final class Jdks {
+public final class Jdks {
 
     private static final Pattern VERSION = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)");
 
@@ -28,6 +28,14 @@ final class Jdks {
         return jdk.orElseThrow(() -> new IllegalStateException("Elasticsearch " + version + " needs a JDK "
                 + (eight ? "17" : "21") + " or newer, and there is none in JAVA_HOME, this JVM or /usr/lib/jvm"
                 + (eight ? "" : " (install one, e.g. Debian's openjdk-21-jdk or a Temurin 25)")));
+    }
+
+    /** A JDK of feature version {@code min} or newer, as other servers the tests start need (Keycloak: 21). */
+    public static Path atLeast(int min, String forWhat) {
+        return find(min, 999)
+                .orElseThrow(() -> new IllegalStateException(forWhat + " needs a JDK " + min
+                        + " or newer, and there is none in JAVA_HOME, this JVM or /usr/lib/jvm (install one, e.g."
+                        + " Debian's openjdk-21-jdk or a Temurin 25)"));
     }
 
     private static Optional<Path> find(int min, int max) {
