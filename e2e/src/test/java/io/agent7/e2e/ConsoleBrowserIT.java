@@ -154,6 +154,17 @@ class ConsoleBrowserIT {
         assertThat(driver.getCurrentUrl()).contains("q=").contains("type=local_user");
         browser.screenshot("02-seed-question");
 
+        // Saved, shared and put on the dashboard from the search page.
+        driver.findElement(By.id("save-open")).click();
+        driver.findElement(By.id("save-name")).sendKeys("Seed question " + RUN);
+        driver.findElement(By.id("save-shared")).click();
+        driver.findElement(By.id("save-dashboard")).click();
+        driver.findElement(By.id("save-submit")).click();
+        assertThat(driver.getCurrentUrl()).endsWith("/saved");
+        driver.findElement(By.linkText("Seed question " + RUN)).click();
+        assertThat(driver.findElement(By.id("q")).getAttribute("value")).isEqualTo(SEED);
+        assertThat(column("user.name")).contains("alice-" + RUN, "dave-" + RUN);
+
         // The same question in Lucene syntax says so.
         driver.get(search.url("/?type=local_user&q=" + enc("user.name:alice-" + RUN))
                 .toString());
@@ -209,6 +220,12 @@ class ConsoleBrowserIT {
         assertThat(driver.findElements(By.id("status"))).as("an error page").isEmpty();
         assertThat(driver.findElements(By.cssSelector(".tile"))).hasSizeGreaterThanOrEqualTo(9);
         assertThat(driver.findElements(By.cssSelector(".tile-error"))).isEmpty();
+        assertThat(driver.findElement(By.xpath("//a[@class='tile-query' and text()='Seed question " + RUN + "']"))
+                        .findElement(By.xpath("../.."))
+                        .findElement(By.className("count"))
+                        .getText())
+                .as("the saved seed question's tile counts alice and dave")
+                .isEqualTo("2");
         browser.screenshot("05-dashboard");
         try {
             await().atMost(Duration.ofSeconds(10))

@@ -18,15 +18,15 @@ import java.util.regex.Pattern;
  * @param expr   the parsed question, or null when it did not parse
  * @param error  why it did not parse, with the position in {@code text}, or null
  */
-record ConsoleQuery(String text, String syntax, Expr expr, QueryException error) {
+public record ConsoleQuery(String text, String syntax, Expr expr, QueryException error) {
 
-    static final String DSL = "dsl";
-    static final String LUCENE = "lucene";
+    public static final String DSL = "dsl";
+    public static final String LUCENE = "lucene";
 
     private static final Pattern DSL_SHAPE =
             Pattern.compile("^\\s*(!?models=|(any|all|not)\\(|[^\\s:,()\"]+\\s*,\\s*[A-Za-z]+\\s*,)");
 
-    static ConsoleQuery parse(String text, String syntax) {
+    public static ConsoleQuery parse(String text, String syntax) {
         String chosen = syntax == null ? "" : syntax.strip().toLowerCase(Locale.ROOT);
         if (chosen.equals(DSL)) {
             return dsl(text);
@@ -65,7 +65,7 @@ record ConsoleQuery(String text, String syntax, Expr expr, QueryException error)
     }
 
     /** How the page names the syntax it read. */
-    String syntaxName() {
+    public String syntaxName() {
         return syntax.equals(DSL) ? "URI filter DSL" : "Lucene syntax";
     }
 }

@@ -3,11 +3,15 @@ package io.agent7.search.console;
 import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
 import io.agent7.search.api.SearchBackend;
+import io.agent7.search.saved.SavedSearch;
+import io.agent7.search.saved.SavedSearches;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,10 +35,12 @@ class DashboardController {
 
     private final Questions questions;
     private final Schema schema;
+    private final SavedSearches saved;
 
-    DashboardController(Questions questions, Schema schema) {
+    DashboardController(Questions questions, Schema schema, SavedSearches saved) {
         this.questions = questions;
         this.schema = schema;
+        this.saved = saved;
     }
 
     /**
@@ -70,7 +76,7 @@ class DashboardController {
     }
 
     @GetMapping("/dashboard")
-    String dashboard(Model model) {
+    String dashboard(Authentication user, Model model) {
         List<Tile> tiles = new ArrayList<>();
         tiles.add(chart("hosts-by-os", "Hosts by operating system", "host", "", "host.os.name", "bar"));
         tiles.add(count("silent-hosts", "Silent hosts: no check-in for an hour", "host", SILENT));
@@ -105,6 +111,12 @@ class DashboardController {
                 RECENT,
                 "package.name",
                 "bar"));
+        // Saved searches marked for the dashboard, the viewer's own and the shared ones: a count each.
+        for (SavedSearch s : saved.visibleTo(user.getName())) {
+            if (s.dashboard()) {
+                tiles.add(savedTile(s));
+            }
+        }
         model.addAttribute("tiles", tiles);
         return "dashboard";
     }
@@ -116,6 +128,31 @@ class DashboardController {
                     id, title, url, questions.count(type, question), null, List.of(), List.of(), List.of(), null);
         } catch (RuntimeException e) {
             return new Tile(id, title, url, null, null, List.of(), List.of(), List.of(), Questions.problem(e));
+        }
+    }
+
+    private Tile savedTile(SavedSearch s) {
+        String url = UriComponentsBuilder.fromPath("/")
+                .queryParam("type", s.type())
+                .queryParam("q", s.query())
+                .queryParam("syntax", s.syntax())
+                .build()
+                .encode()
+                .toUriString();
+        String id = "saved-" + s.id();
+        try {
+            return new Tile(
+                    id,
+                    s.name(),
+                    url,
+                    questions.count(s.type(), s.query(), s.syntax()),
+                    null,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    null);
+        } catch (RuntimeException e) {
+            return new Tile(id, s.name(), url, null, null, List.of(), List.of(), List.of(), Questions.problem(e));
         }
     }
 

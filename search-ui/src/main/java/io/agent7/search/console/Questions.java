@@ -29,9 +29,14 @@ class Questions {
         this.backend = backend;
     }
 
-    /** A question about the items present now. */
+    /** A question about the items present now, its syntax detected. */
     Expr where(String text) {
-        ConsoleQuery query = ConsoleQuery.parse(text, null);
+        return where(text, null);
+    }
+
+    /** A question about the items present now, in the syntax given ({@code dsl}, {@code lucene}, or null to detect it). */
+    Expr where(String text, String syntax) {
+        ConsoleQuery query = ConsoleQuery.parse(text, syntax);
         if (query.error() != null) {
             throw query.error();
         }
@@ -39,7 +44,11 @@ class Questions {
     }
 
     long count(String type, String text) {
-        return backend.count(schema.require(type), where(text)).value();
+        return count(type, text, null);
+    }
+
+    long count(String type, String text, String syntax) {
+        return backend.count(schema.require(type), where(text, syntax)).value();
     }
 
     List<SearchBackend.Group> top(String type, String text, String field, int size) {

@@ -73,6 +73,17 @@ class RoleMatrixIT {
             new Call("GET", "/api/v1/{type}", "/api/v1/process?limit=1", Role.VIEWER, null),
             new Call("GET", "/api/agent/{type}", "/api/agent/process?limit=1", Role.VIEWER, null),
             new Call("GET", "/api/v1/search", "/api/v1/search?type=process&q=*", Role.VIEWER, null),
+            new Call("GET", "/saved", "/saved", Role.ANALYST, null),
+            new Call("POST", "/saved", "/saved", Role.ANALYST, "{}"),
+            new Call("POST", "/saved/{id}/delete", "/saved/no-such-search/delete", Role.ANALYST, "{}"),
+            new Call("GET", "/api/v1/saved-searches", "/api/v1/saved-searches", Role.ANALYST, null),
+            new Call("POST", "/api/v1/saved-searches", "/api/v1/saved-searches", Role.ANALYST, "{}"),
+            new Call(
+                    "DELETE",
+                    "/api/v1/saved-searches/{id}",
+                    "/api/v1/saved-searches/no-such-search",
+                    Role.ANALYST,
+                    null),
             new Call("GET", "/admin", "/admin", Role.ADMIN, null),
             new Call("GET", "/api/v1/admin/accounts", "/api/v1/admin/accounts", Role.ADMIN, null),
             new Call("POST", "/api/v1/admin/accounts", "/api/v1/admin/accounts", Role.ADMIN, "{}"),
@@ -258,6 +269,74 @@ class RoleMatrixIT {
         assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
         assertThat(page.body()).doesNotContainPattern("<script>(?!</script>)").doesNotContain("<script>\n");
         assertThat(page.body()).doesNotContain("https://cdn").doesNotContain("//cdn.");
+    }
+
+    @Test
+    void savedSearchesArePrivateUnlessSharedAndOnlyTheirOwnerDeletesThem() throws Exception {
+        String analyst = basic(account(Role.ANALYST));
+        String responder = basic(account(Role.RESPONDER));
+        String mine = "matrix-private-" + UUID.randomUUID();
+        String ours = "matrix-shared-" + UUID.randomUUID();
+        HttpResponse<String> created = HTTP.send(
+                request(
+                        "POST",
+                        "/api/v1/saved-searches",
+                        analyst,
+                        "{\"name\":\"" + mine + "\",\"type\":\"users\",\"query\":\"is_priv,eq,1\"}"),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(JSON.readTree(created.body()).path("type").asString()).isEqualTo("local_user");
+        assertThat(JSON.readTree(created.body()).path("syntax").asString()).isEqualTo("dsl");
+        HttpResponse<String> shared = HTTP.send(
+                request(
+                        "POST",
+                        "/api/v1/saved-searches",
+                        analyst,
+                        "{\"name\":\"" + ours + "\",\"type\":\"process\",\"query\":\"process.name:sshd\","
+                                + "\"shared\":true,\"dashboard\":true}"),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(shared.statusCode()).as(shared.body()).isEqualTo(201);
+        String sharedId = JSON.readTree(shared.body()).path("id").asString();
+        assertThat(JSON.readTree(shared.body()).path("syntax").asString()).isEqualTo("lucene");
+
+        String othersView = HTTP.send(
+                        request("GET", "/api/v1/saved-searches", responder, null), HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertThat(othersView).contains(ours).doesNotContain(mine);
+        assertThat(HTTP.send(
+                                request("GET", "/api/v1/saved-searches", analyst, null),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body())
+                .contains(ours)
+                .contains(mine);
+        String dashboard = HTTP.send(
+                        request("GET", "/dashboard", basic(account(Role.VIEWER)), null),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertThat(dashboard)
+                .as("a shared dashboard search is a tile for everyone")
+                .contains(ours);
+
+        assertThat(status("DELETE", "/api/v1/saved-searches/" + sharedId, responder))
+                .as("someone else's search")
+                .isEqualTo(403);
+        HttpResponse<String> bad = HTTP.send(
+                request(
+                        "POST",
+                        "/api/v1/saved-searches",
+                        analyst,
+                        "{\"name\":\"matrix-bad\",\"type\":\"process\",\"query\":\"process.name,eq\",\"syntax\":\"dsl\"}"),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("does not parse as URI filter DSL");
+        assertThat(status("DELETE", "/api/v1/saved-searches/" + sharedId, analyst))
+                .isEqualTo(200);
+        assertThat(HTTP.send(
+                                request("GET", "/api/v1/saved-searches", analyst, null),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body())
+                .doesNotContain(ours)
+                .doesNotContain("matrix-bad");
     }
 
     @Test
