@@ -26,10 +26,11 @@ public final class Bench {
             "fleet", "io.agent7.bench.FleetBenchmark",
             "agent", "io.agent7.bench.AgentFootprint",
             "query", "io.agent7.bench.QueryBenchmark",
-            "export", "io.agent7.bench.ExportBenchmark");
+            "export", "io.agent7.bench.ExportBenchmark",
+            "console", "io.agent7.bench.ConsoleBenchmark");
 
     static final String USAGE =
-            "usage: ./agent7 bench ingest|fleet|agent|pipeline|query|export [--name value ...] (see docs/BENCHMARKS.md)";
+            "usage: ./agent7 bench ingest|fleet|agent|pipeline|query|export|console [--name value ...] (see docs/BENCHMARKS.md)";
 
     private Bench() {}
 
@@ -65,13 +66,13 @@ public final class Bench {
         CpuLayout cpus = split ? CpuLayout.split() : CpuLayout.shared();
         Path logs = Path.of(
                 System.getProperty("agent7.logs", root.resolve(".agent7/logs").toString()));
-        if (which.equals("query") || which.equals("export")) {
-            // These write their documents straight into the node; export starts the search console itself.
+        if (which.equals("query") || which.equals("export") || which.equals("console")) {
+            // These write their documents straight into the node; export and console start the search console.
             try (BenchStack stack = BenchStack.elasticsearchOnly(cpus)) {
                 List<String> command = launch(cpus, MAINS.get(which));
                 command.addAll(
                         List.of("--es", stack.elasticsearch().toString(), "--cpu-layout", split ? "split" : "shared"));
-                if (which.equals("export")) {
+                if (which.equals("export") || which.equals("console")) {
                     command.addAll(List.of("--root", root.toString()));
                 }
                 command.addAll(args);

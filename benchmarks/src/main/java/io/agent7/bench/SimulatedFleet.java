@@ -42,7 +42,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class SimulatedFleet {
 
     /** The types the questions read: the seed question's three and software. */
-    static final List<String> TYPES = List.of("local_user", "scheduled_task", "startup_item", "software");
+    static final List<String> TYPES = List.of("host", "local_user", "scheduled_task", "startup_item", "software");
 
     /** The join key of local accounts and what runs as them, when the schema writes it at ingest. */
     static final String JOIN_KEY = "agent7.join.host_user";
@@ -175,6 +175,7 @@ final class SimulatedFleet {
     private void addHost(Bulk bulk, VirtualHost host, int index, String collectedAt, Map<String, LongAdder> counts) {
         String hostId = hostId(host.machineId());
         var source = new StateUpdates.Source(hostId, host.hostName(), "bench-agent-" + index);
+        addHostDocument(bulk, host, hostId, source, index, collectedAt, counts);
         for (Collector collector : host.collectors(schema)) {
             DataType type = collector.type();
             if (!TYPES.contains(type.name())) {
@@ -194,6 +195,41 @@ final class SimulatedFleet {
                 counts.get(type.name()).increment();
             }
         }
+    }
+
+    /**
+     * The host's own document, as its check-ins write it: facts, group and last check-in (one
+     * host in fifty silent for a day, as a fleet has some).
+     */
+    private void addHostDocument(
+            Bulk bulk,
+            VirtualHost host,
+            String hostId,
+            StateUpdates.Source source,
+            int index,
+            String collectedAt,
+            Map<String, LongAdder> counts) {
+        DataType type = schema.require("host");
+        ObjectNode raw = Http.JSON.createObjectNode();
+        ObjectNode facts = raw.putObject("host");
+        facts.put("hostname", host.hostName());
+        facts.putObject("os")
+                .put("family", host.osFamily())
+                .put("name", host.osFamily().equals("windows") ? "Windows Server 2022" : "Debian GNU/Linux");
+        raw.putObject("agent").put("version", "bench");
+        raw.putObject("host_state")
+                .put("group", index % 10 == 0 ? "servers" : "default")
+                .put(
+                        "last_checkin",
+                        index % 50 == 0 ? Values.formatDate(Instant.now().minusSeconds(86_400)) : collectedAt);
+        ObjectNode document = schema.normalizer(type).normalize(raw, hostId);
+        String id = DocumentIds.of(hostId, type, document);
+        ObjectNode stored = (ObjectNode)
+                StateUpdates.upsert(type, document, source, collectedAt).get("upsert");
+        ObjectNode action = Http.JSON.createObjectNode();
+        action.putObject("index").put("_index", type.index()).put("_id", id).put("routing", hostId);
+        bulk.add(action, stored);
+        counts.get(type.name()).increment();
     }
 
     /** A host id of the shape the ingest API gives (32 hex digits, from the machine id). */
