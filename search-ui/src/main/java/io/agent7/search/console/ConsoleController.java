@@ -45,6 +45,7 @@ class ConsoleController {
     private final SearchBackend backend;
     private final SearchProperties properties;
     private final String caCertificate;
+    private final Fanout fanout;
 
     /**
      * @param caCertificate the CA file the page's curl command trusts, as the analyst's machine
@@ -55,11 +56,13 @@ class ConsoleController {
             Schema schema,
             SearchBackend backend,
             SearchProperties properties,
+            Fanout fanout,
             @Value("${agent7.console.curl-ca-certificate:}") String caCertificate) {
         this.schema = schema;
         this.backend = backend;
         this.properties = properties;
         this.caCertificate = caCertificate;
+        this.fanout = fanout;
     }
 
     /** One column of the table, and the URL that sorts by it. */
@@ -92,7 +95,7 @@ class ConsoleController {
         DataType dataType = known(type);
         String text = q != null ? q : filter != null ? filter : "";
         ConsoleQuery query = ConsoleQuery.parse(text, filter != null && q == null ? ConsoleQuery.DSL : syntax);
-        List<String> columns = columns(dataType, cols, backend.fieldsWithValues(dataType));
+        List<String> columns = columns(dataType, cols, fanout.fieldsWithValues(dataType));
         model.addAttribute("types", schema.types().stream().map(DataType::name).toList());
         model.addAttribute("type", dataType.name());
         model.addAttribute("q", text);
@@ -128,8 +131,15 @@ class ConsoleController {
             }
             Limits limits = properties.limits();
             QueryOptions parsed = QueryOptions.parse(options, dataType, limits);
-            SearchBackend.Page page = backend.search(new SearchBackend.Request(
-                    dataType, where, parsed.sort(), parsed.fields(), 0, parsed.limit(), parsed.cursor()));
+            // The page and its top values side by side: the page takes as long as the slowest.
+            var pageFuture = fanout.submit(() -> backend.search(new SearchBackend.Request(
+                    dataType, where, parsed.sort(), parsed.fields(), 0, parsed.limit(), parsed.cursor())));
+            List<String> facetFields = facetFields(dataType);
+            var facetFutures = facetFields.stream()
+                    .map(field -> fanout.submit(() -> backend.group(new SearchBackend.GroupRequest(
+                            dataType, where, List.of(field), FACET_VALUES, null, false))))
+                    .toList();
+            SearchBackend.Page page = Fanout.join(pageFuture);
             List<Map<String, Object>> rows = new ArrayList<>();
             for (SearchBackend.Hit hit : page.hits()) {
                 Map<String, Object> row = new LinkedHashMap<>();
@@ -155,7 +165,7 @@ class ConsoleController {
                                 .encode()
                                 .toUriString());
             }
-            model.addAttribute("facets", facets(dataType, where, query));
+            model.addAttribute("facets", facets(facetFields, Fanout.joinAll(facetFutures), query));
         } catch (QueryException e) {
             // The box is the only text a position can point into; an option's error (orderby=) has none.
             model.addAttribute("problem", problem(e, e.span().known() ? text : ""));
@@ -176,13 +186,12 @@ class ConsoleController {
         return new Column(field, url, sorted, descending);
     }
 
-    private List<Facet> facets(DataType type, Expr where, ConsoleQuery query) {
+    private static List<Facet> facets(List<String> fields, List<SearchBackend.Groups> answers, ConsoleQuery query) {
         List<Facet> facets = new ArrayList<>();
-        for (String field : facetFields(type)) {
-            SearchBackend.Groups groups = backend.group(
-                    new SearchBackend.GroupRequest(type, where, List.of(field), FACET_VALUES, null, false));
+        for (int i = 0; i < fields.size(); i++) {
+            String field = fields.get(i);
             List<FacetValue> values = new ArrayList<>();
-            for (SearchBackend.Group g : groups.groups()) {
+            for (SearchBackend.Group g : answers.get(i).groups()) {
                 String value = String.valueOf(g.key().get(field));
                 values.add(new FacetValue(
                         value, g.count(), refined(query, field, value, false), refined(query, field, value, true)));

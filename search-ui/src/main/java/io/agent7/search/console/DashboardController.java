@@ -6,7 +6,10 @@ import io.agent7.search.api.SearchBackend;
 import io.agent7.search.saved.SavedSearch;
 import io.agent7.search.saved.SavedSearches;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,11 +39,13 @@ class DashboardController {
     private final Questions questions;
     private final Schema schema;
     private final SavedSearches saved;
+    private final Fanout fanout;
 
-    DashboardController(Questions questions, Schema schema, SavedSearches saved) {
+    DashboardController(Questions questions, Schema schema, SavedSearches saved, Fanout fanout) {
         this.questions = questions;
         this.schema = schema;
         this.saved = saved;
+        this.fanout = fanout;
     }
 
     /**
@@ -77,47 +82,57 @@ class DashboardController {
 
     @GetMapping("/dashboard")
     String dashboard(Authentication user, Model model) {
-        List<Tile> tiles = new ArrayList<>();
-        tiles.add(chart("hosts-by-os", "Hosts by operating system", "host", "", "host.os.name", "bar"));
-        tiles.add(count("silent-hosts", "Silent hosts: no check-in for an hour", "host", SILENT));
-        tiles.add(count("privileged-accounts", "Privileged, enabled local accounts", "local_user", PRIVILEGED));
-        tiles.add(count(
+        // Every tile's searches side by side (Fanout): the page takes as long as its slowest tile.
+        List<CompletableFuture<Tile>> tiles = new ArrayList<>();
+        tiles.add(fanout.submit(
+                () -> chart("hosts-by-os", "Hosts by operating system", "host", "", "host.os.name", "bar")));
+        tiles.add(fanout.submit(() -> count("silent-hosts", "Silent hosts: no check-in for an hour", "host", SILENT)));
+        tiles.add(fanout.submit(
+                () -> count("privileged-accounts", "Privileged, enabled local accounts", "local_user", PRIVILEGED)));
+        tiles.add(fanout.submit(() -> count(
                 "stale-privileged",
                 "Privileged, enabled accounts not used for two months",
                 "local_user",
-                STALE_PRIVILEGED));
-        tiles.add(recentByType());
-        tiles.add(count(
+                STALE_PRIVILEGED)));
+        Map<String, CompletableFuture<Long>> recent = new LinkedHashMap<>();
+        for (DataType type : schema.types()) {
+            if (!type.name().equals("host") && !type.series()) {
+                recent.put(type.name(), fanout.submit(() -> questions.count(type.name(), RECENT)));
+            }
+        }
+        tiles.add(fanout.submit(() -> count(
                 "tasks-outside",
                 "Scheduled tasks running outside system folders",
                 "scheduled_task",
-                OUTSIDE_SYSTEM_FOLDERS));
-        tiles.add(count(
+                OUTSIDE_SYSTEM_FOLDERS)));
+        tiles.add(fanout.submit(() -> count(
                 "startup-outside",
                 "Startup items running outside system folders",
                 "startup_item",
-                OUTSIDE_SYSTEM_FOLDERS));
-        tiles.add(chart(
+                OUTSIDE_SYSTEM_FOLDERS)));
+        tiles.add(fanout.submit(() -> chart(
                 "listening-by-process",
                 "Listening ports by process",
                 "network_connection",
                 LISTENING,
                 "process.name",
-                "bar"));
-        tiles.add(chart(
+                "bar")));
+        tiles.add(fanout.submit(() -> chart(
                 "software-recent",
                 "Software first seen in the last 7 days",
                 "software",
                 RECENT,
                 "package.name",
-                "bar"));
+                "bar")));
         // Saved searches marked for the dashboard, the viewer's own and the shared ones: a count each.
         for (SavedSearch s : saved.visibleTo(user.getName())) {
             if (s.dashboard()) {
-                tiles.add(savedTile(s));
+                tiles.add(fanout.submit(() -> savedTile(s)));
             }
         }
-        model.addAttribute("tiles", tiles);
+        List<Tile> shown = new ArrayList<>(Fanout.joinAll(tiles));
+        shown.add(4, recentByType(recent));
+        model.addAttribute("tiles", shown);
         return "dashboard";
     }
 
@@ -176,43 +191,24 @@ class DashboardController {
     }
 
     /** Items that appeared in the last 7 days, per host type that has any. */
-    private Tile recentByType() {
+    private static Tile recentByType(Map<String, CompletableFuture<Long>> counts) {
+        String title = "Items that appeared in the last 7 days";
         List<String> labels = new ArrayList<>();
-        List<Long> counts = new ArrayList<>();
+        List<Long> values = new ArrayList<>();
         List<String> links = new ArrayList<>();
         try {
-            for (DataType type : schema.types()) {
-                if (type.name().equals("host") || type.series()) {
-                    continue;
-                }
-                long n = questions.count(type.name(), RECENT);
+            for (var entry : counts.entrySet()) {
+                long n = Fanout.join(entry.getValue());
                 if (n > 0) {
-                    labels.add(type.name());
-                    counts.add(n);
-                    links.add(Questions.searchUrl(type.name(), RECENT));
+                    labels.add(entry.getKey());
+                    values.add(n);
+                    links.add(Questions.searchUrl(entry.getKey(), RECENT));
                 }
             }
-            return new Tile(
-                    "recent-by-type",
-                    "Items that appeared in the last 7 days",
-                    null,
-                    null,
-                    "bar",
-                    labels,
-                    counts,
-                    links,
-                    null);
+            return new Tile("recent-by-type", title, null, null, "bar", labels, values, links, null);
         } catch (RuntimeException e) {
             return new Tile(
-                    "recent-by-type",
-                    "Items that appeared in the last 7 days",
-                    null,
-                    null,
-                    "bar",
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    Questions.problem(e));
+                    "recent-by-type", title, null, null, "bar", List.of(), List.of(), List.of(), Questions.problem(e));
         }
     }
 }

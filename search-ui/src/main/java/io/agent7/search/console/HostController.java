@@ -33,10 +33,12 @@ class HostController {
 
     private final Schema schema;
     private final Questions questions;
+    private final Fanout fanout;
 
-    HostController(Schema schema, Questions questions) {
+    HostController(Schema schema, Questions questions, Fanout fanout) {
         this.schema = schema;
         this.questions = questions;
+        this.fanout = fanout;
     }
 
     /** One line of the timeline. */
@@ -95,10 +97,12 @@ class HostController {
                 types.stream().filter(t -> t.name().equals(tab)).findFirst().orElse(types.get(0));
         model.addAttribute("tabs", types.stream().map(DataType::name).toList());
         model.addAttribute("tab", current.name());
-        List<String> columns = ConsoleController.columns(current, null, questions.fieldsWithValues(current)).stream()
+        List<String> columns = ConsoleController.columns(current, null, fanout.fieldsWithValues(current)).stream()
                 .filter(c -> !c.equals(CommonFields.HOST_NAME))
                 .toList();
-        SearchBackend.Page items = questions.page(current.name(), own, List.of(), TAB_ROWS);
+        var itemsFuture = fanout.submit(() -> questions.page(current.name(), own, List.of(), TAB_ROWS));
+        List<Change> changes = timeline(types, own, timeline);
+        SearchBackend.Page items = Fanout.join(itemsFuture);
         model.addAttribute("columns", columns);
         model.addAttribute(
                 "items",
@@ -110,41 +114,48 @@ class HostController {
         model.addAttribute("itemTotal", items.total().value());
         model.addAttribute("itemsUrl", Questions.searchUrl(current.name(), own));
         model.addAttribute("timelineType", timeline == null ? "" : timeline);
-        model.addAttribute("changes", timeline(types, own, timeline));
+        model.addAttribute("changes", changes);
         return "host";
     }
 
     /** What appeared ({@code @timestamp}: first seen) and what went ({@code removed_at}), newest first. */
     private List<Change> timeline(List<DataType> types, String own, String only) {
-        List<Change> changes = new ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<List<Change>>> perType = new ArrayList<>();
         for (DataType type : types) {
-            if (only != null && !only.isBlank() && !type.name().equals(only)) {
-                continue;
-            }
-            String question = own;
-            var appeared = questions.page(
-                    type.name(), question, List.of(new SortKey(CommonFields.TIMESTAMP, true)), TIMELINE_PER_TYPE);
-            String label = ConsoleController.columns(type, null, questions.fieldsWithValues(type)).stream()
-                    .filter(c -> !c.equals(CommonFields.HOST_NAME))
-                    .findFirst()
-                    .orElse(CommonFields.TIMESTAMP);
-            for (SearchBackend.Hit h : appeared.hits()) {
-                changes.add(new Change(
-                        Cells.text(h.source(), CommonFields.TIMESTAMP),
-                        "appeared",
-                        type.name(),
-                        Cells.text(h.source(), label)));
-            }
-            var removed = questions.removed(type.name(), question, TIMELINE_PER_TYPE);
-            for (SearchBackend.Hit h : removed.hits()) {
-                changes.add(new Change(
-                        Cells.text(h.source(), CommonFields.REMOVED_AT),
-                        "removed",
-                        type.name(),
-                        Cells.text(h.source(), label)));
+            if (only == null || only.isBlank() || type.name().equals(only)) {
+                perType.add(fanout.submit(() -> changes(type, own)));
             }
         }
+        List<Change> changes = new ArrayList<>();
+        Fanout.joinAll(perType).forEach(changes::addAll);
         changes.sort(Comparator.comparing(Change::at).reversed());
         return changes.size() > TIMELINE_ROWS ? changes.subList(0, TIMELINE_ROWS) : changes;
+    }
+
+    /** One type's changes on the host: its newest items, and its most recently removed ones. */
+    private List<Change> changes(DataType type, String own) {
+        String label = ConsoleController.columns(type, null, fanout.fieldsWithValues(type)).stream()
+                .filter(c -> !c.equals(CommonFields.HOST_NAME))
+                .findFirst()
+                .orElse(CommonFields.TIMESTAMP);
+        List<Change> changes = new ArrayList<>();
+        var appeared =
+                questions.page(type.name(), own, List.of(new SortKey(CommonFields.TIMESTAMP, true)), TIMELINE_PER_TYPE);
+        for (SearchBackend.Hit h : appeared.hits()) {
+            changes.add(new Change(
+                    Cells.text(h.source(), CommonFields.TIMESTAMP),
+                    "appeared",
+                    type.name(),
+                    Cells.text(h.source(), label)));
+        }
+        for (SearchBackend.Hit h :
+                questions.removed(type.name(), own, TIMELINE_PER_TYPE).hits()) {
+            changes.add(new Change(
+                    Cells.text(h.source(), CommonFields.REMOVED_AT),
+                    "removed",
+                    type.name(),
+                    Cells.text(h.source(), label)));
+        }
+        return changes;
     }
 }

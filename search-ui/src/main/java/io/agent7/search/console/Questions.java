@@ -62,11 +62,6 @@ class Questions {
                 new SearchBackend.Request(schema.require(type), where(text), sort, FieldSelection.ALL, 0, size, null));
     }
 
-    /** Fields that hold a value in some document of the type. */
-    java.util.Set<String> fieldsWithValues(DataType type) {
-        return backend.fieldsWithValues(type);
-    }
-
     /** Items that are gone, most recently removed first. */
     SearchBackend.Page removed(String type, String text, int size) {
         ConsoleQuery query = ConsoleQuery.parse(text, null);
