@@ -11,6 +11,79 @@
       }
     });
   }
+  // Suggestions in the search box: field names from the schema (the page's list), and once a
+  // DSL clause reaches its value (field,op,...), the field's values that start with what is
+  // typed, from the query API's distinct values of the type being searched.
+  const box = document.getElementById('q');
+  const typePicker = document.getElementById('type');
+  const values = document.getElementById('value-suggestions');
+  if (box && typePicker && values) {
+    let timer = null;
+    let asked = 0;
+    const clausePattern = /^\s*([A-Za-z0-9_.@]+)\s*,\s*(eq|ne|neq|in|notin|like|startswith)\s*,([^|"]*)$/i;
+    const suggest = function () {
+      const text = box.value;
+      const start = text.lastIndexOf(';') + 1;
+      const clause = text.slice(start);
+      const match = clause.match(clausePattern);
+      if (!match) {
+        box.setAttribute('list', 'field-names');
+        return;
+      }
+      const field = match[1];
+      const partial = match[3];
+      let url = '/api/v1/' + encodeURIComponent(typePicker.value) + '?distinct=' + encodeURIComponent(field) + '&limit=20';
+      if (partial) {
+        url += '&filter=' + encodeURIComponent(field + ',startswith,' + partial);
+      }
+      const mine = ++asked;
+      fetch(url, { credentials: 'same-origin' })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (body) {
+          if (!body || mine !== asked || !Array.isArray(body.values)) {
+            return;
+          }
+          values.replaceChildren();
+          const head = text.slice(0, text.length - partial.length);
+          body.values.forEach(function (value) {
+            const option = document.createElement('option');
+            option.value = head + value;
+            values.appendChild(option);
+          });
+          values.dataset.field = field;
+          box.setAttribute('list', 'value-suggestions');
+        });
+    };
+    box.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(suggest, 200);
+    });
+  }
+  // A joined row's related items, shown under the row (the link alone opens them as a page).
+  document.querySelectorAll('a.expand').forEach(function (link) {
+    link.addEventListener('click', function (event) {
+      event.preventDefault();
+      const row = link.closest('tr');
+      const open = row.nextElementSibling;
+      if (open && open.classList.contains('related')) {
+        open.remove();
+        link.textContent = '\u25B8';
+        return;
+      }
+      fetch(link.href + '&fragment=true', { credentials: 'same-origin' })
+        .then(function (response) { return response.text(); })
+        .then(function (html) {
+          const extra = document.createElement('tr');
+          extra.className = 'related';
+          const cell = document.createElement('td');
+          cell.colSpan = row.children.length;
+          cell.innerHTML = html;
+          extra.appendChild(cell);
+          row.after(extra);
+          link.textContent = '\u25BE';
+        });
+    });
+  });
   // Dashboard tiles: each canvas carries its chart's labels and counts as data attributes.
   if (window.Chart) {
     document.querySelectorAll('canvas[data-labels]').forEach(function (canvas) {

@@ -152,6 +152,15 @@ class ConsoleBrowserIT {
                 .contains("alice-" + RUN, "dave-" + RUN)
                 .doesNotContain("bob-" + RUN, "frank-" + RUN, "erin-" + RUN);
         assertThat(driver.getCurrentUrl()).contains("q=").contains("type=local_user");
+        // alice's row opens onto the task that made it match.
+        WebElement alice =
+                driver.findElement(By.xpath("//table[@id='results']//tr[td[normalize-space()='alice-" + RUN + "']]"));
+        alice.findElement(By.cssSelector("a.expand")).click();
+        WebElement related = await().atMost(Duration.ofSeconds(10))
+                .until(() -> driver.findElements(By.cssSelector("#results tr.related")), list -> !list.isEmpty())
+                .get(0);
+        assertThat(related.getText()).contains("scheduled_task").contains("C:\\Users\\Public\\x.exe");
+        assertThat(related.getText()).doesNotContain("C:\\Program Files");
         browser.screenshot("02-seed-question");
 
         // Saved, shared and put on the dashboard from the search page.
@@ -170,6 +179,19 @@ class ConsoleBrowserIT {
                 .toString());
         assertThat(driver.findElement(By.id("syntax")).getText()).isEqualTo("Lucene syntax");
         assertThat(column("user.name")).containsExactly("alice-" + RUN);
+
+        // Values are suggested as a clause reaches them.
+        new Select(driver.findElement(By.id("type"))).selectByValue("local_user");
+        WebElement typing = driver.findElement(By.id("q"));
+        typing.clear();
+        typing.sendKeys("is_priv,eq,1;user.name,eq,alice-" + RUN.substring(0, 3));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> assertThat(driver.findElements(By.cssSelector("#value-suggestions option")).stream()
+                                        .map(o -> o.getAttribute("value"))
+                                        .toList())
+                                .contains("is_priv,eq,1;user.name,eq,alice-" + RUN));
+        assertThat(typing.getAttribute("list")).isEqualTo("value-suggestions");
 
         // A misspelt field is marked where it was written.
         driver.get(search.url("/?type=local_user&q=" + enc("is_priv,eq,1;lastlogon,gt,yesterday"))

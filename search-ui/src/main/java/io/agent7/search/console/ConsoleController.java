@@ -131,19 +131,33 @@ class ConsoleController {
             }
             Limits limits = properties.limits();
             QueryOptions parsed = QueryOptions.parse(options, dataType, limits);
-            // The page and its top values side by side: the page takes as long as the slowest.
-            var pageFuture = fanout.submit(() -> backend.search(new SearchBackend.Request(
-                    dataType, where, parsed.sort(), parsed.fields(), 0, parsed.limit(), parsed.cursor())));
+            SearchBackend.Page page = backend.search(new SearchBackend.Request(
+                    dataType, where, parsed.sort(), parsed.fields(), 0, parsed.limit(), parsed.cursor()));
             List<String> facetFields = facetFields(dataType);
-            var facetFutures = facetFields.stream()
-                    .map(field -> fanout.submit(() -> backend.group(new SearchBackend.GroupRequest(
-                            dataType, where, List.of(field), FACET_VALUES, null, false))))
-                    .toList();
-            SearchBackend.Page page = Fanout.join(pageFuture);
+            // Top values: counted from the page itself when it holds the whole result (exact, and
+            // free: a joined question's result is often a few dozen rows, and asking the node again
+            // would plan its join once per field); else one aggregation per field, side by side.
+            List<SearchBackend.Groups> facetAnswers =
+                    page.total().exact() && page.total().value() <= page.hits().size()
+                            ? facetFields.stream().map(f -> topValues(page, f)).toList()
+                            : Fanout.joinAll(facetFields.stream()
+                                    .map(field -> fanout.submit(() -> backend.group(new SearchBackend.GroupRequest(
+                                            dataType, where, List.of(field), FACET_VALUES, null, false))))
+                                    .toList());
             List<Map<String, Object>> rows = new ArrayList<>();
+            boolean joined = Related.join(query.expr()).isPresent();
             for (SearchBackend.Hit hit : page.hits()) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("id", hit.id());
+                if (joined) {
+                    UriComponentsBuilder related = UriComponentsBuilder.fromPath("/related")
+                            .queryParam("type", dataType.name())
+                            .queryParam("q", text)
+                            .queryParam("syntax", query.syntax());
+                    RelatedController.keys(schema, dataType, query.expr(), hit.source())
+                            .forEach(related::queryParam);
+                    row.put("relatedUrl", related.build().encode().toUriString());
+                }
                 row.put("hostId", Cells.text(hit.source(), CommonFields.HOST_ID));
                 row.put(
                         "cells",
@@ -156,6 +170,7 @@ class ConsoleController {
             model.addAttribute(
                     "columns", columns.stream().map(c -> column(c, orderby)).toList());
             model.addAttribute("hostColumn", columns.indexOf(CommonFields.HOST_NAME));
+            model.addAttribute("joined", joined);
             if (page.nextCursor() != null) {
                 model.addAttribute(
                         "nextUrl",
@@ -165,7 +180,7 @@ class ConsoleController {
                                 .encode()
                                 .toUriString());
             }
-            model.addAttribute("facets", facets(facetFields, Fanout.joinAll(facetFutures), query));
+            model.addAttribute("facets", facets(facetFields, facetAnswers, query));
         } catch (QueryException e) {
             // The box is the only text a position can point into; an option's error (orderby=) has none.
             model.addAttribute("problem", problem(e, e.span().known() ? text : ""));
@@ -201,6 +216,22 @@ class ConsoleController {
             }
         }
         return facets;
+    }
+
+    /** The field's most frequent values among the page's rows, as an aggregation would count them. */
+    static SearchBackend.Groups topValues(SearchBackend.Page page, String field) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (SearchBackend.Hit hit : page.hits()) {
+            Object value = Cells.value(hit.source(), field);
+            List<?> values = value instanceof List<?> many ? many : value == null ? List.of() : List.of(value);
+            values.stream().map(String::valueOf).distinct().forEach(v -> counts.merge(v, 1L, Long::sum));
+        }
+        List<SearchBackend.Group> groups = counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(FACET_VALUES)
+                .map(e -> new SearchBackend.Group(Map.of(field, e.getKey()), e.getValue()))
+                .toList();
+        return new SearchBackend.Groups(page.total(), groups, null);
     }
 
     /** The page's URL with one more clause: the field equal (or not) to the value, in the question's own syntax. */

@@ -68,6 +68,7 @@ class RoleMatrixIT {
             new Call("GET", "/login", "/login", null, null),
             new Call("GET", "/", "/?type=process&q=process.name,eq,x", Role.VIEWER, null),
             new Call("GET", "/dashboard", "/dashboard", Role.VIEWER, null),
+            new Call("GET", "/related", "/related?type=users&q=is_priv,eq,1;models=schtasks&k0=x", Role.VIEWER, null),
             new Call("GET", "/hosts", "/hosts", Role.VIEWER, null),
             new Call("GET", "/hosts/{id}", "/hosts/no-such-host", Role.VIEWER, null),
             new Call("GET", "/api/v1/{type}", "/api/v1/process?limit=1", Role.VIEWER, null),
