@@ -10,9 +10,8 @@ import java.util.regex.Pattern;
 /**
  * What the console's search box holds: a question in the URI filter DSL or in Lucene syntax.
  * The analyst may say which ({@code syntax=dsl|lucene}); otherwise the text is read as the
- * DSL when it parses as the DSL, as Lucene when only Lucene takes it, and when neither does,
- * the error shown is that of the syntax it looks like (a first clause {@code field,op,...} or
- * {@code models=} is the DSL's shape).
+ * DSL when it parses as the DSL or starts in the DSL's shape (a first clause {@code field,op}
+ * or {@code models=}, {@code any(}, ...), whose error is then shown; else as Lucene.
  *
  * @param syntax {@code dsl} or {@code lucene}
  * @param expr   the parsed question, or null when it did not parse
@@ -24,7 +23,7 @@ public record ConsoleQuery(String text, String syntax, Expr expr, QueryException
     public static final String LUCENE = "lucene";
 
     private static final Pattern DSL_SHAPE =
-            Pattern.compile("^\\s*(!?models=|(any|all|not)\\(|[^\\s:,()\"]+\\s*,\\s*[A-Za-z]+\\s*,)");
+            Pattern.compile("^\\s*(!?models=|(any|all|not)\\(|[^\\s:,()\"]+\\s*,\\s*[A-Za-z]+\\s*(,|;|$))");
 
     public static ConsoleQuery parse(String text, String syntax) {
         String chosen = syntax == null ? "" : syntax.strip().toLowerCase(Locale.ROOT);
@@ -38,14 +37,11 @@ public record ConsoleQuery(String text, String syntax, Expr expr, QueryException
             return new ConsoleQuery(text, DSL, new Expr.And(java.util.List.of()), null);
         }
         ConsoleQuery asDsl = dsl(text);
-        if (asDsl.error == null) {
+        if (asDsl.error == null || DSL_SHAPE.matcher(text).find()) {
+            // Lucene takes almost any text as terms: a clause in the DSL's shape stays the DSL's, errors and all.
             return asDsl;
         }
-        ConsoleQuery asLucene = lucene(text);
-        if (asLucene.error == null) {
-            return asLucene;
-        }
-        return DSL_SHAPE.matcher(text).find() ? asDsl : asLucene;
+        return lucene(text);
     }
 
     private static ConsoleQuery dsl(String text) {
