@@ -72,11 +72,7 @@ class ConsoleBrowserIT {
                         "AGENT7_ELASTICSEARCH_URL", es,
                         "AGENT7_STATE_DIR", state.toString(),
                         "AGENT7_BOOTSTRAP_SITE_KEY", SITE_KEY));
-        search = ServiceProcess.start(
-                "search-ui",
-                Map.of("AGENT7_ELASTICSEARCH_URL", es, "AGENT7_BOOTSTRAP_ADMIN_PASSWORD", TestAccounts.ADMIN_PASSWORD),
-                "--agent7.console.plain-http=true",
-                "--server.address=127.0.0.1");
+        search = FleetSupport.plainConsole();
         String yesterday = Instant.now().minus(Duration.ofDays(1)).toString();
         String longAgo = Instant.now().minus(Duration.ofDays(200)).toString();
         // win-a: alice's task runs from C:\Users\Public (found); bob's from Program Files (not).
@@ -117,16 +113,8 @@ class ConsoleBrowserIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (search != null) {
-            search.close();
-        }
-        if (ingest != null) {
-            ingest.close();
-        }
+    static void stop() throws Exception {
+        FleetSupport.closeAll(ingest, search, browser);
     }
 
     @Test

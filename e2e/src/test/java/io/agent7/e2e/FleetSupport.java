@@ -9,6 +9,7 @@ import io.agent7.agent.transport.ServerClient;
 import io.agent7.protocol.Batch;
 import io.agent7.protocol.CheckinReport;
 import io.agent7.schema.Schema;
+import io.agent7.testkit.ServiceProcess;
 import io.agent7.testkit.TestAccounts;
 import io.agent7.testkit.TestElasticsearch;
 import java.net.URI;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -188,5 +190,32 @@ final class FleetSupport {
             }
         }
         return new Indexed(present, hits.path("total").path("value").asLong());
+    }
+
+    /**
+     * The search console from its jar on the run's node, with the test administrator, over
+     * plain HTTP on loopback (which the console serves only when asked to by name; ExposureIT
+     * runs it over HTTPS, as ./agent7 up does); {@code more} are further settings.
+     */
+    static ServiceProcess plainConsole(String... more) {
+        List<String> args = new ArrayList<>(List.of("--agent7.console.plain-http=true", "--server.address=127.0.0.1"));
+        args.addAll(List.of(more));
+        return ServiceProcess.start(
+                "search-ui",
+                Map.of(
+                        "AGENT7_ELASTICSEARCH_URL",
+                        TestElasticsearch.url().toString(),
+                        "AGENT7_BOOTSTRAP_ADMIN_PASSWORD",
+                        TestAccounts.ADMIN_PASSWORD),
+                args.toArray(String[]::new));
+    }
+
+    /** Closes what started, last first, skipping what never did. */
+    static void closeAll(AutoCloseable... started) throws Exception {
+        for (int i = started.length - 1; i >= 0; i--) {
+            if (started[i] != null) {
+                started[i].close();
+            }
+        }
     }
 }

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.agent7.testkit.ElasticsearchExtension;
 import io.agent7.testkit.KeycloakServer;
 import io.agent7.testkit.ServiceProcess;
-import io.agent7.testkit.TestAccounts;
-import io.agent7.testkit.TestElasticsearch;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,15 +42,7 @@ class OidcSignInIT {
         }
         keycloak = KeycloakServer.start(REALM, realm);
         String issuer = keycloak.issuer(REALM).toString();
-        search = ServiceProcess.start(
-                "search-ui",
-                Map.of(
-                        "AGENT7_ELASTICSEARCH_URL",
-                        TestElasticsearch.url().toString(),
-                        "AGENT7_BOOTSTRAP_ADMIN_PASSWORD",
-                        TestAccounts.ADMIN_PASSWORD),
-                "--agent7.console.plain-http=true",
-                "--server.address=127.0.0.1",
+        search = FleetSupport.plainConsole(
                 "--spring.security.oauth2.client.registration.keycloak.client-name=Keycloak",
                 "--spring.security.oauth2.client.registration.keycloak.client-id=agent7-console",
                 "--spring.security.oauth2.client.registration.keycloak.client-secret=" + CLIENT_SECRET,
@@ -67,16 +56,8 @@ class OidcSignInIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (search != null) {
-            search.close();
-        }
-        if (keycloak != null) {
-            keycloak.close();
-        }
+    static void stop() throws Exception {
+        FleetSupport.closeAll(keycloak, search, browser);
     }
 
     @Test

@@ -14,7 +14,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -147,13 +146,7 @@ class DashboardController {
     }
 
     private Tile savedTile(SavedSearch s) {
-        String url = UriComponentsBuilder.fromPath("/")
-                .queryParam("type", s.type())
-                .queryParam("q", s.query())
-                .queryParam("syntax", s.syntax())
-                .build()
-                .encode()
-                .toUriString();
+        String url = s.url();
         String id = "saved-" + s.id();
         try {
             return new Tile(

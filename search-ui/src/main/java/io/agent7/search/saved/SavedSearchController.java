@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Saved searches, analysts and up: {@code /saved} (the list, and the search page's save
@@ -50,7 +49,7 @@ class SavedSearchController {
         model.addAttribute(
                 "searches",
                 searches.visibleTo(user.getName()).stream()
-                        .map(s -> Map.of("search", s, "url", url(s)))
+                        .map(s -> Map.of("search", s, "url", s.url()))
                         .toList());
         return "saved";
     }
@@ -149,17 +148,6 @@ class SavedSearchController {
         searches.delete(id);
     }
 
-    /** The search page's URL for a saved search. */
-    static String url(SavedSearch s) {
-        return UriComponentsBuilder.fromPath("/")
-                .queryParam("type", s.type())
-                .queryParam("q", s.query())
-                .queryParam("syntax", s.syntax())
-                .build()
-                .encode()
-                .toUriString();
-    }
-
     private static Map<String, Object> json(SavedSearch s) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", s.id());
@@ -171,7 +159,7 @@ class SavedSearchController {
         out.put("syntax", s.syntax());
         out.put("dashboard", s.dashboard());
         out.put("created_at", s.createdAt().toString());
-        out.put("url", url(s));
+        out.put("url", s.url());
         return out;
     }
 }
