@@ -181,6 +181,17 @@ class ExposureIT {
         soft.assertThat(post(base, "/login", "username=admin&password=wrong").statusCode())
                 .as("a login form posted without the page's CSRF token")
                 .isIn(401, 403);
+        soft.assertThat(get(base, "/login").headers().allValues("Set-Cookie"))
+                .as("the session cookie the sign-in page sets")
+                .anySatisfy(cookie -> assertThat(cookie)
+                        .startsWith("JSESSIONID=")
+                        .contains("; Secure")
+                        .contains("; HttpOnly")
+                        .contains("; SameSite=Lax"));
+        soft.assertThat(get(base, "/login").headers().firstValue("Content-Security-Policy"))
+                .as("the console's content security policy")
+                .hasValueSatisfying(
+                        csp -> assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe"));
         soft.assertThat(get(base, "/login").headers().firstValue("Strict-Transport-Security"))
                 .as("HSTS on the console")
                 .hasValueSatisfying(hsts -> assertThat(hsts).contains("max-age="));

@@ -11,11 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,7 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * A signed-in person asked for something their role does not allow: an audit record
  * ({@code access.denied}, naming them, their roles, the request and where it came from), then
  * a 403: problem details for the API, the console's error page for pages. A refused CSRF
- * token lands here too and is recorded the same way, with its own reason.
+ * token lands here too, from anyone (a stranger's form post without its page's token
+ * included), and is recorded the same way, with its own reason. A stranger refused anything
+ * else never gets here: the entry point asks them to sign in.
  */
 final class DeniedRequests implements AccessDeniedHandler {
 
@@ -32,12 +31,9 @@ final class DeniedRequests implements AccessDeniedHandler {
 
     private final AuditLog audit;
     private final AccessDeniedHandler pages = new AccessDeniedHandlerImpl();
-    private final AuthenticationEntryPoint strangers;
 
-    /** @param strangers what a request without credentials gets: a 401, or the sign-in page */
-    DeniedRequests(AuditLog audit, AuthenticationEntryPoint strangers) {
+    DeniedRequests(AuditLog audit) {
         this.audit = audit;
-        this.strangers = strangers;
     }
 
     @Override
@@ -58,12 +54,6 @@ final class DeniedRequests implements AccessDeniedHandler {
                 target,
                 reason,
                 details));
-        if (who == null || who instanceof AnonymousAuthenticationToken) {
-            // No credentials at all (a form post without a session, say): sign in first.
-            strangers.commence(
-                    request, response, new InsufficientAuthenticationException("Sign in to do this: " + reason));
-            return;
-        }
         if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             pages.handle(request, response, denied);
             return;

@@ -5,11 +5,13 @@ import io.agent7.server.audit.AuditLog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
@@ -29,6 +31,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -40,7 +43,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * an account's password, and bearer tokens, which are either personal API tokens an admin
  * issued ({@code a7t_...}) or the identity provider's access tokens. CSRF protection applies
  * to session requests; a request that carries its own credentials cannot be forged by
- * another site. Unauthenticated API calls get 401, pages a redirect to the sign-in page.
+ * another site. Unauthenticated API calls get 401, a browser asking for a page a redirect to the
+ * sign-in page, any other client a 401.
  *
  * <p>Roles, each including the ones before it: viewer (search, host pages, dashboard),
  * analyst (saved searches), responder, admin (accounts, API tokens, the audit log). Nothing
@@ -84,10 +88,14 @@ class SecurityConfiguration {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         var basic = new BasicAuthenticationEntryPoint();
         basic.setRealmName("Agent7");
+        // A stranger's browser is sent to the sign-in page; the API and every other client get a 401.
+        var browsers = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        browsers.setIgnoredMediaTypes(Set.of(MediaType.ALL));
         var entry = new LinkedHashMap<RequestMatcher, AuthenticationEntryPoint>();
         entry.put(api, basic);
+        entry.put(browsers, new LoginUrlAuthenticationEntryPoint("/login"));
         var strangers = new DelegatingAuthenticationEntryPoint(entry);
-        strangers.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"));
+        strangers.setDefaultEntryPoint(basic);
         ProviderManager bearer = new ProviderManager(bearerProviders(tokens, groupRoles, oidc, jwtDecoder));
         events.ifAvailable(bearer::setAuthenticationEventPublisher);
         http.authorizeHttpRequests(auth -> auth.requestMatchers(
@@ -101,7 +109,11 @@ class SecurityConfiguration {
                         .hasRole("ANALYST")
                         .anyRequest()
                         .hasRole("VIEWER"))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                // CSRF guards what a session cookie authenticates: a request with credentials of its own,
+                // or an API call without the session cookie, rides no session. The sign-in form stays
+                // guarded (a forged sign-in would put the victim in the forger's session).
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null
+                        || (api.matches(request) && !hasSessionCookie(request))))
                 .httpBasic(b -> b.authenticationEntryPoint(basic))
                 .oauth2ResourceServer(rs -> rs.authenticationManagerResolver(request -> bearer))
                 .formLogin(form -> form.loginPage("/login").permitAll())
@@ -112,13 +124,25 @@ class SecurityConfiguration {
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
-                .exceptionHandling(e -> e.authenticationEntryPoint(strangers)
-                        .accessDeniedHandler(new DeniedRequests(audit, strangers)));
+                .exceptionHandling(
+                        e -> e.authenticationEntryPoint(strangers).accessDeniedHandler(new DeniedRequests(audit)));
         if (oidcClients.getIfAvailable() != null) {
             http.oauth2Login(login -> login.loginPage("/login")
                     .userInfoEndpoint(user -> user.userAuthoritiesMapper(oidcRoles(groupRoles))));
         }
         return http.build();
+    }
+
+    private static boolean hasSessionCookie(jakarta.servlet.http.HttpServletRequest request) {
+        if (request.getCookies() == null) {
+            return false;
+        }
+        for (jakarta.servlet.http.Cookie cookie : request.getCookies()) {
+            if (cookie.getName().equals("JSESSIONID")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Personal API tokens first; then, when an identity provider is configured, its JWTs. */

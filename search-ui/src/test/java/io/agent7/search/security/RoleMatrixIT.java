@@ -166,7 +166,7 @@ class RoleMatrixIT {
                 expect(wrong, call, "nobody", stranger.statusCode() == 200, stranger);
             } else if (api) {
                 expect(wrong, call, "nobody", stranger.statusCode() == 401, stranger);
-            } else {
+            } else if (call.method().equals("GET")) {
                 expect(
                         wrong,
                         call,
@@ -177,6 +177,9 @@ class RoleMatrixIT {
                                         .orElse("")
                                         .endsWith("/login"),
                         stranger);
+            } else {
+                // A form posted without its page's CSRF token is refused before anything else.
+                expect(wrong, call, "nobody", stranger.statusCode() == 403, stranger);
             }
             for (Role role : Role.values()) {
                 HttpResponse<String> answer = send(call, basic(account(role)));
@@ -378,6 +381,10 @@ class RoleMatrixIT {
 
     private HttpRequest request(String method, String path, String authorization, String body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (!path.startsWith("/api/")) {
+            // Pages are asked for as a browser asks for them.
+            b.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+        }
         if (authorization != null) {
             b.header("Authorization", authorization);
         }
