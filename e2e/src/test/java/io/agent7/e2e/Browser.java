@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -56,7 +58,7 @@ final class Browser implements AutoCloseable {
                 "--disable-sync",
                 "--window-size=1400,1000",
                 "--user-data-dir=" + profile);
-        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -82,7 +84,7 @@ final class Browser implements AutoCloseable {
      * call forgets only those the current page sees).
      */
     void forgetCookies() {
-        driver.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
     }
 
     /** What the page wrote to the browser's console (script errors, refused resources), for a failure's message. */
@@ -102,8 +104,7 @@ final class Browser implements AutoCloseable {
     public void close() {
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // A profile left in /tmp is harmless.
         }

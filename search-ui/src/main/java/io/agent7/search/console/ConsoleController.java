@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -275,7 +276,7 @@ class ConsoleController {
      * The columns asked for ({@code cols=a,b}), or the host's name and the type's first fields
      * that hold values somewhere ({@code withValues}; empty: the first fields).
      */
-    static List<String> columns(DataType type, String cols, java.util.Set<String> withValues) {
+    static List<String> columns(DataType type, String cols, Set<String> withValues) {
         List<String> selectable = selectable(type);
         if (cols != null && !cols.isBlank()) {
             List<String> chosen = new ArrayList<>();

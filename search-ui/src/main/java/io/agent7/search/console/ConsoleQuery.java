@@ -4,6 +4,7 @@ import io.agent7.query.Expr;
 import io.agent7.query.QueryException;
 import io.agent7.query.dsl.FilterDsl;
 import io.agent7.query.lucene.LuceneSyntax;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -34,7 +35,7 @@ public record ConsoleQuery(String text, String syntax, Expr expr, QueryException
             return lucene(text);
         }
         if (text.isBlank()) {
-            return new ConsoleQuery(text, DSL, new Expr.And(java.util.List.of()), null);
+            return new ConsoleQuery(text, DSL, new Expr.And(List.of()), null);
         }
         ConsoleQuery asDsl = dsl(text);
         if (asDsl.error == null || DSL_SHAPE.matcher(text).find()) {

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -120,7 +121,7 @@ class HostController {
 
     /** What appeared ({@code @timestamp}: first seen) and what went ({@code removed_at}), newest first. */
     private List<Change> timeline(List<DataType> types, String own, String only) {
-        List<java.util.concurrent.CompletableFuture<List<Change>>> perType = new ArrayList<>();
+        List<CompletableFuture<List<Change>>> perType = new ArrayList<>();
         for (DataType type : types) {
             if (only == null || only.isBlank() || type.name().equals(only)) {
                 perType.add(fanout.submit(() -> changes(type, own)));

@@ -13,6 +13,7 @@ import io.agent7.search.api.SearchBackend;
 import io.agent7.server.web.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -102,7 +103,7 @@ class RelatedController {
 
     /** The {@code k0}, {@code k1}, ... parameters of a row's link: its key on each side. */
     static Map<String, String> keys(Schema schema, DataType primary, Expr expr, Map<String, Object> row) {
-        Map<String, String> keys = new java.util.LinkedHashMap<>();
+        Map<String, String> keys = new LinkedHashMap<>();
         Related.join(expr).ifPresent(join -> {
             List<Related.Side> sides = Related.sides(schema, primary, join);
             for (int i = 0; i < sides.size(); i++) {

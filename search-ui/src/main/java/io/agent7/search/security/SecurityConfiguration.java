@@ -2,6 +2,8 @@ package io.agent7.search.security;
 
 import io.agent7.server.accounts.ApiTokens;
 import io.agent7.server.audit.AuditLog;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,11 +135,11 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    private static boolean hasSessionCookie(jakarta.servlet.http.HttpServletRequest request) {
+    private static boolean hasSessionCookie(HttpServletRequest request) {
         if (request.getCookies() == null) {
             return false;
         }
-        for (jakarta.servlet.http.Cookie cookie : request.getCookies()) {
+        for (Cookie cookie : request.getCookies()) {
             if (cookie.getName().equals("JSESSIONID")) {
                 return true;
             }

@@ -3,6 +3,7 @@ package io.agent7.search.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agent7.search.api.SearchBackend;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class TopValuesTest {
 
     @Test
     void keepsTheMostFrequentOnly() {
-        List<SearchBackend.Hit> hits = new java.util.ArrayList<>();
+        List<SearchBackend.Hit> hits = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             hits.add(hit(Map.of("n", "v" + (i % 10))));
         }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -142,7 +143,7 @@ class RoleMatrixIT {
                     ? Set.of("ANY")
                     : info.getMethodsCondition().getMethods().stream()
                             .map(Enum::name)
-                            .collect(java.util.stream.Collectors.toSet());
+                            .collect(Collectors.toSet());
             for (String pattern : info.getPatternValues()) {
                 if (!FRAMEWORK.contains(pattern)) {
                     methods.forEach(m -> mapped.add(m + " " + pattern));
