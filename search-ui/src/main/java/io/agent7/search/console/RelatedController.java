@@ -6,6 +6,7 @@ import io.agent7.query.Span;
 import io.agent7.query.request.FieldSelection;
 import io.agent7.schema.CommonFields;
 import io.agent7.schema.DataType;
+import io.agent7.schema.Field;
 import io.agent7.schema.Schema;
 import io.agent7.schema.UnknownTypeException;
 import io.agent7.search.api.ItemStates;
@@ -78,7 +79,14 @@ class RelatedController {
             Related.Side side = sides.get(i);
             Expr byKey = new Expr.Comparison(side.relatedField(), Operator.EQ, List.of(key), Span.NONE, Span.NONE);
             Expr where = ItemStates.withState(Expr.and(join.filter(), byKey), "present");
-            List<String> columns = ConsoleController.columns(side.type(), null, fanout.fieldsWithValues(side.type()));
+            // First the fields the join's clauses ask about (why these items matched), then the type's
+            // first fields. The items are on the row's own host, whose name the row shows and links.
+            List<String> columns = new ArrayList<>(askedAbout(join.filter(), side.type()));
+            for (String c : ConsoleController.columns(side.type(), null, fanout.fieldsWithValues(side.type()))) {
+                if (!c.equals(CommonFields.HOST_NAME) && !columns.contains(c)) {
+                    columns.add(c);
+                }
+            }
             groups.add(fanout.submit(() -> {
                 SearchBackend.Page page = backend.search(
                         new SearchBackend.Request(side.type(), where, List.of(), FieldSelection.ALL, 0, ROWS, null));
@@ -97,8 +105,30 @@ class RelatedController {
         model.addAttribute("type", primary.name());
         model.addAttribute("q", q);
         model.addAttribute("groups", Fanout.joinAll(groups));
-        model.addAttribute("hostName", CommonFields.HOST_NAME);
         return fragment ? "related :: groups" : "related";
+    }
+
+    /** The stored fields a question's clauses name on {@code type}, aliases resolved, in the order written. */
+    static List<String> askedAbout(Expr expr, DataType type) {
+        List<String> fields = new ArrayList<>();
+        collect(expr, type, fields);
+        return fields;
+    }
+
+    private static void collect(Expr expr, DataType type, List<String> fields) {
+        if (expr instanceof Expr.Comparison c) {
+            Field field = type.field(c.field());
+            String name = field == null ? null : field.isAlias() ? field.aliasOf() : field.name();
+            if (name != null && !fields.contains(name)) {
+                fields.add(name);
+            }
+        } else if (expr instanceof Expr.And and) {
+            and.children().forEach(child -> collect(child, type, fields));
+        } else if (expr instanceof Expr.Or or) {
+            or.children().forEach(child -> collect(child, type, fields));
+        } else if (expr instanceof Expr.Not not) {
+            collect(not.child(), type, fields);
+        }
     }
 
     /** The {@code k0}, {@code k1}, ... parameters of a row's link: its key on each side. */
