@@ -57,6 +57,15 @@ public final class FilterDsl {
         return new FilterDsl(filter, parameter).filter();
     }
 
+    /**
+     * {@code value} written as a quoted DSL value, for an {@code eq} or {@code ne} clause a
+     * program adds to a filter: {@code ;}, {@code |} and {@code )} in it stay part of it, and
+     * {@code "} and {@code \} are escaped.
+     */
+    public static String quote(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
     private Expr filter() {
         List<Expr> primary = new ArrayList<>();
         List<Expr> scope = primary;

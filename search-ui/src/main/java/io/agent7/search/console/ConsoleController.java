@@ -2,6 +2,7 @@ package io.agent7.search.console;
 
 import io.agent7.query.Expr;
 import io.agent7.query.QueryException;
+import io.agent7.query.dsl.FilterDsl;
 import io.agent7.query.request.Limits;
 import io.agent7.query.request.QueryOptions;
 import io.agent7.schema.CommonFields;
@@ -239,8 +240,7 @@ class ConsoleController {
     private static String refined(ConsoleQuery query, String field, String value, boolean exclude) {
         String text;
         if (query.syntax().equals(ConsoleQuery.DSL)) {
-            String clause = field + (exclude ? ",ne," : ",eq,") + "\""
-                    + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+            String clause = field + (exclude ? ",ne," : ",eq,") + FilterDsl.quote(value);
             // First, so that it binds to the searched type rather than to a join scope the question opens.
             text = query.text().isBlank() ? clause : clause + ";" + query.text();
         } else {

@@ -1,5 +1,6 @@
 package io.agent7.search.console;
 
+import io.agent7.query.dsl.FilterDsl;
 import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
 import io.agent7.search.api.SearchBackend;
@@ -174,7 +175,7 @@ class DashboardController {
                 String value = String.valueOf(g.key().get(field));
                 labels.add(value);
                 counts.add(g.count());
-                String clause = field + ",eq,\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+                String clause = field + ",eq," + FilterDsl.quote(value);
                 links.add(Questions.searchUrl(type, question.isEmpty() ? clause : clause + ";" + question));
             }
             return new Tile(id, title, url, null, kind, labels, counts, links, null);

@@ -1,5 +1,6 @@
 package io.agent7.search.console;
 
+import io.agent7.query.dsl.FilterDsl;
 import io.agent7.query.request.SortKey;
 import io.agent7.schema.CommonFields;
 import io.agent7.schema.DataType;
@@ -64,7 +65,7 @@ class HostController {
             @RequestParam(required = false, defaultValue = "process") String tab,
             @RequestParam(required = false) String timeline,
             Model model) {
-        String own = "host.id,eq,\"" + id.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        String own = "host.id,eq," + FilterDsl.quote(id);
         List<SearchBackend.Hit> facts =
                 questions.page("host", own, List.of(), 1).hits();
         if (facts.isEmpty()) {
