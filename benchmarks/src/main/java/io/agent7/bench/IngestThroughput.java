@@ -252,7 +252,7 @@ public final class IngestThroughput {
                         .put("retry_on_conflict", 3);
                 body.writeBytes(JSON.writeValueAsBytes(action));
                 body.write('\n');
-                body.writeBytes(StateUpdates.upsertAction(type, document, source, collectedAt));
+                body.writeBytes(StateUpdates.upsertAction(type, document, source, collectedAt, collectedAt));
                 body.write('\n');
                 if (++operations == perBulk) {
                     bulks.add(new Bulk(body.toByteArray(), operations));

@@ -184,8 +184,8 @@ final class SimulatedFleet {
             for (ObjectNode raw : collector.collect()) {
                 ObjectNode document = schema.normalizer(type).normalize(raw, hostId);
                 String id = DocumentIds.of(hostId, type, document);
-                ObjectNode stored = (ObjectNode)
-                        StateUpdates.upsert(type, document, source, collectedAt).get("upsert");
+                ObjectNode stored = (ObjectNode) StateUpdates.upsert(type, document, source, collectedAt, collectedAt)
+                        .get("upsert");
                 ObjectNode action = Http.JSON.createObjectNode();
                 action.putObject("index")
                         .put("_index", type.index())
@@ -224,8 +224,8 @@ final class SimulatedFleet {
                         index % 50 == 0 ? Values.formatDate(Instant.now().minusSeconds(86_400)) : collectedAt);
         ObjectNode document = schema.normalizer(type).normalize(raw, hostId);
         String id = DocumentIds.of(hostId, type, document);
-        ObjectNode stored = (ObjectNode)
-                StateUpdates.upsert(type, document, source, collectedAt).get("upsert");
+        ObjectNode stored = (ObjectNode) StateUpdates.upsert(type, document, source, collectedAt, collectedAt)
+                .get("upsert");
         ObjectNode action = Http.JSON.createObjectNode();
         action.putObject("index").put("_index", type.index()).put("_id", id).put("routing", hostId);
         bulk.add(action, stored);

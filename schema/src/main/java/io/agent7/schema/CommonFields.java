@@ -27,6 +27,12 @@ public final class CommonFields {
     public static final String AGENT_ID = "agent.id";
     public static final String LABELS = "labels";
     /**
+     * When the server first wrote the document, by its own clock: unlike {@code @timestamp}
+     * (the agent's collection time), it grows with what becomes searchable, so a detection
+     * window over it never misses an item that arrived late from a host that was offline.
+     */
+    public static final String INGESTED = "event.ingested";
+    /**
      * Where a type's join keys are, {@code agent7.join.<key>}: fields of the types a keyed
      * {@link Relation} joins, not common ones, set by the server like these (see {@link JoinKey}).
      */
@@ -34,7 +40,7 @@ public final class CommonFields {
 
     /** Set by the server from the agent's credentials, never trusted from the agent. */
     public static final List<String> SERVER_OWNED =
-            List.of(TIMESTAMP, TYPE, LAST_SEEN, PRESENT, REMOVED_AT, HOST_ID, HOST_NAME, AGENT_ID);
+            List.of(TIMESTAMP, INGESTED, TYPE, LAST_SEEN, PRESENT, REMOVED_AT, HOST_ID, HOST_NAME, AGENT_ID);
 
     public static final Map<String, Field> ALL;
 
@@ -63,6 +69,14 @@ public final class CommonFields {
                         REMOVED_AT,
                         FieldType.DATE,
                         "When the item was found gone; null while present.",
+                        null,
+                        false,
+                        false,
+                        null),
+                new Field(
+                        INGESTED,
+                        FieldType.DATE,
+                        "When the server first wrote the item, by its clock.",
                         null,
                         false,
                         false,

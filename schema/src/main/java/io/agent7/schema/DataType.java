@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  *                    sample, and a full snapshot never marks earlier samples removed
  * @param optionalIdentity identity fields an item may lack (a listening socket has no remote
  *                    address); a missing one hashes as "no value", the others must be set
+ * @param index       the index that holds the type's documents: {@code agent7-<name>} unless
+ *                    the type names its own (the services' indices, e.g. {@code agent7-alerts})
  */
 public record DataType(
         String name,
@@ -30,9 +32,11 @@ public record DataType(
         List<String> identity,
         Set<String> aliases,
         boolean series,
-        Set<String> optionalIdentity) {
+        Set<String> optionalIdentity,
+        String index) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
+    private static final Pattern INDEX = Pattern.compile("[a-z][a-z0-9_-]*");
     public static final String INDEX_PREFIX = "agent7-";
 
     public DataType {
@@ -44,6 +48,11 @@ public record DataType(
         identity = List.copyOf(identity);
         aliases = Set.copyOf(aliases);
         optionalIdentity = Set.copyOf(optionalIdentity);
+        index = index == null ? INDEX_PREFIX + name : index;
+        if (!index.startsWith(INDEX_PREFIX) || !INDEX.matcher(index).matches()) {
+            throw new IllegalArgumentException(
+                    "Type '" + name + "': index must match " + INDEX + " and start with " + INDEX_PREFIX);
+        }
         if (!identity.containsAll(optionalIdentity)) {
             throw new IllegalArgumentException("Type '" + name + "': optional identity fields must be identity fields");
         }
@@ -75,10 +84,6 @@ public record DataType(
         }
     }
 
-    public String index() {
-        return INDEX_PREFIX + name;
-    }
-
     /** This type with {@code more} fields after its own: the join keys {@link Schema} derives from relations. */
     DataType withFields(List<Field> more) {
         Map<String, Field> all = new LinkedHashMap<>(fields);
@@ -88,7 +93,7 @@ public record DataType(
                         "Type '" + name + "': field '" + field.name() + "' is declared twice");
             }
         }
-        return new DataType(name, description, all, identity, aliases, series, optionalIdentity);
+        return new DataType(name, description, all, identity, aliases, series, optionalIdentity, index);
     }
 
     /** The field of this type or a common one, by name; null when neither has it. */
@@ -136,6 +141,7 @@ public record DataType(
         private final List<String> aliases = new ArrayList<>();
         private boolean series;
         private final Set<String> optionalIdentity = new java.util.LinkedHashSet<>();
+        private String index;
 
         private Builder(String name) {
             this.name = name;
@@ -143,6 +149,12 @@ public record DataType(
 
         public Builder description(String text) {
             this.description = text;
+            return this;
+        }
+
+        /** The index of the type's documents, when not {@code agent7-<name>}. */
+        public Builder index(String name) {
+            this.index = name;
             return this;
         }
 
@@ -266,7 +278,8 @@ public record DataType(
         }
 
         public DataType build() {
-            return new DataType(name, description, fields, identity, Set.copyOf(aliases), series, optionalIdentity);
+            return new DataType(
+                    name, description, fields, identity, Set.copyOf(aliases), series, optionalIdentity, index);
         }
     }
 }

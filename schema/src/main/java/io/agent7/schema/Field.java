@@ -38,9 +38,10 @@ public record Field(
             throw new IllegalArgumentException(
                     "Field '" + name + "': an alias needs a target, and only an alias has one");
         }
-        if ((ignoreAbove != null || textField) && type != FieldType.KEYWORD) {
-            throw new IllegalArgumentException(
-                    "Field '" + name + "': ignore_above and text sub-fields apply to keywords only");
+        if ((ignoreAbove != null && type != FieldType.KEYWORD && type != FieldType.FLATTENED)
+                || (textField && type != FieldType.KEYWORD)) {
+            throw new IllegalArgumentException("Field '" + name
+                    + "': ignore_above applies to keywords and flattened objects, text sub-fields to keywords only");
         }
         description = description == null ? "" : description;
     }

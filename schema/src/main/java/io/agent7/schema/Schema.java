@@ -15,9 +15,10 @@ public final class Schema {
 
     /**
      * Bumped on any change to fields, identity or templates; stored in templates' {@code _meta.version}.
-     * 4: the join keys, {@code agent7.join.*}.
+     * 4: the join keys, {@code agent7.join.*}. 5: {@code event.ingested}; the detection
+     * indices (alerts, rules, rule runs, rule state).
      */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     private static final Schema STANDARD =
             new Schema(concat(HostTypes.ALL, DirectoryTypes.ALL), ServerTypes.ALL, Relations.ALL);

@@ -40,51 +40,145 @@ final class ServerTypes {
             .build();
 
     static final DataType ALERT = DataType.builder("alert")
-            .description("What a detection rule found: one alert per rule, host and suppression key in a window.")
-            .keyword("alert.id", "Alert id.")
-            .keyword("alert.status", "open, acknowledged, closed.")
+            .index("agent7-alerts")
+            .description("What a detection rule found, ECS-shaped for Kibana: the rule, the matching item's host,"
+                    + " user, process and file fields, a reason, and the analysts' workflow.")
+            .keyword(
+                    "alert.id",
+                    "Alert id: a hash of the rule id and version and what matched, so a retry or"
+                            + " an overlapping window writes the same alert again instead of a second one.")
+            .keyword("alert.status", "open, acknowledged or closed.")
+            .keyword("alert.severity", "The rule's severity: low, medium, high or critical.")
             .caseless("alert.assignee", "Who works on it.")
-            .keyword("alert.suppression_key", "Value of the rule's grouping fields; one open alert per key.")
-            .field("alert.window_start", DATE, "Start of the rule window the alert is for.")
-            .field("alert.window_end", DATE, "End of that window.")
-            .keyword("alert.source_type", "Data type the rule searched.")
-            .keyword("alert.source_ids", "Ids of the matching documents (the first 100).")
-            .field("alert.match_count", LONG, "How many documents matched.")
-            .keywordText("alert.query", "The compiled query, for the record.")
-            .keywordText("alert.note", "Analyst notes.")
+            .field("alert.acknowledged_at", DATE, "When it was acknowledged.")
+            .caseless("alert.acknowledged_by", "Who acknowledged it.")
             .field("alert.closed_at", DATE, "When it was closed.")
+            .caseless("alert.closed_by", "Who closed it.")
+            .keywordText("alert.closed_reason", "Why it was closed, e.g. false positive, resolved.")
+            .field("alert.updated_at", DATE, "When its workflow fields last changed.")
+            .nested("alert.notes", "Analysts' notes, oldest first.")
+            .caseless("alert.notes.author", "Who wrote the note.")
+            .field("alert.notes.at", DATE, "When it was written.")
+            .longText("alert.notes.text", "The note.")
+            .keyword("alert.rule_type", "The rule's type: query, threshold, new_terms or absence.")
+            .keyword("alert.source_type", "Data type of the item that matched.")
+            .keyword("alert.source_id", "Id of the item that matched, in its type's index.")
+            .add(new Field(
+                    "alert.source",
+                    FieldType.FLATTENED,
+                    "The matching item as it was when the alert was raised.",
+                    Field.LONG_IGNORE_ABOVE,
+                    false,
+                    false,
+                    null))
+            .keyword("alert.group_fields", "The fields a threshold, new-terms or suppression rule groups by.")
+            .keyword("alert.group_values", "Their values for this alert, in the same order.")
+            .keyword("alert.suppression_key", "Hash of the grouping values that later matches add to.")
+            .field(
+                    "alert.count",
+                    LONG,
+                    "How many matches this alert stands for: the threshold's count, or 1"
+                            + " plus the matches suppressed into it.")
+            .field("alert.last_match_at", DATE, "When a match last added to it.")
+            .field("alert.window_start", DATE, "Start of the rule run's window that raised it.")
+            .field("alert.window_end", DATE, "End of that window.")
+            .longText("alert.query", "The rule's query, as written.")
             .keyword("rule.id", "Id of the rule.")
-            .keyword("rule.name", "Name of the rule.")
+            .keywordText("rule.name", "Name of the rule.")
             .keyword("rule.version", "Version of the rule that fired.")
-            .keyword("event.kind", "Always alert.")
-            .field("event.severity", LONG, "Severity, 0 (lowest) to 100.")
-            .keyword("event.reason", "One line on why it fired.")
+            .keywordText("rule.description", "What the rule detects.")
+            .keyword("rule.author", "Who wrote the rule.")
+            .keyword("rule.reference", "Links to background.")
+            .keyword("rule.ruleset", "Where the rule came from: builtin or custom.")
+            .keyword("event.kind", "Always signal.")
+            .field("event.severity", LONG, "Severity as a number: low 21, medium 47, high 73, critical 99.")
+            .field("event.risk_score", FieldType.FLOAT, "The rule's risk score, 0 to 100.")
+            .keywordText("event.reason", "One line on why it fired.")
+            .keyword("tags", "The rule's tags.")
+            .keyword("threat.framework", "MITRE ATT&CK.")
+            .keyword("threat.tactic.id", "ATT&CK tactic ids, e.g. TA0003.")
+            .keyword("threat.tactic.name", "ATT&CK tactic names, e.g. Persistence.")
+            .keyword("threat.technique.id", "ATT&CK technique ids, e.g. T1053.005.")
+            .keyword("threat.technique.name", "ATT&CK technique names.")
+            .caselessText("user.name", "The matching item's user.")
+            .keyword("user.id", "That user's id.")
+            .caseless("user.domain", "That user's domain.")
+            .caselessText("process.name", "The matching item's process name.")
+            .field("process.pid", LONG, "Its process id.")
+            .caselessText("process.executable", "Its program's path.")
+            .longText("process.command_line", "Its command line.")
+            .caselessText("file.path", "The matching item's file path.")
+            .caselessText("file.name", "Its file name.")
+            .keyword("file.hash.sha256", "Its file's SHA-256.")
             .identity("alert.id")
             .build();
 
     static final DataType RULE = DataType.builder("rule")
-            .description("A detection rule: a scheduled search and what to do with its matches.")
+            .index("agent7-rules")
+            .description("A detection rule made through the API, one document per version: the current one under"
+                    + " the rule's id, earlier ones under <id>@<version>.")
             .keyword("rule.id", "Rule id.")
-            .keyword("rule.name", "Name.")
-            .keyword("rule.description", "What it detects and why it matters.")
-            .keyword("rule.version", "Version, bumped on each change.")
+            .keywordText("rule.name", "Name.")
+            .keyword("rule.version", "Version, 1 and up, bumped on each change.")
+            .keywordText("rule.description", "What it detects and why it matters.")
             .keyword("rule.author", "Author.")
-            .keyword("rule.reference", "Link to background.")
-            .keyword("rule.ruleset", "Where it came from: builtin, custom, sigma.")
-            .keyword("rule.category", "Category, e.g. persistence or privilege_escalation.")
-            .field("rule_spec.schema_version", LONG, "Version of the rule format.")
+            .keyword("rule.ruleset", "Where it came from: builtin or custom.")
+            .keyword("rule_spec.type", "query, threshold, new_terms or absence.")
+            .keyword("rule_spec.severity", "low, medium, high or critical.")
             .field("rule_spec.enabled", BOOLEAN, "Whether it runs.")
-            .keyword("rule_spec.target_type", "Data type it searches.")
-            .keyword("rule_spec.language", "dsl, lucene or sigma.")
-            .keywordText("rule_spec.query", "The query as written.")
-            .keyword("rule_spec.interval", "How often it runs, e.g. 5m.")
-            .keyword("rule_spec.lookback", "How far back each run looks, e.g. 10m.")
-            .keyword("rule_spec.group_by", "Fields whose values make one alert each.")
-            .field("rule_spec.severity", LONG, "Severity of its alerts, 0 to 100.")
-            .keyword("rule_spec.tags", "Tags, e.g. attack.t1053.")
-            .field("rule_spec.last_run", DATE, "When it last ran.")
-            .keyword("rule_spec.last_outcome", "success or failure, with the error.")
-            .identity("rule.id")
+            .field("rule_spec.current", BOOLEAN, "Whether this document is the rule's current version.")
+            .field("rule_spec.deleted", BOOLEAN, "Whether the rule was deleted (its versions are kept).")
+            .field("rule_spec.updated_at", DATE, "When this version was saved.")
+            .caseless("rule_spec.updated_by", "Who saved it.")
+            .field("rule_spec.definition", FieldType.TEXT, "The rule as YAML, in the format of the built-in pack.")
+            .keyword("tags", "Tags.")
+            .keyword("threat.tactic.id", "ATT&CK tactic ids.")
+            .keyword("threat.technique.id", "ATT&CK technique ids.")
+            .identity("rule.id", "rule.version")
+            .build();
+
+    static final DataType RULE_RUN = DataType.builder("rule_run")
+            .index("agent7-rule-runs")
+            .description("One run of a detection rule: its window, what it found, how long it took, how late it"
+                    + " started, and its error if it failed. @timestamp is when it started.")
+            .keyword("rule_run.id", "Run id.")
+            .keyword("rule.id", "The rule.")
+            .keyword("rule.version", "The rule's version.")
+            .keyword("rule_run.instance", "The detections instance that ran it.")
+            .keyword("rule_run.trigger", "schedule, catch_up or manual.")
+            .keyword("rule_run.outcome", "success or failure.")
+            .field("rule_run.window_start", DATE, "Start of the window it searched.")
+            .field("rule_run.window_end", DATE, "End of that window.")
+            .field("rule_run.duration_ms", LONG, "How long it took.")
+            .field("rule_run.lag_ms", LONG, "How late it started after it was due.")
+            .field("rule_run.hits", LONG, "Documents or groups that matched.")
+            .field("rule_run.alerts", LONG, "Alerts it wrote (new ones and ones it added to).")
+            .field("rule_run.suppressed", LONG, "Matches added to an earlier alert instead of raising one.")
+            .field("rule_run.truncated", BOOLEAN, "Whether it stopped at the rule's max alerts per run.")
+            .longText("rule_run.error", "Why it failed.")
+            .field("rule_run.gap_start", DATE, "Start of a span it could not cover (too far back to catch up).")
+            .field("rule_run.gap_end", DATE, "End of that span.")
+            .identity("rule_run.id")
+            .build();
+
+    static final DataType RULE_STATE = DataType.builder("rule_state")
+            .index("agent7-rule-state")
+            .description("Where each rule stands: who holds its lease, the end of the last window it covered,"
+                    + " and its failures. One document per rule, changed only with if_seq_no/if_primary_term.")
+            .keyword("rule_state.rule_id", "The rule.")
+            .keyword("rule_state.owner", "The detections instance holding the lease.")
+            .field("rule_state.lease_until", DATE, "When the lease ends unless renewed.")
+            .field(
+                    "rule_state.checkpoint",
+                    DATE,
+                    "End of the last window covered: the next starts here, less the overlap.")
+            .field("rule_state.failures", LONG, "Failed runs in a row.")
+            .field("rule_state.retry_at", DATE, "When a failing rule is tried again.")
+            .field("rule_state.flagged", BOOLEAN, "Whether it failed too often in a row to be retried on schedule.")
+            .longText("rule_state.last_error", "The last run's error.")
+            .field("rule_state.last_run_at", DATE, "When it last ran.")
+            .field("rule_state.run_requested_at", DATE, "When someone asked for a run now.")
+            .identity("rule_state.rule_id")
             .build();
 
     static final DataType COMMAND = DataType.builder("command")
@@ -182,7 +276,19 @@ final class ServerTypes {
             .build();
 
     static final List<DataType> ALL = List.of(
-            ENROLLMENT, SITE_KEY, ALERT, RULE, COMMAND, AUDIT, ACCOUNT, API_TOKEN, SAVED_SEARCH, POLICY, ITEM_TYPE);
+            ENROLLMENT,
+            SITE_KEY,
+            ALERT,
+            RULE,
+            RULE_RUN,
+            RULE_STATE,
+            COMMAND,
+            AUDIT,
+            ACCOUNT,
+            API_TOKEN,
+            SAVED_SEARCH,
+            POLICY,
+            ITEM_TYPE);
 
     private ServerTypes() {}
 }

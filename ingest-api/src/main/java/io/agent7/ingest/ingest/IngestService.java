@@ -173,6 +173,7 @@ class IngestService implements DisposableBean {
         // created, this is the pair's first batch and a snapshot has no items gone to look for.
         DocumentSink.Write record = type.series() ? null : itemTypes.unrecorded(agent.hostId(), type, collectedAt);
         List<DocumentSink.Write> upserts = new ArrayList<>(batch.documents().size() + 1);
+        String ingestedAt = Values.formatDate(Instant.now());
         if (record != null) {
             upserts.add(record);
         }
@@ -187,7 +188,7 @@ class IngestService implements DisposableBean {
                 }
             }
             upserts.add(new DocumentSink.Write(
-                    type.index(), id, agent.hostId(), action(agent, type, document, collectedAt)));
+                    type.index(), id, agent.hostId(), action(agent, type, document, collectedAt, ingestedAt)));
         }
         Set<String> removedIds = new LinkedHashSet<>();
         for (ObjectNode gone : batch.removals()) {
@@ -271,12 +272,14 @@ class IngestService implements DisposableBean {
                 });
     }
 
-    private static byte[] action(AgentPrincipal agent, DataType type, ObjectNode document, String collectedAt) {
+    private static byte[] action(
+            AgentPrincipal agent, DataType type, ObjectNode document, String collectedAt, String ingestedAt) {
         return StateUpdates.upsertAction(
                 type,
                 document,
                 new StateUpdates.Source(agent.hostId(), agent.hostName(), agent.agentId()),
-                collectedAt);
+                collectedAt,
+                ingestedAt);
     }
 
     private static Map<DocumentSink.Outcome, Integer> counts(List<DocumentSink.Result> results) {

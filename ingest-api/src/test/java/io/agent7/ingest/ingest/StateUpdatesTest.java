@@ -18,9 +18,14 @@ class StateUpdatesTest {
     void upsertKeepsFirstSeenAndNullsWhatTheItemLacks() {
         ObjectNode doc = (ObjectNode)
                 JSON.readTree("{\"process\":{\"pid\":1,\"start\":\"2026-11-28T10:00:00.000Z\",\"name\":\"x\"}}");
-        ObjectNode action =
-                StateUpdates.upsert(Schema.standard().require("process"), doc, SOURCE, "2026-11-28T12:00:00.000Z");
-        assertThat(action.path("upsert").path("@timestamp").asString()).isEqualTo("2026-11-28T12:00:00.000Z");
+        ObjectNode action = StateUpdates.upsert(
+                Schema.standard().require("process"),
+                doc,
+                SOURCE,
+                "2026-11-28T12:00:00.000Z",
+                "2026-11-28T12:00:01.000Z");
+        assertThat(action.path("upsert").path("@timestamp").asString())
+                .isEqualTo("2026-11-28T12:00:00.000Z", "2026-11-28T12:00:01.000Z");
         assertThat(action.path("doc").has("@timestamp")).isFalse();
         assertThat(action.path("doc").path("process").path("command_line").isNull())
                 .isTrue();
@@ -45,7 +50,8 @@ class StateUpdatesTest {
         ObjectNode doc =
                 (ObjectNode) JSON.readTree("{\"host\":{\"hostname\":\"web-01\"},\"agent\":{\"id\":\"forged\"}}");
 
-        StateUpdates.setServerOwned(doc, Schema.standard().require("host"), SOURCE, "2026-11-28T12:00:00.000Z");
+        StateUpdates.setServerOwned(
+                doc, Schema.standard().require("host"), SOURCE, "2026-11-28T12:00:00.000Z", "2026-11-28T12:00:01.000Z");
 
         assertThat(doc).isEqualTo(JSON.readTree("""
                         {"host": {"hostname": "web-01", "id": "h1", "name": "web-01"},
@@ -56,7 +62,7 @@ class StateUpdatesTest {
 
     @Test
     void aRemovalMarksTheItemGoneAndNothingElse() {
-        assertThat(StateUpdates.removal("2026-11-28T12:00:00.000Z"))
+        assertThat(StateUpdates.removal("2026-11-28T12:00:00.000Z", "2026-11-28T12:00:01.000Z"))
                 .isEqualTo(
                         JSON.readTree(
                                 "{\"doc\":{\"agent7\":{\"present\":false,\"removed_at\":\"2026-11-28T12:00:00.000Z\"}},\"detect_noop\":true}"));
@@ -67,12 +73,13 @@ class StateUpdatesTest {
         DataType sysvol = Schema.standard().require("sysvol_file");
         ObjectNode doc = (ObjectNode) JSON.readTree(
                 "{\"file\":{\"path\":\"x\"},\"sysvol_file\":{\"aces\":[{\"principal\":\"a\"},{\"principal\":\"b\"}]}}");
-        ObjectNode action = StateUpdates.upsert(sysvol, doc, SOURCE, "2026-11-28T12:00:00.000Z");
+        ObjectNode action =
+                StateUpdates.upsert(sysvol, doc, SOURCE, "2026-11-28T12:00:00.000Z", "2026-11-28T12:00:01.000Z");
         assertThat(action.path("doc").path("sysvol_file").path("aces").isArray())
                 .isTrue();
         assertThat(action.path("doc").path("sysvol_file").path("aces")).hasSize(2);
         ObjectNode none = (ObjectNode) JSON.readTree("{\"file\":{\"path\":\"y\"}}");
-        assertThat(StateUpdates.upsert(sysvol, none, SOURCE, "2026-11-28T12:00:00.000Z")
+        assertThat(StateUpdates.upsert(sysvol, none, SOURCE, "2026-11-28T12:00:00.000Z", "2026-11-28T12:00:01.000Z")
                         .path("doc")
                         .path("sysvol_file")
                         .path("aces")
@@ -97,10 +104,11 @@ class StateUpdatesTest {
             })
     void theBulkActionBytesAreTheTreeUpdate(String typeName, String json) {
         DataType type = Schema.standard().require(typeName);
-        ObjectNode tree =
-                StateUpdates.upsert(type, (ObjectNode) JSON.readTree(json), SOURCE, "2026-11-28T12:00:00.000Z");
+        ObjectNode tree = StateUpdates.upsert(
+                type, (ObjectNode) JSON.readTree(json), SOURCE, "2026-11-28T12:00:00.000Z", "2026-11-28T12:00:01.000Z");
         ObjectNode input = (ObjectNode) JSON.readTree(json);
-        byte[] action = StateUpdates.upsertAction(type, input, SOURCE, "2026-11-28T12:00:00.000Z");
+        byte[] action =
+                StateUpdates.upsertAction(type, input, SOURCE, "2026-11-28T12:00:00.000Z", "2026-11-28T12:00:01.000Z");
         assertThat(JSON.readTree(action)).isEqualTo(tree);
         // Byte for byte, field order included: the action is written straight from the input,
         // not from the completed tree, and must come out the same.
