@@ -166,6 +166,7 @@ final class ServerTypes {
             .description("Where each rule stands: who holds its lease, the end of the last window it covered,"
                     + " and its failures. One document per rule, changed only with if_seq_no/if_primary_term.")
             .keyword("rule_state.rule_id", "The rule.")
+            .keyword("rule.version", "The rule version its failures and flag are about.")
             .keyword("rule_state.owner", "The detections instance holding the lease.")
             .field("rule_state.lease_until", DATE, "When the lease ends unless renewed.")
             .field(
