@@ -194,6 +194,9 @@ public final class AlertWriter {
         }
         for (String name : COPIED) {
             Object value = Sources.get(source, name);
+            if (value == null && name.startsWith("user.")) {
+                value = Sources.get(source, "process." + name); // whom a process runs as: its user
+            }
             Field field = alerts.field(name);
             if (value != null && field != null && fits(field, value)) {
                 put(d, name, value);

@@ -100,8 +100,7 @@ public final class RuleSearches {
                             .query(query)
                             .size(room)
                             .trackTotalHits(t -> t.enabled(true))
-                            .sort(o -> o.field(f -> f.field(INGESTED).order(SortOrder.Asc)))
-                            .sort(o -> o.field(f -> f.field("_id").order(SortOrder.Asc))),
+                            .sort(o -> o.field(f -> f.field(INGESTED).order(SortOrder.Asc))),
                     Map.class);
             long total = response.hits().total() == null
                     ? 0
@@ -382,9 +381,8 @@ public final class RuleSearches {
         Map<String, Aggregation> aggs = new LinkedHashMap<>();
         aggs.put(
                 "first",
-                Aggregation.of(a -> a.topHits(t -> t.size(1)
-                        .sort(o -> o.field(f -> f.field(INGESTED).order(SortOrder.Asc)))
-                        .sort(o -> o.field(f -> f.field("_id").order(SortOrder.Asc))))));
+                Aggregation.of(a -> a.topHits(t ->
+                        t.size(1).sort(o -> o.field(f -> f.field(INGESTED).order(SortOrder.Asc))))));
         aggs.put("last", Aggregation.of(a -> a.max(m -> m.field(INGESTED))));
         return aggs;
     }
@@ -411,7 +409,10 @@ public final class RuleSearches {
                             .query(query)
                             .aggregations("groups", a -> {
                                 a.composite(c -> {
-                                    c.size(size).sources(List.of(sources));
+                                    // One single-key object per source, in order: how Elasticsearch reads them.
+                                    List<Map<String, CompositeAggregationSource>> ordered = new ArrayList<>();
+                                    sources.forEach((name, source) -> ordered.add(Map.of(name, source)));
+                                    c.size(size).sources(ordered);
                                     if (from != null) {
                                         c.after(from);
                                     }
