@@ -6,7 +6,6 @@ import io.agent7.rules.RuleValidator;
 import io.agent7.rules.Window;
 import io.agent7.rules.elasticsearch.AlertWriter;
 import io.agent7.rules.elasticsearch.RuleSearches;
-import io.agent7.rules.elasticsearch.RuleStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,9 +33,9 @@ public final class DetectionEngine implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DetectionEngine.class);
 
     private final DetectionsProperties properties;
-    private final RuleStore store;
+    private final java.util.function.Supplier<Map<String, Rule>> source;
     private final RuleStates states;
-    private final RuleSearches searches;
+    private final RuleFinder finder;
     private final AlertWriter alerts;
     private final RuleRuns runs;
     private final RuleValidator validator;
@@ -49,6 +48,12 @@ public final class DetectionEngine implements AutoCloseable {
     private volatile Instant rulesReadAt = Instant.EPOCH;
     private final AtomicInteger tickFailures = new AtomicInteger();
 
+    /** What a rule finds over a window: {@link RuleSearches#find} on Elasticsearch. */
+    @FunctionalInterface
+    public interface RuleFinder {
+        RuleSearches.Result find(Rule rule, Window window, Instant now);
+    }
+
     /** What the engine tells about alerts it created: notifications hang here. */
     public interface AlertListener {
         void created(Rule rule, Finding finding, Map<String, Object> alert);
@@ -56,18 +61,18 @@ public final class DetectionEngine implements AutoCloseable {
 
     DetectionEngine(
             DetectionsProperties properties,
-            RuleStore store,
+            java.util.function.Supplier<Map<String, Rule>> source,
             RuleStates states,
-            RuleSearches searches,
+            RuleFinder finder,
             AlertWriter alerts,
             RuleRuns runs,
             RuleValidator validator,
             AlertListener listener,
             Clock clock) {
         this.properties = properties;
-        this.store = store;
+        this.source = source;
         this.states = states;
-        this.searches = searches;
+        this.finder = finder;
         this.alerts = alerts;
         this.runs = runs;
         this.validator = validator;
@@ -131,7 +136,7 @@ public final class DetectionEngine implements AutoCloseable {
     void tick() {
         Instant now = clock.instant();
         if (now.isAfter(rulesReadAt.plus(properties.rulesRefresh())) || rules.isEmpty()) {
-            rules = store.rules();
+            rules = source.get();
             rulesReadAt = now;
         }
         Map<String, RuleState> all = states.all();
@@ -139,27 +144,35 @@ public final class DetectionEngine implements AutoCloseable {
             if (!rule.enabled() || running.contains(rule.id())) {
                 continue;
             }
-            RuleState state = all.getOrDefault(rule.id(), RuleState.fresh(rule.id()));
-            if (state.leasedByOtherThan(properties.instance(), now) || !due(rule, state, now)) {
-                continue;
-            }
-            RuleState held = states.write(state.leased(properties.instance(), now.plus(properties.lease())));
-            if (held == null) {
-                continue; // another instance took it first
-            }
-            running.add(rule.id());
-            Instant dueAt = dueAt(rule, state);
             try {
-                workers.execute(() -> {
-                    try {
-                        run(rule, held, dueAt);
-                    } finally {
-                        running.remove(rule.id());
-                    }
-                });
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                running.remove(rule.id());
+                take(rule, all.getOrDefault(rule.id(), RuleState.fresh(rule.id())), now);
+            } catch (RuntimeException e) {
+                log.warn("Could not take rule {}: {}", rule.id(), e.toString()); // the others go on
             }
+        }
+    }
+
+    /** Runs the rule on a worker if it is due and its lease can be had. */
+    private void take(Rule rule, RuleState state, Instant now) {
+        if (state.leasedByOtherThan(properties.instance(), now) || !due(rule, state, now)) {
+            return;
+        }
+        RuleState held = states.write(state.leased(properties.instance(), now.plus(properties.lease())));
+        if (held == null) {
+            return; // another instance took it first
+        }
+        running.add(rule.id());
+        Instant dueAt = dueAt(rule, state);
+        try {
+            workers.execute(() -> {
+                try {
+                    run(rule, held, dueAt);
+                } finally {
+                    running.remove(rule.id());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            running.remove(rule.id());
         }
     }
 
@@ -259,7 +272,7 @@ public final class DetectionEngine implements AutoCloseable {
             String error = null;
             try {
                 validator.check(rule);
-                RuleSearches.Result result = searches.find(rule, next.window(), started);
+                RuleSearches.Result result = finder.find(rule, next.window(), started);
                 hits = result.hits();
                 truncated = result.truncated();
                 List<AlertWriter.Outcome> outcomes = alerts.write(rule, next.window(), result.findings(), started);

@@ -43,9 +43,9 @@ class EngineConfiguration {
                         .info("Alert {} of rule {}: {}", finding.alertId(), rule.id(), finding.reason()));
         return new DetectionEngine(
                 properties,
-                store,
+                store::rules,
                 new RuleStates(client, schema),
-                new RuleSearches(client, schema),
+                new RuleSearches(client, schema)::find,
                 new AlertWriter(client, schema),
                 new RuleRuns(client, schema, properties.instance()),
                 new RuleValidator(schema, detectionsClock),

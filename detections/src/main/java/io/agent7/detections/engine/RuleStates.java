@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.agent7.schema.Schema;
 import io.agent7.schema.Values;
+import io.agent7.server.elasticsearch.ElasticsearchErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -74,13 +75,14 @@ final class RuleStates {
                 return i;
             });
             return state.at(response.seqNo(), response.primaryTerm());
-        } catch (ElasticsearchException e) {
-            if (e.status() == 409) {
-                return null;
+        } catch (ElasticsearchException | IOException e) {
+            if (ElasticsearchErrors.status(e) == 409) {
+                return null; // another instance wrote it first
             }
-            throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Writing the state of rule " + state.ruleId() + ": " + e.getMessage(), e);
+            throw e instanceof IOException io
+                    ? new UncheckedIOException(
+                            "Writing the state of rule " + state.ruleId() + ": " + e.getMessage(), io)
+                    : (ElasticsearchException) e;
         }
     }
 

@@ -12,6 +12,7 @@ import io.agent7.rules.Rule;
 import io.agent7.rules.RuleYaml;
 import io.agent7.schema.Schema;
 import io.agent7.schema.Values;
+import io.agent7.server.elasticsearch.ElasticsearchErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -136,10 +137,9 @@ public final class RuleStore {
     }
 
     private void write(Rule rule, boolean deleted, String by, Instant at, Optional<Saved> previous) {
-        Map<String, Object> document = document(rule, deleted, by, at);
+        Map<String, Object> document = document(rule, deleted, true, by, at);
+        Map<String, Object> version = document(rule, deleted, false, by, at);
         try {
-            Map<String, Object> version = new LinkedHashMap<>(document);
-            ((Map<String, Object>) version.get("rule_spec")).put("current", false);
             client.index(
                     i -> i.index(index).id(rule.id() + "@" + rule.version()).document(version));
             client.index(i -> {
@@ -152,17 +152,17 @@ public final class RuleStore {
                 }
                 return i;
             });
-        } catch (ElasticsearchException e) {
-            if (e.status() == 409) {
+        } catch (ElasticsearchException | IOException e) {
+            if (ElasticsearchErrors.status(e) == 409) {
                 throw new ConflictException("Rule " + rule.id() + " changed while it was being saved; try again");
             }
-            throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Saving rule " + rule.id() + ": " + e.getMessage(), e);
+            throw e instanceof IOException io
+                    ? new UncheckedIOException("Saving rule " + rule.id() + ": " + e.getMessage(), io)
+                    : (ElasticsearchException) e;
         }
     }
 
-    private static Map<String, Object> document(Rule rule, boolean deleted, String by, Instant at) {
+    private static Map<String, Object> document(Rule rule, boolean deleted, boolean current, String by, Instant at) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("@timestamp", Values.formatDate(at));
         AlertWriter.put(d, "agent7.type", "rule");
@@ -176,7 +176,7 @@ public final class RuleStore {
         spec.put("type", rule.type().yaml());
         spec.put("severity", rule.severity().yaml());
         spec.put("enabled", rule.enabled());
-        spec.put("current", true);
+        spec.put("current", current);
         spec.put("deleted", deleted);
         spec.put("updated_at", Values.formatDate(at));
         spec.put("updated_by", by);
@@ -227,13 +227,13 @@ public final class RuleStore {
         GetResponse<Map> response;
         try {
             response = client.get(g -> g.index(index).id(id), Map.class);
-        } catch (ElasticsearchException e) {
-            if (e.status() == 404) {
+        } catch (ElasticsearchException | IOException e) {
+            if (ElasticsearchErrors.status(e) == 404) {
                 return Optional.empty(); // no index yet
             }
-            throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Reading rule " + id + ": " + e.getMessage(), e);
+            throw e instanceof IOException io
+                    ? new UncheckedIOException("Reading rule " + id + ": " + e.getMessage(), io)
+                    : (ElasticsearchException) e;
         }
         if (!response.found()) {
             return Optional.empty();
