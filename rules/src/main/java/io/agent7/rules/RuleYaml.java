@@ -88,6 +88,63 @@ public final class RuleYaml {
         return read((ObjectNode) tree, ruleset);
     }
 
+    /**
+     * Reads a stream of rules, YAML documents separated by {@code ---} (what export writes).
+     * Every rule's problems are reported, each field prefixed by the rule's place, e.g.
+     * {@code [2].interval}.
+     *
+     * @throws InvalidRuleException when any rule is invalid: then none is returned
+     */
+    public static List<Rule> readAll(String text, String ruleset) {
+        List<Rule> rules = new ArrayList<>();
+        List<InvalidRuleException.Problem> problems = new ArrayList<>();
+        List<JsonNode> trees = new ArrayList<>();
+        try (var documents = YAML.readValues(YAML.createParser(text), JsonNode.class)) {
+            while (documents.hasNextValue()) {
+                trees.add(documents.nextValue());
+            }
+        } catch (JacksonException e) {
+            throw new InvalidRuleException("", "not valid YAML: " + e.getOriginalMessage());
+        }
+        for (int i = 0; i < trees.size(); i++) {
+            JsonNode tree = trees.get(i);
+            if (tree == null || tree.isNull() || tree.isMissingNode()) {
+                continue; // an empty document, e.g. after a trailing ---
+            }
+            try {
+                if (!tree.isObject()) {
+                    throw new InvalidRuleException("", "a rule is a YAML mapping of fields (id, name, type, ...)");
+                }
+                rules.add(read((ObjectNode) tree, ruleset));
+            } catch (InvalidRuleException e) {
+                for (InvalidRuleException.Problem p : e.problems()) {
+                    problems.add(new InvalidRuleException.Problem(
+                            "[" + i + "]" + (p.field().isEmpty() ? "" : "." + p.field()), p.message()));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRuleException(problems);
+        }
+        return rules;
+    }
+
+    /** Rules as one YAML stream, each its own document. */
+    public static String writeAll(List<Rule> rules) {
+        StringBuilder out = new StringBuilder();
+        for (Rule rule : rules) {
+            String yaml = write(rule);
+            out.append(yaml.startsWith("---") ? yaml : "---\n" + yaml);
+        }
+        return out.toString();
+    }
+
+    /** Whether the rule text (valid, as {@link #read} accepted it) sets {@code field} at its top. */
+    public static boolean sets(String text, String field) {
+        JsonNode tree = YAML.readTree(text);
+        return tree != null && tree.has(field) && !tree.get(field).isNull();
+    }
+
     /** Reads a rule from its tree. */
     public static Rule read(ObjectNode tree, String ruleset) {
         Fields f = new Fields("", tree, TOP);

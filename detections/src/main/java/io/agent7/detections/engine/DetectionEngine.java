@@ -6,6 +6,8 @@ import io.agent7.rules.RuleValidator;
 import io.agent7.rules.Window;
 import io.agent7.rules.elasticsearch.AlertWriter;
 import io.agent7.rules.elasticsearch.RuleSearches;
+import io.agent7.rules.elasticsearch.RuleState;
+import io.agent7.rules.elasticsearch.RuleStates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.agent7.rules.RuleValidator;
 import io.agent7.rules.elasticsearch.AlertWriter;
 import io.agent7.rules.elasticsearch.RuleSearches;
+import io.agent7.rules.elasticsearch.RuleStates;
 import io.agent7.rules.elasticsearch.RuleStore;
 import io.agent7.schema.Schema;
 import java.time.Clock;

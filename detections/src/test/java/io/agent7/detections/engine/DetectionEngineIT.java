@@ -12,6 +12,8 @@ import io.agent7.rules.RuleValidator;
 import io.agent7.rules.RuleYaml;
 import io.agent7.rules.elasticsearch.AlertWriter;
 import io.agent7.rules.elasticsearch.RuleSearches;
+import io.agent7.rules.elasticsearch.RuleState;
+import io.agent7.rules.elasticsearch.RuleStates;
 import io.agent7.schema.Schema;
 import io.agent7.schema.Values;
 import io.agent7.schema.templates.ElasticsearchHttp;

@@ -1,4 +1,4 @@
-package io.agent7.detections.engine;
+package io.agent7.rules.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
@@ -23,20 +23,20 @@ import java.util.Map;
  * checkpoint) is conditional the same way, so an instance that lost its lease while paused
  * cannot move a checkpoint another instance owns.
  */
-final class RuleStates {
+public final class RuleStates {
 
     private static final int MAX_RULES = 10_000;
 
     private final ElasticsearchClient client;
     private final String index;
 
-    RuleStates(ElasticsearchClient client, Schema schema) {
+    public RuleStates(ElasticsearchClient client, Schema schema) {
         this.client = client;
         this.index = schema.serverType("rule_state").index();
     }
 
     /** Every rule's state, by rule id. */
-    Map<String, RuleState> all() {
+    public Map<String, RuleState> all() {
         SearchResponse<Map> response;
         try {
             response = client.search(
@@ -62,7 +62,7 @@ final class RuleStates {
      * @return the state as written, with its new sequence number; null when another instance
      *     changed it first (the caller lost the race and lets the rule be)
      */
-    RuleState write(RuleState state) {
+    public RuleState write(RuleState state) {
         Map<String, Object> document = document(state);
         try {
             IndexResponse response = client.index(i -> {
@@ -87,7 +87,7 @@ final class RuleStates {
     }
 
     /** Asks for a run of the rule now: the instance that holds or takes its lease runs it at its next tick. */
-    void requestRun(String ruleId, Instant at) {
+    public void requestRun(String ruleId, Instant at) {
         for (int attempt = 0; attempt < 5; attempt++) {
             RuleState state = all().getOrDefault(ruleId, RuleState.fresh(ruleId));
             RuleState asked = new RuleState(

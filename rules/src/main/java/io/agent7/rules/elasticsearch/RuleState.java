@@ -1,4 +1,4 @@
-package io.agent7.detections.engine;
+package io.agent7.rules.elasticsearch;
 
 import java.time.Instant;
 
@@ -8,7 +8,7 @@ import java.time.Instant;
  *
  * @param version the rule version the failures and flag are about: a new version starts clean
  */
-record RuleState(
+public record RuleState(
         String ruleId,
         String owner,
         Instant leaseUntil,
@@ -23,24 +23,24 @@ record RuleState(
         Long seqNo,
         Long primaryTerm) {
 
-    static RuleState fresh(String ruleId) {
+    public static RuleState fresh(String ruleId) {
         return new RuleState(ruleId, null, null, null, 0, 0, null, false, null, null, null, null, null);
     }
 
-    boolean stored() {
+    public boolean stored() {
         return seqNo != null;
     }
 
-    boolean leasedByOtherThan(String instance, Instant now) {
+    public boolean leasedByOtherThan(String instance, Instant now) {
         return owner != null && !owner.equals(instance) && leaseUntil != null && leaseUntil.isAfter(now);
     }
 
     /** Whether someone asked for a run after the last one. */
-    boolean runRequested() {
+    public boolean runRequested() {
         return runRequestedAt != null && (lastRunAt == null || runRequestedAt.isAfter(lastRunAt));
     }
 
-    RuleState leased(String instance, Instant until) {
+    public RuleState leased(String instance, Instant until) {
         return new RuleState(
                 ruleId,
                 instance,
@@ -57,7 +57,7 @@ record RuleState(
                 primaryTerm);
     }
 
-    RuleState at(long newSeqNo, long newPrimaryTerm) {
+    public RuleState at(long newSeqNo, long newPrimaryTerm) {
         return new RuleState(
                 ruleId,
                 owner,
@@ -75,7 +75,7 @@ record RuleState(
     }
 
     /** After a successful run: the checkpoint moves, failures are forgotten, the lease is let go. */
-    RuleState succeeded(int ruleVersion, Instant newCheckpoint, Instant ranAt) {
+    public RuleState succeeded(int ruleVersion, Instant newCheckpoint, Instant ranAt) {
         return new RuleState(
                 ruleId,
                 owner,
@@ -93,7 +93,7 @@ record RuleState(
     }
 
     /** After a failed run: the checkpoint stays, the failure counts, the next try waits. */
-    RuleState failed(int ruleVersion, String error, Instant ranAt, Instant retry, boolean flag) {
+    public RuleState failed(int ruleVersion, String error, Instant ranAt, Instant retry, boolean flag) {
         long count = ruleVersion == version ? failures + 1 : 1;
         return new RuleState(
                 ruleId,
