@@ -27,10 +27,12 @@ public final class Bench {
             "agent", "io.agent7.bench.AgentFootprint",
             "query", "io.agent7.bench.QueryBenchmark",
             "export", "io.agent7.bench.ExportBenchmark",
-            "console", "io.agent7.bench.ConsoleBenchmark");
+            "console", "io.agent7.bench.ConsoleBenchmark",
+            "detections", "io.agent7.bench.DetectionsBenchmark");
 
     static final String USAGE =
-            "usage: ./agent7 bench ingest|fleet|agent|pipeline|query|export|console [--name value ...] (see docs/BENCHMARKS.md)";
+            "usage: ./agent7 bench ingest|fleet|agent|pipeline|query|export|console|detections [--name value ...]"
+                    + " (see docs/BENCHMARKS.md)";
 
     private Bench() {}
 
@@ -66,13 +68,14 @@ public final class Bench {
         CpuLayout cpus = split ? CpuLayout.split() : CpuLayout.shared();
         Path logs = Path.of(
                 System.getProperty("agent7.logs", root.resolve(".agent7/logs").toString()));
-        if (which.equals("query") || which.equals("export") || which.equals("console")) {
-            // These write their documents straight into the node; export and console start the search console.
+        if (which.equals("query") || which.equals("export") || which.equals("console") || which.equals("detections")) {
+            // These write their documents straight into the node; export and console start the search
+            // console, detections the detection service.
             try (BenchStack stack = BenchStack.elasticsearchOnly(cpus)) {
                 List<String> command = launch(cpus, MAINS.get(which));
                 command.addAll(
                         List.of("--es", stack.elasticsearch().toString(), "--cpu-layout", split ? "split" : "shared"));
-                if (which.equals("export") || which.equals("console")) {
+                if (!which.equals("query")) {
                     command.addAll(List.of("--root", root.toString()));
                 }
                 command.addAll(args);

@@ -28,6 +28,11 @@ record Latencies(long[] sortedNanos) {
     }
 
     /** The smallest duration that {@code fraction} of the runs did not exceed, in milliseconds. */
+    /** The longest, in milliseconds. */
+    double max() {
+        return sortedNanos[sortedNanos.length - 1] / 1e6;
+    }
+
     private double millis(double fraction) {
         int rank = (int) Math.ceil(fraction * sortedNanos.length);
         return sortedNanos[Math.max(0, rank - 1)] / 1e6;
