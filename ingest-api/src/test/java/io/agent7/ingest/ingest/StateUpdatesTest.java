@@ -50,8 +50,7 @@ class StateUpdatesTest {
         ObjectNode doc =
                 (ObjectNode) JSON.readTree("{\"host\":{\"hostname\":\"web-01\"},\"agent\":{\"id\":\"forged\"}}");
 
-        StateUpdates.setServerOwned(
-                doc, Schema.standard().require("host"), SOURCE, "2026-11-28T12:00:00.000Z", "2026-11-28T12:00:01.000Z");
+        StateUpdates.setServerOwned(doc, Schema.standard().require("host"), SOURCE, "2026-11-28T12:00:00.000Z");
 
         assertThat(doc).isEqualTo(JSON.readTree("""
                         {"host": {"hostname": "web-01", "id": "h1", "name": "web-01"},
@@ -62,7 +61,7 @@ class StateUpdatesTest {
 
     @Test
     void aRemovalMarksTheItemGoneAndNothingElse() {
-        assertThat(StateUpdates.removal("2026-11-28T12:00:00.000Z", "2026-11-28T12:00:01.000Z"))
+        assertThat(StateUpdates.removal("2026-11-28T12:00:00.000Z"))
                 .isEqualTo(
                         JSON.readTree(
                                 "{\"doc\":{\"agent7\":{\"present\":false,\"removed_at\":\"2026-11-28T12:00:00.000Z\"}},\"detect_noop\":true}"));
