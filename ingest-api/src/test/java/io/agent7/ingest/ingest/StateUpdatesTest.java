@@ -114,7 +114,9 @@ class StateUpdatesTest {
         String doc = JsonTrees.string(tree.path("doc"));
         assertThat(new String(action, java.nio.charset.StandardCharsets.UTF_8))
                 .startsWith("{\"doc\":" + doc + ",\"upsert\":{\"@timestamp\":\"2026-11-28T12:00:00.000Z\","
-                        + doc.substring(1));
+                        + "\"event.ingested\":\"2026-11-28T12:00:01.000Z\"," + doc.substring(1));
+        // Only a new item gets its ingest time: a later collection of it leaves the first one be.
+        assertThat(doc).doesNotContain("ingested");
         assertThat(input).as("the input is not changed").isEqualTo(JSON.readTree(json));
     }
 }
