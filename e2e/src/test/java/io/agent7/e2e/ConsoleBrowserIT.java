@@ -282,6 +282,132 @@ class ConsoleBrowserIT {
         assertThat(driver.findElement(By.id("user")).getText()).isEqualTo("viewer-" + RUN);
     }
 
+    @Test
+    void anAnalystTriagesAnAlert() throws Exception {
+        var driver = browser.driver;
+        String hostId = hostIds.get(0);
+        String id = "e2e-alert-" + RUN;
+        String rule = "Scheduled task outside system folders " + RUN;
+        plantAlert(id, hostId, "win-a-" + RUN, rule);
+        browser.forgetCookies();
+        driver.get(search.url("/login").toString());
+        signIn(TestAccounts.ADMIN, TestAccounts.ADMIN_PASSWORD);
+
+        // The host page lists its open alerts.
+        driver.get(search.url("/hosts/" + hostId).toString());
+        assertThat(driver.findElement(By.id("alerts")).getText()).contains(rule);
+
+        // The list, filtered to the host as typed into the filters.
+        driver.findElement(By.id("nav-alerts")).click();
+        driver.findElement(By.id("filter-host")).sendKeys("win-a-" + RUN);
+        driver.findElement(By.id("filter")).click();
+        WebElement row = driver.findElement(By.cssSelector("#alerts tr[data-id='" + id + "']"));
+        assertThat(row.getText())
+                .contains(rule)
+                .contains("win-a-" + RUN)
+                .contains("open")
+                .contains("high");
+        browser.screenshot("10-alerts");
+
+        // The alert: its rule, the item it matched, which opens as a search finding alice's task.
+        row.findElement(By.cssSelector("a.open")).click();
+        assertThat(driver.findElement(By.id("alert-title")).getText()).isEqualTo(rule);
+        assertThat(driver.findElement(By.id("rule")).getText())
+                .contains("TA0003 Persistence")
+                .contains("T1053.005 Scheduled Task");
+        assertThat(driver.findElement(By.id("source")).getText()).contains("C:\\Users\\Public\\x.exe");
+        String sourceUrl = driver.findElement(By.id("open-source")).getAttribute("href");
+        String alertUrl = driver.getCurrentUrl();
+
+        // Acknowledge, note, close with a reason.
+        driver.findElement(By.id("acknowledge")).click();
+        assertThat(driver.findElement(By.id("alert-status")).getText()).isEqualTo("acknowledged");
+        assertThat(driver.findElement(By.id("message")).getText()).isEqualTo("Acknowledged.");
+        driver.findElement(By.id("note-text")).sendKeys("alice says the task is hers: a backup script.");
+        driver.findElement(By.id("add-note")).click();
+        assertThat(driver.findElement(By.id("notes")).getText())
+                .contains("alice says the task is hers")
+                .contains(TestAccounts.ADMIN);
+        driver.findElement(By.id("close-reason")).sendKeys("false positive: alice's backup task");
+        driver.findElement(By.id("close")).click();
+        assertThat(driver.findElement(By.id("alert-status")).getText()).isEqualTo("closed");
+        assertThat(driver.findElement(By.id("workflow")).getText())
+                .contains("false positive: alice's backup task")
+                .contains(TestAccounts.ADMIN);
+        assertThat(driver.findElements(By.id("close")))
+                .as("a closed alert offers reopen, not close")
+                .isEmpty();
+        assertThat(driver.findElements(By.id("reopen"))).hasSize(1);
+        browser.screenshot("11-alert-triage");
+
+        var stored = TestElasticsearch.get(TestElasticsearch.url(), "/agent7-alerts/_doc/" + id)
+                .path("_source")
+                .path("alert");
+        assertThat(stored.path("status").asString()).isEqualTo("closed");
+        assertThat(stored.path("closed_reason").asString()).isEqualTo("false positive: alice's backup task");
+        assertThat(stored.path("closed_by").asString()).isEqualTo(TestAccounts.ADMIN);
+        assertThat(stored.path("acknowledged_by").asString()).isEqualTo(TestAccounts.ADMIN);
+        assertThat(stored.path("notes")).hasSize(1);
+        assertThat(stored.path("notes").get(0).path("author").asString()).isEqualTo(TestAccounts.ADMIN);
+        assertThat(stored.path("count").asLong())
+                .as("the engine's fields untouched")
+                .isEqualTo(1);
+
+        driver.get(sourceUrl);
+        assertThat(driver.findElement(By.id("total")).getText()).startsWith("1 ");
+        assertThat(driver.findElement(By.id("results")).getText())
+                .contains("t1")
+                .contains("win-a-" + RUN);
+        driver.get(alertUrl);
+        assertThat(driver.findElement(By.id("alert-status")).getText()).isEqualTo("closed");
+    }
+
+    /** An alert as the detection engine writes it, on alice's task of {@code host}. */
+    private static void plantAlert(String id, String hostId, String hostName, String rule) {
+        ObjectNode doc = FleetSupport.JSON.createObjectNode();
+        String raised = Instant.now()
+                .minus(Duration.ofMinutes(5))
+                .truncatedTo(ChronoUnit.MILLIS)
+                .toString();
+        doc.put("@timestamp", raised);
+        doc.putObject("agent7").put("type", "alert");
+        doc.putObject("host").put("id", hostId).put("name", hostName);
+        ObjectNode alert = doc.putObject("alert")
+                .put("id", id)
+                .put("status", "open")
+                .put("severity", "high")
+                .put("rule_type", "query")
+                .put("source_type", "scheduled_task")
+                .put("source_id", "e2e-source-" + RUN)
+                .put("count", 1)
+                .put("last_match_at", raised)
+                .put("query", "process.executable,notlike,C:\\Program Files\\*");
+        ObjectNode source = alert.putObject("source");
+        source.putObject("host").put("id", hostId).put("name", hostName);
+        source.putObject("scheduled_task").put("path", "\\t1").put("name", "t1");
+        source.putObject("user").put("name", "alice-" + RUN);
+        source.putObject("process").put("executable", "C:\\Users\\Public\\x.exe");
+        doc.putObject("rule")
+                .put("id", "e2e-rule-" + RUN)
+                .put("name", rule)
+                .put("version", "1")
+                .put("ruleset", "custom")
+                .put("description", "A scheduled task runs a program from outside the system's folders.");
+        doc.putObject("event")
+                .put("ingested", raised)
+                .put("kind", "signal")
+                .put("severity", 73)
+                .put("risk_score", 73.0)
+                .put("reason", "alice-" + RUN + "'s task t1 runs C:\\Users\\Public\\x.exe");
+        ObjectNode threat = doc.putObject("threat").put("framework", "MITRE ATT&CK");
+        threat.putObject("tactic").put("id", "TA0003").put("name", "Persistence");
+        threat.putObject("technique").put("id", "T1053.005").put("name", "Scheduled Task");
+        doc.putObject("user").put("name", "alice-" + RUN);
+        doc.putObject("process").put("executable", "C:\\Users\\Public\\x.exe");
+        TestElasticsearch.send(
+                TestElasticsearch.url(), "PUT", "/agent7-alerts/_doc/" + enc(id) + "?refresh=true", doc.toString());
+    }
+
     private static void signIn(String name, String password) {
         var driver = browser.driver;
         driver.findElement(By.id("username")).sendKeys(name);

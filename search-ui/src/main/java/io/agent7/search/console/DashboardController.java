@@ -3,9 +3,11 @@ package io.agent7.search.console;
 import io.agent7.query.dsl.FilterDsl;
 import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
+import io.agent7.search.alerts.AlertOverview;
 import io.agent7.search.api.SearchBackend;
 import io.agent7.search.saved.SavedSearch;
 import io.agent7.search.saved.SavedSearches;
+import io.agent7.search.security.Actors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,13 +42,22 @@ class DashboardController {
     private final Schema schema;
     private final SavedSearches saved;
     private final Fanout fanout;
+    private final AlertOverview alerts;
 
-    DashboardController(Questions questions, Schema schema, SavedSearches saved, Fanout fanout) {
+    DashboardController(Questions questions, Schema schema, SavedSearches saved, Fanout fanout, AlertOverview alerts) {
         this.questions = questions;
         this.schema = schema;
         this.saved = saved;
         this.fanout = fanout;
+        this.alerts = alerts;
     }
+
+    /**
+     * The open alerts by severity and by rule, each count opening the alert list it stands for.
+     *
+     * @param error why they could not be counted, or null
+     */
+    record AlertsTile(AlertOverview.OpenAlerts open, String error) {}
 
     /**
      * One tile. A count tile has no labels; a chart's labels, counts and links are parallel.
@@ -83,6 +94,9 @@ class DashboardController {
     @GetMapping("/dashboard")
     String dashboard(Authentication user, Model model) {
         // Every tile's searches side by side (Fanout): the page takes as long as its slowest tile.
+        // The alerts tile only for those who may open the alerts it links to.
+        CompletableFuture<AlertsTile> alertsTile =
+                Actors.roles(user).contains("analyst") ? fanout.submit(this::alertsTile) : null;
         List<CompletableFuture<Tile>> tiles = new ArrayList<>();
         tiles.add(fanout.submit(
                 () -> chart("hosts-by-os", "Hosts by operating system", "host", "", "host.os.name", "bar")));
@@ -133,7 +147,16 @@ class DashboardController {
         List<Tile> shown = new ArrayList<>(Fanout.joinAll(tiles));
         shown.add(4, recentByType(recent));
         model.addAttribute("tiles", shown);
+        model.addAttribute("alertsTile", alertsTile == null ? null : Fanout.join(alertsTile));
         return "dashboard";
+    }
+
+    private AlertsTile alertsTile() {
+        try {
+            return new AlertsTile(alerts.open(), null);
+        } catch (RuntimeException e) {
+            return new AlertsTile(null, Questions.problem(e));
+        }
     }
 
     private Tile count(String id, String title, String type, String question) {

@@ -5,7 +5,9 @@ import io.agent7.query.request.SortKey;
 import io.agent7.schema.CommonFields;
 import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
+import io.agent7.search.alerts.AlertOverview;
 import io.agent7.search.api.SearchBackend;
+import io.agent7.search.security.Actors;
 import io.agent7.server.web.ApiProblem;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,15 +35,18 @@ class HostController {
     static final int TAB_ROWS = 100;
     static final int TIMELINE_PER_TYPE = 25;
     static final int TIMELINE_ROWS = 100;
+    static final int OPEN_ALERTS = 50;
 
     private final Schema schema;
     private final Questions questions;
     private final Fanout fanout;
+    private final AlertOverview alerts;
 
-    HostController(Schema schema, Questions questions, Fanout fanout) {
+    HostController(Schema schema, Questions questions, Fanout fanout, AlertOverview alerts) {
         this.schema = schema;
         this.questions = questions;
         this.fanout = fanout;
+        this.alerts = alerts;
     }
 
     /** One line of the timeline. */
@@ -64,6 +70,7 @@ class HostController {
             @PathVariable String id,
             @RequestParam(required = false, defaultValue = "process") String tab,
             @RequestParam(required = false) String timeline,
+            Authentication user,
             Model model) {
         String own = "host.id,eq," + FilterDsl.quote(id);
         List<SearchBackend.Hit> facts =
@@ -103,8 +110,14 @@ class HostController {
                 .filter(c -> !c.equals(CommonFields.HOST_NAME))
                 .toList();
         var itemsFuture = fanout.submit(() -> questions.page(current.name(), own, List.of(), TAB_ROWS));
+        // The host's open alerts, for those who may open them (analysts and up).
+        var alertsFuture =
+                Actors.roles(user).contains("analyst") ? fanout.submit(() -> alerts.openOn(id, OPEN_ALERTS)) : null;
         List<Change> changes = timeline(types, own, timeline);
         SearchBackend.Page items = Fanout.join(itemsFuture);
+        if (alertsFuture != null) {
+            model.addAttribute("alerts", Fanout.join(alertsFuture));
+        }
         model.addAttribute("columns", columns);
         model.addAttribute(
                 "items",

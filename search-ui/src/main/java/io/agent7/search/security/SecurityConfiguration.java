@@ -49,7 +49,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * sign-in page, any other client a 401.
  *
  * <p>Roles, each including the ones before it: viewer (search, host pages, dashboard),
- * analyst (saved searches), responder, admin (accounts, API tokens, the audit log). Nothing
+ * analyst (saved searches, alert triage), responder, admin (accounts, API tokens, the audit log, detection rules). Nothing
  * but the sign-in page, its assets and the probes is open without a role. A refused request
  * leaves an audit record ({@link DeniedRequests}).
  *
@@ -105,9 +105,11 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint())
                         .permitAll()
-                        .requestMatchers("/admin/**", "/api/v1/admin/**")
+                        .requestMatchers("/admin/**", "/api/v1/admin/**", "/api/v1/rules", "/api/v1/rules/**")
                         .hasRole("ADMIN")
                         .requestMatchers("/saved", "/saved/**", "/api/v1/saved-searches", "/api/v1/saved-searches/**")
+                        .hasRole("ANALYST")
+                        .requestMatchers("/alerts", "/alerts/**", "/api/v1/alerts", "/api/v1/alerts/**")
                         .hasRole("ANALYST")
                         .anyRequest()
                         .hasRole("VIEWER"))
