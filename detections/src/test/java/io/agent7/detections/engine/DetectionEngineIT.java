@@ -183,8 +183,9 @@ class DetectionEngineIT {
                 Duration.ofSeconds(60),
                 () -> rules.keySet().stream().allMatch(id -> !runsOf(id).isEmpty()));
         b.start();
-        Instant aDies = started.plusSeconds(50);
-        Instant stopPlanting = started.plusSeconds(100);
+        // Three minutes of items, with instance a killed half-way.
+        Instant aDies = started.plusSeconds(90);
+        Instant stopPlanting = started.plusSeconds(180);
         boolean aAlive = true;
         while (Instant.now().isBefore(stopPlanting)) {
             for (String id : rules.keySet()) {

@@ -306,16 +306,20 @@ public final class RuleSearches {
     }
 
     /**
-     * Hosts whose agent last checked in longer than {@code silent_for} before the window's end.
-     * One alert per silence: the id holds the last check-in, so the same silence alerts once
-     * and a host that came back and fell silent again alerts again.
+     * Hosts that crossed into silence in the window: their last check-in plus {@code silent_for}
+     * falls in it. Windowed like every other type, so each silence is found by the run whose
+     * window (or overlap) covers the moment it began, however many hosts have been silent for
+     * longer; a host silent before the rule existed is not reported. One alert per silence: the
+     * id holds the last check-in, so a host that came back and fell silent again alerts again.
      */
     private Result absence(Rule rule, Window window, Instant now) throws IOException {
         DataType host = schema.require("host");
         String lastCheckin = "host_state.last_checkin";
+        Instant from = window.start().minus(rule.absence().silentFor());
         Instant cutoff = window.end().minus(rule.absence().silentFor());
-        Query silent = Query.of(q ->
-                q.range(r -> r.untyped(u -> u.field(lastCheckin).lt(JsonData.of(Values.formatDate(cutoff))))));
+        Query silent = Query.of(q -> q.range(r -> r.untyped(u -> u.field(lastCheckin)
+                .gte(JsonData.of(Values.formatDate(from)))
+                .lt(JsonData.of(Values.formatDate(cutoff))))));
         Query query = rule.query() == null || rule.query().text().isBlank()
                 ? silent
                 : Query.of(q -> q.bool(b -> b.filter(compile(rule, host, now)).filter(silent)));

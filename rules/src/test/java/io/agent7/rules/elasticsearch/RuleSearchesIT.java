@@ -299,12 +299,15 @@ class RuleSearchesIT {
     void anAbsenceRuleAlertsOncePerSilence() throws Exception {
         Instant now = Instant.now();
         List<Map<String, Object>> hosts = new ArrayList<>();
-        for (String name : List.of("silent-" + RUN, "alive-" + RUN)) {
+        for (String name : List.of("silent-" + RUN, "alive-" + RUN, "long-" + RUN)) {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("@timestamp", Values.formatDate(now.minus(Duration.ofDays(1))));
             d.put("agent7", Map.of("type", "host", "present", true));
             d.put("host", Map.of("id", name, "name", name, "os", Map.of("family", "linux")));
-            Instant last = name.startsWith("silent") ? now.minus(Duration.ofHours(2)) : now.minusSeconds(30);
+            // The silent host crossed its 30 minutes 20 s ago; the long-silent one, days ago.
+            Instant last = name.startsWith("silent")
+                    ? now.minus(Duration.ofMinutes(30)).minusSeconds(20)
+                    : name.startsWith("long") ? now.minus(Duration.ofDays(3)) : now.minusSeconds(30);
             d.put("host_state", Map.of("last_checkin", Values.formatDate(last), "group", "g-" + RUN));
             hosts.add(d);
         }
@@ -322,9 +325,13 @@ class RuleSearchesIT {
         assertThat(result.findings())
                 .singleElement()
                 .satisfies(f -> assertThat(f.groupValues()).containsExactly("silent-" + RUN));
-        assertThat(searches.find(rule, new Window(now, now.plusSeconds(60)), now)
+        // An overlapping window finds the same silence (the same alert); the next one, nothing.
+        assertThat(searches.find(rule, new Window(now.minusSeconds(30), now.plusSeconds(30)), now.plusSeconds(30))
                         .findings())
                 .extracting(Finding::alertId)
                 .containsExactly(result.findings().get(0).alertId());
+        assertThat(searches.find(rule, new Window(now, now.plusSeconds(60)), now.plusSeconds(60))
+                        .findings())
+                .isEmpty();
     }
 }
