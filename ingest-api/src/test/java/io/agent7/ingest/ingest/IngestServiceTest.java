@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -374,7 +373,7 @@ class IngestServiceTest {
                 } else if (before == null) {
                     stored.put(key, write.action());
                     results.add(new Result(write.id(), Outcome.CREATED, null));
-                } else if (Arrays.equals(before, write.action())
+                } else if (docPart(before).equals(docPart(write.action()))
                         || write.index().equals(RECORDS)) {
                     results.add(new Result(write.id(), Outcome.UNCHANGED, null));
                 } else {
@@ -421,5 +420,15 @@ class IngestServiceTest {
             }
             return present;
         }
+    }
+
+    /**
+     * What Elasticsearch compares with {@code detect_noop} when the item exists: the update's
+     * {@code doc}, not its {@code upsert} (which holds the ingest time, new at every write).
+     */
+    static String docPart(byte[] action) {
+        String text = new String(action, java.nio.charset.StandardCharsets.UTF_8);
+        int upsert = text.indexOf(",\"upsert\":");
+        return upsert < 0 ? text : text.substring(0, upsert);
     }
 }
