@@ -99,7 +99,7 @@ final class ServerTypes {
             .keyword("threat.tactic.id", "ATT&CK tactic ids, e.g. TA0003.")
             .keyword("threat.tactic.name", "ATT&CK tactic names, e.g. Persistence.")
             .keyword("threat.technique.id", "ATT&CK technique ids, e.g. T1053.005.")
-            .keyword("threat.technique.name", "ATT&CK technique names.")
+            .keywordText("threat.technique.name", "ATT&CK technique names.")
             .caselessText("user.name", "The matching item's user.")
             .keyword("user.id", "That user's id.")
             .caseless("user.domain", "That user's domain.")
