@@ -71,8 +71,10 @@ def doc_id(text):
 VECTORS = []
 
 
-def vector(description, host, type_name, document, identity):
-    text = canonical(host, type_name, identity, document)
+def vector(description, host, type_name, document, identity, domain_key=None):
+    """domain_key: for a domain type, the field whose value (lower-cased) owns the item instead of the host."""
+    owner = host if domain_key is None else "domain:" + lookup(document, domain_key).lower()
+    text = canonical(owner, type_name, identity, document)
     VECTORS.append({"description": description, "host_id": host, "type": type_name, "document": document,
                     "canonical": text, "id": doc_id(text)})
 
@@ -121,12 +123,18 @@ vector("a listening socket has no remote address", H, "network_connection",
        {"network": {"transport": "tcp"}, "source": {"ip": "0.0.0.0", "port": 22}, "process": {"pid": 600}}, CONN)
 vector("a metric sample is identified by when it was taken", H, "system_metric",
        {"system_metric": {"sampled_at": "2026-11-28T12:00:05Z", "cpu": {"pct": 0.25}}}, [("system_metric.sampled_at", "d")])
-vector("a domain user is identified by SID", "dc-host", "ad_user",
-       {"user": {"name": "svc_sql", "id": "S-1-5-21-3623811015-3361044348-30300820-1013", "domain": "AGENT7"}},
-       [("user.id", "s")])
+vector("a domain user is identified by SID within its domain, whichever host collected it", "dc-host", "ad_user",
+       {"user": {"name": "svc_sql", "id": "S-1-5-21-3623811015-3361044348-30300820-1013", "domain": "AGENT7"},
+        "ad_user": {"domain_dns": "Agent7.TEST"}},
+       [("user.id", "s")], "ad_user.domain_dns")
+vector("the same domain user collected by another host has the same id", "other-dc-host", "ad_user",
+       {"user": {"name": "svc_sql", "id": "S-1-5-21-3623811015-3361044348-30300820-1013", "domain": "AGENT7"},
+        "ad_user": {"domain_dns": "agent7.test"}},
+       [("user.id", "s")], "ad_user.domain_dns")
 vector("a SYSVOL file path folds case", "dc-host", "sysvol_file",
        {"file": {"path": "\\\\agent7.test\\SYSVOL\\agent7.test\\Policies\\{31B2F340-016D-11D2-945F-00C04FB984F9}\\GPT.INI"},
-        "sysvol_file": {"aces": [{"principal": "AGENT7\\Domain Admins", "type": "allow"}]}}, [("file.path", "S")])
+        "sysvol_file": {"domain": "agent7.test", "aces": [{"principal": "AGENT7\\Domain Admins", "type": "allow"}]}},
+       [("file.path", "S")], "sysvol_file.domain")
 
 OUT.write_text(json.dumps({
     "description": "Golden vectors for DocumentIds: document -> canonical text -> _id. Written by "

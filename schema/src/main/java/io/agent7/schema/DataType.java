@@ -24,6 +24,10 @@ import java.util.regex.Pattern;
  *                    address); a missing one hashes as "no value", the others must be set
  * @param index       the index that holds the type's documents: {@code agent7-<name>} unless
  *                    the type names its own (the services' indices, e.g. {@code agent7-alerts})
+ * @param domainKey   for a type that describes a domain rather than a host (Active Directory),
+ *                    the field naming the domain (its DNS name): the documents are that
+ *                    domain's, keyed and routed by it, so two agents collecting the same domain
+ *                    write the same documents; null for host types
  */
 public record DataType(
         String name,
@@ -33,7 +37,8 @@ public record DataType(
         Set<String> aliases,
         boolean series,
         Set<String> optionalIdentity,
-        String index) {
+        String index,
+        String domainKey) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Pattern INDEX = Pattern.compile("[a-z][a-z0-9_-]*");
@@ -52,6 +57,10 @@ public record DataType(
         if (!index.startsWith(INDEX_PREFIX) || !INDEX.matcher(index).matches()) {
             throw new IllegalArgumentException(
                     "Type '" + name + "': index must match " + INDEX + " and start with " + INDEX_PREFIX);
+        }
+        if (domainKey != null && !fields.containsKey(domainKey)) {
+            throw new IllegalArgumentException(
+                    "Type '" + name + "': domain key '" + domainKey + "' is not one of its fields");
         }
         if (!identity.containsAll(optionalIdentity)) {
             throw new IllegalArgumentException("Type '" + name + "': optional identity fields must be identity fields");
@@ -93,7 +102,12 @@ public record DataType(
                         "Type '" + name + "': field '" + field.name() + "' is declared twice");
             }
         }
-        return new DataType(name, description, all, identity, aliases, series, optionalIdentity, index);
+        return new DataType(name, description, all, identity, aliases, series, optionalIdentity, index, domainKey);
+    }
+
+    /** Whether the type's documents belong to a domain rather than to the host that collected them. */
+    public boolean domainScoped() {
+        return domainKey != null;
     }
 
     /** The field of this type or a common one, by name; null when neither has it. */
@@ -140,6 +154,7 @@ public record DataType(
         private final List<String> identity = new ArrayList<>();
         private final List<String> aliases = new ArrayList<>();
         private boolean series;
+        private String domainKey;
         private final Set<String> optionalIdentity = new java.util.LinkedHashSet<>();
         private String index;
 
@@ -155,6 +170,12 @@ public record DataType(
         /** The index of the type's documents, when not {@code agent7-<name>}. */
         public Builder index(String name) {
             this.index = name;
+            return this;
+        }
+
+        /** Keys the type's documents by the domain in {@code field}, not by host; see {@link DataType#domainKey()}. */
+        public Builder domainKey(String field) {
+            this.domainKey = field;
             return this;
         }
 
@@ -279,7 +300,15 @@ public record DataType(
 
         public DataType build() {
             return new DataType(
-                    name, description, fields, identity, Set.copyOf(aliases), series, optionalIdentity, index);
+                    name,
+                    description,
+                    fields,
+                    identity,
+                    Set.copyOf(aliases),
+                    series,
+                    optionalIdentity,
+                    index,
+                    domainKey);
         }
     }
 }

@@ -10,9 +10,10 @@ import java.util.List;
 /**
  * Data types collected from Active Directory by a directory collector (an agent the policy
  * gives that job, usually on or near a domain controller). Their documents carry the
- * collecting agent's {@code host.*}; the domain they describe is in {@code user.domain},
- * {@code group.domain} or {@code ad_domain.name}. One agent per domain should collect them,
- * or each collector's copy is a document of its own.
+ * collecting agent's {@code host.*} (the last one to write them); they belong to the domain
+ * they describe, whose DNS name each type carries in its domain key
+ * ({@link DataType#domainKey()}): the documents are keyed by it, so two agents collecting one
+ * domain write the same documents.
  */
 final class DirectoryTypes {
 
@@ -58,6 +59,22 @@ final class DirectoryTypes {
             .field("ad_user.when_changed", DATE, "whenChanged.")
             .keywordText("ad_user.description", "description.")
             .caseless("ad_user.domain_dns", "DNS name of the domain.")
+            .field(
+                    "ad_user.kerberoastable",
+                    BOOLEAN,
+                    "An enabled user (not a computer) with a servicePrincipalName: "
+                            + "anyone in the domain can request a ticket and crack its password offline.")
+            .keyword(
+                    "ad_user.allowed_to_delegate_to",
+                    "msDS-AllowedToDelegateTo: the services it may impersonate users to (constrained delegation).")
+            .caseless(
+                    "ad_user.privileged_groups",
+                    "The privileged built-in groups the account is in, directly or through nesting.")
+            .caseless(
+                    "ad_user.privilege_path",
+                    "What makes the account privileged, one path per privileged group, as "
+                            + "'user > group > ... > Domain Admins', and 'adminCount=1' when that is set.")
+            .caseless("ad_user.groups", "sAMAccountNames of every group it is in, directly or through nesting.")
             .fieldAliases("user.name", "username", "sAMAccountName", "name")
             .fieldAliases("user.id", "sid", "objectSid")
             .fieldAlias("is_priv", "user.privileged")
@@ -69,7 +86,9 @@ final class DirectoryTypes {
             .fieldAlias("adminCount", "ad_user.admin_count")
             .fieldAlias("memberOf", "ad_user.member_of")
             .fieldAlias("groups", "user.group.name")
+            .fieldAlias("kerberoastable", "ad_user.kerberoastable")
             .identity("user.id")
+            .domainKey("ad_user.domain_dns")
             .build();
 
     static final DataType AD_GROUP = DataType.builder("ad_group")
@@ -91,11 +110,17 @@ final class DirectoryTypes {
             .keywordText("ad_group.description", "description.")
             .field("ad_group.when_created", DATE, "whenCreated.")
             .field("ad_group.when_changed", DATE, "whenChanged.")
+            .caseless(
+                    "ad_group.transitive_member_names",
+                    "sAMAccountNames of every member, direct or through nested groups, groups included.")
+            .field("ad_group.transitive_member_count", LONG, "Number of members, direct or nested.")
+            .caseless("ad_group.domain_dns", "DNS name of the domain.")
             .fieldAlias("name", "group.name")
             .fieldAlias("sid", "group.id")
             .fieldAlias("members", "ad_group.members")
             .fieldAlias("is_priv", "ad_group.privileged")
             .identity("group.id")
+            .domainKey("ad_group.domain_dns")
             .build();
 
     static final DataType AD_COMPUTER = DataType.builder("ad_computer")
@@ -121,12 +146,17 @@ final class DirectoryTypes {
             .caseless("ad_computer.member_of", "memberOf.")
             .field("ad_computer.when_created", DATE, "whenCreated.")
             .keywordText("ad_computer.description", "description.")
+            .keyword(
+                    "ad_computer.allowed_to_delegate_to",
+                    "msDS-AllowedToDelegateTo: the services it may impersonate users to.")
+            .caseless("ad_computer.domain_dns", "DNS name of the domain.")
             .fieldAlias("name", "ad_computer.name")
             .fieldAlias("dns_hostname", "ad_computer.dns_hostname")
             .fieldAlias("os", "ad_computer.operating_system")
             .fieldAlias("last_logon", "ad_computer.last_logon")
             .fieldAlias("active", "ad_computer.enabled")
             .identity("ad_computer.sid")
+            .domainKey("ad_computer.domain_dns")
             .build();
 
     static final DataType AD_DOMAIN = DataType.builder("ad_domain")
@@ -147,6 +177,15 @@ final class DirectoryTypes {
                     "lockoutThreshold: failed logons before lockout; 0 never locks.")
             .field("ad_domain.machine_account_quota", LONG, "ms-DS-MachineAccountQuota.")
             .field("ad_domain.password_complexity", BOOLEAN, "Whether passwords must be complex.")
+            .field("ad_domain.min_password_age_days", LONG, "minPwdAge, in days.")
+            .field("ad_domain.password_history_length", LONG, "pwdHistoryLength.")
+            .field("ad_domain.lockout_duration_minutes", LONG, "lockoutDuration, in minutes.")
+            .field("ad_domain.lockout_window_minutes", LONG, "lockOutObservationWindow, in minutes.")
+            .keyword("ad_domain.forest_functional_level", "Forest functional level.")
+            .caseless("ad_domain.trust.partner", "DNS names of the trusted or trusting domains.")
+            .keyword("ad_domain.trust.direction", "For each trust, in order: inbound, outbound or bidirectional.")
+            .keyword("ad_domain.trust.type", "For each trust, in order: downlevel, uplevel, mit or dce.")
+            .caseless("ad_domain.controllers", "Host names of the domain's controllers.")
             .caseless("ad_domain.dc.name", "Host name of the domain controller.")
             .field("ad_domain.dc.ip", IP, "Addresses of the domain controller.")
             .keyword("ad_domain.dc.site", "AD site of the domain controller.")
@@ -157,6 +196,7 @@ final class DirectoryTypes {
             .fieldAlias("netbios", "ad_domain.netbios_name")
             .identity("ad_domain.kind", "ad_domain.name")
             .optionalIdentity("ad_domain.dc.name")
+            .domainKey("ad_domain.name")
             .build();
 
     static final DataType SYSVOL_FILE = DataType.builder("sysvol_file")
@@ -188,9 +228,17 @@ final class DirectoryTypes {
                     "sysvol_file.writable_by",
                     "Principals that are not domain or enterprise admins or SYSTEM "
                             + "but may write, modify or take ownership: the finding to look for.")
+            .field(
+                    "sysvol_file.non_privileged_write",
+                    BOOLEAN,
+                    "Whether a principal that is not privileged in the domain may write, modify, "
+                            + "change the permissions of or take ownership of it.")
+            .caseless("sysvol_file.domain", "DNS name of the domain whose SYSVOL holds it.")
             .fieldAlias("path", "file.path")
             .fieldAlias("owner", "file.owner")
+            .fieldAlias("writable", "sysvol_file.non_privileged_write")
             .identity("file.path")
+            .domainKey("sysvol_file.domain")
             .build();
 
     static final DataType GPO = DataType.builder("gpo")
@@ -200,11 +248,22 @@ final class DirectoryTypes {
             .keywordText("gpo.name", "displayName.")
             .caseless("gpo.distinguished_name", "distinguishedName.")
             .caseless("gpo.path", "gPCFileSysPath: the GPO's folder in SYSVOL.")
-            .field("gpo.version", LONG, "versionNumber.")
+            .field(
+                    "gpo.version",
+                    LONG,
+                    "versionNumber: the user version in the high 16 bits, the computer's in the low.")
+            .field("gpo.user_version", LONG, "The user settings' version: versionNumber's high 16 bits.")
+            .field("gpo.computer_version", LONG, "The computer settings' version: versionNumber's low 16 bits.")
             .keyword("gpo.status", "enabled, user_disabled, computer_disabled, all_disabled (from flags).")
             .field("gpo.flags", LONG, "flags.")
             .caseless("gpo.linked_to", "Distinguished names of the sites, domains and OUs it is linked to.")
             .field("gpo.linked", BOOLEAN, "Whether it is linked anywhere.")
+            .nested("gpo.links", "Where it is linked (gPLink of sites, the domain and OUs), one entry per link.")
+            .caseless("gpo.links.target", "Distinguished name of the site, domain or OU.")
+            .keyword("gpo.links.target_kind", "site, domain or ou.")
+            .field("gpo.links.enforced", BOOLEAN, "Whether the link is enforced (no override).")
+            .field("gpo.links.enabled", BOOLEAN, "Whether the link is enabled.")
+            .field("gpo.links.order", LONG, "The link's order at its target: 1 applies last and wins.")
             .keyword("gpo.wmi_filter", "gPCWQLFilter.")
             .keyword("gpo.machine_extensions", "gPCMachineExtensionNames: client-side extension GUIDs.")
             .keyword("gpo.user_extensions", "gPCUserExtensionNames.")
@@ -214,6 +273,7 @@ final class DirectoryTypes {
             .fieldAlias("name", "gpo.name")
             .fieldAlias("guid", "gpo.guid")
             .identity("gpo.guid")
+            .domainKey("gpo.domain")
             .build();
 
     static final List<DataType> ALL = List.of(AD_USER, AD_GROUP, AD_COMPUTER, AD_DOMAIN, SYSVOL_FILE, GPO);

@@ -22,6 +22,11 @@ import tools.jackson.databind.JsonNode;
  * the OS compares case-insensitively are lower-cased with {@link Locale#ROOT} first.
  * Length prefixes make the encoding unambiguous: no value can imitate a separator.
  *
+ * <p>A type that describes a domain rather than a host ({@link DataType#domainScoped()}, the
+ * Active Directory types) hashes {@code domain:} and its domain key's value, lower-cased, in
+ * place of the host id: every agent that collects the domain names its items alike, and
+ * the documents are routed by {@link #routing} to the same shard whoever wrote them.
+ *
  * <p>The golden vectors in {@code io/agent7/schema/document-id-vectors.json} pin this
  * definition; agent and server tests both read them.
  */
@@ -43,7 +48,7 @@ public final class DocumentIds {
     /** The canonical text hashed into the id; public so tests and tools can show it. */
     public static String canonical(String hostId, DataType type, JsonNode document) {
         StringBuilder out = new StringBuilder(128).append(VERSION_TAG);
-        component(out, 's', hostId);
+        component(out, 's', owner(hostId, type, document));
         component(out, 's', type.name());
         for (String name : type.identity()) {
             Field field = type.field(name);
@@ -65,6 +70,31 @@ public final class DocumentIds {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Whom the item belongs to: the host, or for a domain type {@code domain:<dns name>}.
+     *
+     * @throws InvalidDocumentException when a domain type's document names no domain
+     */
+    public static String owner(String hostId, DataType type, JsonNode document) {
+        if (!type.domainScoped()) {
+            return hostId;
+        }
+        JsonNode domain = Documents.get(document, type.domainKey());
+        if (domain == null || !domain.isString() || domain.asString().isBlank()) {
+            throw new InvalidDocumentException(
+                    type.domainKey(), "is required: a " + type.name() + " document belongs to a domain");
+        }
+        return "domain:" + domain.asString().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The shard routing of the item's document: the host id, so that one host's items share a
+     * shard; null (routing by id) for a domain type, whose documents any collecting host may write.
+     */
+    public static String routing(String hostId, DataType type) {
+        return type.domainScoped() ? null : hostId;
     }
 
     private static void component(StringBuilder out, char tag, String text) {
