@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param tls         how the connection is protected
  * @param caFile      PEM file of the CA that signs the DCs' certificates; null for the system's trust store
  * @param auth        how the agent authenticates
- * @param user        the account to bind as, {@code user@domain} or {@code DOMAIN\user}; null for Kerberos with the host's ticket
+ * @param user        the account to bind as, user@domain or DOMAIN&#92;user; null for Kerberos with the host's ticket
  * @param password    its password, for {@link Auth#SIMPLE}; never logged, never in a message
  * @param sysvolHost  the server whose SYSVOL share is read (a DC's DNS name); null for the first server's host
  * @param pageSize    entries per page of a paged search (RFC 2696)
