@@ -30,7 +30,8 @@ public final class Main {
                                                                        enroll this host; the server's CA is pinned
               run [--state-dir DIR] [--once]                         collect and send until stopped (--once: one round)
               collect TYPE                                           print what a collector finds, as NDJSON
-              measure                                                one full collection, with each collector's CPU time
+              measure [--directory] [--state-dir DIR]                one full collection, with each collector's CPU time
+                                                                       (--directory: the Active Directory collectors)
               install --server URL --site-key KEY [--ca-cert FILE]   enroll (if needed) and run under systemd
               uninstall [--purge]                                    stop and remove (--purge: and the state)
               version                                                  print the agent version
@@ -63,8 +64,8 @@ public final class Main {
             return switch (args[0]) {
                 case "enroll" -> enroll(options, stateDir, out, err);
                 case "run" -> runAgent(options, stateDir, schema, err);
-                case "collect" -> collect(args, schema, out, err);
-                case "measure" -> measure(schema, out);
+                case "collect" -> collect(args, schema, stateDir, out, err);
+                case "measure" -> measure(schema, stateDir, options.containsKey("directory"), out);
                 case "install" -> {
                     if (!Credentials.exist(stateDir)) {
                         int enrolled = enroll(options, stateDir, out, err);
@@ -140,7 +141,7 @@ public final class Main {
         HostReport host = new HostReport(system);
         AgentRuntime runtime = new AgentRuntime(
                 server,
-                Collectors.forThisHost(system, schema),
+                Collectors.forThisHost(system, schema, stateDir),
                 stateDir,
                 config.spoolMaxBytes(),
                 Clock.systemUTC(),
@@ -163,8 +164,8 @@ public final class Main {
         return 0;
     }
 
-    private static int collect(String[] args, Schema schema, PrintStream out, PrintStream err) {
-        var collectors = Collectors.forThisHost(new SystemInfo(), schema);
+    private static int collect(String[] args, Schema schema, Path stateDir, PrintStream out, PrintStream err) {
+        var collectors = Collectors.forThisHost(new SystemInfo(), schema, stateDir);
         var collector = args.length < 2
                 ? null
                 : collectors.stream()
@@ -186,11 +187,17 @@ public final class Main {
     }
 
     /** One full collection of every collector, with the CPU time each took: the footprint benchmark's figure. */
-    private static int measure(Schema schema, PrintStream out) {
+    private static int measure(Schema schema, Path stateDir, boolean directory, PrintStream out) {
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        var collectors = Collectors.forThisHost(new SystemInfo(), schema);
-        // A first round loads classes and warms the JIT, as a long-running agent already has.
-        collectors.forEach(Collector::collect);
+        // The host's own collectors, or (--directory) the domain's, which need directory.properties.
+        var collectors = Collectors.forThisHost(new SystemInfo(), schema, stateDir).stream()
+                .filter(c -> c.type().domainScoped() == directory)
+                .toList();
+        // A first round loads classes and warms the JIT, as a long-running agent already has. Not for
+        // the directory: it is collected seldom (daily by default), cold, and its figure is one collection's.
+        if (!directory) {
+            collectors.forEach(Collector::collect);
+        }
         long totalCpu = 0;
         long totalWall = 0;
         for (Collector collector : collectors) {
@@ -206,7 +213,22 @@ public final class Main {
                     collector.type().name(), items, usedCpu / 1e6, usedWall / 1e6);
         }
         out.printf("%-20s %6s       %8.1f ms CPU %8.1f ms wall%n", "TOTAL", "", totalCpu / 1e6, totalWall / 1e6);
+        peakRss().ifPresent(kb -> out.printf("%-20s %6d kB%n", "PEAK_RSS", kb));
         return 0;
+    }
+
+    /** The process's peak resident set size (VmHWM), where /proc tells it. */
+    private static java.util.Optional<Long> peakRss() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return java.util.Optional.of(Long.parseLong(line.replaceAll("[^0-9]", "")));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux: no figure
+        }
+        return java.util.Optional.empty();
     }
 
     static Map<String, String> options(String[] args) {
@@ -220,7 +242,7 @@ public final class Main {
                 throw new IllegalArgumentException("Unexpected argument '" + arg + "'");
             }
             String name = arg.substring(2);
-            if (name.equals("once") || name.equals("purge")) {
+            if (name.equals("once") || name.equals("purge") || name.equals("directory")) {
                 options.put(name, "true");
             } else if (i + 1 < args.length) {
                 options.put(name, args[++i]);

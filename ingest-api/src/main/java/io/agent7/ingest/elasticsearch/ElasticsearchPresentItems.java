@@ -35,7 +35,7 @@ class ElasticsearchPresentItems implements PresentItems {
     }
 
     @Override
-    public List<String> idsNotIn(String index, String hostId, Set<String> keep, Instant before) {
+    public List<String> idsNotIn(String index, String routing, String hostId, Set<String> keep, Instant before) {
         Set<String> excluded = new HashSet<>(keep);
         List<String> found = new ArrayList<>();
         String beforeText = Values.formatDate(before);
@@ -45,7 +45,7 @@ class ElasticsearchPresentItems implements PresentItems {
                     "Searching removed items of host " + hostId,
                     () -> client.search(
                             s -> s.index(index)
-                                    .routing(hostId)
+                                    .routing(routing)
                                     .size(PAGE)
                                     .source(src -> src.fetch(false))
                                     .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field(CommonFields.HOST_ID)
@@ -73,7 +73,7 @@ class ElasticsearchPresentItems implements PresentItems {
 
     @Override
     @SuppressWarnings("rawtypes")
-    public Set<String> among(String index, String hostId, Set<String> ids) {
+    public Set<String> among(String index, String routing, String hostId, Set<String> ids) {
         if (ids.isEmpty()) {
             return Set.of();
         }
@@ -81,7 +81,7 @@ class ElasticsearchPresentItems implements PresentItems {
                 "Reading items of host " + hostId,
                 () -> client.mget(
                         m -> m.index(index)
-                                .routing(hostId)
+                                .routing(routing)
                                 .ids(List.copyOf(ids))
                                 .sourceIncludes(CommonFields.PRESENT, CommonFields.HOST_ID),
                         Map.class));

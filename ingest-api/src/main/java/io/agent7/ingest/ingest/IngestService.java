@@ -173,6 +173,8 @@ class IngestService implements DisposableBean {
         // created, this is the pair's first batch and a snapshot has no items gone to look for.
         DocumentSink.Write record = type.series() ? null : itemTypes.unrecorded(agent.hostId(), type, collectedAt);
         List<DocumentSink.Write> upserts = new ArrayList<>(batch.documents().size() + 1);
+        // A host's items share its shard; a domain's are routed by id, whichever host writes them.
+        String routing = DocumentIds.routing(agent.hostId(), type);
         String ingestedAt = Values.formatDate(Instant.now());
         if (record != null) {
             upserts.add(record);
@@ -188,7 +190,7 @@ class IngestService implements DisposableBean {
                 }
             }
             upserts.add(new DocumentSink.Write(
-                    type.index(), id, agent.hostId(), action(agent, type, document, collectedAt, ingestedAt)));
+                    type.index(), id, routing, action(agent, type, document, collectedAt, ingestedAt)));
         }
         Set<String> removedIds = new LinkedHashSet<>();
         for (ObjectNode gone : batch.removals()) {
@@ -200,10 +202,10 @@ class IngestService implements DisposableBean {
             removedIds.add(id);
         }
         // Only what is present now: an item removed before keeps the time it was first found gone.
-        Set<String> toRemove = present.among(type.index(), agent.hostId(), removedIds);
+        Set<String> toRemove = present.among(type.index(), routing, agent.hostId(), removedIds);
         byte[] removal = toRemove.isEmpty() ? null : removalAction(collectedAt); // most batches remove nothing
         List<DocumentSink.Write> removals = toRemove.stream()
-                .map(id -> new DocumentSink.Write(type.index(), id, agent.hostId(), removal))
+                .map(id -> new DocumentSink.Write(type.index(), id, routing, removal))
                 .toList();
         var pendingUpserts = sink.write(upserts);
         var pendingRemovals = sink.write(removals);
@@ -258,14 +260,17 @@ class IngestService implements DisposableBean {
     private CompletableFuture<Integer> markRemoved(
             AgentPrincipal agent, DataType type, Set<String> keep, Instant before) {
         return CompletableFuture.supplyAsync(
-                        () -> present.idsNotIn(type.index(), agent.hostId(), keep, before), searches)
+                        () -> present.idsNotIn(
+                                type.index(), DocumentIds.routing(agent.hostId(), type), agent.hostId(), keep, before),
+                        searches)
                 .thenCompose(gone -> {
                     if (gone.isEmpty()) {
                         return CompletableFuture.completedFuture(0);
                     }
                     byte[] action = removalAction(Values.formatDate(before));
                     List<DocumentSink.Write> writes = gone.stream()
-                            .map(id -> new DocumentSink.Write(type.index(), id, agent.hostId(), action))
+                            .map(id -> new DocumentSink.Write(
+                                    type.index(), id, DocumentIds.routing(agent.hostId(), type), action))
                             .toList();
                     return withinWriteTimeout(acknowledged(sink.write(writes)))
                             .thenApply(results -> counts(results).getOrDefault(DocumentSink.Outcome.UPDATED, 0));

@@ -14,9 +14,12 @@ public interface PresentItems {
     /**
      * Ids of the host's documents in {@code index} that are present, were last seen before
      * {@code before}, and are not in {@code keep}: what a full snapshot no longer has.
+     *
+     * @param routing the documents' shard routing: the host id, or null for a domain type's
+     *                documents, which are routed by id ({@link io.agent7.schema.DocumentIds#routing})
      */
-    List<String> idsNotIn(String index, String hostId, Set<String> keep, Instant before);
+    List<String> idsNotIn(String index, String routing, String hostId, Set<String> keep, Instant before);
 
-    /** Which of these ids of the host's are documents marked present now. */
-    Set<String> among(String index, String hostId, Set<String> ids);
+    /** Which of these ids of the host's are documents marked present now; {@code routing} as above. */
+    Set<String> among(String index, String routing, String hostId, Set<String> ids);
 }

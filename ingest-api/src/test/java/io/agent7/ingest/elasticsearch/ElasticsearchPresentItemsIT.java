@@ -59,16 +59,16 @@ class ElasticsearchPresentItemsIT {
 
     @Test
     void amongTheIdsOnlyTheHostsPresentItemsCount() {
-        assertThat(items.among(INDEX, "host-1", Set.of("old", "gone", "other", "never")))
+        assertThat(items.among(INDEX, "host-1", "host-1", Set.of("old", "gone", "other", "never")))
                 .containsExactly("old");
-        assertThat(items.among(INDEX, "host-1", Set.of())).isEmpty();
+        assertThat(items.among(INDEX, "host-1", "host-1", Set.of())).isEmpty();
     }
 
     @Test
     void aSnapshotNoLongerHasThePresentItemsLastSeenBeforeItThatItDoesNotList() {
-        assertThat(items.idsNotIn(INDEX, "host-1", Set.of(), Instant.parse("2026-11-28T11:00:00Z")))
+        assertThat(items.idsNotIn(INDEX, "host-1", "host-1", Set.of(), Instant.parse("2026-11-28T11:00:00Z")))
                 .containsExactly("old");
-        assertThat(items.idsNotIn(INDEX, "host-1", Set.of("old"), Instant.parse("2026-11-28T13:00:00Z")))
+        assertThat(items.idsNotIn(INDEX, "host-1", "host-1", Set.of("old"), Instant.parse("2026-11-28T13:00:00Z")))
                 .containsExactly("new");
     }
 }

@@ -28,12 +28,12 @@ class AcknowledgingSink implements DocumentSink, PresentItems {
     }
 
     @Override
-    public List<String> idsNotIn(String index, String hostId, Set<String> keep, Instant before) {
+    public List<String> idsNotIn(String index, String routing, String hostId, Set<String> keep, Instant before) {
         return List.of();
     }
 
     @Override
-    public Set<String> among(String index, String hostId, Set<String> ids) {
+    public Set<String> among(String index, String routing, String hostId, Set<String> ids) {
         return Set.of();
     }
 }

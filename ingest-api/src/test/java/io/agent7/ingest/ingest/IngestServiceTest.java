@@ -396,7 +396,8 @@ class IngestServiceTest {
         }
 
         @Override
-        public synchronized List<String> idsNotIn(String index, String hostId, Set<String> keep, Instant before) {
+        public synchronized List<String> idsNotIn(
+                String index, String routing, String hostId, Set<String> keep, Instant before) {
             searches++;
             List<String> gone = new ArrayList<>();
             for (Map.Entry<String, byte[]> e : stored.entrySet()) {
@@ -411,7 +412,7 @@ class IngestServiceTest {
         }
 
         @Override
-        public synchronized Set<String> among(String index, String hostId, Set<String> ids) {
+        public synchronized Set<String> among(String index, String routing, String hostId, Set<String> ids) {
             Set<String> present = new HashSet<>();
             for (String id : ids) {
                 if (stored.containsKey(index + "/" + id)) {

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param auth        how the agent authenticates
  * @param user        the account to bind as, user@domain or DOMAIN&#92;user; null for Kerberos with the host's ticket
  * @param password    its password, for {@link Auth#SIMPLE}; never logged, never in a message
+ * @param keytab      for {@link Auth#KERBEROS}, a keytab holding the account's keys (the host's
+ *                    {@code /etc/krb5.keytab} on a domain-joined Linux host); null to use the ticket cache
  * @param sysvolHost  the server whose SYSVOL share is read (a DC's DNS name); null for the first server's host
  * @param pageSize    entries per page of a paged search (RFC 2696)
  * @param timeout     how long one connection attempt or one page may take
@@ -31,6 +33,7 @@ public record DirectorySettings(
         Auth auth,
         String user,
         char[] password,
+        Path keytab,
         String sysvolHost,
         int pageSize,
         Duration timeout) {
