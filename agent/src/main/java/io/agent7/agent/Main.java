@@ -37,10 +37,14 @@ public final class Main {
               version                                                  print the agent version
             """;
 
+    /** smbj reports every SMB session at INFO; the agent's log keeps its own lines and smbj's warnings. */
+    private static final java.util.logging.Logger SMB_LOG = java.util.logging.Logger.getLogger("com.hierynomus");
+
     private Main() {}
 
     public static void main(String[] args) {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %3$s - %5$s%6$s%n");
+        SMB_LOG.setLevel(java.util.logging.Level.WARNING);
         System.exit(run(args, System.out, System.err));
     }
 

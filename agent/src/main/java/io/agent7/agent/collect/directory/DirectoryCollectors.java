@@ -1,6 +1,10 @@
 package io.agent7.agent.collect.directory;
 
 import io.agent7.agent.collect.Collector;
+import io.agent7.agent.collect.directory.sysvol.SmbSysvol;
+import io.agent7.agent.collect.directory.sysvol.SysvolFileCollector;
+import io.agent7.agent.collect.directory.sysvol.SysvolSource;
+import io.agent7.agent.collect.directory.sysvol.UncSysvol;
 import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
 import java.util.ArrayList;
@@ -25,6 +29,7 @@ public final class DirectoryCollectors {
     /** Every directory collector: the LDAP ones over {@code directory}, and SYSVOL's. */
     public static List<Collector> all(Schema schema, Directory directory, Supplier<DirectorySettings> settings) {
         List<Collector> collectors = new ArrayList<>(ldap(schema, directory));
+        collectors.add(new SysvolCollector(schema.require("sysvol_file"), schema, directory, settings));
         return collectors;
     }
 
@@ -68,6 +73,23 @@ public final class DirectoryCollectors {
             return documents;
         }));
         return collectors;
+    }
+
+    /**
+     * SYSVOL through the UNC path on Windows (the host's own SMB client and credentials), over
+     * SMB with smbj elsewhere; settings are read at each run, like the LDAP collectors'.
+     */
+    private record SysvolCollector(
+            DataType type, Schema schema, Directory directory, Supplier<DirectorySettings> settings)
+            implements Collector {
+
+        @Override
+        public List<ObjectNode> collect() {
+            DirectorySettings current = settings.get();
+            boolean windows = System.getProperty("os.name", "").startsWith("Windows");
+            SysvolSource source = windows ? new UncSysvol(current) : new SmbSysvol(current);
+            return new SysvolFileCollector(schema, current.domain(), source, directory::principals).collect();
+        }
     }
 
     private record LdapCollector(DataType type, Directory directory, Function<Directory.Session, List<ObjectNode>> read)
