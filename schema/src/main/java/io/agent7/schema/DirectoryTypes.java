@@ -18,14 +18,19 @@ import java.util.List;
 final class DirectoryTypes {
 
     static final DataType AD_USER = DataType.builder("ad_user")
-            .description("A user account of an Active Directory domain.")
+            .description("A user account of an Active Directory domain: one per object with "
+                    + "sAMAccountType=805306368, read over LDAP by the agent's directory collector; each field "
+                    + "names the attribute it comes from or how it is derived.")
             .alias("ad_users", "domain_users")
             .caselessText("user.name", "sAMAccountName.")
             .keyword("user.id", "objectSid.")
             .caseless("user.domain", "NetBIOS name of the domain, as in DOMAIN\\user.")
             .caselessText("user.full_name", "displayName.")
             .keyword("user.email", "mail.")
-            .caseless("user.group.name", "Names (CN) of the groups the account is a direct member of.")
+            .caseless(
+                    "user.group.name",
+                    "sAMAccountNames of the groups the account is directly in (member of the group), "
+                            + "its primary group (primaryGroupID) included.")
             .field(
                     "user.privileged",
                     BOOLEAN,
@@ -54,7 +59,11 @@ final class DirectoryTypes {
             .field("ad_user.password_never_expires", BOOLEAN, "DONT_EXPIRE_PASSWORD is set.")
             .field("ad_user.password_not_required", BOOLEAN, "PASSWD_NOTREQD is set.")
             .field("ad_user.preauth_not_required", BOOLEAN, "DONT_REQ_PREAUTH is set: AS-REP roastable.")
-            .keyword("ad_user.delegation", "Kerberos delegation: unconstrained, constrained, resource_based, none.")
+            .keyword(
+                    "ad_user.delegation",
+                    "Kerberos delegation it has, each that applies: unconstrained (TRUSTED_FOR_DELEGATION), "
+                            + "constrained (msDS-AllowedToDelegateTo), resource_based "
+                            + "(msDS-AllowedToActOnBehalfOfOtherIdentity); none when neither.")
             .field("ad_user.when_created", DATE, "whenCreated.")
             .field("ad_user.when_changed", DATE, "whenChanged.")
             .keywordText("ad_user.description", "description.")
@@ -92,7 +101,9 @@ final class DirectoryTypes {
             .build();
 
     static final DataType AD_GROUP = DataType.builder("ad_group")
-            .description("A group of an Active Directory domain, with its members.")
+            .description("A group of an Active Directory domain, with its members: one per object "
+                    + "with objectClass=group, read over LDAP by the agent's directory collector; members "
+                    + "through the primary group (primaryGroupID) are not listed, as AD's member attribute omits them.")
             .alias("ad_groups", "domain_groups")
             .caselessText("group.name", "sAMAccountName of the group.")
             .keyword("group.id", "objectSid.")
@@ -124,7 +135,8 @@ final class DirectoryTypes {
             .build();
 
     static final DataType AD_COMPUTER = DataType.builder("ad_computer")
-            .description("A computer account of an Active Directory domain.")
+            .description("A computer account of an Active Directory domain: one per object with "
+                    + "sAMAccountType=805306369, read over LDAP by the agent's directory collector.")
             .alias("ad_computers", "domain_computers")
             .caseless("ad_computer.name", "sAMAccountName without the trailing $.")
             .caseless("ad_computer.dns_hostname", "dNSHostName.")
@@ -141,7 +153,11 @@ final class DirectoryTypes {
             .keyword("ad_computer.uac_flags", "userAccountControl as flag names.")
             .keyword("ad_computer.service_principal_names", "servicePrincipalName.")
             .field("ad_computer.domain_controller", BOOLEAN, "Whether it is a domain controller.")
-            .keyword("ad_computer.delegation", "Kerberos delegation: unconstrained, constrained, resource_based, none.")
+            .keyword(
+                    "ad_computer.delegation",
+                    "Kerberos delegation it has, each that applies: unconstrained (TRUSTED_FOR_DELEGATION), "
+                            + "constrained (msDS-AllowedToDelegateTo), resource_based "
+                            + "(msDS-AllowedToActOnBehalfOfOtherIdentity); none when neither.")
             .field("ad_computer.laps", BOOLEAN, "Whether LAPS manages its local administrator password.")
             .caseless("ad_computer.member_of", "memberOf.")
             .field("ad_computer.when_created", DATE, "whenCreated.")
@@ -160,7 +176,10 @@ final class DirectoryTypes {
             .build();
 
     static final DataType AD_DOMAIN = DataType.builder("ad_domain")
-            .description("An Active Directory domain, or one of its domain controllers (ad_domain.kind tells which).")
+            .description("An Active Directory domain, or one of its domain controllers (ad_domain.kind "
+                    + "tells which), read over LDAP by the agent's directory collector: the domain object's "
+                    + "policy attributes, the root DSE's functional levels, trustedDomain objects, and the "
+                    + "configuration partition's server and NTDS Settings objects with fSMORoleOwner.")
             .alias("domains", "ad_domains", "domain_controllers")
             .keyword("ad_domain.kind", "domain or domain_controller.")
             .caseless("ad_domain.name", "DNS name of the domain.")
@@ -200,7 +219,9 @@ final class DirectoryTypes {
             .build();
 
     static final DataType SYSVOL_FILE = DataType.builder("sysvol_file")
-            .description("A file in SYSVOL with its permissions: who can change what every domain member runs.")
+            .description("A file or folder in SYSVOL with its permissions: who can change what every "
+                    + "domain member runs. Read by the agent's SYSVOL collector over SMB2/3 (smbj) on Linux "
+                    + "and through the UNC path with GetFileSecurity on Windows.")
             .alias("sysvol", "sysvol_files")
             .caselessText(
                     "file.path",
@@ -242,7 +263,9 @@ final class DirectoryTypes {
             .build();
 
     static final DataType GPO = DataType.builder("gpo")
-            .description("A Group Policy Object: its identity, state, links and where its files are.")
+            .description("A Group Policy Object: its identity, state, links and where its files are. "
+                    + "One per groupPolicyContainer under CN=Policies,CN=System, read over LDAP by the agent's "
+                    + "directory collector with the gPLink attributes of the domain, its OUs and its sites.")
             .alias("gpos", "group_policies")
             .caseless("gpo.guid", "GUID, the groupPolicyContainer's name.")
             .keywordText("gpo.name", "displayName.")

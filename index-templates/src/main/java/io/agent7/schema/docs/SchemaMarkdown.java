@@ -147,6 +147,12 @@ public final class SchemaMarkdown {
                             .toList()))
                     .append('\n');
         }
+        if (type.domainScoped()) {
+            out.append("- Owned by the domain in `")
+                    .append(type.domainKey())
+                    .append(
+                            "`, not by the host that collected it: every agent collecting the domain writes the same documents\n");
+        }
         out.append("- Series: ")
                 .append(
                         type.series()
