@@ -30,9 +30,17 @@ final class Hashes {
         return HEX.formatHex(sha256(text));
     }
 
+    static String sha256Hex(byte[] content) {
+        return HEX.formatHex(sha256(content));
+    }
+
     private static byte[] sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] sha256(byte[] content) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256").digest(content);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }

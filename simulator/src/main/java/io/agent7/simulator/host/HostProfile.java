@@ -104,7 +104,7 @@ final class HostProfile {
                                 : windows ? new int[] {16, 32, 64, 128} : new int[] {4, 8, 16, 32, 64});
         int ageDays = role == Role.WORKSTATION ? 60 + r.nextInt(900) : 200 + r.nextInt(1500);
         osInstalled = now - ageDays * SimTime.DAY - r.nextLong(SimTime.DAY);
-        person = role == Role.WORKSTATION ? r.nextInt(People.COUNT) : -1;
+        person = role == Role.WORKSTATION ? People.working(seed, r.nextInt(People.COUNT)) : -1;
         int b = r.nextInt(100);
         browser = b < 55 ? 0 : b < 90 ? 1 : 2;
         userIsLocalAdmin = role == Role.WORKSTATION && r.nextInt(100) < 10;

@@ -80,6 +80,8 @@ final class People {
     static final List<Integer> ADMINS = List.of(3, 125, 250, 377, 500, 641, 777, 901);
 
     static final int COUNT = FIRST.size() * LAST.size();
+    /** The share of persons whose account is {@link #inactive}. */
+    static final double INACTIVE = 0.09;
 
     private People() {}
 
@@ -107,5 +109,26 @@ final class People {
 
     static String adminAccount(int person) {
         return "adm-" + account(person);
+    }
+
+    /**
+     * Whether the person's domain account is no longer used: disabled after they left, or
+     * enabled but not logged on for months. About one in eleven; never an administrator.
+     */
+    static boolean inactive(long seed, int person) {
+        return Seeds.chance(Seeds.of(seed, person, 0x1EAF), INACTIVE) && !ADMINS.contains(person);
+    }
+
+    /**
+     * The person a workstation drawn for {@code drawn} belongs to: {@code drawn}, or the next
+     * person whose account is in use, so that nobody whose account is disabled or stale in the
+     * directory logs on every day.
+     */
+    static int working(long seed, int drawn) {
+        int person = drawn;
+        while (inactive(seed, person)) {
+            person = (person + 1) % COUNT;
+        }
+        return person;
     }
 }

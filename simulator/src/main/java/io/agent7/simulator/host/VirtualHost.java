@@ -100,7 +100,31 @@ public final class VirtualHost {
         if (state.profile.windows) {
             add(collectors, schema, "registry_value", RegistryDocs::build);
         }
+        if (collectsDirectory()) {
+            addDirectory(collectors, schema);
+        }
         return collectors;
+    }
+
+    /**
+     * The directory collectors, on the hosts {@link SimulatedDirectory#collects} chooses: present
+     * as every agent's are, and run only when the policy turns them on (by default it does not).
+     * The directory is looked up when a collector runs, so a host that never collects it never
+     * builds it.
+     */
+    private void addDirectory(List<Collector> collectors, Schema schema) {
+        long seed = state.profile.seed;
+        add(collectors, schema, "ad_user", s -> SimulatedDirectory.of(seed).users(s.clock));
+        add(collectors, schema, "ad_group", s -> SimulatedDirectory.of(seed).groups(s.clock));
+        add(collectors, schema, "ad_computer", s -> SimulatedDirectory.of(seed).computers(s.clock));
+        add(collectors, schema, "ad_domain", s -> SimulatedDirectory.of(seed).domains());
+        add(collectors, schema, "gpo", s -> SimulatedDirectory.of(seed).gpos());
+        add(collectors, schema, "sysvol_file", s -> SimulatedDirectory.of(seed).sysvolFiles(s.clock));
+    }
+
+    /** Whether this host has the directory collectors. */
+    boolean collectsDirectory() {
+        return SimulatedDirectory.collects(state.profile);
     }
 
     private void add(

@@ -57,6 +57,9 @@ class FleetDocumentsTest {
 
     record Sign(String type, Predicate<ObjectNode> shows) {}
 
+    static final List<String> DIRECTORY =
+            List.of("ad_user", "ad_group", "ad_computer", "ad_domain", "gpo", "sysvol_file");
+
     @BeforeAll
     static void createFleet() {
         fleet = Fleets.create(20260304L, HOSTS, Fleets.T0);
@@ -109,11 +112,14 @@ class FleetDocumentsTest {
                 "disk");
         for (VirtualHost host : fleet) {
             List<String> types = Fleets.types(host);
-            if (host.osFamily().equals("windows")) {
-                assertThat(types).containsExactlyInAnyOrderElementsOf(concat(everyOs, "registry_value"));
-            } else {
-                assertThat(types).as("Linux has no registry").containsExactlyInAnyOrderElementsOf(everyOs);
+            List<String> expected = host.osFamily().equals("windows") ? concat(everyOs, "registry_value") : everyOs;
+            if (host.collectsDirectory()) {
+                expected = new ArrayList<>(expected);
+                expected.addAll(DIRECTORY);
             }
+            assertThat(types)
+                    .as("%s (Linux has no registry)", host.hostName())
+                    .containsExactlyInAnyOrderElementsOf(expected);
             for (String type : types) {
                 // Nobody may be logged on, and a host need not share anything.
                 if (!type.equals("logged_on_user") && !type.equals("share")) {
@@ -123,6 +129,11 @@ class FleetDocumentsTest {
                 }
             }
         }
+    }
+
+    @Test
+    void twoHostsCollectTheDirectory() {
+        assertThat(fleet).filteredOn(VirtualHost::collectsDirectory).hasSize(2);
     }
 
     private static List<String> concat(List<String> list, String more) {

@@ -96,28 +96,15 @@ public final class DirectoryReader {
         for (SearchResultEntry group : entries) {
             List<String> direct = ldap.allValues(group, "member");
             members.put(group.getDN(), direct);
-            graph.addGroup(
-                    group.getDN(),
-                    group.getAttributeValue("sAMAccountName"),
-                    AdValues.sid(group.getAttributeValueBytes("objectSid")),
-                    direct);
+            graph.addGroup(group, direct);
         }
         ldap.search(
                 "accounts",
                 domain.baseDn(),
                 SearchScope.SUB,
                 "(|" + USERS + COMPUTERS + ")",
-                List.of("sAMAccountName", "objectSid", "primaryGroupID", "adminCount"),
-                account -> {
-                    Long primary = AdValues.number(account, "primaryGroupID");
-                    Long adminCount = AdValues.number(account, "adminCount");
-                    graph.addAccount(
-                            account.getDN(),
-                            account.getAttributeValue("sAMAccountName"),
-                            AdValues.sid(account.getAttributeValueBytes("objectSid")),
-                            primary == null ? -1 : primary,
-                            adminCount != null && adminCount == 1);
-                });
+                GroupGraph.ACCOUNT_ATTRIBUTES,
+                graph::addAccount);
         return new Groups(graph.link(), entries, members);
     }
 

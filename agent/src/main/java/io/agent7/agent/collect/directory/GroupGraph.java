@@ -1,5 +1,6 @@
 package io.agent7.agent.collect.directory;
 
+import com.unboundid.ldap.sdk.Entry;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -44,6 +45,10 @@ public final class GroupGraph implements Principals {
             Map.entry("S-1-5-32-549", "BUILTIN\\Server Operators"),
             Map.entry("S-1-5-32-550", "BUILTIN\\Print Operators"),
             Map.entry("S-1-5-32-551", "BUILTIN\\Backup Operators"));
+
+    /** The attributes of an account that {@link #addAccount(Entry)} reads. */
+    public static final List<String> ACCOUNT_ATTRIBUTES =
+            List.of("sAMAccountName", "objectSid", "primaryGroupID", "adminCount");
 
     /** A group, with its direct members and the groups it is directly in. */
     public static final class Group {
@@ -104,6 +109,30 @@ public final class GroupGraph implements Principals {
         if (sid != null) {
             groupsBySid.put(sid, group);
         }
+    }
+
+    /**
+     * Adds a group entry read with {@link AdDocuments#GROUP_ATTRIBUTES}, with its direct members'
+     * DNs (all ranges of {@code member}): how the collector and the fleet simulator both add groups.
+     */
+    public void addGroup(Entry group, List<String> memberDns) {
+        addGroup(
+                group.getDN(),
+                group.getAttributeValue("sAMAccountName"),
+                AdValues.sid(group.getAttributeValueBytes("objectSid")),
+                memberDns);
+    }
+
+    /** Adds a user or computer entry read with at least {@link #ACCOUNT_ATTRIBUTES}. */
+    public void addAccount(Entry account) {
+        Long primary = AdValues.number(account, "primaryGroupID");
+        Long adminCount = AdValues.number(account, "adminCount");
+        addAccount(
+                account.getDN(),
+                account.getAttributeValue("sAMAccountName"),
+                AdValues.sid(account.getAttributeValueBytes("objectSid")),
+                primary == null ? -1 : primary,
+                adminCount != null && adminCount == 1);
     }
 
     /** Adds a user or computer account. */
