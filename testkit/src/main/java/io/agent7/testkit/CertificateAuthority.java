@@ -16,6 +16,7 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPrivateKey;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,8 @@ import java.util.Date;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.bouncycastle.asn1.ASN1BitString;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -35,6 +38,7 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
@@ -179,9 +183,25 @@ public final class CertificateAuthority {
             return pem(certificate);
         }
 
-        /** The private key as unencrypted PKCS#8 PEM. */
+        /**
+         * The private key as unencrypted PKCS#8 PEM, with its public key inside: the JDK leaves
+         * that optional field out, and GnuTLS (Samba's TLS) then rejects the key ("ASN1 parser:
+         * Element was not found").
+         */
         public String keyPem() {
-            return pem("PRIVATE KEY", key.getEncoded());
+            PrivateKeyInfo info = PrivateKeyInfo.getInstance(key.getEncoded());
+            ASN1BitString publicKey = SubjectPublicKeyInfo.getInstance(
+                            certificate.getPublicKey().getEncoded())
+                    .getPublicKeyData();
+            java.math.BigInteger secret = ((ECPrivateKey) key).getS();
+            try {
+                PrivateKeyInfo withPublicKey = new PrivateKeyInfo(
+                        info.getPrivateKeyAlgorithm(),
+                        new org.bouncycastle.asn1.sec.ECPrivateKey(256, secret, publicKey, null));
+                return pem("PRIVATE KEY", withPublicKey.getEncoded());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot encode the key of " + certificate.getSubjectX500Principal(), e);
+            }
         }
     }
 

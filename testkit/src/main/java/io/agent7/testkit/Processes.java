@@ -3,6 +3,7 @@ package io.agent7.testkit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Short commands whose output matters only when they fail. */
@@ -13,9 +14,15 @@ final class Processes {
     private Processes() {}
 
     static Result run(List<String> command) {
+        return run(command, Map.of());
+    }
+
+    /** Runs {@code command} with {@code environment} added to this JVM's (a secret it must not see on its command line). */
+    static Result run(List<String> command, Map<String, String> environment) {
         try {
-            Process process =
-                    new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             process.getOutputStream().close();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(5, TimeUnit.MINUTES)) {

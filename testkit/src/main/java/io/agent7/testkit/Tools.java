@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * What {@code ./agent7} does in Java rather than in shell, from {@code testkit/target/agent7-tools.jar}:
- * starting and stopping its Elasticsearch nodes (the same code tests start theirs with) and
+ * starting and stopping its Elasticsearch nodes and Samba DC (the same code tests start theirs with) and
  * making the local CA and the ingest API's certificate. Each command fails with a message
  * that names what went wrong, and exit code 1.
  */
@@ -33,6 +33,11 @@ public final class Tools {
                   stops the node in DIR, if one runs
               elasticsearch-jdk --version V
                   prints the home of the JDK that Elasticsearch V runs on here
+              samba-start --dir DIR [--address 127.0.0.1]
+                  provisions a Samba AD DC (agent7.test) in the empty or missing DIR and starts it on
+                  the loopback ADDRESS, outliving this command; prints its LDAPS URL
+              samba-stop --dir DIR
+                  stops the Samba DC in DIR, if one runs
             """;
 
     private Tools() {}
@@ -49,6 +54,12 @@ public final class Tools {
                 case "elasticsearch-start" -> startElasticsearch(options);
                 case "elasticsearch-stop" -> ElasticsearchNode.stop(Path.of(one(options, "dir")));
                 case "elasticsearch-jdk" -> System.out.println(Jdks.forElasticsearch(one(options, "version")));
+                case "samba-start" ->
+                    System.out.println(SambaDomainController.startOutlivingJvm(
+                                    Path.of(one(options, "dir")),
+                                    optional(options, "address").orElse("127.0.0.1"))
+                            .ldapsUrl());
+                case "samba-stop" -> SambaDomainController.stop(Path.of(one(options, "dir")));
                 default -> throw new IllegalArgumentException("Unknown command '" + args[0] + "'\n" + USAGE);
             }
         } catch (RuntimeException e) {
