@@ -95,7 +95,8 @@ public final class AgentRuntime {
     /**
      * Runs until {@link #stop()} or until the server revokes the agent; answers false then.
      * With {@code once}, runs every enabled collector one time, waits until the spool is empty,
-     * and returns.
+     * checks in once more when a collection failed (so that its error reaches the server), and
+     * returns.
      */
     public boolean run(boolean once) throws InterruptedException {
         if (once) {
@@ -116,6 +117,9 @@ public final class AgentRuntime {
                     }
                     if (once && scheduler.everyEnabledTypeRan(policy, collectors.keySet())) {
                         drain();
+                        if (!reporter.undelivered().isEmpty()) {
+                            checkin(); // a collection failed: the server hears of it before the agent exits
+                        }
                         return !revoked;
                     }
                     returnIdleHeap(clock.instant());

@@ -1,20 +1,14 @@
 package io.agent7.agent.collect.directory.sysvol;
 
-import com.hierynomus.msdtyp.ACL;
-import com.hierynomus.msdtyp.SecurityDescriptor;
-import com.hierynomus.msdtyp.ace.ACE;
-import com.hierynomus.msdtyp.ace.AceFlags;
-import com.hierynomus.msdtyp.ace.AceType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Owner and DACL of a security descriptor in the neutral model: from the self-relative bytes
- * Windows' GetFileSecurity returns ({@link #parse}), or from smbj's parsed structures
- * ({@link #of}).
+ * Owner and DACL of a security descriptor in the neutral model, from its self-relative bytes:
+ * as Windows' GetFileSecurity returns them, and as an SMB2 QUERY_INFO for security answers
+ * (smbj's own decoder is not used: it fails on the object ACEs of GPO folders).
  *
  * <p>Only ACCESS_ALLOWED_ACE (type 0) and ACCESS_DENIED_ACE (type 1) are kept. The object
  * and callback types (5, 6, 9 to 0xC) are for directory objects and conditional access: the
@@ -60,32 +54,6 @@ final class SecurityDescriptors {
             return new Parsed(owner, Ace.NULL_DACL);
         }
         return new Parsed(owner, dacl(buffer, daclOffset));
-    }
-
-    /** smbj's descriptor, from SMB2 QUERY_INFO, in the neutral model with the same rules as {@link #parse}. */
-    static Parsed of(SecurityDescriptor descriptor) {
-        String owner = descriptor.getOwnerSid() == null
-                ? null
-                : descriptor.getOwnerSid().toString();
-        ACL dacl = descriptor.getDacl();
-        if (dacl == null || !descriptor.getControl().contains(SecurityDescriptor.Control.DP)) {
-            return new Parsed(owner, Ace.NULL_DACL);
-        }
-        List<Ace> aces = new ArrayList<>();
-        for (ACE ace : dacl.getAces()) {
-            AceType type = ace.getAceHeader().getAceType();
-            if (type != AceType.ACCESS_ALLOWED_ACE_TYPE && type != AceType.ACCESS_DENIED_ACE_TYPE) {
-                continue;
-            }
-            Set<AceFlags> flags = ace.getAceHeader().getAceFlags();
-            aces.add(new Ace(
-                    ace.getSid().toString(),
-                    type == AceType.ACCESS_ALLOWED_ACE_TYPE ? Ace.Type.ALLOW : Ace.Type.DENY,
-                    ace.getAccessMask(),
-                    flags.contains(AceFlags.INHERITED_ACE),
-                    flags.contains(AceFlags.INHERIT_ONLY_ACE)));
-        }
-        return new Parsed(owner, aces);
     }
 
     /** An ACL ([MS-DTYP] 2.4.5): revision, padding, size, ACE count, padding, then the ACEs. */

@@ -9,12 +9,14 @@ import com.hierynomus.msfscc.fileinformation.FileIdBothDirectoryInformation;
 import com.hierynomus.mssmb2.SMB2CreateDisposition;
 import com.hierynomus.mssmb2.SMB2ShareAccess;
 import com.hierynomus.mssmb2.SMBApiException;
+import com.hierynomus.mssmb2.messages.SMB2QueryInfoRequest;
 import com.hierynomus.smbj.SMBClient;
 import com.hierynomus.smbj.SmbConfig;
 import com.hierynomus.smbj.auth.AuthenticationContext;
 import com.hierynomus.smbj.common.SMBRuntimeException;
 import com.hierynomus.smbj.connection.Connection;
 import com.hierynomus.smbj.session.Session;
+import com.hierynomus.smbj.share.DiskEntry;
 import com.hierynomus.smbj.share.DiskShare;
 import com.hierynomus.smbj.share.File;
 import com.hierynomus.smbj.share.Share;
@@ -172,7 +174,7 @@ public final class SmbSysvol implements SysvolSource {
                 String sharePath, String relative, FileIdBothDirectoryInformation info, boolean directory) {
             SecurityDescriptors.Parsed security;
             try {
-                security = SecurityDescriptors.of(share.getSecurityInfo(sharePath, OWNER_AND_DACL));
+                security = SecurityDescriptors.parse(descriptorBytes(sharePath));
             } catch (SMBApiException e) {
                 throw new DirectoryError(
                         "Could not read the permissions of \\\\" + host + "\\SYSVOL\\" + sharePath + ": "
@@ -188,6 +190,29 @@ public final class SmbSysvol implements SysvolSource {
                     security.ownerSid(),
                     security.aces(),
                     directory ? null : () -> open(sharePath));
+        }
+
+        /**
+         * The entry's security descriptor as the server sent it, self-relative: parsed by
+         * {@link SecurityDescriptors#parse}, the parser the Windows path uses, because smbj's own
+         * decoder fails on the object ACEs Samba and Windows put on GPO folders.
+         */
+        private byte[] descriptorBytes(String sharePath) {
+            try (DiskEntry entry = share.open(
+                    sharePath,
+                    EnumSet.of(AccessMask.READ_CONTROL),
+                    null,
+                    SMB2ShareAccess.ALL,
+                    SMB2CreateDisposition.FILE_OPEN,
+                    null)) {
+                return share.queryInfo(
+                                entry.getFileId(),
+                                SMB2QueryInfoRequest.SMB2QueryInfoType.SMB2_0_INFO_SECURITY,
+                                OWNER_AND_DACL,
+                                null,
+                                null)
+                        .getOutputBuffer();
+            }
         }
 
         private InputStream open(String sharePath) throws IOException {

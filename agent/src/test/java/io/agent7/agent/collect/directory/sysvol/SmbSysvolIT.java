@@ -19,8 +19,8 @@ import com.hierynomus.smbj.share.File;
 import io.agent7.agent.collect.directory.DirectorySettings;
 import io.agent7.schema.Documents;
 import io.agent7.schema.Schema;
+import io.agent7.testkit.SambaDomainController;
 import java.io.OutputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +29,6 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,18 +41,17 @@ import tools.jackson.databind.node.ObjectNode;
  * than skips when the DC cannot be reached: a directory collector not tested against a DC is
  * not tested.
  *
- * <p>System properties: {@code agent7.samba.host} (127.0.0.1), {@code agent7.samba.domain}
- * (agent7.test), {@code agent7.samba.admin-password} (Agent7-Admin-1) and
- * {@code agent7.samba.sysvol}, the share's folder on the DC's disk
- * (/tmp/dc/d/state/sysvol), for the hash to compare with.
+ * <p>The DC is the run's ({@link SambaDomainController#shared()}): the one {@code ./agent7 test}
+ * started, or one of this JVM's own; its SYSVOL folder on disk gives the hashes to compare with.
  */
 class SmbSysvolIT {
 
-    static final String HOST = System.getProperty("agent7.samba.host", "127.0.0.1");
-    static final String DOMAIN = System.getProperty("agent7.samba.domain", "agent7.test");
-    static final String PASSWORD = System.getProperty("agent7.samba.admin-password", "Agent7-Admin-1");
-    static final Path SYSVOL_ON_DISK = Path.of(System.getProperty("agent7.samba.sysvol", "/tmp/dc/d/state/sysvol"));
-    static final String NETBIOS = DOMAIN.substring(0, DOMAIN.indexOf('.')).toUpperCase(Locale.ROOT);
+    static final SambaDomainController DC = SambaDomainController.shared();
+    static final String HOST = DC.address();
+    static final String DOMAIN = DC.domain();
+    static final String PASSWORD = DC.adminPassword();
+    static final Path SYSVOL_ON_DISK = DC.sysvol();
+    static final String NETBIOS = DC.netbiosDomain();
     static final String DEFAULT_DOMAIN_POLICY = "{31B2F340-016D-11D2-945F-00C04FB984F9}";
     /** Below Policies but in no GPO's folder: the kind of file someone drops in and forgets. */
     static final String WRITABLE = "Policies\\agent7-sysvol-it.ini";
@@ -69,9 +67,9 @@ class SmbSysvolIT {
         domainSid = placeWritableFile();
         DirectorySettings settings = new DirectorySettings(
                 DOMAIN,
-                List.of(URI.create("ldaps://" + HOST + ":636")),
+                List.of(DC.ldapsUrl()),
                 DirectorySettings.Tls.VERIFY,
-                null,
+                DC.caCertificate(),
                 DirectorySettings.Auth.SIMPLE,
                 NETBIOS + "\\Administrator",
                 PASSWORD.toCharArray(),
