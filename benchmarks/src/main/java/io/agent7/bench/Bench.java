@@ -28,10 +28,12 @@ public final class Bench {
             "query", "io.agent7.bench.QueryBenchmark",
             "export", "io.agent7.bench.ExportBenchmark",
             "console", "io.agent7.bench.ConsoleBenchmark",
-            "detections", "io.agent7.bench.DetectionsBenchmark");
+            "detections", "io.agent7.bench.DetectionsBenchmark",
+            "directory", "io.agent7.bench.DirectoryBenchmark");
 
     static final String USAGE =
-            "usage: ./agent7 bench ingest|fleet|agent|pipeline|query|export|console|detections [--name value ...]"
+            "usage: ./agent7 bench ingest|fleet|agent|pipeline|query|export|console|detections|directory"
+                    + " [--name value ...]"
                     + " (see docs/BENCHMARKS.md)";
 
     private Bench() {}
