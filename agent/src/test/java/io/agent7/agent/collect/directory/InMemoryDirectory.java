@@ -45,8 +45,15 @@ final class InMemoryDirectory implements AutoCloseable {
         config.addAdditionalBindCredentials(ADMIN, PASSWORD);
         SSLUtil tls = new SSLUtil(
                 new KeyStoreKeyManager(keystore.toFile(), "changeit".toCharArray(), "PKCS12", "server"), null);
-        config.setListenerConfigs(InMemoryListenerConfig.createLDAPSConfig(
-                "ldaps", java.net.InetAddress.getLoopbackAddress(), 0, tls.createSSLServerSocketFactory(), null));
+        config.setListenerConfigs(
+                InMemoryListenerConfig.createLDAPSConfig(
+                        "ldaps",
+                        java.net.InetAddress.getLoopbackAddress(),
+                        0,
+                        tls.createSSLServerSocketFactory(),
+                        null),
+                InMemoryListenerConfig.createLDAPConfig(
+                        "ldap", java.net.InetAddress.getLoopbackAddress(), 0, tls.createSSLSocketFactory()));
         config.addInMemoryOperationInterceptor(new InMemoryOperationInterceptor() {
             @Override
             public void processSearchRequest(InMemoryInterceptedSearchRequest request) {
@@ -66,7 +73,12 @@ final class InMemoryDirectory implements AutoCloseable {
     }
 
     URI url() {
-        return URI.create("ldaps://localhost:" + server.getListenPort());
+        return URI.create("ldaps://localhost:" + server.getListenPort("ldaps"));
+    }
+
+    /** Plain LDAP, which offers StartTLS with the same certificate. */
+    URI startTlsUrl() {
+        return URI.create("ldap://localhost:" + server.getListenPort("ldap"));
     }
 
     /** Settings that reach this directory as the administrator, verifying its certificate. */

@@ -63,6 +63,38 @@ class LdapTest {
     }
 
     @Test
+    void startTlsUpgradesPlainLdapAndVerifiesTheCertificate() throws Exception {
+        DirectorySettings startTls = InMemoryDirectory.settings(
+                InMemoryDirectory.ADMIN,
+                InMemoryDirectory.PASSWORD.toCharArray(),
+                directory.caFile,
+                Duration.ofSeconds(5),
+                0,
+                List.of(directory.startTlsUrl()));
+        try (Ldap ldap = Ldap.connect(startTls)) {
+            assertThat(ldap.server()).startsWith("ldap://localhost:");
+            assertThat(ldap.entry(InMemoryDirectory.BASE, "dc")).isNotNull();
+        }
+
+        Path otherCa = dir.resolve("other-ca.pem");
+        Files.writeString(
+                otherCa,
+                CertificateAuthority.pem(CertificateAuthority.create("Someone else", Duration.ofDays(1))
+                        .certificate()));
+        DirectorySettings untrusting = InMemoryDirectory.settings(
+                InMemoryDirectory.ADMIN,
+                InMemoryDirectory.PASSWORD.toCharArray(),
+                otherCa,
+                Duration.ofSeconds(5),
+                0,
+                List.of(directory.startTlsUrl()));
+        assertThatThrownBy(() -> Ldap.connect(untrusting))
+                .isInstanceOf(DirectoryError.class)
+                .hasMessageContaining("certificate does not verify against " + otherCa)
+                .hasMessageNotContaining(InMemoryDirectory.PASSWORD);
+    }
+
+    @Test
     void aPageThatTimesOutIsAnErrorNamingTheSearch() throws Exception {
         try (Ldap ldap = Ldap.connect(directory.settings(Duration.ofMillis(500), 100))) {
             directory.searchDelayMillis.set(2_000);
@@ -115,7 +147,7 @@ class LdapTest {
     @Test
     void aCertificateForAnotherNameDoesNotVerify() {
         // The certificate names localhost and 127.0.0.1; reached by another name of this host, it must be refused.
-        URI byOtherName = URI.create("ldaps://127.0.0.2:" + directory.server.getListenPort());
+        URI byOtherName = URI.create("ldaps://127.0.0.2:" + directory.server.getListenPort("ldaps"));
         DirectorySettings settings = InMemoryDirectory.settings(
                 InMemoryDirectory.ADMIN,
                 InMemoryDirectory.PASSWORD.toCharArray(),
@@ -153,7 +185,7 @@ class LdapTest {
                 0,
                 List.of(down, directory.url()));
         try (Ldap ldap = Ldap.connect(downThenUp)) {
-            assertThat(ldap.server()).isEqualTo("ldaps://localhost:" + directory.server.getListenPort());
+            assertThat(ldap.server()).isEqualTo("ldaps://localhost:" + directory.server.getListenPort("ldaps"));
         }
     }
 
