@@ -45,7 +45,10 @@ public final class DirectoryBenchmark {
                 + java.util.Base64.getEncoder()
                         .encodeToString(("admin:" + args.get("admin-password")).getBytes(StandardCharsets.UTF_8));
         String jar = args.get("agent-jar");
-        Path work = Files.createTempDirectory("agent7-bench-directory");
+        // Open to others: the DC's file server reaches SYSVOL below it as an unprivileged user.
+        Path work = Files.createTempDirectory(
+                "agent7-bench-directory",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         try (SambaDomainController dc =
                 SambaDomainController.start(work.resolve("dc"), args.get("address", "127.0.0.1"))) {
             TestDirectory.Population population;

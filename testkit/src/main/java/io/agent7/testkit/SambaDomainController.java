@@ -48,6 +48,15 @@ public final class SambaDomainController implements AutoCloseable {
     /** The folder of the DC that {@code ./agent7 test} started for the run. */
     public static final String DIR_PROPERTY = "agent7.samba.dir";
 
+    /**
+     * A properties file naming a domain controller of a real domain (Windows, or a Samba DC
+     * elsewhere) to run the directory tests against instead: {@code address} (the DC's name,
+     * as its LDAPS certificate has it), {@code domain} (DNS), {@code netbios},
+     * {@code admin_user} (default Administrator), {@code admin_password}, {@code ca_file} (PEM).
+     * The tests add what they need under OUs and GPOs of their own names.
+     */
+    public static final String EXTERNAL_PROPERTY = "agent7.directory.dc";
+
     private static final String REALM = "AGENT7.TEST";
     private static final String NETBIOS = "AGENT7";
     private static final String HOST = "dc";
@@ -67,14 +76,74 @@ public final class SambaDomainController implements AutoCloseable {
     private final Path dir;
     private final String address;
     private final String adminPassword;
-    /** Another process's DC (that of {@code ./agent7 test}): used, never stopped, from here. */
+    /** Another process's DC (that of {@code ./agent7 test}, or an external one): used, never stopped, from here. */
     private final boolean attached;
+    /** The domain and how to administer it: this kit's own, or an external DC's ({@link #EXTERNAL_PROPERTY}). */
+    private final String domain;
+
+    private final String netbios;
+    private final String adminUser;
+    private final Path ca;
+    private final boolean external;
 
     private SambaDomainController(Path dir, String address, String adminPassword, boolean attached) {
         this.dir = dir;
         this.address = address;
         this.adminPassword = adminPassword;
         this.attached = attached;
+        this.domain = REALM.toLowerCase(java.util.Locale.ROOT);
+        this.netbios = NETBIOS;
+        this.adminUser = ADMIN;
+        this.ca = dir.resolve("tls").resolve("ca.pem");
+        this.external = false;
+    }
+
+    private SambaDomainController(
+            String address, String domain, String netbios, String adminUser, String adminPassword, Path ca) {
+        this.dir = null;
+        this.address = address;
+        this.adminPassword = adminPassword;
+        this.attached = true;
+        this.domain = domain.toLowerCase(java.util.Locale.ROOT);
+        this.netbios = netbios;
+        this.adminUser = adminUser;
+        this.ca = ca;
+        this.external = true;
+    }
+
+    /** The DC of a real domain that {@code file} names ({@link #EXTERNAL_PROPERTY}); checked with an LDAPS bind. */
+    static SambaDomainController external(Path file) {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file + " (" + EXTERNAL_PROPERTY + ")", e);
+        }
+        List<String> missing = new ArrayList<>();
+        for (String name : List.of("address", "domain", "netbios", "admin_password", "ca_file")) {
+            if (p.getProperty(name, "").isBlank()) {
+                missing.add(name);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException(file + " (" + EXTERNAL_PROPERTY + ") lacks " + missing);
+        }
+        SambaDomainController dc = new SambaDomainController(
+                p.getProperty("address").trim(),
+                p.getProperty("domain").trim(),
+                p.getProperty("netbios").trim(),
+                p.getProperty("admin_user", ADMIN).trim(),
+                p.getProperty("admin_password"),
+                Path.of(p.getProperty("ca_file").trim()));
+        try (LDAPConnection ldap = dc.connectAsAdministrator()) {
+            if (ldap.getRootDSE() == null) {
+                throw new IllegalStateException(dc.ldapsUrl() + " has no root DSE");
+            }
+        } catch (LDAPException e) {
+            throw new IllegalStateException(
+                    "Cannot bind to " + dc.ldapsUrl() + " as " + dc.adminUser() + ": " + e.getMessage(), e);
+        }
+        return dc;
     }
 
     /**
@@ -287,7 +356,7 @@ public final class SambaDomainController implements AutoCloseable {
 
     /** {@link #connect} as the domain's Administrator. */
     public LDAPConnection connectAsAdministrator() throws LDAPException {
-        return connect(adminDn(), adminPassword);
+        return connect(external ? adminUser + "@" + domain : adminDn(), adminPassword);
     }
 
     /**
@@ -303,7 +372,7 @@ public final class SambaDomainController implements AutoCloseable {
         // machine may send the ticket request to another DC's KDC.
         // No port in the URL: samba-tool gpo takes what follows ldap:// for the host to find the DC at.
         String url = "ldap://" + address;
-        command.addAll(List.of("-s", smbConf().toString(), "-H", url, "-U", ADMIN, "--use-kerberos=off"));
+        command.addAll(List.of("-s", smbConf().toString(), "-H", url, "-U", adminUser, "--use-kerberos=off"));
         Processes.Result result = Processes.run(command, Map.of("PASSWD", adminPassword));
         if (result.exitCode() != 0) {
             throw new IllegalStateException("samba-tool " + String.join(" ", args) + " against " + url + " exited "
@@ -316,29 +385,38 @@ public final class SambaDomainController implements AutoCloseable {
         return address;
     }
 
-    /** The DNS domain, {@code agent7.test}. */
+    /** The DNS domain, {@code agent7.test} for this kit's own DCs. */
     public String domain() {
-        return REALM.toLowerCase(java.util.Locale.ROOT);
+        return domain;
     }
 
     /** The Kerberos realm, {@code AGENT7.TEST}. */
     public String realm() {
-        return REALM;
+        return domain.toUpperCase(java.util.Locale.ROOT);
     }
 
     /** The pre-Windows 2000 domain name, {@code AGENT7}. */
     public String netbiosDomain() {
-        return NETBIOS;
+        return netbios;
     }
 
     /** The DC's own name, {@code dc.agent7.test}, which its certificate also carries. */
     public String fqdn() {
-        return HOST + "." + domain();
+        return external ? address : HOST + "." + domain();
     }
 
     /** {@code DC=agent7,DC=test}. */
     public String baseDn() {
-        return "DC=agent7,DC=test";
+        StringBuilder dn = new StringBuilder();
+        for (String label : domain.split("\\.")) {
+            dn.append(dn.length() == 0 ? "" : ",").append("DC=").append(label);
+        }
+        return dn.toString();
+    }
+
+    /** Whether this is a real domain's DC named by {@link #EXTERNAL_PROPERTY}, not one this kit runs. */
+    public boolean external() {
+        return external;
     }
 
     public URI ldapsUrl() {
@@ -351,11 +429,11 @@ public final class SambaDomainController implements AutoCloseable {
     }
 
     public String adminUser() {
-        return ADMIN;
+        return adminUser;
     }
 
     public String adminDn() {
-        return "CN=" + ADMIN + ",CN=Users," + baseDn();
+        return "CN=" + adminUser + ",CN=Users," + baseDn();
     }
 
     public String adminPassword() {
@@ -364,16 +442,24 @@ public final class SambaDomainController implements AutoCloseable {
 
     /** The CA that signed the DC's LDAPS certificate, as PEM. */
     public Path caCertificate() {
-        return tlsFile("ca.pem");
+        return ca;
     }
 
-    /** The SYSVOL share's folder; the GPOs' files are under {@code <domain>/Policies}. */
+    /** The SYSVOL share's folder; the GPOs' files are under {@code <domain>/Policies}. Not for an external DC. */
     public Path sysvol() {
+        requireOwnFolder("SYSVOL on this machine");
         return dir.resolve("state/sysvol");
     }
 
+    /** The DC's smb.conf; for an external DC, the machine's, which samba-tool reads for its client settings. */
     public Path smbConf() {
-        return dir.resolve("etc/smb.conf");
+        return external ? Path.of("/etc/samba/smb.conf") : dir.resolve("etc/smb.conf");
+    }
+
+    private void requireOwnFolder(String what) {
+        if (external) {
+            throw new IllegalStateException("The external DC " + address + " has no " + what);
+        }
     }
 
     public Path dir() {
@@ -381,6 +467,7 @@ public final class SambaDomainController implements AutoCloseable {
     }
 
     public Path log() {
+        requireOwnFolder("log on this machine");
         return dir.resolve("log/samba.log");
     }
 
@@ -585,6 +672,10 @@ public final class SambaDomainController implements AutoCloseable {
         }
 
         private static SambaDomainController create() {
+            String external = System.getProperty(EXTERNAL_PROPERTY);
+            if (external != null && !external.isBlank() && !external.startsWith("${")) {
+                return external(Path.of(external));
+            }
             String dir = System.getProperty(DIR_PROPERTY);
             if (dir != null && !dir.isBlank() && !dir.startsWith("${")) {
                 return attach(Path.of(dir));
