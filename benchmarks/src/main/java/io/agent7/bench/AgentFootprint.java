@@ -52,14 +52,7 @@ public final class AgentFootprint {
                 "application/json",
                 Http.JSON.writeValueAsBytes(spec),
                 admin);
-        String siteKey = Http.send(
-                        ingest.resolve("/api/v1/admin/site-keys"),
-                        "POST",
-                        "application/json",
-                        "{\"name\":\"footprint\",\"group\":\"footprint\"}".getBytes(StandardCharsets.UTF_8),
-                        admin)
-                .path("site_key")
-                .asString();
+        String siteKey = siteKey(ingest, admin, "footprint");
         Path state = Files.createTempDirectory("agent7-footprint");
         List<String> enroll = new ArrayList<>(List.of(
                 java(),
@@ -169,6 +162,18 @@ public final class AgentFootprint {
                 snapshotEquivalent == 0 ? 0 : (double) diffBytes / snapshotEquivalent,
                 firstSnapshots);
         System.out.println("Agent state and log: " + state);
+    }
+
+    /** A new site key that enrolls hosts into {@code group}. */
+    static String siteKey(URI ingest, String admin, String group) {
+        return Http.send(
+                        ingest.resolve("/api/v1/admin/site-keys"),
+                        "POST",
+                        "application/json",
+                        ("{\"name\":\"" + group + "\",\"group\":\"" + group + "\"}").getBytes(StandardCharsets.UTF_8),
+                        admin)
+                .path("site_key")
+                .asString();
     }
 
     /** Open until the benchmark exits: an unreachable socket would be closed by its cleaner. */

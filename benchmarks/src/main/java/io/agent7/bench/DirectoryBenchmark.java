@@ -85,14 +85,7 @@ public final class DirectoryBenchmark {
                     "application/json",
                     Http.JSON.writeValueAsBytes(spec),
                     admin);
-            String siteKey = Http.send(
-                            ingest.resolve("/api/v1/admin/site-keys"),
-                            "POST",
-                            "application/json",
-                            "{\"name\":\"directory\",\"group\":\"directory\"}".getBytes(StandardCharsets.UTF_8),
-                            admin)
-                    .path("site_key")
-                    .asString();
+            String siteKey = AgentFootprint.siteKey(ingest, admin, "directory");
             Path state = work.resolve("agent");
             Files.createDirectories(state);
             AgentFootprint.run(List.of(

@@ -461,21 +461,7 @@ public final class ElasticsearchNode implements AutoCloseable {
 
     /** The node's process, while it runs. */
     public Optional<ProcessHandle> pid() {
-        return running(pidFile());
-    }
-
-    private static Optional<ProcessHandle> running(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        try {
-            String text = Files.readString(file).trim();
-            return text.isEmpty()
-                    ? Optional.empty()
-                    : ProcessHandle.of(Long.parseLong(text)).filter(ProcessHandle::isAlive);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file, e);
-        }
+        return Processes.running(pidFile());
     }
 
     private Path pidFile() {
@@ -504,7 +490,7 @@ public final class ElasticsearchNode implements AutoCloseable {
     /** Stops the node whose folder is {@code dir}, if one runs there: for nodes another JVM started. */
     public static void stop(Path dir) {
         Path pidFile = dir.resolve("es.pid");
-        running(pidFile).ifPresent(process -> {
+        Processes.running(pidFile).ifPresent(process -> {
             process.destroy();
             if (!awaitExit(process, Duration.ofSeconds(30))) {
                 process.destroyForcibly();

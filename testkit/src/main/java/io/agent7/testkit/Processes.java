@@ -1,17 +1,36 @@
 package io.agent7.testkit;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** Short commands whose output matters only when they fail. */
+/** Short commands whose output matters only when they fail, and daemons known by their pid files. */
 final class Processes {
 
     record Result(int exitCode, String output) {}
 
     private Processes() {}
+
+    /** The process whose pid {@code pidFile} holds, while it runs; empty when there is no such file or process. */
+    static Optional<ProcessHandle> running(Path pidFile) {
+        if (!Files.isRegularFile(pidFile)) {
+            return Optional.empty();
+        }
+        try {
+            String text = Files.readString(pidFile).trim();
+            return text.isEmpty()
+                    ? Optional.empty()
+                    : ProcessHandle.of(Long.parseLong(text)).filter(ProcessHandle::isAlive);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + pidFile, e);
+        }
+    }
 
     static Result run(List<String> command) {
         return run(command, Map.of());

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -186,7 +185,7 @@ public final class SambaDomainController implements AutoCloseable {
         }
         SambaDomainController dc = new SambaDomainController(
                 dir, properties.getProperty("address"), properties.getProperty("adminPassword"), true);
-        if (running(dc.pidFile()).isEmpty()) {
+        if (Processes.running(dc.pidFile()).isEmpty()) {
             throw new IllegalStateException(
                     "The Samba DC in " + dir + " is not running; its log's last lines:\n" + dc.logTail());
         }
@@ -319,7 +318,7 @@ public final class SambaDomainController implements AutoCloseable {
         long deadline = System.nanoTime() + START_LIMIT.toNanos();
         String last = "no answer yet";
         while (System.nanoTime() < deadline) {
-            if (running(pidFile()).isEmpty() && Files.exists(pidFile())) {
+            if (Processes.running(pidFile()).isEmpty() && Files.exists(pidFile())) {
                 throw failure("it exited during start");
             }
             try (LDAPConnection ldap = connectAsAdministrator()) {
@@ -491,7 +490,7 @@ public final class SambaDomainController implements AutoCloseable {
     public static void stop(Path dir) {
         for (String name : List.of("samba", "smbd", "winbindd")) {
             Path pidFile = dir.resolve("run").resolve(name + ".pid");
-            running(pidFile)
+            Processes.running(pidFile)
                     // A pid file outlives its process; its number may belong to another program now.
                     .filter(process -> process.info()
                             .command()
@@ -535,20 +534,6 @@ public final class SambaDomainController implements AutoCloseable {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static Optional<ProcessHandle> running(Path pidFile) {
-        if (!Files.isRegularFile(pidFile)) {
-            return Optional.empty();
-        }
-        try {
-            String text = Files.readString(pidFile).trim();
-            return text.isEmpty()
-                    ? Optional.empty()
-                    : ProcessHandle.of(Long.parseLong(text)).filter(ProcessHandle::isAlive);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + pidFile, e);
         }
     }
 

@@ -38,6 +38,17 @@ class LdapTest {
         directory.close();
     }
 
+    /** Settings that bind as the directory's administrator, trusting {@code ca}, trying {@code servers} in order. */
+    static DirectorySettings asAdmin(Path ca, URI... servers) {
+        return InMemoryDirectory.settings(
+                InMemoryDirectory.ADMIN,
+                InMemoryDirectory.PASSWORD.toCharArray(),
+                ca,
+                Duration.ofSeconds(5),
+                0,
+                List.of(servers));
+    }
+
     @Test
     void pagedSearchReturnsEveryEntryAcrossPages() throws Exception {
         directory.server.add(
@@ -64,13 +75,7 @@ class LdapTest {
 
     @Test
     void startTlsUpgradesPlainLdapAndVerifiesTheCertificate() throws Exception {
-        DirectorySettings startTls = InMemoryDirectory.settings(
-                InMemoryDirectory.ADMIN,
-                InMemoryDirectory.PASSWORD.toCharArray(),
-                directory.caFile,
-                Duration.ofSeconds(5),
-                0,
-                List.of(directory.startTlsUrl()));
+        DirectorySettings startTls = asAdmin(directory.caFile, directory.startTlsUrl());
         try (Ldap ldap = Ldap.connect(startTls)) {
             assertThat(ldap.server()).startsWith("ldap://localhost:");
             assertThat(ldap.entry(InMemoryDirectory.BASE, "dc")).isNotNull();
@@ -81,13 +86,7 @@ class LdapTest {
                 otherCa,
                 CertificateAuthority.pem(CertificateAuthority.create("Someone else", Duration.ofDays(1))
                         .certificate()));
-        DirectorySettings untrusting = InMemoryDirectory.settings(
-                InMemoryDirectory.ADMIN,
-                InMemoryDirectory.PASSWORD.toCharArray(),
-                otherCa,
-                Duration.ofSeconds(5),
-                0,
-                List.of(directory.startTlsUrl()));
+        DirectorySettings untrusting = asAdmin(otherCa, directory.startTlsUrl());
         assertThatThrownBy(() -> Ldap.connect(untrusting))
                 .isInstanceOf(DirectoryError.class)
                 .hasMessageContaining("certificate does not verify against " + otherCa)
@@ -132,13 +131,7 @@ class LdapTest {
                 otherCa,
                 CertificateAuthority.pem(CertificateAuthority.create("Someone else", Duration.ofDays(1))
                         .certificate()));
-        DirectorySettings untrusting = InMemoryDirectory.settings(
-                InMemoryDirectory.ADMIN,
-                InMemoryDirectory.PASSWORD.toCharArray(),
-                otherCa,
-                Duration.ofSeconds(5),
-                0,
-                List.of(directory.url()));
+        DirectorySettings untrusting = asAdmin(otherCa, directory.url());
         assertThatThrownBy(() -> Ldap.connect(untrusting))
                 .isInstanceOf(DirectoryError.class)
                 .hasMessageContaining("certificate does not verify against " + otherCa);
@@ -148,13 +141,7 @@ class LdapTest {
     void aCertificateForAnotherNameDoesNotVerify() {
         // The certificate names localhost and 127.0.0.1; reached by another name of this host, it must be refused.
         URI byOtherName = URI.create("ldaps://127.0.0.2:" + directory.server.getListenPort("ldaps"));
-        DirectorySettings settings = InMemoryDirectory.settings(
-                InMemoryDirectory.ADMIN,
-                InMemoryDirectory.PASSWORD.toCharArray(),
-                directory.caFile,
-                Duration.ofSeconds(5),
-                0,
-                List.of(byOtherName));
+        DirectorySettings settings = asAdmin(directory.caFile, byOtherName);
         assertThatThrownBy(() -> Ldap.connect(settings)).isInstanceOf(DirectoryError.class);
     }
 
@@ -165,25 +152,13 @@ class LdapTest {
             closed = socket.getLocalPort();
         }
         URI down = URI.create("ldaps://localhost:" + closed);
-        DirectorySettings onlyDown = InMemoryDirectory.settings(
-                InMemoryDirectory.ADMIN,
-                InMemoryDirectory.PASSWORD.toCharArray(),
-                directory.caFile,
-                Duration.ofSeconds(5),
-                0,
-                List.of(down));
+        DirectorySettings onlyDown = asAdmin(directory.caFile, down);
         assertThatThrownBy(() -> Ldap.connect(onlyDown))
                 .isInstanceOf(DirectoryError.class)
                 .hasMessageContaining("ldaps://localhost:" + closed)
                 .hasMessageContaining("cannot reach the domain controller");
 
-        DirectorySettings downThenUp = InMemoryDirectory.settings(
-                InMemoryDirectory.ADMIN,
-                InMemoryDirectory.PASSWORD.toCharArray(),
-                directory.caFile,
-                Duration.ofSeconds(5),
-                0,
-                List.of(down, directory.url()));
+        DirectorySettings downThenUp = asAdmin(directory.caFile, down, directory.url());
         try (Ldap ldap = Ldap.connect(downThenUp)) {
             assertThat(ldap.server()).isEqualTo("ldaps://localhost:" + directory.server.getListenPort("ldaps"));
         }
