@@ -138,7 +138,8 @@ public final class DocumentNormalizer {
      * an agent may send, checked. The ingest API writes {@link #normalize(JsonNode, String)}.
      *
      * @throws InvalidDocumentException naming the first field that is unknown, of the wrong
-     *         type, or an identity field that is missing or holds several values
+     *         type, an identity field that is missing or holds several values, or a domain
+     *         type's domain key that is missing
      */
     public ObjectNode normalize(JsonNode raw) {
         if (raw == null || !raw.isObject()) {
@@ -155,6 +156,14 @@ public final class DocumentNormalizer {
             if (value != null && value.isArray()) {
                 throw new InvalidDocumentException(
                         id.name(), "is an identity field of '" + type.name() + "' and takes one value");
+            }
+        }
+        if (type.domainScoped()) {
+            JsonNode domain = Documents.get(out, type.domainKey());
+            if (domain == null || !domain.isString() || domain.asString().isBlank()) {
+                throw new InvalidDocumentException(
+                        type.domainKey(),
+                        "names the domain a '" + type.name() + "' document belongs to and must be set");
             }
         }
         return out;

@@ -75,14 +75,30 @@ class DocumentNormalizerTest {
     }
 
     @Test
+    void aDomainTypeDocumentMustNameItsDomain() {
+        DocumentNormalizer users =
+                Schema.standard().normalizer(Schema.standard().require("ad_user"));
+        assertThatThrownBy(() -> users.normalize(JSON.readTree("{\"user\": {\"id\": \"S-1-5-21-1-2-3-1100\"}}")))
+                .isInstanceOf(InvalidDocumentException.class)
+                .hasMessage(
+                        "field 'ad_user.domain_dns': names the domain a 'ad_user' document belongs to and must be set");
+        assertThat(users.normalize(
+                                JSON.readTree(
+                                        "{\"user\": {\"id\": \"S-1-5-21-1-2-3-1100\"}, \"ad_user\": {\"domain_dns\": \"corp.example\"}}"))
+                        .at("/ad_user/domain_dns")
+                        .asString())
+                .isEqualTo("corp.example");
+    }
+
+    @Test
     void nestedArraysKeepOnlyTheirDeclaredSubFields() {
         DocumentNormalizer files =
                 Schema.standard().normalizer(Schema.standard().require("sysvol_file"));
         JsonNode out = files.normalize(JSON.readTree("{\"file\": {\"path\": \"p\"}, \"sysvol_file\": {\"aces\": ["
-                + "{\"principal\": \"A\\\\b\", \"access_mask\": 3}, {\"type\": \"allow\"}]}}"));
+                + "{\"principal\": \"A\\\\b\", \"access_mask\": 3}, {\"type\": \"allow\"}], \"domain\": \"a.test\"}}"));
         assertThat(out.toString())
                 .isEqualTo("{\"file\":{\"path\":\"p\"},\"sysvol_file\":{\"aces\":["
-                        + "{\"principal\":\"A\\\\b\",\"access_mask\":3},{\"type\":\"allow\"}]}}");
+                        + "{\"principal\":\"A\\\\b\",\"access_mask\":3},{\"type\":\"allow\"}],\"domain\":\"a.test\"}}");
         assertThatThrownBy(() -> files.normalize(
                         JSON.readTree("{\"file\": {\"path\": \"p\"}, \"sysvol_file\": {\"aces\": [{\"colour\": 1}]}}")))
                 .hasMessageStartingWith("field 'sysvol_file.aces.colour': is not a field of 'sysvol_file'");

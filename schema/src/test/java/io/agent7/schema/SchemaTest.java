@@ -129,8 +129,9 @@ class SchemaTest {
     void nestedValuesAreCheckedElementByElement() {
         var sysvol = SCHEMA.normalizer(SCHEMA.require("sysvol_file"));
         var json = JsonMapper.builder().build();
-        var ok = sysvol.normalize(json.readTree("{\"file\":{\"path\":\"x\"},\"sysvol_file\":{\"aces\":["
-                + "{\"principal\":\"AGENT7\\\\bob\",\"access_mask\":1179817,\"inherited\":false}]}}"));
+        var ok = sysvol.normalize(
+                json.readTree("{\"file\":{\"path\":\"x\"},\"sysvol_file\":{\"domain\":\"a.test\",\"aces\":["
+                        + "{\"principal\":\"AGENT7\\\\bob\",\"access_mask\":1179817,\"inherited\":false}]}}"));
         assertThat(ok.path("sysvol_file")
                         .path("aces")
                         .get(0)

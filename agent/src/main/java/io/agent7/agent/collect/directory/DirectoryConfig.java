@@ -134,6 +134,10 @@ public final class DirectoryConfig {
         if (auth == DirectorySettings.Auth.SIMPLE && (user == null || password == null || password.isEmpty())) {
             problems.add("auth=simple needs user and password");
         }
+        if (auth == DirectorySettings.Auth.KERBEROS && user == null) {
+            problems.add(
+                    "auth=kerberos needs user: the principal, such as HOST$@CORP.EXAMPLE.COM with the host's keytab");
+        }
         String ca = trimmed(p, "ca_file");
         Path caFile = ca == null ? null : Path.of(ca);
         if (caFile != null && !Files.isReadable(caFile)) {

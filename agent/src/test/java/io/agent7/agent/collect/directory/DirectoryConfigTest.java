@@ -65,6 +65,23 @@ class DirectoryConfigTest {
     }
 
     @Test
+    void kerberosNeedsAPrincipalAndAllowsPlainLdap() throws Exception {
+        write("domain=agent7.test\nservers=ldap://dc1.agent7.test\nauth=kerberos\ntls=none\n", "rw-------");
+        assertThatThrownBy(() -> DirectoryConfig.load(state))
+                .isInstanceOf(DirectoryError.class)
+                .hasMessageContaining("auth=kerberos needs user");
+        write(
+                "domain=agent7.test\nservers=ldap://dc1.agent7.test\nauth=kerberos\ntls=none\n"
+                        + "user=HOST$@AGENT7.TEST\nkeytab=/etc/krb5.keytab\n",
+                "rw-------");
+        DirectorySettings settings = DirectoryConfig.load(state);
+        assertThat(settings.auth()).isEqualTo(DirectorySettings.Auth.KERBEROS);
+        assertThat(settings.tls()).isEqualTo(DirectorySettings.Tls.NONE);
+        assertThat(settings.keytab()).isEqualTo(Path.of("/etc/krb5.keytab"));
+        assertThat(settings.password()).isNull();
+    }
+
+    @Test
     void aMissingFileSaysWhatToWrite() {
         assertThatThrownBy(() -> DirectoryConfig.load(state))
                 .isInstanceOf(DirectoryError.class)
