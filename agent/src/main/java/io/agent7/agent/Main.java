@@ -186,7 +186,7 @@ public final class Main {
                                     .toList()));
             return 2;
         }
-        collector.collect().forEach(doc -> out.println(JsonTrees.string(doc)));
+        collector.collect(doc -> out.println(JsonTrees.string(doc)));
         return 0;
     }
 
@@ -207,14 +207,15 @@ public final class Main {
         for (Collector collector : collectors) {
             long cpu = threads.getCurrentThreadCpuTime();
             long wall = System.nanoTime();
-            int items = collector.collect().size();
+            int[] items = {0};
+            collector.collect(doc -> items[0]++);
             long usedCpu = threads.getCurrentThreadCpuTime() - cpu;
             long usedWall = System.nanoTime() - wall;
             totalCpu += usedCpu;
             totalWall += usedWall;
             out.printf(
                     "%-20s %6d items %8.1f ms CPU %8.1f ms wall%n",
-                    collector.type().name(), items, usedCpu / 1e6, usedWall / 1e6);
+                    collector.type().name(), items[0], usedCpu / 1e6, usedWall / 1e6);
         }
         out.printf("%-20s %6s       %8.1f ms CPU %8.1f ms wall%n", "TOTAL", "", totalCpu / 1e6, totalWall / 1e6);
         peakRss().ifPresent(kb -> out.printf("%-20s %6d kB%n", "PEAK_RSS", kb));

@@ -3,8 +3,6 @@ package io.agent7.protocol;
 import io.agent7.schema.InvalidDocumentException;
 import io.agent7.schema.JsonTrees;
 import io.agent7.schema.Values;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -13,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.zip.GZIPOutputStream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -368,22 +365,10 @@ public final class ProtocolCodec {
      * line per document and one {@code remove} line per removal.
      */
     public static byte[] encodeBatch(Batch batch) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
-        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes, 8192)) {
-            gzip.write(JsonTrees.bytes(headerLine(batch.header())));
-            gzip.write('\n');
-            for (ObjectNode document : batch.documents()) {
-                gzip.write(JsonTrees.bytes(NODES.objectNode().set("upsert", document)));
-                gzip.write('\n');
-            }
-            for (ObjectNode identity : batch.removals()) {
-                gzip.write(JsonTrees.bytes(NODES.objectNode().set("remove", identity)));
-                gzip.write('\n');
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("Writing to memory failed", e);
-        }
-        return bytes.toByteArray();
+        BatchEncoder encoder = new BatchEncoder(batch.header());
+        batch.documents().forEach(encoder::upsert);
+        batch.removals().forEach(encoder::remove);
+        return encoder.finish();
     }
 
     /** {@code {"batch": {"id": ..., "mode": ..., "collected_at": ...}}}, the time in UTC milliseconds. */

@@ -49,6 +49,32 @@ class BatchCodecTest {
     }
 
     @Test
+    void theStreamingEncoderCountsWhatItWroteAndKeepsRemovalsLast() throws Exception {
+        BatchEncoder encoder =
+                new BatchEncoder(new Batch.Header("b-1", Batch.Mode.DIFF, Instant.parse("2026-11-28T12:00:00Z")));
+        encoder.upsert((ObjectNode) JsonTrees.read("{\"process\":{\"pid\":1}}"));
+        encoder.remove((ObjectNode) JsonTrees.read("{\"process\":{\"pid\":2}}"));
+        assertThat(catchThrowableOfType(
+                        IllegalStateException.class,
+                        () -> encoder.upsert((ObjectNode) JsonTrees.read("{\"process\":{\"pid\":3}}"))))
+                .hasMessageContaining("removals come last");
+        assertThat(encoder.upserts()).isEqualTo(1);
+        assertThat(encoder.removals()).isEqualTo(1);
+
+        byte[] body = encoder.finish();
+        assertThat(gunzip(body))
+                .isEqualTo(
+                        "{\"batch\":{\"id\":\"b-1\",\"mode\":\"diff\",\"collected_at\":\"2026-11-28T12:00:00.000Z\"}}\n"
+                                + "{\"upsert\":{\"process\":{\"pid\":1}}}\n"
+                                + "{\"remove\":{\"process\":{\"pid\":2}}}\n");
+        assertThat(encoder.finish()).as("finishing twice gives the same body").isEqualTo(body);
+        assertThat(catchThrowableOfType(
+                        IllegalStateException.class,
+                        () -> encoder.remove((ObjectNode) JsonTrees.read("{\"process\":{\"pid\":4}}"))))
+                .hasMessageContaining("finished");
+    }
+
+    @Test
     void readsCollectionTimesInAnyZoneOrAsEpochMilliseconds() {
         Instant expected = Instant.parse("2026-11-28T11:00:00Z");
 

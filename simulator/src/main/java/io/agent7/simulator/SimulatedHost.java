@@ -140,7 +140,7 @@ final class SimulatedHost {
         lastAdvance = now;
         for (DataType type : due) {
             SyncState state = states.computeIfAbsent(type, t -> SyncState.fresh(t, hostId));
-            SyncState.Next next =
+            SyncState.Batched next =
                     state.next(collectors.get(type).collect(), now, scheduler.fullSnapshotDue(type, policy));
             Batch batch = next.batch();
             if (!batch.isEmpty()) {

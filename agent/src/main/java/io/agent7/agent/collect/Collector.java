@@ -2,6 +2,7 @@ package io.agent7.agent.collect;
 
 import io.agent7.schema.DataType;
 import java.util.List;
+import java.util.function.Consumer;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -15,4 +16,13 @@ public interface Collector {
 
     /** Every item present now, as documents of {@link #type()} without host or state fields. */
     List<ObjectNode> collect();
+
+    /**
+     * Every item present now, handed to {@code sink} one by one. The agent collects this way,
+     * so a collector of many large documents (a domain's users) overrides it to hand each
+     * over as it is made and never holds them all; the others hand over their list.
+     */
+    default void collect(Consumer<ObjectNode> sink) {
+        collect().forEach(sink);
+    }
 }

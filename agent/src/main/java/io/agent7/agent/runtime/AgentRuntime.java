@@ -8,10 +8,10 @@ import io.agent7.agent.transport.ServerClient;
 import io.agent7.agent.transport.ServerException;
 import io.agent7.protocol.Batch;
 import io.agent7.protocol.BatchAnswer;
+import io.agent7.protocol.BatchEncoder;
 import io.agent7.protocol.CheckinReport;
 import io.agent7.protocol.CollectorError;
 import io.agent7.protocol.Policy;
-import io.agent7.protocol.ProtocolCodec;
 import io.agent7.schema.DataType;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The agent's threads and their wiring. The main loop checks in when {@link Checkins} says,
@@ -173,15 +174,6 @@ public final class AgentRuntime {
 
     private void collect(Collector collector, Policy policy) {
         DataType type = collector.type();
-        CollectorRunner.Result result =
-                runner.run(collector, policy.schedule(type.name()).timeBudget());
-        if (result.error() != null) {
-            reporter.failed(result.error());
-            log.warning(type.name() + " collection failed: " + result.error().detail());
-            return;
-        }
-        stats.collected(type.name(), result.cpuMillis());
-        collectedSinceHeapReturn = true;
         SyncState state = states.computeIfAbsent(type, t -> {
             SyncStore.Loaded loaded = store.load(t);
             scheduler.snapshotSent(t, loaded.lastSnapshot());
@@ -190,37 +182,58 @@ public final class AgentRuntime {
         if (snapshotNeeded.remove(type.name())) {
             state.requireSnapshot();
         }
+        // The documents go into the batch's gzip NDJSON as the collector makes them: a type of
+        // many large documents (a domain's users) is never held whole.
         Instant now = clock.instant();
-        SyncState.Next next;
-        try {
-            next = state.next(result.documents(), now, scheduler.fullSnapshotDue(type, policy));
-        } catch (RuntimeException e) {
-            reporter.failed(new CollectorError(type.name(), CollectorError.Kind.INVALID_DOCUMENT, e.getMessage()));
-            log.log(Level.WARNING, type.name() + " produced a document the schema refuses; nothing sent", e);
+        Batch.Header header = state.nextHeader(now, scheduler.fullSnapshotDue(type, policy));
+        BatchEncoder encoder = new BatchEncoder(header);
+        SyncState.Pass pass = state.pass(header, new SyncState.Output() {
+            @Override
+            public void upsert(ObjectNode document) {
+                encoder.upsert(document);
+            }
+
+            @Override
+            public void remove(ObjectNode identity) {
+                encoder.remove(identity);
+            }
+        });
+        CollectorRunner.Result result =
+                runner.run(collector, policy.schedule(type.name()).timeBudget(), pass, pass::cancel);
+        if (result.error() != null) {
+            reporter.failed(result.error());
+            log.warning(type.name() + " collection failed: " + result.error().detail());
             return;
         }
-        Batch batch = next.batch();
+        stats.collected(type.name(), result.cpuMillis());
+        collectedSinceHeapReturn = true;
+        if (pass.invalid() != null) {
+            reporter.failed(new CollectorError(type.name(), CollectorError.Kind.INVALID_DOCUMENT, pass.invalid()));
+            log.warning(type.name() + " produced a document the schema refuses; nothing sent: " + pass.invalid());
+            return;
+        }
+        SyncState.Next next = pass.finish();
         try {
-            if (!batch.isEmpty()) {
-                spool.add(type.name(), batch.mode().wire(), batch.id(), ProtocolCodec.encodeBatch(batch));
+            if (!next.isEmpty()) {
+                spool.add(type.name(), header.mode().wire(), header.id(), encoder.finish());
                 synchronized (spoolSignal) {
                     spoolSignal.notifyAll();
                 }
             }
             state.commit(next);
-            if (batch.mode() == Batch.Mode.SNAPSHOT) {
+            if (header.mode() == Batch.Mode.SNAPSHOT) {
                 scheduler.snapshotSent(type, now);
             }
             store.save(state, scheduler.lastSnapshot(type));
             log.fine(() -> String.format(
                     "%s: %d items in %d ms (%d ms CPU); %s of %d upserts, %d removals",
                     type.name(),
-                    result.documents().size(),
+                    pass.items(),
                     result.wallMillis(),
                     result.cpuMillis(),
-                    batch.mode().wire(),
-                    batch.documents().size(),
-                    batch.removals().size()));
+                    header.mode().wire(),
+                    next.upserts(),
+                    next.removals()));
         } catch (IOException e) {
             // Not spooled, so not sent: the next run of this type must resend everything.
             state.requireSnapshot();

@@ -5,13 +5,13 @@ import io.agent7.protocol.CollectorError;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -25,30 +25,31 @@ final class CollectorRunner implements AutoCloseable {
 
     private ExecutorService thread = newThread();
 
-    /** The documents, or the error that kept the run from having them; with the wall and CPU time the run took. */
-    record Result(List<ObjectNode> documents, CollectorError error, long wallMillis, long cpuMillis) {}
+    /** Null, or the error that kept the run from finishing; with the wall and CPU time the run took. */
+    record Result(CollectorError error, long wallMillis, long cpuMillis) {}
 
-    private record Timed(List<ObjectNode> documents, long cpuNanos) {}
-
-    Result run(Collector collector, Duration budget) {
+    /**
+     * Runs {@code collector}, which hands each document to {@code sink} on the collector's
+     * thread. {@code onOverBudget} is called when the run is abandoned, so the sink can refuse
+     * what the abandoned thread still hands it.
+     */
+    Result run(Collector collector, Duration budget, Consumer<ObjectNode> sink, Runnable onOverBudget) {
         String type = collector.type().name();
         long start = System.nanoTime();
-        Future<Timed> future = thread.submit(() -> {
+        Future<Long> future = thread.submit(() -> {
             long cpu = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
-            List<ObjectNode> documents = collector.collect();
-            long used = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() - cpu : 0;
-            return new Timed(documents, used);
+            collector.collect(sink);
+            return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() - cpu : 0;
         });
         try {
-            Timed timed = future.get(budget.toMillis(), TimeUnit.MILLISECONDS);
-            return new Result(
-                    timed.documents(), null, (System.nanoTime() - start) / 1_000_000, timed.cpuNanos() / 1_000_000);
+            long cpuNanos = future.get(budget.toMillis(), TimeUnit.MILLISECONDS);
+            return new Result(null, (System.nanoTime() - start) / 1_000_000, cpuNanos / 1_000_000);
         } catch (TimeoutException e) {
+            onOverBudget.run();
             future.cancel(true);
             thread.shutdownNow();
             thread = newThread();
             return new Result(
-                    List.of(),
                     new CollectorError(
                             type,
                             CollectorError.Kind.OVER_BUDGET,
@@ -58,7 +59,6 @@ final class CollectorRunner implements AutoCloseable {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             return new Result(
-                    List.of(),
                     new CollectorError(
                             type,
                             CollectorError.Kind.FAILED,
@@ -68,7 +68,6 @@ final class CollectorRunner implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Result(
-                    List.of(),
                     new CollectorError(type, CollectorError.Kind.FAILED, "interrupted"),
                     (System.nanoTime() - start) / 1_000_000,
                     0);

@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -66,54 +68,159 @@ public final class SyncState {
     /**
      * The batch that takes the server from what was sent to {@code current}, and the state
      * after it. A snapshot when asked for or needed; otherwise a diff, which is empty when
-     * nothing changed. Call {@link #commit(Next)} once the batch is safely queued.
+     * nothing changed. Call {@link #commit(Batched)} once the batch is safely queued.
      */
-    public Next next(List<ObjectNode> current, Instant collectedAt, boolean snapshot) {
-        Map<String, Item> now = new LinkedHashMap<>();
-        Map<String, ObjectNode> documents = new LinkedHashMap<>();
-        for (ObjectNode document : current) {
-            String id = DocumentIds.of(hostId, type, document);
-            if (documents.putIfAbsent(id, document) == null) {
-                now.put(id, new Item(id, fingerprint(document), JsonTrees.string(identity(document))));
-            }
-        }
-        boolean full = snapshot || needsSnapshot;
+    public Batched next(List<ObjectNode> current, Instant collectedAt, boolean snapshot) {
         List<ObjectNode> upserts = new ArrayList<>();
         List<ObjectNode> removals = new ArrayList<>();
-        for (Map.Entry<String, Item> entry : now.entrySet()) {
-            Item before = sent.get(entry.getKey());
-            if (full
-                    || before == null
-                    || before.fingerprint() != entry.getValue().fingerprint()) {
-                upserts.add(documents.get(entry.getKey()));
+        Pass pass = pass(nextHeader(collectedAt, snapshot), new Output() {
+            @Override
+            public void upsert(ObjectNode document) {
+                upserts.add(document);
             }
-        }
-        // A series keeps every sample: an earlier sample is history, not an item that went away.
-        if (!full && !type.series()) {
-            for (Item before : sent.values()) {
-                if (!now.containsKey(before.id())) {
-                    removals.add((ObjectNode) JsonTrees.read(before.identity()));
-                }
+
+            @Override
+            public void remove(ObjectNode identity) {
+                removals.add(identity);
             }
-        }
-        Batch batch = new Batch(
-                UUID.randomUUID().toString(),
-                full ? Batch.Mode.SNAPSHOT : Batch.Mode.DIFF,
-                type,
-                collectedAt,
-                upserts,
-                removals);
-        return new Next(batch, now);
+        });
+        current.forEach(pass);
+        Next next = pass.finish();
+        return new Batched(Batch.of(next.header(), type, upserts, removals), next);
     }
 
-    /** A computed batch and the state it leads to. */
-    public record Next(Batch batch, Map<String, Item> state) {}
+    /** The header of the next batch: a snapshot when asked for or needed, otherwise a diff. */
+    public Batch.Header nextHeader(Instant collectedAt, boolean snapshot) {
+        boolean full = snapshot || needsSnapshot;
+        return new Batch.Header(
+                UUID.randomUUID().toString(), full ? Batch.Mode.SNAPSHOT : Batch.Mode.DIFF, collectedAt);
+    }
+
+    /**
+     * A pass over one collection for the batch {@code header} begins (from {@link #nextHeader}),
+     * which hands {@code output} each upsert as its document comes, then the removals: the
+     * documents are never all held at once, which is what lets a collector of 10,000 directory
+     * users stream them into the spool. Call {@link #commit(Next)} once the batch is queued.
+     */
+    public Pass pass(Batch.Header header, Output output) {
+        return new Pass(header, sent, output);
+    }
+
+    /** Where a pass puts its batch: every upsert first, then every removal. */
+    public interface Output {
+        void upsert(ObjectNode document);
+
+        void remove(ObjectNode identity);
+    }
+
+    /**
+     * One collection on its way into a batch: {@link #accept} each document as the collector
+     * makes it, then {@link #finish}. A document the schema refuses (no identity, a bad
+     * value) spoils the pass: the rest are ignored and {@link #invalid()} says why, so
+     * nothing of a collection that broke the schema is sent. {@link #cancel()} stops a
+     * collector that ran over its budget at its next document.
+     */
+    public final class Pass implements Consumer<ObjectNode> {
+        private final Batch.Header header;
+        private final Map<String, Item> before;
+        private final Output output;
+        private final Map<String, Item> now = new LinkedHashMap<>();
+        private int upserts;
+        private String invalid;
+        private volatile boolean cancelled;
+
+        private Pass(Batch.Header header, Map<String, Item> before, Output output) {
+            this.header = header;
+            this.before = before;
+            this.output = output;
+        }
+
+        @Override
+        public void accept(ObjectNode document) {
+            if (cancelled) {
+                throw new CancellationException("The " + type.name() + " collection was stopped");
+            }
+            if (invalid != null) {
+                return;
+            }
+            Item item;
+            try {
+                item = item(document);
+            } catch (RuntimeException e) {
+                invalid = e.getMessage();
+                return;
+            }
+            if (now.putIfAbsent(item.id(), item) != null) {
+                return; // the same item twice: the first one counts
+            }
+            Item previous = before.get(item.id());
+            if (header.mode() == Batch.Mode.SNAPSHOT
+                    || previous == null
+                    || previous.fingerprint() != item.fingerprint()) {
+                output.upsert(document);
+                upserts++;
+            }
+        }
+
+        /** Why a document of this collection was refused, or null. */
+        public String invalid() {
+            return invalid;
+        }
+
+        /** The items seen so far. */
+        public int items() {
+            return now.size();
+        }
+
+        public void cancel() {
+            cancelled = true;
+        }
+
+        /** Hands the removals to the output, and says what the batch holds and the state it leads to. */
+        public Next finish() {
+            if (invalid != null) {
+                throw new IllegalStateException("A refused document spoiled this pass: " + invalid);
+            }
+            int removals = 0;
+            // A series keeps every sample: an earlier sample is history, not an item that went away.
+            if (header.mode() == Batch.Mode.DIFF && !type.series()) {
+                for (Item gone : before.values()) {
+                    if (!now.containsKey(gone.id())) {
+                        output.remove((ObjectNode) JsonTrees.read(gone.identity()));
+                        removals++;
+                    }
+                }
+            }
+            return new Next(header, upserts, removals, now);
+        }
+    }
+
+    private Item item(ObjectNode document) {
+        String id = DocumentIds.of(hostId, type, document);
+        return new Item(id, fingerprint(document), JsonTrees.string(identity(document)));
+    }
+
+    /** What a pass produced: the batch's header and size, and the state once it is queued. */
+    public record Next(Batch.Header header, int upserts, int removals, Map<String, Item> state) {
+
+        /** A diff that changes nothing: not worth sending. A snapshot is never empty: it says "nothing is there". */
+        public boolean isEmpty() {
+            return header.mode() == Batch.Mode.DIFF && upserts == 0 && removals == 0;
+        }
+    }
+
+    /** A whole batch, and the state it leads to. */
+    public record Batched(Batch batch, Next next) {}
 
     public void commit(Next next) {
         sent = new HashMap<>(next.state());
-        if (next.batch().mode() == Batch.Mode.SNAPSHOT) {
+        if (next.header().mode() == Batch.Mode.SNAPSHOT) {
             needsSnapshot = false;
         }
+    }
+
+    public void commit(Batched batched) {
+        commit(batched.next());
     }
 
     /** The fields that name the item, nothing more: what a removal carries. */

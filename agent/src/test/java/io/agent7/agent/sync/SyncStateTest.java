@@ -26,17 +26,17 @@ class SyncStateTest {
     @Test
     void firstBatchIsASnapshotThenOnlyChangesAreSent() {
         SyncState state = SyncState.fresh(Schema.standard().require("process"), "host-1");
-        SyncState.Next first = state.next(List.of(process(1, "a"), process(2, "b"), process(3, "c")), T0, false);
+        SyncState.Batched first = state.next(List.of(process(1, "a"), process(2, "b"), process(3, "c")), T0, false);
         assertThat(first.batch().mode()).isEqualTo(Batch.Mode.SNAPSHOT);
         assertThat(first.batch().documents()).hasSize(3);
         state.commit(first);
 
-        SyncState.Next same =
+        SyncState.Batched same =
                 state.next(List.of(process(1, "a"), process(2, "b"), process(3, "c")), T0.plusSeconds(60), false);
         assertThat(same.batch().isEmpty()).isTrue();
         state.commit(same);
 
-        SyncState.Next diff = state.next(
+        SyncState.Batched diff = state.next(
                 List.of(process(1, "a"), process(2, "b-renamed"), process(4, "d")), T0.plusSeconds(120), false);
         assertThat(diff.batch().mode()).isEqualTo(Batch.Mode.DIFF);
         assertThat(diff.batch().documents())
@@ -55,7 +55,7 @@ class SyncStateTest {
             Instant at = T0.plusSeconds(60L * minute);
             ObjectNode sample = (ObjectNode) JSON.readTree(
                     "{\"system_metric\":{\"sampled_at\":\"" + at + "\",\"cpu\":{\"pct\":" + (10 + minute) + "}}}");
-            SyncState.Next next = state.next(List.of(sample), at, false);
+            SyncState.Batched next = state.next(List.of(sample), at, false);
             assertThat(next.batch().documents()).hasSize(1);
             assertThat(next.batch().removals())
                     .as("the server refuses removals of a series")
@@ -69,7 +69,7 @@ class SyncStateTest {
         SyncState state = SyncState.fresh(Schema.standard().require("process"), "host-1");
         state.commit(state.next(List.of(process(1, "a")), T0, false));
         state.requireSnapshot();
-        SyncState.Next afterGap = state.next(List.of(process(1, "a")), T0.plusSeconds(60), false);
+        SyncState.Batched afterGap = state.next(List.of(process(1, "a")), T0.plusSeconds(60), false);
         assertThat(afterGap.batch().mode()).isEqualTo(Batch.Mode.SNAPSHOT);
         assertThat(afterGap.batch().documents()).hasSize(1);
         state.commit(afterGap);
@@ -92,7 +92,7 @@ class SyncStateTest {
         SyncStore.Loaded loaded = store.load(type);
         assertThat(loaded.lastSnapshot()).isEqualTo(T0);
         docs.remove(1);
-        SyncState.Next next = loaded.state().next(docs, T0.plusSeconds(60), false);
+        SyncState.Batched next = loaded.state().next(docs, T0.plusSeconds(60), false);
         assertThat(next.batch().mode()).isEqualTo(Batch.Mode.DIFF);
         assertThat(next.batch().documents()).isEmpty();
         assertThat(next.batch().removals()).hasSize(1);
@@ -127,5 +127,86 @@ class SyncStateTest {
         java.nio.file.Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
         assertThat(store.load(type).state().needsSnapshot()).isTrue();
         assertThat(store.load(type).state().sent()).isEmpty();
+    }
+
+    @Test
+    void aPassHandsEachUpsertOverAsItsDocumentComesAndTheRemovalsLast() {
+        SyncState state = SyncState.fresh(Schema.standard().require("process"), "host-1");
+        state.commit(state.next(List.of(process(1, "a"), process(2, "b")), T0, false));
+
+        List<String> events = new ArrayList<>();
+        SyncState.Pass pass = state.pass(state.nextHeader(T0.plusSeconds(60), false), new SyncState.Output() {
+            @Override
+            public void upsert(ObjectNode document) {
+                events.add("upsert " + document.path("process").path("pid").asInt());
+            }
+
+            @Override
+            public void remove(ObjectNode identity) {
+                events.add("remove " + identity.path("process").path("pid").asInt());
+            }
+        });
+        pass.accept(process(1, "a"));
+        pass.accept(process(3, "c"));
+        assertThat(events).as("handed over at once, not held").containsExactly("upsert 3");
+        pass.accept(process(3, "c-again"));
+        assertThat(events).as("the same item twice: the first counts").containsExactly("upsert 3");
+
+        SyncState.Next next = pass.finish();
+        assertThat(events).containsExactly("upsert 3", "remove 2");
+        assertThat(next.header().mode()).isEqualTo(Batch.Mode.DIFF);
+        assertThat(next.upserts()).isEqualTo(1);
+        assertThat(next.removals()).isEqualTo(1);
+        assertThat(pass.items()).isEqualTo(2);
+        assertThat(state.sent()).as("nothing changes before the commit").hasSize(2);
+        state.commit(next);
+        assertThat(state.sent().values())
+                .extracting(Item::identity)
+                .containsExactlyInAnyOrder(
+                        "{\"process\":{\"pid\":1,\"start\":\"2026-11-28T10:00:00Z\"}}",
+                        "{\"process\":{\"pid\":3,\"start\":\"2026-11-28T10:00:00Z\"}}");
+    }
+
+    @Test
+    void aDocumentTheSchemaRefusesSpoilsThePassAndNothingElseIsHandedOver() {
+        SyncState state = SyncState.fresh(Schema.standard().require("process"), "host-1");
+        List<ObjectNode> upserts = new ArrayList<>();
+        SyncState.Pass pass = state.pass(state.nextHeader(T0, false), new SyncState.Output() {
+            @Override
+            public void upsert(ObjectNode document) {
+                upserts.add(document);
+            }
+
+            @Override
+            public void remove(ObjectNode identity) {
+                throw new AssertionError("a snapshot has no removals");
+            }
+        });
+        pass.accept(process(1, "a"));
+        pass.accept((ObjectNode) JSON.readTree("{\"process\":{\"pid\":7,\"start\":\"yesterday\"}}"));
+        pass.accept(process(2, "b"));
+
+        assertThat(pass.invalid()).contains("yesterday");
+        assertThat(upserts).hasSize(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(pass::finish).isInstanceOf(IllegalStateException.class);
+        assertThat(state.needsSnapshot()).isTrue();
+        assertThat(state.sent()).isEmpty();
+    }
+
+    @Test
+    void aCancelledPassStopsItsCollectorAtTheNextDocument() {
+        SyncState state = SyncState.fresh(Schema.standard().require("process"), "host-1");
+        SyncState.Pass pass = state.pass(state.nextHeader(T0, false), new SyncState.Output() {
+            @Override
+            public void upsert(ObjectNode document) {}
+
+            @Override
+            public void remove(ObjectNode identity) {}
+        });
+        pass.accept(process(1, "a"));
+        pass.cancel();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pass.accept(process(2, "b")))
+                .isInstanceOf(java.util.concurrent.CancellationException.class)
+                .hasMessageContaining("process");
     }
 }

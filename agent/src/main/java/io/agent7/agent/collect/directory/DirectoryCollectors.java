@@ -10,7 +10,8 @@ import io.agent7.schema.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -36,41 +37,35 @@ public final class DirectoryCollectors {
     /** The LDAP collectors over {@code directory}. */
     public static List<Collector> ldap(Schema schema, Directory directory) {
         List<Collector> collectors = new ArrayList<>();
-        collectors.add(new LdapCollector(schema.require("ad_user"), directory, session -> {
+        collectors.add(new LdapCollector(schema.require("ad_user"), directory, (session, sink) -> {
             DirectoryReader.Groups groups = session.groups();
-            List<ObjectNode> documents = new ArrayList<>();
             session.reader()
-                    .users(e -> documents.add(AdDocuments.user(e, session.domain(), groups.graph(), session.now())));
-            return documents;
+                    .users(e -> sink.accept(AdDocuments.user(e, session.domain(), groups.graph(), session.now())));
         }));
-        collectors.add(new LdapCollector(schema.require("ad_group"), directory, session -> {
+        collectors.add(new LdapCollector(schema.require("ad_group"), directory, (session, sink) -> {
             DirectoryReader.Groups groups = session.groups();
-            List<ObjectNode> documents = new ArrayList<>();
             for (var entry : groups.entries()) {
-                documents.add(AdDocuments.group(
+                sink.accept(AdDocuments.group(
                         entry,
                         groups.members().getOrDefault(entry.getDN(), List.of()),
                         session.domain(),
                         groups.graph()));
             }
-            return documents;
         }));
-        collectors.add(new LdapCollector(schema.require("ad_computer"), directory, session -> {
-            List<ObjectNode> documents = new ArrayList<>();
-            session.reader().computers(e -> documents.add(AdDocuments.computer(e, session.domain(), session.now())));
-            return documents;
-        }));
+        collectors.add(new LdapCollector(
+                schema.require("ad_computer"),
+                directory,
+                (session, sink) -> session.reader()
+                        .computers(e -> sink.accept(AdDocuments.computer(e, session.domain(), session.now())))));
         collectors.add(new LdapCollector(
                 schema.require("ad_domain"),
                 directory,
-                session -> session.reader().domainDocuments()));
-        collectors.add(new LdapCollector(schema.require("gpo"), directory, session -> {
+                (session, sink) -> session.reader().domainDocuments().forEach(sink)));
+        collectors.add(new LdapCollector(schema.require("gpo"), directory, (session, sink) -> {
             Map<String, List<GpoDocuments.Link>> links = session.reader().gpoLinks();
-            List<ObjectNode> documents = new ArrayList<>();
             session.reader()
-                    .gpos(e -> documents.add(
+                    .gpos(e -> sink.accept(
                             GpoDocuments.gpo(e, links, session.domain().dns())));
-            return documents;
         }));
         return collectors;
     }
@@ -92,12 +87,24 @@ public final class DirectoryCollectors {
         }
     }
 
-    private record LdapCollector(DataType type, Directory directory, Function<Directory.Session, List<ObjectNode>> read)
+    /** Hands each document over as its entry arrives: a domain's users are never all held at once. */
+    private record LdapCollector(
+            DataType type, Directory directory, BiConsumer<Directory.Session, Consumer<ObjectNode>> read)
             implements Collector {
 
         @Override
         public List<ObjectNode> collect() {
-            return directory.read(read);
+            List<ObjectNode> documents = new ArrayList<>();
+            collect(documents::add);
+            return documents;
+        }
+
+        @Override
+        public void collect(Consumer<ObjectNode> sink) {
+            directory.read(session -> {
+                read.accept(session, sink);
+                return null;
+            });
         }
     }
 }
