@@ -41,6 +41,7 @@ public final class DirectoryBenchmark {
         int groups = args.integer("groups", 2_000);
         int nesting = args.integer("nesting", 5);
         URI ingest = URI.create(args.get("ingest"));
+        URI es = URI.create(args.get("es"));
         String admin = "Basic "
                 + java.util.Base64.getEncoder()
                         .encodeToString(("admin:" + args.get("admin-password")).getBytes(StandardCharsets.UTF_8));
@@ -177,6 +178,7 @@ public final class DirectoryBenchmark {
                     state.toString()));
             System.out.println("One collection per type (agent measure --directory, the unit's JVM options, cold):");
             System.out.print(measure);
+            System.out.println("Indexed by run --once: " + indexedAsMeasured(es, measure));
             System.out.printf(
                     "RESULT users=%d groups=%d agent_run_once_wall_s=%.1f (target < 60) agent_cpu_s=%.1f"
                             + " agent_peak_rss_mb=%.1f (target < 128) baseline_raw_ldap_s=%.1f wall_vs_baseline=%.1fx%n",
@@ -190,6 +192,37 @@ public final class DirectoryBenchmark {
         } finally {
             Folders.deleteTree(work);
         }
+    }
+
+    /**
+     * Each type's document count in Elasticsearch, checked against the items {@code measure}
+     * counted: a run that lost documents on the way is no figure.
+     */
+    static String indexedAsMeasured(URI es, String measure) {
+        Http.send(es.resolve("/_refresh"), "POST", null, null, null);
+        var schema = io.agent7.schema.Schema.standard();
+        StringBuilder indexed = new StringBuilder();
+        var line = java.util.regex.Pattern.compile("(?m)^(\\w+)\\s+(\\d+) items");
+        var m = line.matcher(measure);
+        while (m.find()) {
+            String type = m.group(1);
+            long items = Long.parseLong(m.group(2));
+            long count = Http.get(es.resolve("/" + schema.require(type).index() + "/_count"))
+                    .path("count")
+                    .asLong();
+            if (count != items) {
+                throw new IllegalStateException(
+                        "The agent collected " + items + " " + type + " items but the index holds " + count);
+            }
+            indexed.append(indexed.isEmpty() ? "" : ", ")
+                    .append(type)
+                    .append(' ')
+                    .append(count);
+        }
+        if (indexed.isEmpty()) {
+            throw new IllegalStateException("agent measure printed no counts:\n" + measure);
+        }
+        return indexed.toString();
     }
 
     /** The process's resident high-water mark (VmHWM): its peak so far, whenever it was. */
