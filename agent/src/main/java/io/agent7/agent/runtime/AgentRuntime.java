@@ -28,7 +28,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The agent's threads and their wiring. The main loop checks in when {@link Checkins} says,
@@ -187,17 +186,7 @@ public final class AgentRuntime {
         Instant now = clock.instant();
         Batch.Header header = state.nextHeader(now, scheduler.fullSnapshotDue(type, policy));
         BatchEncoder encoder = new BatchEncoder(header);
-        SyncState.Pass pass = state.pass(header, new SyncState.Output() {
-            @Override
-            public void upsert(ObjectNode document) {
-                encoder.upsert(document);
-            }
-
-            @Override
-            public void remove(ObjectNode identity) {
-                encoder.remove(identity);
-            }
-        });
+        SyncState.Pass pass = state.pass(header, SyncState.Output.of(encoder::upsert, encoder::remove));
         CollectorRunner.Result result =
                 runner.run(collector, policy.schedule(type.name()).timeBudget(), pass, pass::cancel);
         if (result.error() != null) {

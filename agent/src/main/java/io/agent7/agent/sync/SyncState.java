@@ -73,17 +73,7 @@ public final class SyncState {
     public Batched next(List<ObjectNode> current, Instant collectedAt, boolean snapshot) {
         List<ObjectNode> upserts = new ArrayList<>();
         List<ObjectNode> removals = new ArrayList<>();
-        Pass pass = pass(nextHeader(collectedAt, snapshot), new Output() {
-            @Override
-            public void upsert(ObjectNode document) {
-                upserts.add(document);
-            }
-
-            @Override
-            public void remove(ObjectNode identity) {
-                removals.add(identity);
-            }
-        });
+        Pass pass = pass(nextHeader(collectedAt, snapshot), Output.of(upserts::add, removals::add));
         current.forEach(pass);
         Next next = pass.finish();
         return new Batched(Batch.of(next.header(), type, upserts, removals), next);
@@ -111,6 +101,20 @@ public final class SyncState {
         void upsert(ObjectNode document);
 
         void remove(ObjectNode identity);
+
+        static Output of(Consumer<ObjectNode> upserts, Consumer<ObjectNode> removals) {
+            return new Output() {
+                @Override
+                public void upsert(ObjectNode document) {
+                    upserts.accept(document);
+                }
+
+                @Override
+                public void remove(ObjectNode identity) {
+                    removals.accept(identity);
+                }
+            };
+        }
     }
 
     /**

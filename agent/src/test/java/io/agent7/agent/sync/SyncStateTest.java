@@ -135,17 +135,13 @@ class SyncStateTest {
         state.commit(state.next(List.of(process(1, "a"), process(2, "b")), T0, false));
 
         List<String> events = new ArrayList<>();
-        SyncState.Pass pass = state.pass(state.nextHeader(T0.plusSeconds(60), false), new SyncState.Output() {
-            @Override
-            public void upsert(ObjectNode document) {
-                events.add("upsert " + document.path("process").path("pid").asInt());
-            }
-
-            @Override
-            public void remove(ObjectNode identity) {
-                events.add("remove " + identity.path("process").path("pid").asInt());
-            }
-        });
+        SyncState.Pass pass = state.pass(
+                state.nextHeader(T0.plusSeconds(60), false),
+                SyncState.Output.of(
+                        document -> events.add(
+                                "upsert " + document.path("process").path("pid").asInt()),
+                        identity -> events.add(
+                                "remove " + identity.path("process").path("pid").asInt())));
         pass.accept(process(1, "a"));
         pass.accept(process(3, "c"));
         assertThat(events).as("handed over at once, not held").containsExactly("upsert 3");
@@ -171,17 +167,9 @@ class SyncStateTest {
     void aDocumentTheSchemaRefusesSpoilsThePassAndNothingElseIsHandedOver() {
         SyncState state = SyncState.fresh(Schema.standard().require("process"), "host-1");
         List<ObjectNode> upserts = new ArrayList<>();
-        SyncState.Pass pass = state.pass(state.nextHeader(T0, false), new SyncState.Output() {
-            @Override
-            public void upsert(ObjectNode document) {
-                upserts.add(document);
-            }
-
-            @Override
-            public void remove(ObjectNode identity) {
-                throw new AssertionError("a snapshot has no removals");
-            }
-        });
+        SyncState.Pass pass = state.pass(state.nextHeader(T0, false), SyncState.Output.of(upserts::add, identity -> {
+            throw new AssertionError("a snapshot has no removals");
+        }));
         pass.accept(process(1, "a"));
         pass.accept((ObjectNode) JSON.readTree("{\"process\":{\"pid\":7,\"start\":\"yesterday\"}}"));
         pass.accept(process(2, "b"));
@@ -196,13 +184,8 @@ class SyncStateTest {
     @Test
     void aCancelledPassStopsItsCollectorAtTheNextDocument() {
         SyncState state = SyncState.fresh(Schema.standard().require("process"), "host-1");
-        SyncState.Pass pass = state.pass(state.nextHeader(T0, false), new SyncState.Output() {
-            @Override
-            public void upsert(ObjectNode document) {}
-
-            @Override
-            public void remove(ObjectNode identity) {}
-        });
+        SyncState.Pass pass =
+                state.pass(state.nextHeader(T0, false), SyncState.Output.of(document -> {}, identity -> {}));
         pass.accept(process(1, "a"));
         pass.cancel();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> pass.accept(process(2, "b")))
