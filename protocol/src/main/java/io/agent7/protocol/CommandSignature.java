@@ -48,6 +48,8 @@ public final class CommandSignature {
     private static final Base64.Decoder B64_DECODER = Base64.getUrlDecoder();
     /** Raw r||s, 64 bytes, as JWS writes ES256 signatures. */
     private static final String ALGORITHM = "SHA256withECDSAinP1363Format";
+    /** What the agent's record of run commands can hold as one token. */
+    private static final java.util.regex.Pattern NONCE = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
     private CommandSignature() {}
 
@@ -213,6 +215,9 @@ public final class CommandSignature {
         Instant issuedAt = instant(payload, "issued_at", problems);
         Instant expiresAt = instant(payload, "expires_at", problems);
         String nonce = text(payload, "nonce", problems);
+        if (nonce != null && !NONCE.matcher(nonce).matches()) {
+            problems.add("nonce: must be 1 to 128 letters, digits, '.', '_' or '-'");
+        }
         if (!problems.isEmpty()) {
             throw new CommandRefusedException(
                     Reason.MALFORMED, "the signed payload is not a command: " + String.join("; ", problems));

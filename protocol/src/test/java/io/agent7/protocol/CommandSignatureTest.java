@@ -118,7 +118,7 @@ class CommandSignatureTest {
         String header = b64("{\"alg\":\"ES256\",\"typ\":\"agent7-command\"}");
         String payload = b64("{\"id\":\"c\",\"host_id\":\"\",\"action\":\"format_disk\",\"argv\":[1],"
                 + "\"params\":{\"pid\":7},\"shell\":\"yes\",\"timeout_ms\":-1,\"output_cap\":10,"
-                + "\"issued_at\":\"yesterday\",\"expires_at\":\"2026-12-05T10:10:00Z\",\"nonce\":\"n\"}");
+                + "\"issued_at\":\"yesterday\",\"expires_at\":\"2026-12-05T10:10:00Z\",\"nonce\":\"n\\tx\"}");
         String signingInput = header + "." + payload;
         String jws;
         try {
@@ -134,7 +134,7 @@ class CommandSignatureTest {
         assertThat(refused.reason()).isEqualTo(Reason.MALFORMED);
         assertThat(refused.getMessage())
                 .contains("host_id", "unknown action 'format_disk'", "argv", "params.pid", "shell", "timeout_ms")
-                .contains("issued_at")
+                .contains("issued_at", "nonce")
                 .doesNotContain("expires_at")
                 .doesNotContain("output_cap");
     }

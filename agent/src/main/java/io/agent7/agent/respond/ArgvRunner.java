@@ -1,0 +1,173 @@
+package io.agent7.agent.respond;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Runs one executable with its arguments as an argv (each argument handed over as is: no
+ * shell sees it), streams its output as it comes, and ends its whole process tree.
+ *
+ * <p>The tree: on Linux the executable starts in a session and process group of its own
+ * ({@code setsid}, which then execs it), and the group is killed at the end, children that
+ * outlived their parent included. Elsewhere, the descendants seen while it ran are killed.
+ * Output (stdout and stderr together) is capped: past the cap it is read and dropped, so the
+ * process never blocks on a full pipe, and the outcome says it was cut.
+ */
+public final class ArgvRunner {
+
+    /** How long output may still come once the executable exited and its tree was ended. */
+    static final Duration DRAIN = Duration.ofSeconds(2);
+
+    private static final int CHUNK = 64 * 1024;
+    private static final Path SETSID = findSetsid();
+
+    /**
+     * @param exitCode  the executable's exit code; -1 when it was killed at its timeout
+     * @param timedOut  it ran past the timeout and its tree was killed
+     * @param truncated more output came than the cap; what is past it was dropped
+     * @param bytes     the output bytes handed over (at most the cap)
+     */
+    public record Outcome(int exitCode, boolean timedOut, boolean truncated, long bytes, long millis) {}
+
+    private ArgvRunner() {}
+
+    /**
+     * Runs {@code argv}; each chunk of output goes to {@code output} as it is read, on another
+     * thread, and the last one before this returns.
+     *
+     * @throws IOException when the executable cannot be started (not found, not executable)
+     */
+    public static Outcome run(List<String> argv, Duration timeout, long outputCap, Consumer<byte[]> output)
+            throws IOException, InterruptedException {
+        Path executable = Path.of(argv.get(0));
+        if (executable.isAbsolute() && !Files.isExecutable(executable)) {
+            throw new IOException(argv.get(0) + " is not an executable file on this host");
+        }
+        List<String> command = new ArrayList<>();
+        boolean ownGroup = SETSID != null;
+        if (ownGroup) {
+            command.add(SETSID.toString());
+        }
+        command.addAll(argv);
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
+                .start();
+        Reader reader = new Reader(process.getInputStream(), outputCap, output);
+        Thread readerThread = new Thread(reader, "agent7-command-output");
+        readerThread.setDaemon(true);
+        readerThread.start();
+
+        Set<ProcessHandle> seen = new HashSet<>();
+        long deadline = start + timeout.toNanos();
+        boolean exited = false;
+        while (!exited) {
+            process.descendants().forEach(seen::add);
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            exited = process.waitFor(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 100), TimeUnit.MILLISECONDS);
+        }
+        boolean timedOut = !exited;
+        // The end of the command is the end of its tree, whether it finished or ran out of time.
+        process.descendants().forEach(seen::add);
+        if (ownGroup) {
+            killGroup(process.pid());
+        }
+        seen.forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor();
+        readerThread.join(DRAIN.toMillis());
+        if (readerThread.isAlive()) {
+            process.getInputStream().close();
+        }
+        return new Outcome(
+                timedOut ? -1 : process.exitValue(),
+                timedOut,
+                reader.truncated,
+                reader.handed,
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static final class Reader implements Runnable {
+        private final InputStream in;
+        private final long cap;
+        private final Consumer<byte[]> output;
+        volatile long handed;
+        volatile boolean truncated;
+
+        Reader(InputStream in, long cap, Consumer<byte[]> output) {
+            this.in = in;
+            this.cap = cap;
+            this.output = output;
+        }
+
+        @Override
+        public void run() {
+            byte[] buffer = new byte[CHUNK];
+            try {
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    long room = cap - handed;
+                    if (n > room) {
+                        truncated = true;
+                    }
+                    int keep = (int) Math.min(n, Math.max(room, 0));
+                    if (keep > 0) {
+                        output.accept(Arrays.copyOf(buffer, keep));
+                        handed += keep;
+                    }
+                }
+            } catch (IOException e) {
+                // the stream was closed after the tree ended: what was read is what there is
+            }
+        }
+    }
+
+    /** libc's kill(2), for a process group. */
+    private interface Signals extends Library {
+        int kill(int pid, int signal);
+    }
+
+    private static final int SIGKILL = 9;
+
+    private static void killGroup(long pid) {
+        try {
+            Signals libc = Native.load("c", Signals.class);
+            libc.kill((int) -pid, SIGKILL);
+        } catch (UnsatisfiedLinkError e) {
+            // no libc to call: the descendants seen are still killed
+        }
+    }
+
+    private static Path findSetsid() {
+        if (!System.getProperty("os.name", "").equals("Linux")) {
+            return null;
+        }
+        for (String candidate : List.of("/usr/bin/setsid", "/bin/setsid")) {
+            Path path = Path.of(candidate);
+            if (Files.isExecutable(path)) {
+                return path;
+            }
+        }
+        return null;
+    }
+
+    private static java.io.File nullDevice() {
+        return new java.io.File(System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null");
+    }
+}
