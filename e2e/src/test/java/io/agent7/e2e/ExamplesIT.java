@@ -126,6 +126,20 @@ class ExamplesIT {
         }
     }
 
+    @Test
+    void theAuditChainOfTheRunningStackVerifies() throws Exception {
+        // The demo's sign-ins and enrollments are audited; the chain they form must be whole.
+        Run verify = run(List.of("./agent7", "audit", "verify"), root, Duration.ofMinutes(1));
+        assertThat(verify.exit())
+                .as("./agent7 audit verify:\n%s", verify.output())
+                .isZero();
+        JsonNode verdict = JSON.readTree(verify.output().strip());
+        assertThat(verdict.path("intact").asBoolean()).as(verify.output()).isTrue();
+        assertThat(verdict.path("last").asLong())
+                .isEqualTo(verdict.path("records").asLong());
+        assertThat(verdict.path("last_hash").asString()).hasSize(64);
+    }
+
     /** Runs a query until it returns items: the fleet enrolls and sends its first snapshots over a minute or two. */
     private static Outcome untilItems(String command) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);

@@ -17,9 +17,10 @@ public final class Schema {
      * Bumped on any change to fields, identity or templates; stored in templates' {@code _meta.version}.
      * 4: the join keys, {@code agent7.join.*}. 5: {@code event.ingested}; the detection
      * indices (alerts, rules, rule runs, rule state). 6: the directory types are keyed by their domain
-     * ({@link DataType#domainKey}), with the fields their collectors fill.
+     * ({@link DataType#domainKey}), with the fields their collectors fill. 7: the audit log is a hash chain
+     * ({@code audit.seq}, {@code audit.prev_hash}, {@code audit.hash}).
      */
-    public static final int VERSION = 6;
+    public static final int VERSION = 7;
 
     private static final Schema STANDARD =
             new Schema(concat(HostTypes.ALL, DirectoryTypes.ALL), ServerTypes.ALL, Relations.ALL);

@@ -203,7 +203,10 @@ final class ServerTypes {
 
     static final DataType AUDIT = DataType.builder("audit")
             .description("Who did what: logins, admin changes, remote commands, refused agent writes.")
-            .keyword("audit.id", "Record id.")
+            .keyword("audit.id", "Record id: its place in the chain, zero-padded.")
+            .field("audit.seq", FieldType.LONG, "Its place in the chain: 1, 2, 3, ... with no gap.")
+            .keyword("audit.prev_hash", "SHA-256 (hex) of the record before it; 64 zeros for the first.")
+            .keyword("audit.hash", "SHA-256 (hex) of this record's content: every field but this one, keys sorted.")
             .keyword("event.action", "What happened, e.g. login, site_key.create, command.run, ingest.other_host.")
             .keyword("event.outcome", "success or failure.")
             .keyword("event.reason", "Why, for failures.")

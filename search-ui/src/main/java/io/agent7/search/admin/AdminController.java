@@ -6,6 +6,7 @@ import io.agent7.server.accounts.AccountStore;
 import io.agent7.server.accounts.ApiToken;
 import io.agent7.server.accounts.ApiTokens;
 import io.agent7.server.accounts.Role;
+import io.agent7.server.audit.AuditChain;
 import io.agent7.server.audit.AuditEvent;
 import io.agent7.server.audit.AuditLog;
 import io.agent7.server.web.ApiProblem;
@@ -145,6 +146,26 @@ class AdminController {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "size must be a number from 1 to 1000, got " + n);
         }
         return Map.of("records", records.newest(action, n));
+    }
+
+    /**
+     * Walks the audit log's hash chain and says whether it is whole, or which record is the
+     * first broken link and why (edited, missing, replaced). Reading it is itself not audited:
+     * it changes nothing.
+     */
+    @GetMapping("/api/v1/admin/audit/verify")
+    Map<String, Object> verifyAudit() throws java.io.IOException {
+        AuditChain.Verdict verdict = audit.verify();
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        answer.put("intact", verdict.intact());
+        answer.put("records", verdict.records());
+        answer.put("last", verdict.last());
+        answer.put("last_hash", verdict.lastHash());
+        if (!verdict.intact()) {
+            answer.put("broken_at", verdict.brokenAt());
+            answer.put("problem", verdict.problem());
+        }
+        return answer;
     }
 
     private static AuditEvent event(

@@ -115,6 +115,7 @@ class RoleMatrixIT {
                     Role.ADMIN,
                     "{}"),
             new Call("GET", "/api/v1/admin/audit", "/api/v1/admin/audit?size=5", Role.ADMIN, null),
+            new Call("GET", "/api/v1/admin/audit/verify", "/api/v1/admin/audit/verify", Role.ADMIN, null),
             new Call("GET", "/api/v1/rules", "/api/v1/rules", Role.ADMIN, null),
             new Call("POST", "/api/v1/rules", "/api/v1/rules", Role.ADMIN, "{}"),
             new Call("GET", "/api/v1/rules/{id}", "/api/v1/rules/host-silent", Role.ADMIN, null),
