@@ -66,6 +66,20 @@ class AgentCredentialsIT extends IngestApiIT {
     }
 
     @Test
+    void enrollmentHandsOutThePublicCommandKeyToPin() {
+        Response r = post(
+                "/api/v1/agents/enroll",
+                null,
+                "application/json",
+                "{\"site_key\":\"" + SITE_KEY + "\",\"host\":{\"machine_id\":\"it-" + UUID.randomUUID()
+                        + "\",\"name\":\"it-host\"}}");
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        String pem = r.body().path("command_key").asString();
+        assertThat(pem).startsWith("-----BEGIN PUBLIC KEY-----");
+        assertThat(io.agent7.protocol.CommandSignature.decodePublicKey(pem)).isEqualTo(COMMAND_KEYS.getPublic());
+    }
+
+    @Test
     void enrolledAgentChecksInAndRefreshesItsToken() {
         Agent agent = enroll();
         assertThat(agent.hostId()).matches("[0-9a-f]{32}");

@@ -48,10 +48,17 @@ abstract class IngestApiIT {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final Path STATE;
+    /** The command-signing key pair, as ./agent7 up makes it; the ingest API gets the public half only. */
+    static final java.security.KeyPair COMMAND_KEYS = io.agent7.protocol.CommandSignature.newKeyPair();
+
+    static final Path COMMAND_KEY;
 
     static {
         try {
             STATE = Files.createTempDirectory("agent7-ingest-it");
+            COMMAND_KEY = Files.writeString(
+                    STATE.resolve("command-signing.pub"),
+                    io.agent7.protocol.CommandSignature.encodePublicKey(COMMAND_KEYS.getPublic()));
         } catch (IOException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -64,6 +71,7 @@ abstract class IngestApiIT {
     static void elasticsearch(DynamicPropertyRegistry registry) {
         registry.add("agent7.elasticsearch.url", () -> TestElasticsearch.url().toString());
         registry.add("agent7.state-dir", STATE::toString);
+        registry.add("agent7.commands.public-key", COMMAND_KEY::toString);
         registry.add("agent7.bootstrap.site-key", () -> SITE_KEY);
         registry.add("agent7.bootstrap.admin-password", () -> TestAccounts.ADMIN_PASSWORD);
     }

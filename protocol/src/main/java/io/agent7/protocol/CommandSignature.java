@@ -15,6 +15,7 @@ import java.security.Signature;
 import java.security.SignatureException;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,24 +65,48 @@ public final class CommandSignature {
         }
     }
 
-    /** The public key as the agent pins it: base64 of its X.509 SubjectPublicKeyInfo. */
+    /** The public key as the agent pins it: PEM of its X.509 SubjectPublicKeyInfo. */
     public static String encodePublicKey(PublicKey key) {
-        return Base64.getEncoder().encodeToString(key.getEncoded());
+        return pem("PUBLIC KEY", key.getEncoded());
     }
 
-    /** @throws IllegalArgumentException when {@code text} is not a P-256 public key */
+    /** The private key as the signing service keeps it: PEM of its PKCS#8 form. */
+    public static String encodePrivateKey(PrivateKey key) {
+        return pem("PRIVATE KEY", key.getEncoded());
+    }
+
+    /** @throws IllegalArgumentException when {@code text} is not a P-256 private key in PEM */
+    public static PrivateKey decodePrivateKey(String text) {
+        try {
+            return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(unpem(text)));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("not an EC private key in PKCS#8 PEM form: " + e.getMessage(), e);
+        }
+    }
+
+    /** @throws IllegalArgumentException when {@code text} is not a P-256 public key, in PEM or bare base64 */
     public static ECPublicKey decodePublicKey(String text) {
         try {
-            PublicKey key = KeyFactory.getInstance("EC")
-                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(text.strip())));
+            PublicKey key = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(unpem(text)));
             ECPublicKey ec = (ECPublicKey) key;
             if (ec.getParams().getCurve().getField().getFieldSize() != 256) {
                 throw new IllegalArgumentException("the command key must be a P-256 key");
             }
             return ec;
         } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
-            throw new IllegalArgumentException("not a P-256 public key in base64 X.509 form: " + e.getMessage(), e);
+            throw new IllegalArgumentException("not a P-256 public key in X.509 PEM form: " + e.getMessage(), e);
         }
+    }
+
+    private static String pem(String label, byte[] der) {
+        return "-----BEGIN " + label + "-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n-----END " + label
+                + "-----\n";
+    }
+
+    private static byte[] unpem(String text) {
+        return Base64.getMimeDecoder()
+                .decode(text.replaceAll("-----(BEGIN|END) [A-Z ]+-----", "").strip());
     }
 
     /** The signed form of {@code command}. */

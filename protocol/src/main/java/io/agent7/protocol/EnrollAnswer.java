@@ -9,6 +9,9 @@ import java.time.Instant;
  * @param expiresIn     seconds the access token has left when answered
  * @param caCertificate the CA of the server's certificate, PEM, for the agent to pin; absent
  *                      when the server has none to hand out
+ * @param commandKey    the public half of the key response commands are signed with, PEM, for
+ *                      the agent to pin; absent when the server runs no remote response, and
+ *                      then the agent refuses every command
  */
 public record EnrollAnswer(
         String agentId,
@@ -18,5 +21,6 @@ public record EnrollAnswer(
         long expiresIn,
         Instant expiresAt,
         String refreshToken,
-        String caCertificate)
+        String caCertificate,
+        String commandKey)
         implements ProtocolMessage {}

@@ -125,7 +125,8 @@ public final class ProtocolCodec {
                     in.whole("expires_in", 0),
                     in.instant("expires_at"),
                     in.text("refresh_token"),
-                    in.text("ca_certificate"));
+                    in.text("ca_certificate"),
+                    in.text("command_key"));
         } else if (type == TokenRequest.class) {
             message = new TokenRequest(in.text("agent_id"), in.text("refresh_token"));
         } else if (type == TokenAnswer.class) {
@@ -207,6 +208,7 @@ public final class ProtocolCodec {
                 .instant("expires_at", m.expiresAt())
                 .text("refresh_token", m.refreshToken())
                 .text("ca_certificate", m.caCertificate())
+                .text("command_key", m.commandKey())
                 .node;
     }
 

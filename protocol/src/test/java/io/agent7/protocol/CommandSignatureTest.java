@@ -69,7 +69,16 @@ class CommandSignatureTest {
     @Test
     void thePinnedKeyRoundTripsAsTextAndOtherTextIsNoKey() {
         String text = CommandSignature.encodePublicKey(KEYS.getPublic());
+        assertThat(text).startsWith("-----BEGIN PUBLIC KEY-----\n").endsWith("-----END PUBLIC KEY-----\n");
         assertThat(CommandSignature.decodePublicKey(text)).isEqualTo(KEYS.getPublic());
+        String secret = CommandSignature.encodePrivateKey(KEYS.getPrivate());
+        assertThat(secret).startsWith("-----BEGIN PRIVATE KEY-----\n");
+        Command command = run("/usr/bin/uptime");
+        assertThat(CommandSignature.verify(
+                        CommandSignature.sign(command, CommandSignature.decodePrivateKey(secret)),
+                        CommandSignature.decodePublicKey(text)))
+                .isEqualTo(command);
+        assertThatThrownBy(() -> CommandSignature.decodePrivateKey(text)).hasMessageContaining("PKCS#8");
         assertThatThrownBy(() -> CommandSignature.decodePublicKey("bm90IGEga2V5"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("P-256");

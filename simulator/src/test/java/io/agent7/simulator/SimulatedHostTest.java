@@ -124,7 +124,7 @@ class SimulatedHostTest {
     @BeforeEach
     void start() throws IOException {
         api = new FakeIngestApi();
-        Credentials credentials = new Credentials(api.url(), "agent-1", "host-1", "rt_1", null);
+        Credentials credentials = new Credentials(api.url(), "agent-1", "host-1", "rt_1", null, null);
         host = new SimulatedHost(
                 VirtualHost.create(7, 0, T0),
                 new ServerClient(credentials, "simulated", clock, ServerClient.client(null)),

@@ -1,5 +1,6 @@
 package io.agent7.testkit;
 
+import io.agent7.protocol.CommandSignature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -26,6 +27,10 @@ public final class Tools {
               certificates --dir DIR --ca-name NAME --host HOST [--ip ADDRESS ...]
                   a new local CA (DIR/ca.pem) and a certificate signed by it for HOST, localhost,
                   127.0.0.1 and each ADDRESS (DIR/server.p12, its password in DIR/password), owner-only
+              command-keys --dir DIR
+                  the key pair response commands are signed with, made once: DIR/command-signing.key
+                  (private, owner-only, for the console) and DIR/command-signing.pub (for the ingest
+                  API to hand agents at enrollment); an existing pair is kept, as agents pinned it
               elasticsearch-start --dir DIR --version V --distribution ZIP [--port P] [--heap 1g]
                                   [--cpus LIST] [--cluster-name NAME] [--jvm-option OPTION]
                   starts a node in DIR that outlives this command; prints its URL
@@ -51,6 +56,7 @@ public final class Tools {
             Map<String, List<String>> options = options(args);
             switch (args[0]) {
                 case "certificates" -> certificates(options);
+                case "command-keys" -> commandKeys(Path.of(one(options, "dir")));
                 case "elasticsearch-start" -> startElasticsearch(options);
                 case "elasticsearch-stop" -> ElasticsearchNode.stop(Path.of(one(options, "dir")));
                 case "elasticsearch-jdk" -> System.out.println(Jdks.forElasticsearch(one(options, "version")));
@@ -93,6 +99,23 @@ public final class Tools {
         server.writePkcs12(dir.resolve("server.p12"), "server", password.toCharArray());
         // Written last: ./agent7 takes the folder as complete when ca.pem and server.p12 exist.
         CertificateAuthority.writeOwnerOnly(dir.resolve("ca.pem"), CertificateAuthority.pem(ca.certificate()));
+    }
+
+    private static void commandKeys(Path dir) {
+        Path secret = dir.resolve("command-signing.key");
+        Path pub = dir.resolve("command-signing.pub");
+        if (Files.exists(secret) && Files.exists(pub)) {
+            return;
+        }
+        try {
+            Files.createDirectories(dir);
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot create " + dir + ": " + e.getMessage(), e);
+        }
+        java.security.KeyPair keys = CommandSignature.newKeyPair();
+        CertificateAuthority.writeOwnerOnly(secret, CommandSignature.encodePrivateKey(keys.getPrivate()));
+        CertificateAuthority.writeOwnerOnly(pub, CommandSignature.encodePublicKey(keys.getPublic()));
     }
 
     private static void startElasticsearch(Map<String, List<String>> options) {

@@ -15,12 +15,19 @@ import tools.jackson.databind.node.ObjectNode;
  * What enrollment gave this agent, kept in {@code credentials.json} in the state folder,
  * readable by its owner only. The access token is not stored: it is short-lived and
  * fetched again with the refresh credential after a restart.
+ *
+ * @param caPem         the CA the agent trusts for the server, or null over plain HTTP
+ * @param commandKeyPem the public key response commands must be signed with, pinned here at
+ *                      enrollment; null when the server gave none, and then no command runs
  */
-public record Credentials(URI server, String agentId, String hostId, String refreshToken, String caPem) {
+public record Credentials(
+        URI server, String agentId, String hostId, String refreshToken, String caPem, String commandKeyPem) {
 
     public static final String FILE = "credentials.json";
     /** The CA the agent trusts for the server, PEM; absent when the server speaks plain HTTP. */
     public static final String CA_FILE = "ca.pem";
+    /** The command-signing key pinned at enrollment, PEM; absent when the server gave none. */
+    public static final String COMMAND_KEY_FILE = "command-key.pem";
 
     public static boolean exist(Path stateDir) {
         return Files.exists(stateDir.resolve(FILE));
@@ -33,13 +40,17 @@ public record Credentials(URI server, String agentId, String hostId, String refr
                     "Not enrolled: " + file + " does not exist. Run: agent enroll --server URL --site-key KEY");
         }
         JsonNode node = JsonTrees.read(file);
-        Path ca = stateDir.resolve(CA_FILE);
         return new Credentials(
                 URI.create(node.path("server").asString()),
                 node.path("agent_id").asString(),
                 node.path("host_id").asString(),
                 node.path("refresh_token").asString(),
-                Files.exists(ca) ? Files.readString(ca, java.nio.charset.StandardCharsets.US_ASCII) : null);
+                readIfPresent(stateDir.resolve(CA_FILE)),
+                readIfPresent(stateDir.resolve(COMMAND_KEY_FILE)));
+    }
+
+    private static String readIfPresent(Path file) throws IOException {
+        return Files.exists(file) ? Files.readString(file, java.nio.charset.StandardCharsets.US_ASCII) : null;
     }
 
     public void save(Path stateDir) throws IOException {
@@ -59,12 +70,16 @@ public record Credentials(URI server, String agentId, String hostId, String refr
         } finally {
             Files.deleteIfExists(temp);
         }
-        Path ca = stateDir.resolve(CA_FILE);
-        if (caPem != null) {
-            Files.writeString(ca, caPem, java.nio.charset.StandardCharsets.US_ASCII);
-            OwnerOnly.restrict(ca);
+        writeOrDelete(stateDir.resolve(CA_FILE), caPem);
+        writeOrDelete(stateDir.resolve(COMMAND_KEY_FILE), commandKeyPem);
+    }
+
+    private static void writeOrDelete(Path file, String pem) throws IOException {
+        if (pem != null) {
+            Files.writeString(file, pem, java.nio.charset.StandardCharsets.US_ASCII);
+            OwnerOnly.restrict(file);
         } else {
-            Files.deleteIfExists(ca);
+            Files.deleteIfExists(file);
         }
     }
 

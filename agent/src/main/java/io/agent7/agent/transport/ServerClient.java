@@ -6,6 +6,7 @@ import io.agent7.protocol.Batch;
 import io.agent7.protocol.BatchAnswer;
 import io.agent7.protocol.CheckinAnswer;
 import io.agent7.protocol.CheckinReport;
+import io.agent7.protocol.CommandSignature;
 import io.agent7.protocol.EnrollAnswer;
 import io.agent7.protocol.EnrollRequest;
 import io.agent7.protocol.MalformedMessageException;
@@ -88,12 +89,21 @@ public final class ServerClient {
             throw new ServerException(
                     0, "The server gave no CA certificate to pin; enroll with --ca-cert FILE", null, null);
         }
+        if (answer.commandKey() != null) {
+            try {
+                CommandSignature.decodePublicKey(answer.commandKey());
+            } catch (IllegalArgumentException e) {
+                throw new ServerException(
+                        0, "The server's command key cannot be pinned: " + e.getMessage(), null, null);
+            }
+        }
         Credentials credentials = new Credentials(
                 server,
                 answer.agentId(),
                 answer.hostId(),
                 answer.refreshToken(),
-                "https".equals(server.getScheme()) ? pinned : null);
+                "https".equals(server.getScheme()) ? pinned : null,
+                answer.commandKey());
         return new Enrolled(credentials, answer.accessToken(), answer.expiresAt());
     }
 

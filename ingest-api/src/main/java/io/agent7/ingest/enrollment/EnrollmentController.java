@@ -23,10 +23,12 @@ class EnrollmentController {
 
     private final EnrollmentService enrollment;
     private final TlsProperties tls;
+    private final CommandKeyProperties commandKey;
 
-    EnrollmentController(EnrollmentService enrollment, TlsProperties tls) {
+    EnrollmentController(EnrollmentService enrollment, TlsProperties tls, CommandKeyProperties commandKey) {
         this.enrollment = enrollment;
         this.tls = tls;
+        this.commandKey = commandKey;
     }
 
     @PostMapping("/api/v1/agents/enroll")
@@ -56,7 +58,8 @@ class EnrollmentController {
                 Math.max(0, credentials.expiresAt().getEpochSecond() - now.getEpochSecond()),
                 credentials.expiresAt(),
                 credentials.refreshToken(),
-                tls.caPem());
+                tls.caPem(),
+                commandKey.pem());
     }
 
     @PostMapping("/api/v1/agents/token")
