@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -66,7 +65,8 @@ public final class ArgvRunner {
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
                 .start();
-        Reader reader = new Reader(process.getInputStream(), outputCap, output);
+        CappedOutput capped = new CappedOutput(outputCap, output);
+        Reader reader = new Reader(process.getInputStream(), capped);
         Thread readerThread = new Thread(reader, "agent7-command-output");
         readerThread.setDaemon(true);
         readerThread.start();
@@ -98,39 +98,20 @@ public final class ArgvRunner {
         return new Outcome(
                 timedOut ? -1 : process.exitValue(),
                 timedOut,
-                reader.truncated,
-                reader.handed,
+                capped.truncated(),
+                capped.handed(),
                 (System.nanoTime() - start) / 1_000_000);
     }
 
-    private static final class Reader implements Runnable {
-        private final InputStream in;
-        private final long cap;
-        private final Consumer<byte[]> output;
-        volatile long handed;
-        volatile boolean truncated;
-
-        Reader(InputStream in, long cap, Consumer<byte[]> output) {
-            this.in = in;
-            this.cap = cap;
-            this.output = output;
-        }
-
+    /** Reads the output to its end, dropping what is past the cap, so the process never blocks on a full pipe. */
+    private record Reader(InputStream in, CappedOutput output) implements Runnable {
         @Override
         public void run() {
             byte[] buffer = new byte[CHUNK];
             try {
                 int n;
                 while ((n = in.read(buffer)) > 0) {
-                    long room = cap - handed;
-                    if (n > room) {
-                        truncated = true;
-                    }
-                    int keep = (int) Math.min(n, Math.max(room, 0));
-                    if (keep > 0) {
-                        output.accept(Arrays.copyOf(buffer, keep));
-                        handed += keep;
-                    }
+                    output.write(buffer, n);
                 }
             } catch (IOException e) {
                 // the stream was closed after the tree ended: what was read is what there is
