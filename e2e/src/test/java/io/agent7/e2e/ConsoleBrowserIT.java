@@ -301,6 +301,9 @@ class ConsoleBrowserIT {
         driver.findElement(By.id("nav-alerts")).click();
         driver.findElement(By.id("filter-host")).sendKeys("win-a-" + RUN);
         driver.findElement(By.id("filter")).click();
+        // The filter loads a new page (GET /alerts?host=...): the row of that page, not of the list it replaces.
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> driver.getCurrentUrl().contains("host=win-a-" + RUN));
         WebElement row = driver.findElement(By.cssSelector("#alerts tr[data-id='" + id + "']"));
         assertThat(row.getText())
                 .contains(rule)

@@ -107,7 +107,14 @@ class OidcSignInIT {
         var driver = browser.driver;
         // Keycloak keeps a session of its own: a fresh sign-in for each person.
         browser.forgetCookies();
-        driver.get(search.url("/login").toString());
+        // A sign-out just clicked may still be on its way and land after this page: ask until it shows.
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(15))
+                .pollInterval(java.time.Duration.ofMillis(500))
+                .until(() -> {
+                    driver.get(search.url("/login").toString());
+                    return !driver.findElements(By.cssSelector("a.provider")).isEmpty();
+                });
         driver.findElement(By.cssSelector("a.provider")).click();
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
