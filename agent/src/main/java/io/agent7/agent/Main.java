@@ -151,6 +151,9 @@ public final class Main {
                 Clock.systemUTC(),
                 version(),
                 host::report);
+        if (!options.containsKey("once")) {
+            startCommandChannel(server, credentials, runtime, system, schema, stateDir);
+        }
         Thread main = Thread.currentThread();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             runtime.stop();
@@ -166,6 +169,44 @@ public final class Main {
             return 3;
         }
         return 0;
+    }
+
+    /**
+     * Remote response: a thread that long-polls for commands, checks each against the key pinned
+     * at enrollment and this host's response.properties, and runs what passes.
+     */
+    private static void startCommandChannel(
+            ServerClient server,
+            Credentials credentials,
+            io.agent7.agent.runtime.AgentRuntime runtime,
+            SystemInfo system,
+            Schema schema,
+            Path stateDir)
+            throws IOException {
+        var local = io.agent7.agent.respond.ResponseConfig.load(stateDir);
+        var pinned = credentials.commandKeyPem() == null
+                ? null
+                : io.agent7.protocol.CommandSignature.decodePublicKey(credentials.commandKeyPem());
+        var os = system.getOperatingSystem();
+        var gate = new io.agent7.agent.respond.CommandGate(
+                pinned,
+                credentials.hostId(),
+                local,
+                io.agent7.agent.respond.SeenCommands.open(stateDir, Clock.systemUTC()),
+                Clock.systemUTC());
+        var executor = new io.agent7.agent.respond.CommandExecutor(new io.agent7.agent.respond.BuiltInActions(
+                io.agent7.agent.respond.BuiltInActions.processes(
+                        new io.agent7.agent.collect.ProcessCollector(schema, os),
+                        pid -> java.util.Optional.ofNullable(os.getProcess((int) pid))
+                                .filter(p -> p.getStartTime() > 0)
+                                .map(p -> java.time.Instant.ofEpochMilli(p.getStartTime()))),
+                runtime::collectNow));
+        Thread channel = new Thread(
+                new io.agent7.agent.respond.CommandChannel(
+                        server, gate, executor, stateDir, Clock.systemUTC(), runtime::running),
+                "agent7-commands");
+        channel.setDaemon(true);
+        channel.start();
     }
 
     private static int collect(String[] args, Schema schema, Path stateDir, PrintStream out, PrintStream err) {

@@ -63,6 +63,23 @@ public final class ProtocolCodec {
                     .node;
         } else if (message instanceof Policy m) {
             return policy(m);
+        } else if (message instanceof CommandsAnswer m) {
+            ArrayNode commands = NODES.arrayNode();
+            m.commands().forEach(c -> commands.add(object().text("id", c.id()).text("signed", c.signed()).node));
+            ObjectNode answer = NODES.objectNode();
+            answer.set("commands", commands);
+            return answer;
+        } else if (message instanceof CommandReport m) {
+            Out out = object().text("state", m.state().wire()).instant("at", m.at());
+            if (m.exitCode() != null) {
+                out.number("exit_code", m.exitCode());
+            }
+            return out.bool("truncated", m.truncated())
+                    .number("bytes", m.bytes())
+                    .text("sha256", m.sha256())
+                    .text("reason", m.reason())
+                    .text("message", m.message())
+                    .node;
         } else if (message instanceof BatchAnswer m) {
             return object().text("batch_id", m.batchId())
                     .text("type", m.type())
@@ -142,6 +159,11 @@ public final class ProtocolCodec {
                     in.object("policy", ProtocolCodec::policy), in.texts("forced"), in.instant("server_time"));
         } else if (type == Policy.class) {
             message = policy(in);
+        } else if (type == CommandsAnswer.class) {
+            message = new CommandsAnswer(
+                    in.list("commands", (value, at) -> new CommandsAnswer.Delivery(at.text("id"), at.text("signed"))));
+        } else if (type == CommandReport.class) {
+            message = commandReport(in);
         } else if (type == BatchAnswer.class) {
             message = new BatchAnswer(
                     in.text("batch_id"),
@@ -155,6 +177,41 @@ public final class ProtocolCodec {
             throw new IllegalStateException("Not a protocol message: " + type);
         }
         return message;
+    }
+
+    private static CommandReport commandReport(Fields in) {
+        String state = in.text("state");
+        CommandReport.State parsed = null;
+        if (state == null) {
+            in.problem("state", "is required");
+        } else {
+            try {
+                parsed = CommandReport.State.fromWire(state);
+            } catch (IllegalArgumentException e) {
+                in.problem("state", e.getMessage());
+            }
+        }
+        Instant at = in.instant("at");
+        if (at == null) {
+            in.problem("at", "is required");
+        }
+        long bytes = in.whole("bytes", 0);
+        if (bytes < 0) {
+            in.problem("bytes", "must not be negative");
+        }
+        String sha256 = in.text("sha256");
+        if (sha256 != null && !sha256.matches("[0-9a-f]{64}")) {
+            in.problem("sha256", "must be 64 lowercase hex digits");
+        }
+        return new CommandReport(
+                parsed,
+                at,
+                in.optionalWhole("exit_code"),
+                in.bool("truncated", false),
+                bytes,
+                sha256,
+                in.text("reason"),
+                in.text("message"));
     }
 
     private static String name(Class<?> type) {

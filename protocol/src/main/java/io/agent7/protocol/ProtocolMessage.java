@@ -12,4 +12,6 @@ public sealed interface ProtocolMessage
                 CheckinReport,
                 CheckinAnswer,
                 Policy,
-                BatchAnswer {}
+                BatchAnswer,
+                CommandsAnswer,
+                CommandReport {}

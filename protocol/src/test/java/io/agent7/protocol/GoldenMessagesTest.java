@@ -34,7 +34,9 @@ class GoldenMessagesTest {
         "token-answer.json, io.agent7.protocol.TokenAnswer",
         "checkin-report.json, io.agent7.protocol.CheckinReport",
         "checkin-answer.json, io.agent7.protocol.CheckinAnswer",
-        "batch-answer.json, io.agent7.protocol.BatchAnswer"
+        "batch-answer.json, io.agent7.protocol.BatchAnswer",
+        "commands-answer.json, io.agent7.protocol.CommandsAnswer",
+        "command-report.json, io.agent7.protocol.CommandReport"
     })
     void roundTripsToTheSameBytes(String fixture, String messageClass) throws Exception {
         JsonNode json = golden(fixture);

@@ -18,7 +18,8 @@ public final class Schema {
      * 4: the join keys, {@code agent7.join.*}. 5: {@code event.ingested}; the detection
      * indices (alerts, rules, rule runs, rule state). 6: the directory types are keyed by their domain
      * ({@link DataType#domainKey}), with the fields their collectors fill. 7: the audit log is a hash chain
-     * ({@code audit.seq}, {@code audit.prev_hash}, {@code audit.hash}).
+     * ({@code audit.seq}, {@code audit.prev_hash}, {@code audit.hash}); response commands and their
+     * output ({@code command}, {@code command_output}).
      */
     public static final int VERSION = 7;
 

@@ -183,22 +183,48 @@ final class ServerTypes {
             .build();
 
     static final DataType COMMAND = DataType.builder("command")
-            .description("A remote shell command to one host: who asked, what ran, what came back.")
-            .keyword("command.id", "Command id.")
-            .keyword("command.batch_id", "Id shared by the commands of one request to several hosts.")
-            .longText("command.text", "The command line as requested.")
-            .keyword("command.shell", "Shell: cmd, powershell, sh.")
-            .keyword("command.status", "queued, sent, running, done, failed, denied, expired.")
-            .field("command.exit_code", LONG, "Exit code.")
-            .field("command.stdout", FieldType.TEXT, "Standard output (truncated to the limit).")
-            .field("command.stderr", FieldType.TEXT, "Standard error (truncated to the limit).")
-            .field("command.truncated", BOOLEAN, "Whether output was cut at the limit.")
-            .field("command.requested_at", DATE, "When it was requested.")
+            .index("agent7-commands")
+            .description("A response command to one host: who asked, what it does, where it is, how it ended."
+                    + " Its output is in command_output.")
+            .keyword("command.id", "Command id: one per host.")
+            .keyword("command.request_id", "Id shared by the commands of one request to several hosts.")
+            .keyword(
+                    "command.action",
+                    "process_list, kill_process, file_info, get_file, list_directory, collect_now, run.")
+            .keywordText("command.argv", "For run: the executable and its arguments, each as given.")
+            .field("command.params", FieldType.FLATTENED, "The built-in action's parameters (pid, start, path, type).")
+            .field("command.shell", BOOLEAN, "Whether run goes through the system shell.")
+            .keyword(
+                    "command.state",
+                    "queued, delivered, running, done, failed, timed_out, refused, cancelled, expired.")
+            .keyword("command.signed", "The command as the server signed it (a compact JWS), as the agent gets it.")
+            .field("command.timeout_ms", LONG, "Its timeout: the process tree is killed at the end of it.")
+            .field("command.output_cap", LONG, "Output bytes kept; more is cut.")
+            .field("command.created_at", DATE, "When it was requested.")
+            .field("command.expires_at", DATE, "After it, an undelivered command is never run.")
+            .field("command.delivered_at", DATE, "When an agent took it.")
             .field("command.started_at", DATE, "When the agent started it.")
-            .field("command.finished_at", DATE, "When it finished.")
-            .keyword("command.denied_reason", "Why the server or the agent refused it.")
+            .field("command.finished_at", DATE, "When it ended, was refused, cancelled or expired.")
+            .field("command.exit_code", LONG, "Exit code.")
+            .field("command.truncated", BOOLEAN, "Whether output was cut at the cap.")
+            .field("command.output_bytes", LONG, "Output bytes the agent sent.")
+            .keyword("command.output_sha256", "SHA-256 of all the output: a fetched file's hash, the result digest.")
+            .keyword(
+                    "command.refusal",
+                    "Why the agent refused it: bad_signature, expired, replayed, not_allowed_on_host, ...")
+            .longText("command.message", "What the agent said about how it ended.")
             .caselessText("user.name", "Who requested it.")
             .identity("command.id")
+            .build();
+
+    static final DataType COMMAND_OUTPUT = DataType.builder("command_output")
+            .index("agent7-command-output")
+            .description("One chunk of a command's output, in the order the agent sent it.")
+            .keyword("command.id", "The command.")
+            .field("command_output.seq", LONG, "The chunk's place: 0, 1, 2, ...")
+            .keyword("command_output.data", "The chunk's bytes, base64.")
+            .field("command_output.size", LONG, "The chunk's size in bytes.")
+            .identity("command.id", "command_output.seq")
             .build();
 
     static final DataType AUDIT = DataType.builder("audit")
@@ -287,6 +313,7 @@ final class ServerTypes {
             RULE_RUN,
             RULE_STATE,
             COMMAND,
+            COMMAND_OUTPUT,
             AUDIT,
             ACCOUNT,
             API_TOKEN,

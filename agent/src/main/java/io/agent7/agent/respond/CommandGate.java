@@ -27,6 +27,7 @@ public final class CommandGate {
     private final SeenCommands seen;
     private final Clock clock;
 
+    /** @param pinned the key pinned at enrollment, or null when the server gave none: then every command is refused */
     public CommandGate(PublicKey pinned, String hostId, CommandAllowlist local, SeenCommands seen, Clock clock) {
         this.pinned = pinned;
         this.hostId = hostId;
@@ -41,6 +42,12 @@ public final class CommandGate {
      * @throws CommandRefusedException with the reason to report; nothing is run or recorded
      */
     public Command admit(String signed) {
+        if (pinned == null) {
+            throw new CommandRefusedException(
+                    Reason.BAD_SIGNATURE,
+                    "this agent pinned no command key at enrollment, so it runs no command: enroll it again with a"
+                            + " server that has one (agent7.commands.public-key)");
+        }
         Command command = CommandSignature.verify(signed, pinned);
         if (!command.hostId().equals(hostId)) {
             throw new CommandRefusedException(

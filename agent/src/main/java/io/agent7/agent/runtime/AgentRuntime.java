@@ -65,6 +65,7 @@ public final class AgentRuntime {
 
     // shared between the threads
     private final Set<String> snapshotNeeded = ConcurrentHashMap.newKeySet();
+    private final Set<String> collectNow = ConcurrentHashMap.newKeySet();
     private volatile boolean running = true;
     private volatile boolean revoked;
     private final Object spoolSignal = new Object();
@@ -111,6 +112,11 @@ public final class AgentRuntime {
                     checkin();
                 }
                 Policy policy = policies.current().orElse(null);
+                if (!collectNow.isEmpty()) {
+                    List<String> asked = List.copyOf(collectNow);
+                    collectNow.removeAll(asked);
+                    scheduler.force(asked);
+                }
                 if (policy != null) {
                     for (DataType type : scheduler.takeDue(policy, collectors.keySet())) {
                         collect(collectors.get(type), policy);
@@ -139,6 +145,23 @@ public final class AgentRuntime {
 
     public void stop() {
         running = false;
+    }
+
+    /** Whether the agent still runs: not stopped, not revoked. */
+    public boolean running() {
+        return running && !revoked;
+    }
+
+    /**
+     * Collects {@code type} at the next turn of the main loop (within a second), as a
+     * response command asks; false when this agent has no collector of it.
+     */
+    public boolean collectNow(String type) {
+        boolean known = collectors.keySet().stream().anyMatch(t -> t.name().equals(type));
+        if (known) {
+            collectNow.add(type);
+        }
+        return known;
     }
 
     /**

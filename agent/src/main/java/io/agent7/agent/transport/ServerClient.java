@@ -6,7 +6,9 @@ import io.agent7.protocol.Batch;
 import io.agent7.protocol.BatchAnswer;
 import io.agent7.protocol.CheckinAnswer;
 import io.agent7.protocol.CheckinReport;
+import io.agent7.protocol.CommandReport;
 import io.agent7.protocol.CommandSignature;
+import io.agent7.protocol.CommandsAnswer;
 import io.agent7.protocol.EnrollAnswer;
 import io.agent7.protocol.EnrollRequest;
 import io.agent7.protocol.MalformedMessageException;
@@ -140,6 +142,43 @@ public final class ServerClient {
                 CheckinAnswer.class);
     }
 
+    /**
+     * The commands waiting for this host: the server holds the request up to {@code wait} and
+     * answers at once when one arrives; an empty answer when none did.
+     */
+    public CommandsAnswer commands(Duration wait) throws ServerException {
+        return authorized(
+                () -> HttpRequest.newBuilder(
+                                credentials.server().resolve("/api/v1/agents/commands?wait=" + wait.toSeconds()))
+                        .timeout(wait.plusSeconds(30))
+                        .GET(),
+                CommandsAnswer.class);
+    }
+
+    /** One chunk of a command's output, in order: {@code seq} 0, 1, 2, ... */
+    public void commandOutput(String commandId, long seq, byte[] chunk) throws ServerException {
+        authorized(
+                () -> HttpRequest.newBuilder(credentials
+                                .server()
+                                .resolve("/api/v1/agents/commands/" + commandId + "/output?seq=" + seq))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", "application/octet-stream")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(chunk)),
+                null);
+    }
+
+    /** What became of a command: running, how it ended, or why this agent refused it. */
+    public void commandReport(String commandId, CommandReport report) throws ServerException {
+        byte[] body = ProtocolCodec.encode(report);
+        authorized(
+                () -> HttpRequest.newBuilder(
+                                credentials.server().resolve("/api/v1/agents/commands/" + commandId + "/report"))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+                null);
+    }
+
     private <T extends ProtocolMessage> T authorized(Supplier<HttpRequest.Builder> request, Class<T> answer)
             throws ServerException {
         for (int attempt = 0; ; attempt++) {
@@ -194,6 +233,9 @@ public final class ServerClient {
             throw new ServerException(0, "Interrupted", DEFAULT_RETRY, e);
         }
         int status = response.statusCode();
+        if (status >= 200 && status < 300 && answer == null) {
+            return null; // a call whose answer is its status
+        }
         if (status >= 200 && status < 300) {
             try {
                 return ProtocolCodec.decode(response.body(), answer);

@@ -1,0 +1,247 @@
+package io.agent7.agent.respond;
+
+import io.agent7.agent.transport.ServerClient;
+import io.agent7.agent.transport.ServerException;
+import io.agent7.protocol.Command;
+import io.agent7.protocol.CommandRefusedException;
+import io.agent7.protocol.CommandReport;
+import io.agent7.protocol.CommandsAnswer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/**
+ * How commands reach this agent: a long poll on the ingest API, held up to {@link #WAIT} and
+ * answered at once when a command arrives. Each command passes the {@link CommandGate}, runs
+ * in the {@link CommandExecutor}, and its output goes back in chunks as it is produced, so a
+ * responder sees it live; then the agent reports how it ended. Refusals are reported too.
+ * Commands run one at a time, in the order they came.
+ */
+public final class CommandChannel implements Runnable {
+
+    private static final Logger log = Logger.getLogger(CommandChannel.class.getName());
+
+    /** How long the server may hold a poll. */
+    static final Duration WAIT = Duration.ofSeconds(30);
+    /** Output is sent when this much is waiting, or {@link #FLUSH} after the last send. */
+    static final int CHUNK = 64 * 1024;
+
+    static final Duration FLUSH = Duration.ofMillis(500);
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+
+    private final ServerClient server;
+    private final CommandGate gate;
+    private final CommandExecutor executor;
+    private final RunningCommands running;
+    private final Clock clock;
+    private final BooleanSupplier keepGoing;
+
+    public CommandChannel(
+            ServerClient server,
+            CommandGate gate,
+            CommandExecutor executor,
+            Path stateDir,
+            Clock clock,
+            BooleanSupplier keepGoing)
+            throws IOException {
+        this.server = server;
+        this.gate = gate;
+        this.executor = executor;
+        this.running = RunningCommands.open(stateDir);
+        this.clock = clock;
+        this.keepGoing = keepGoing;
+    }
+
+    @Override
+    public void run() {
+        reportLeftOvers();
+        Duration backoff = Duration.ofSeconds(1);
+        while (keepGoing.getAsBoolean()) {
+            try {
+                CommandsAnswer answer = server.commands(WAIT);
+                backoff = Duration.ofSeconds(1);
+                for (CommandsAnswer.Delivery delivery : answer.commands()) {
+                    handle(delivery);
+                }
+            } catch (ServerException e) {
+                if (e.unauthorized()) {
+                    log.warning("The server refused this agent's credentials while polling for commands");
+                }
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(Duration.ofMinutes(1)) > 0
+                        ? Duration.ofMinutes(1)
+                        : backoff.multipliedBy(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.log(Level.WARNING, "The command channel failed; it polls again", e);
+                sleep(backoff);
+            }
+        }
+    }
+
+    /** Runs or refuses one delivered command, and says so to the server. */
+    void handle(CommandsAnswer.Delivery delivery) throws InterruptedException {
+        if (delivery.id() == null || !ID.matcher(delivery.id()).matches()) {
+            log.warning("A delivered command has no usable id; ignored");
+            return;
+        }
+        Command command;
+        try {
+            command = gate.admit(delivery.signed());
+            if (!command.id().equals(delivery.id())) {
+                throw new CommandRefusedException(
+                        CommandRefusedException.Reason.MALFORMED,
+                        "delivered as " + delivery.id() + " but signed as " + command.id());
+            }
+        } catch (CommandRefusedException e) {
+            log.warning("Refused command " + delivery.id() + " (" + e.reason().wire() + "): " + e.getMessage());
+            report(delivery.id(), CommandReport.refused(clock.instant(), e));
+            return;
+        }
+        running.started(command.id());
+        report(command.id(), CommandReport.running(clock.instant()));
+        log.info("Running command " + command.id() + ": " + command.action().wire());
+        Chunks chunks = new Chunks(command.id());
+        // Output that trickles in is sent within FLUSH of its arrival, not held for the next chunk.
+        Thread flusher = new Thread(
+                () -> {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        try {
+                            Thread.sleep(FLUSH.toMillis());
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        chunks.flushIfStale();
+                    }
+                },
+                "agent7-command-flush");
+        flusher.setDaemon(true);
+        flusher.start();
+        CommandExecutor.Outcome outcome;
+        try {
+            outcome = executor.execute(command, chunks::add);
+        } finally {
+            flusher.interrupt();
+            flusher.join();
+        }
+        chunks.flush();
+        CommandReport.State state = outcome.timedOut()
+                ? CommandReport.State.TIMED_OUT
+                : outcome.exitCode() == 0 ? CommandReport.State.DONE : CommandReport.State.FAILED;
+        report(
+                command.id(),
+                new CommandReport(
+                        state,
+                        clock.instant(),
+                        (long) outcome.exitCode(),
+                        outcome.truncated(),
+                        outcome.bytes(),
+                        outcome.sha256(),
+                        null,
+                        outcome.timedOut()
+                                ? "ran past its " + command.timeout().toSeconds()
+                                        + " s timeout; its process tree was killed"
+                                : "exited with " + outcome.exitCode()));
+        running.ended(command.id());
+    }
+
+    private void reportLeftOvers() {
+        for (String id : running.leftOver()) {
+            report(
+                    id,
+                    new CommandReport(
+                            CommandReport.State.FAILED,
+                            clock.instant(),
+                            null,
+                            false,
+                            0,
+                            null,
+                            null,
+                            "the agent restarted while the command ran; it is not run again"));
+            running.ended(id);
+        }
+    }
+
+    /** Reports, retrying a while: a report lost is a command that looks stuck. */
+    private void report(String id, CommandReport report) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                server.commandReport(id, report);
+                return;
+            } catch (ServerException e) {
+                if (!e.retryable()) {
+                    log.warning("The server refused the report of command " + id + ": " + e.getMessage());
+                    return;
+                }
+                sleep(Duration.ofSeconds(1L << attempt));
+            }
+        }
+        log.warning("Could not report command " + id + " " + report.state().wire());
+    }
+
+    /** Output on its way to the server: sent in chunks as it comes, in order. */
+    private final class Chunks {
+        private final String id;
+        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+        private long seq;
+        private long lastSent = System.nanoTime();
+
+        Chunks(String id) {
+            this.id = id;
+        }
+
+        synchronized void add(byte[] bytes) {
+            pending.writeBytes(bytes);
+            if (pending.size() >= CHUNK || System.nanoTime() - lastSent > FLUSH.toNanos()) {
+                flush();
+            }
+        }
+
+        synchronized void flushIfStale() {
+            if (System.nanoTime() - lastSent > FLUSH.toNanos()) {
+                flush();
+            }
+        }
+
+        synchronized void flush() {
+            if (pending.size() == 0) {
+                return;
+            }
+            byte[] chunk = pending.toByteArray();
+            pending.reset();
+            lastSent = System.nanoTime();
+            for (int attempt = 0; attempt < 5; attempt++) {
+                try {
+                    server.commandOutput(id, seq, chunk);
+                    seq++;
+                    return;
+                } catch (ServerException e) {
+                    if (!e.retryable()) {
+                        log.warning("The server refused output of command " + id + ": " + e.getMessage());
+                        return;
+                    }
+                    sleep(Duration.ofSeconds(1L << attempt));
+                }
+            }
+            log.warning("Output chunk " + seq + " of command " + id + " could not be sent");
+            seq++;
+        }
+    }
+
+    private void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
