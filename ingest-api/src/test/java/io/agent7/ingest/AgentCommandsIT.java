@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agent7.protocol.Command;
 import io.agent7.protocol.CommandSignature;
+import io.agent7.testkit.TestCommands;
 import io.agent7.testkit.TestElasticsearch;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,7 +15,6 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** The agents' side of remote response: long poll, output chunks, reports, and what an agent may not do. */
 class AgentCommandsIT extends IngestApiIT {
@@ -22,7 +22,6 @@ class AgentCommandsIT extends IngestApiIT {
     /** A queued command for {@code hostId}, written as the console writes it; answers its id. */
     static String queue(String hostId, Instant expiresAt) {
         String id = UUID.randomUUID().toString();
-        Instant now = Instant.now();
         Command command = new Command(
                 id,
                 hostId,
@@ -32,29 +31,15 @@ class AgentCommandsIT extends IngestApiIT {
                 false,
                 Duration.ofSeconds(30),
                 1 << 20,
-                now,
+                Instant.now(),
                 expiresAt,
                 UUID.randomUUID().toString());
-        ObjectNode doc = JSON.createObjectNode();
-        doc.put("@timestamp", now.toString()).put("agent7.type", "command");
-        doc.putObject("host").put("id", hostId);
-        doc.putObject("user").put("name", "ann");
-        doc.putObject("command")
-                .put("id", id)
-                .put("action", "run")
-                .put("state", "queued")
-                .put("signed", CommandSignature.sign(command, COMMAND_KEYS.getPrivate()))
-                .put("created_at", now.toString())
-                .put("expires_at", expiresAt.toString());
-        TestElasticsearch.send(
-                TestElasticsearch.url(), "PUT", "/agent7-commands/_doc/" + id + "?refresh=true", doc.toString(), 201);
+        TestCommands.queue(command, CommandSignature.sign(command, COMMAND_KEYS.getPrivate()));
         return id;
     }
 
     static JsonNode command(String id) {
-        return TestElasticsearch.get(TestElasticsearch.url(), "/agent7-commands/_doc/" + id)
-                .path("_source")
-                .path("command");
+        return TestCommands.stored(id);
     }
 
     Response poll(Agent agent, int waitSeconds) {

@@ -1,0 +1,219 @@
+package io.agent7.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agent7.protocol.Command;
+import io.agent7.protocol.CommandSignature;
+import io.agent7.testkit.ElasticsearchExtension;
+import io.agent7.testkit.ServiceProcess;
+import io.agent7.testkit.TestAccounts;
+import io.agent7.testkit.TestCommands;
+import io.agent7.testkit.TestElasticsearch;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Remote response with the real agent ({@code java -jar agent.jar run}) and the ingest API as
+ * processes: commands written into {@code agent7-commands} as the console writes them reach
+ * the agent by long poll, run, and their output and results come back. What the agent must
+ * refuse, it refuses and reports: a command written straight into Elasticsearch without the
+ * server's key, another host's, one the host's own list does not allow, one sent again; and a
+ * command that was running when the agent was killed ends as failed and never runs again.
+ */
+@ExtendWith(ElasticsearchExtension.class)
+class ResponseIT {
+
+    static final KeyPair SERVER = CommandSignature.newKeyPair();
+    static final Duration SETTLE = Duration.ofSeconds(60);
+
+    static ServiceProcess ingest;
+    static AgentKillIT.AgentProcess agent;
+    static Path agentState;
+
+    @BeforeAll
+    static void startIngestAndAgent() throws Exception {
+        Path keys = Files.createTempDirectory("agent7-e2e-response-keys");
+        Path publicKey = Files.writeString(
+                keys.resolve("command-signing.pub"), CommandSignature.encodePublicKey(SERVER.getPublic()));
+        ingest = ServiceProcess.start(
+                "ingest-api",
+                Map.of(
+                        "AGENT7_ELASTICSEARCH_URL",
+                        TestElasticsearch.url().toString(),
+                        "AGENT7_STATE_DIR",
+                        Files.createTempDirectory("agent7-e2e-response-server").toString(),
+                        "AGENT7_BOOTSTRAP_ADMIN_PASSWORD",
+                        TestAccounts.ADMIN_PASSWORD,
+                        "AGENT7_COMMANDS_PUBLIC_KEY",
+                        publicKey.toString()));
+        agentState = Files.createTempDirectory("agent7-e2e-response-agent");
+        agent = AgentKillIT.AgentProcess.enroll(
+                ingest.url("/"), FleetSupport.fastGroupSiteKey(ingest.url("/")), agentState);
+        assertThat(Files.readString(agentState.resolve("command-key.pem")))
+                .as("the agent pinned the server's command key at enrollment")
+                .isEqualTo(CommandSignature.encodePublicKey(SERVER.getPublic()));
+        // The host owner's list: the built-in actions, echo with any arguments, sleep for whole seconds.
+        Path response = Files.writeString(
+                agentState.resolve("response.properties"),
+                "run.echo.path=/bin/echo\nrun.echo.args=...\nrun.sleep.path=/bin/sleep\nrun.sleep.args=\\\\d+\n");
+        Files.setPosixFilePermissions(response, PosixFilePermissions.fromString("rw-------"));
+        agent.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (agent != null) {
+            agent.close();
+        }
+        if (ingest != null) {
+            ingest.close();
+        }
+    }
+
+    static Command command(
+            String host, Command.Action action, Map<String, String> params, Duration timeout, String... argv) {
+        Instant now = Instant.now();
+        return new Command(
+                UUID.randomUUID().toString(),
+                host,
+                action,
+                List.of(argv),
+                params,
+                false,
+                timeout,
+                1 << 20,
+                now,
+                now.plusSeconds(300),
+                UUID.randomUUID().toString());
+    }
+
+    static Command run(String... argv) {
+        return command(agent.hostId(), Command.Action.RUN, Map.of(), Duration.ofSeconds(30), argv);
+    }
+
+    /** Queues {@code command} signed by the server's key; answers once it ended, with its stored state. */
+    static JsonNode runToEnd(Command command) {
+        return endOf(command, CommandSignature.sign(command, SERVER.getPrivate()));
+    }
+
+    static JsonNode endOf(Command command, String signed) {
+        TestCommands.queue(command, signed);
+        return Awaitility.await()
+                .atMost(SETTLE)
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> TestCommands.stored(command.id()),
+                        stored -> List.of("done", "failed", "timed_out", "refused")
+                                .contains(stored.path("state").asString()));
+    }
+
+    static String output(Command command) {
+        return new String(TestCommands.output(command.id()), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aCommandRunsWithItsArgumentsLiteralAndItsOutputAndDigestComeBack() {
+        Command echo = run("/bin/echo", "; rm -rf /", "$(id)", "`id`", "a\nb");
+        JsonNode end = runToEnd(echo);
+        assertThat(end.path("state").asString()).as(end.toString()).isEqualTo("done");
+        assertThat(end.path("exit_code").asLong()).isZero();
+        assertThat(output(echo)).isEqualTo("; rm -rf / $(id) `id` a\nb\n");
+        assertThat(end.path("output_sha256").asString()).hasSize(64);
+
+        Command list = command(agent.hostId(), Command.Action.PROCESS_LIST, Map.of(), Duration.ofSeconds(30));
+        assertThat(runToEnd(list).path("state").asString()).isEqualTo("done");
+        assertThat(output(list)
+                        .lines()
+                        .map(l -> io.agent7.schema.JsonTrees.read(l)
+                                .path("process")
+                                .path("pid")
+                                .asLong()))
+                .as("the process list names the agent itself")
+                .contains(agent.pid());
+    }
+
+    @Test
+    void whatTheServerDidNotSignOrAnotherHostsOrWhatTheHostForbidsIsRefusedAndReported() {
+        // Written straight into Elasticsearch by someone without the server's key.
+        Command forged = run("/bin/echo", "pwned");
+        JsonNode straight = endOf(
+                forged,
+                CommandSignature.sign(forged, CommandSignature.newKeyPair().getPrivate()));
+        assertThat(straight.path("state").asString()).isEqualTo("refused");
+        assertThat(straight.path("refusal").asString()).isEqualTo("bad_signature");
+        assertThat(TestCommands.output(forged.id())).isEmpty();
+
+        // Signed for another host, queued for this one.
+        Command elsewhere = command("another-host", Command.Action.PROCESS_LIST, Map.of(), Duration.ofSeconds(30));
+        Command misrouted = new Command(
+                elsewhere.id(),
+                agent.hostId(),
+                elsewhere.action(),
+                elsewhere.argv(),
+                elsewhere.params(),
+                false,
+                elsewhere.timeout(),
+                elsewhere.outputCap(),
+                elsewhere.issuedAt(),
+                elsewhere.expiresAt(),
+                elsewhere.nonce());
+        assertThat(endOf(misrouted, CommandSignature.sign(elsewhere, SERVER.getPrivate()))
+                        .path("refusal")
+                        .asString())
+                .isEqualTo("other_host");
+
+        // Signed by the server, but not on this host's list.
+        JsonNode forbidden = runToEnd(run("/usr/bin/id"));
+        assertThat(forbidden.path("refusal").asString()).isEqualTo("not_allowed_on_host");
+        assertThat(forbidden.path("message").asString()).contains("/usr/bin/id");
+
+        // The same signed command again, as a replay from the store.
+        Command once = run("/bin/echo", "once");
+        String signed = CommandSignature.sign(once, SERVER.getPrivate());
+        assertThat(endOf(once, signed).path("state").asString()).isEqualTo("done");
+        assertThat(endOf(once, signed).path("refusal").asString()).isEqualTo("replayed");
+        assertThat(output(once)).isEqualTo("once\n");
+    }
+
+    @Test
+    void aCommandPastItsTimeoutIsKilled() {
+        Command slow = command(agent.hostId(), Command.Action.RUN, Map.of(), Duration.ofSeconds(2), "/bin/sleep", "60");
+        JsonNode end = runToEnd(slow);
+        assertThat(end.path("state").asString()).isEqualTo("timed_out");
+        assertThat(end.path("message").asString()).contains("timeout");
+    }
+
+    @Test
+    void aCommandRunningWhenTheAgentIsKilledEndsFailedAndNeverRunsAgain() throws Exception {
+        Command sleeper = run("/bin/sleep", "30");
+        TestCommands.queue(sleeper, CommandSignature.sign(sleeper, SERVER.getPrivate()));
+        Awaitility.await()
+                .atMost(SETTLE)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> TestCommands.state(sleeper.id()).equals("running"));
+        agent.kill();
+        agent.start();
+        Awaitility.await()
+                .atMost(SETTLE)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> TestCommands.state(sleeper.id()).equals("failed"));
+        assertThat(TestCommands.stored(sleeper.id()).path("message").asString()).contains("restarted");
+        // The agent works on: the next command runs.
+        assertThat(runToEnd(run("/bin/echo", "after")).path("state").asString()).isEqualTo("done");
+        assertThat(TestCommands.state(sleeper.id())).as("never run again").isEqualTo("failed");
+    }
+}
