@@ -1,220 +1,41 @@
 package io.agent7.ingest.commands;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.json.JsonData;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agent7.protocol.CommandReport;
-import io.agent7.schema.DataType;
-import io.agent7.schema.Schema;
-import io.agent7.schema.Values;
-import io.agent7.server.elasticsearch.ElasticsearchErrors;
-import io.agent7.server.elasticsearch.StoredDocument;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.springframework.stereotype.Component;
 
 /**
- * Commands in {@code agent7-commands} as the ingest API sees them: the queued ones to deliver,
- * their state as agents report it, and their output in {@code agent7-command-output}. Every
- * change of state is conditional on the document not having changed since it was read, so two
- * ingest API instances never both deliver a command.
+ * Commands as the ingest API sees them: the queued ones to deliver, their state as agents
+ * report it, and their output. Changes of state that two instances could race (delivering,
+ * expiring) succeed for one of them only.
  */
-@Component
-public class CommandStore {
+public interface CommandStore {
 
     /** A command waiting for its host, with what a conditional update needs. */
-    public record Pending(String id, String hostId, String signed, long seqNo, long primaryTerm) {}
+    record Pending(String id, String hostId, String signed, long seqNo, long primaryTerm) {}
 
     /** A command's owner and state, to check what an agent says about it. */
-    public record Stored(String id, String hostId, String state, String action, String requestedBy) {}
-
-    private final ElasticsearchClient client;
-    private final DataType commands;
-    private final DataType output;
-
-    public CommandStore(ElasticsearchClient client, Schema schema) {
-        this.client = client;
-        this.commands = schema.serverType("command");
-        this.output = schema.serverType("command_output");
-    }
+    record Stored(String id, String hostId, String state, String action, String requestedBy) {}
 
     /** The queued, unexpired commands of {@code hostIds}, oldest first. */
-    public List<Pending> queuedFor(Collection<String> hostIds, Instant now) {
-        if (hostIds.isEmpty()) {
-            return List.of();
-        }
-        List<FieldValue> hosts = hostIds.stream().map(FieldValue::of).toList();
-        var response = ElasticsearchErrors.call(
-                "Finding queued commands",
-                () -> client.search(
-                        s -> s.index(commands.index())
-                                .size(1000)
-                                .seqNoPrimaryTerm(true)
-                                .query(q -> q.bool(b -> b.filter(f ->
-                                                f.terms(t -> t.field("host.id").terms(v -> v.value(hosts))))
-                                        .filter(f -> f.term(
-                                                t -> t.field("command.state").value("queued")))
-                                        .filter(f -> f.range(r -> r.untyped(u -> u.field("command.expires_at")
-                                                .gt(JsonData.of(Values.formatDate(now))))))))
-                                .sort(o -> o.field(
-                                        f -> f.field("command.created_at").order(SortOrder.Asc))),
-                        ObjectNode.class));
-        List<Pending> pending = new ArrayList<>();
-        for (var hit : response.hits().hits()) {
-            if (hit.source() == null || hit.seqNo() == null || hit.primaryTerm() == null) {
-                continue;
-            }
-            pending.add(new Pending(
-                    hit.id(),
-                    hit.source().path("host").path("id").asText(),
-                    hit.source().path("command").path("signed").asText(),
-                    hit.seqNo(),
-                    hit.primaryTerm()));
-        }
-        return pending;
-    }
+    List<Pending> queuedFor(Collection<String> hostIds, Instant now);
 
     /** Marks {@code pending} delivered; false when another instance delivered it, or it changed, first. */
-    public boolean markDelivered(Pending pending, Instant now) {
-        Map<String, Object> doc = StoredDocument.partial(commands)
-                .put("command.state", "delivered")
-                .put("command.delivered_at", now)
-                .map();
-        try {
-            ElasticsearchErrors.call(
-                    "Marking command " + pending.id() + " delivered",
-                    () -> client.update(
-                            u -> u.index(commands.index())
-                                    .id(pending.id())
-                                    .ifSeqNo(pending.seqNo())
-                                    .ifPrimaryTerm(pending.primaryTerm())
-                                    .doc(doc),
-                            Map.class));
-            return true;
-        } catch (RuntimeException e) {
-            if (ElasticsearchErrors.isConflict(e)) {
-                return false;
-            }
-            throw e;
-        }
-    }
+    boolean markDelivered(Pending pending, Instant now);
 
     /** A delivered command whose poll ended before it could take it: queued again. */
-    public void requeue(String id) {
-        Map<String, Object> doc =
-                StoredDocument.partial(commands).put("command.state", "queued").map();
-        ElasticsearchErrors.call(
-                "Queueing command " + id + " again",
-                () -> client.update(u -> u.index(commands.index()).id(id).doc(doc), Map.class));
-    }
+    void requeue(String id);
 
-    public Optional<Stored> find(String id) {
-        try {
-            var found = ElasticsearchErrors.call(
-                    "Reading command " + id,
-                    () -> client.get(g -> g.index(commands.index()).id(id), ObjectNode.class));
-            if (!found.found() || found.source() == null) {
-                return Optional.empty();
-            }
-            var source = found.source();
-            return Optional.of(new Stored(
-                    id,
-                    source.path("host").path("id").asText(),
-                    source.path("command").path("state").asText(),
-                    source.path("command").path("action").asText(),
-                    source.path("user").path("name").asText(null)));
-        } catch (RuntimeException e) {
-            if (ElasticsearchErrors.isNotFound(e)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-    }
+    Optional<Stored> find(String id);
 
     /** Records what the agent reported: the new state, and for an ended command how it ended. */
-    public void report(String id, CommandReport report) {
-        StoredDocument doc = StoredDocument.partial(commands)
-                .put("command.state", report.state().wire());
-        if (report.state() == CommandReport.State.RUNNING) {
-            doc.put("command.started_at", report.at());
-        } else {
-            doc.put("command.finished_at", report.at())
-                    .put("command.truncated", report.truncated())
-                    .put("command.output_bytes", report.bytes());
-            if (report.exitCode() != null) {
-                doc.put("command.exit_code", report.exitCode());
-            }
-            if (report.sha256() != null) {
-                doc.put("command.output_sha256", report.sha256());
-            }
-            if (report.reason() != null) {
-                doc.put("command.refusal", report.reason());
-            }
-            if (report.message() != null) {
-                doc.put("command.message", report.message());
-            }
-        }
-        ElasticsearchErrors.call(
-                "Recording the report of command " + id,
-                () -> client.update(u -> u.index(commands.index()).id(id).doc(doc.map()), Map.class));
-    }
+    void report(String id, CommandReport report);
 
     /** One chunk of output; a chunk sent again (a retry) replaces itself. */
-    public void appendOutput(String id, String hostId, long seq, byte[] chunk, Instant now) {
-        Map<String, Object> doc = StoredDocument.of(output, now)
-                .put("command.id", id)
-                .put("host.id", hostId)
-                .put("command_output.seq", seq)
-                .put("command_output.data", Base64.getEncoder().encodeToString(chunk))
-                .put("command_output.size", chunk.length)
-                .map();
-        ElasticsearchErrors.call(
-                "Storing output of command " + id,
-                () -> client.index(
-                        i -> i.index(output.index()).id(id + "-" + seq).document(doc)));
-    }
+    void appendOutput(String id, String hostId, long seq, byte[] chunk, Instant now);
 
     /** Queued commands past their expiry: they will never run. Answers how many were marked expired. */
-    public int expire(Instant now) {
-        var response = ElasticsearchErrors.call(
-                "Finding expired commands",
-                () -> client.search(
-                        s -> s.index(commands.index())
-                                .size(1000)
-                                .seqNoPrimaryTerm(true)
-                                .source(src -> src.fetch(false))
-                                .query(q -> q.bool(b -> b.filter(f -> f.term(
-                                                t -> t.field("command.state").value("queued")))
-                                        .filter(f -> f.range(r -> r.untyped(u -> u.field("command.expires_at")
-                                                .lte(JsonData.of(Values.formatDate(now)))))))),
-                        Void.class));
-        int expired = 0;
-        for (var hit : response.hits().hits()) {
-            Map<String, Object> doc = StoredDocument.partial(commands)
-                    .put("command.state", "expired")
-                    .put("command.finished_at", now)
-                    .put("command.message", "expired before its host asked for it; it will never run")
-                    .map();
-            try {
-                client.update(
-                        u -> u.index(commands.index())
-                                .id(hit.id())
-                                .ifSeqNo(hit.seqNo())
-                                .ifPrimaryTerm(hit.primaryTerm())
-                                .doc(doc),
-                        Map.class);
-                expired++;
-            } catch (Exception e) {
-                // delivered or changed meanwhile: not expired
-            }
-        }
-        return expired;
-    }
+    int expire(Instant now);
 }
