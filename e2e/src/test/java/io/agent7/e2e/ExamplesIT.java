@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.agent7.e2e.DocExamples.Example;
 import io.agent7.testkit.CertificateAuthority;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -74,15 +73,18 @@ class ExamplesIT {
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
         // The reactor built the jars this test is about; the stamp tells `up` they are current.
         Files.createFile(home.resolve("build.stamp"));
+        // Seven ports, distinct: asked for one after another, two could be the same.
+        java.util.Iterator<Integer> ports =
+                io.agent7.testkit.ServiceProcess.freePorts(7).iterator();
         environment = new HashMap<>(Map.of(
                 "AGENT7_HOME", home.toString(),
-                "AGENT7_ES_PORT", Integer.toString(freePort()),
-                "AGENT7_INGEST_PORT", Integer.toString(freePort()),
-                "AGENT7_UI_PORT", Integer.toString(freePort()),
-                "AGENT7_DETECTIONS_PORT", Integer.toString(freePort()),
+                "AGENT7_ES_PORT", Integer.toString(ports.next()),
+                "AGENT7_INGEST_PORT", Integer.toString(ports.next()),
+                "AGENT7_UI_PORT", Integer.toString(ports.next()),
+                "AGENT7_DETECTIONS_PORT", Integer.toString(ports.next()),
                 "AGENT7_ES_HEAP", "512m"));
         for (String management : List.of("INGEST", "UI", "DETECTIONS")) {
-            environment.put("AGENT7_" + management + "_MANAGEMENT_PORT", Integer.toString(freePort()));
+            environment.put("AGENT7_" + management + "_MANAGEMENT_PORT", Integer.toString(ports.next()));
         }
 
         Run demo = run(List.of("./agent7", "demo", "--hosts", HOSTS, "--seed", SEED), root, Duration.ofMinutes(10));
@@ -347,12 +349,6 @@ class ExamplesIT {
                 .replace("&lt;", "<")
                 .replace("&gt;", ">")
                 .replace("&amp;", "&");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static void delete(Path path) throws IOException {

@@ -64,7 +64,8 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess startOnPort(String module, int port, Map<String, String> environment, String... args) {
         Path logDir = Path.of("target", "service-logs");
         Path log = logDir.resolve(module + "-" + port + ".log").toAbsolutePath();
-        int managementPort = freePort();
+        int managementPort =
+                freePorts(2).stream().filter(p -> p != port).findFirst().orElseThrow();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m",
@@ -216,6 +217,30 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
+        }
+    }
+
+    /**
+     * {@code n} distinct free ports: each socket is held until all are chosen, where asking for
+     * one free port after another can answer the same port twice.
+     */
+    public static List<Integer> freePorts(int n) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                sockets.add(new ServerSocket(0));
+            }
+            return sockets.stream().map(ServerSocket::getLocalPort).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException e) {
+                    // it was open a moment ago; nothing holds it now either way
+                }
+            }
         }
     }
 
