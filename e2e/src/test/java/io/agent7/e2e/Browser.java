@@ -8,11 +8,15 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium, driven through its own chromedriver ({@code ./agent7 test}
@@ -24,6 +28,8 @@ final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+
+    private static final Duration LOAD = Duration.ofSeconds(30);
 
     final ChromeDriver driver;
     private final Path profile;
@@ -66,6 +72,24 @@ final class Browser implements AutoCloseable {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         return new Browser(driver, profile);
+    }
+
+    /**
+     * Clicks a link or a form's button and returns once the page it leads to has loaded. A
+     * click returns as soon as the browser has it, often before the page it was on is gone:
+     * looking for an element right after it can find the old page's, or none.
+     */
+    void follow(WebElement target) {
+        WebElement leaving = driver.findElement(By.tagName("html"));
+        target.click();
+        WebDriverWait wait = new WebDriverWait(driver, LOAD);
+        wait.until(ExpectedConditions.stalenessOf(leaving));
+        wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));
+    }
+
+    /** {@link #follow(WebElement)} for the element {@code by} finds. */
+    void follow(By by) {
+        follow(driver.findElement(by));
     }
 
     /** Saves what the browser shows as {@code <name>.png}. */

@@ -136,7 +136,7 @@ class ConsoleBrowserIT {
         WebElement box = driver.findElement(By.id("q"));
         box.clear();
         box.sendKeys(SEED);
-        driver.findElement(By.id("run")).click();
+        browser.follow(By.id("run"));
         assertThat(driver.findElement(By.id("syntax")).getText()).isEqualTo("URI filter DSL");
         assertThat(driver.findElements(By.cssSelector(".join-group"))).hasSize(1);
         Set<String> users = column("user.name");
@@ -160,9 +160,9 @@ class ConsoleBrowserIT {
         driver.findElement(By.id("save-name")).sendKeys("Seed question " + RUN);
         driver.findElement(By.id("save-shared")).click();
         driver.findElement(By.id("save-dashboard")).click();
-        driver.findElement(By.id("save-submit")).click();
+        browser.follow(By.id("save-submit"));
         assertThat(driver.getCurrentUrl()).endsWith("/saved");
-        driver.findElement(By.linkText("Seed question " + RUN)).click();
+        browser.follow(By.linkText("Seed question " + RUN));
         assertThat(driver.findElement(By.id("q")).getAttribute("value")).isEqualTo(SEED);
         assertThat(column("user.name")).contains("alice-" + RUN, "dave-" + RUN);
 
@@ -217,12 +217,10 @@ class ConsoleBrowserIT {
         assertThat(fromConsole).contains("alice-" + RUN).contains("dave-" + RUN).doesNotContain("bob-" + RUN);
 
         // A host name links to its page: facts, items in tabs, the timeline.
-        driver.findElement(By.xpath("//a[contains(@class,'host') and text()='win-b-" + RUN + "']"))
-                .click();
+        browser.follow(By.xpath("//a[contains(@class,'host') and text()='win-b-" + RUN + "']"));
         assertThat(driver.findElement(By.id("host-name")).getText()).isEqualTo("win-b-" + RUN);
         assertThat(driver.findElement(By.id("facts")).getText()).contains("Windows Server 2022");
-        driver.findElement(By.xpath("//div[@id='tabs']/a[text()='startup_item']"))
-                .click();
+        browser.follow(By.xpath("//div[@id='tabs']/a[text()='startup_item']"));
         assertThat(driver.findElement(By.id("items")).getText()).contains("Updater");
         assertThat(driver.findElement(By.id("timeline")).getText())
                 .contains("appeared")
@@ -251,8 +249,7 @@ class ConsoleBrowserIT {
         long privileged = Long.parseLong(driver.findElement(By.cssSelector("#tile-privileged-accounts .count"))
                 .getText());
         assertThat(privileged).isGreaterThanOrEqualTo(4);
-        driver.findElement(By.cssSelector("#tile-privileged-accounts .tile-query"))
-                .click();
+        browser.follow(By.cssSelector("#tile-privileged-accounts .tile-query"));
         assertThat(driver.findElement(By.id("q")).getAttribute("value")).isEqualTo("is_priv,eq,1;active,eq,true");
         assertThat(driver.findElement(By.id("total")).getText()).startsWith(privileged + " ");
 
@@ -260,7 +257,7 @@ class ConsoleBrowserIT {
         driver.get(search.url("/admin").toString());
         assertThat(driver.findElement(By.id("accounts")).getText()).contains("viewer-" + RUN);
         browser.screenshot("06-admin");
-        driver.findElement(By.id("logout")).click();
+        browser.follow(By.id("logout"));
         assertThat(driver.getCurrentUrl()).contains("/login");
         driver.get(search.url("/").toString());
         assertThat(driver.getCurrentUrl()).endsWith("/login");
@@ -298,9 +295,9 @@ class ConsoleBrowserIT {
         assertThat(driver.findElement(By.id("alerts")).getText()).contains(rule);
 
         // The list, filtered to the host as typed into the filters.
-        driver.findElement(By.id("nav-alerts")).click();
+        browser.follow(By.id("nav-alerts"));
         driver.findElement(By.id("filter-host")).sendKeys("win-a-" + RUN);
-        driver.findElement(By.id("filter")).click();
+        browser.follow(By.id("filter"));
         // The filter loads a new page (GET /alerts?host=...): the row of that page, not of the list it replaces.
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> driver.getCurrentUrl().contains("host=win-a-" + RUN));
@@ -313,7 +310,7 @@ class ConsoleBrowserIT {
         browser.screenshot("10-alerts");
 
         // The alert: its rule, the item it matched, which opens as a search finding alice's task.
-        row.findElement(By.cssSelector("a.open")).click();
+        browser.follow(row.findElement(By.cssSelector("a.open")));
         assertThat(driver.findElement(By.id("alert-title")).getText()).isEqualTo(rule);
         assertThat(driver.findElement(By.id("rule")).getText())
                 .contains("TA0003 Persistence")
@@ -323,16 +320,16 @@ class ConsoleBrowserIT {
         String alertUrl = driver.getCurrentUrl();
 
         // Acknowledge, note, close with a reason.
-        driver.findElement(By.id("acknowledge")).click();
+        browser.follow(By.id("acknowledge"));
         assertThat(driver.findElement(By.id("alert-status")).getText()).isEqualTo("acknowledged");
         assertThat(driver.findElement(By.id("message")).getText()).isEqualTo("Acknowledged.");
         driver.findElement(By.id("note-text")).sendKeys("alice says the task is hers: a backup script.");
-        driver.findElement(By.id("add-note")).click();
+        browser.follow(By.id("add-note"));
         assertThat(driver.findElement(By.id("notes")).getText())
                 .contains("alice says the task is hers")
                 .contains(TestAccounts.ADMIN);
         driver.findElement(By.id("close-reason")).sendKeys("false positive: alice's backup task");
-        driver.findElement(By.id("close")).click();
+        browser.follow(By.id("close"));
         assertThat(driver.findElement(By.id("alert-status")).getText()).isEqualTo("closed");
         assertThat(driver.findElement(By.id("workflow")).getText())
                 .contains("false positive: alice's backup task")
@@ -415,7 +412,7 @@ class ConsoleBrowserIT {
         var driver = browser.driver;
         driver.findElement(By.id("username")).sendKeys(name);
         driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("sign-in")).click();
+        browser.follow(By.id("sign-in"));
     }
 
     /** The values of one column of the result table. */

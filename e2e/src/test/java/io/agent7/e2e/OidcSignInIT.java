@@ -86,7 +86,7 @@ class OidcSignInIT {
         browser.screenshot("09-signed-in-through-keycloak");
         driver.get(search.url("/admin").toString());
         assertThat(driver.findElement(By.id("accounts")).isDisplayed()).isTrue();
-        driver.findElement(By.id("logout")).click();
+        browser.follow(By.id("logout"));
 
         signIn("victor", "victor-password", false);
         assertThat(driver.findElement(By.id("user")).getText()).isEqualTo("victor");
@@ -94,7 +94,7 @@ class OidcSignInIT {
         driver.get(search.url("/admin").toString());
         assertThat(driver.findElement(By.id("status")).getText()).startsWith("403");
         driver.get(search.url("/").toString());
-        driver.findElement(By.id("logout")).click();
+        browser.follow(By.id("logout"));
 
         signIn("nadia", "nadia-password", false);
         assertThat(driver.findElement(By.id("status")).getText())
@@ -115,13 +115,13 @@ class OidcSignInIT {
                     driver.get(search.url("/login").toString());
                     return !driver.findElements(By.cssSelector("a.provider")).isEmpty();
                 });
-        driver.findElement(By.cssSelector("a.provider")).click();
+        browser.follow(By.cssSelector("a.provider"));
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
         if (screenshot) {
             browser.screenshot("08-keycloak-sign-in");
         }
-        driver.findElement(By.id("kc-login")).click();
+        browser.follow(By.id("kc-login"));
     }
 
     /** The resource-owner password grant: a script's way to a token in this test, not one the console offers. */
