@@ -1,7 +1,7 @@
 package io.agent7.agent;
 
+import io.agent7.agent.state.SettingsFile;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -18,13 +18,8 @@ record AgentConfig(long spoolMaxBytes, String logLevel) {
     static final long DEFAULT_SPOOL = 256L * 1024 * 1024;
 
     static AgentConfig load(Path stateDir) throws IOException {
-        Properties p = new Properties();
         Path file = stateDir.resolve("agent.properties");
-        if (Files.exists(file)) {
-            try (Reader in = Files.newBufferedReader(file)) {
-                p.load(in);
-            }
-        }
+        Properties p = Files.exists(file) ? SettingsFile.read(file) : new Properties();
         long spool = parseSize(p.getProperty("spool.max_bytes", Long.toString(DEFAULT_SPOOL)));
         return new AgentConfig(spool, p.getProperty("log.level", "INFO"));
     }

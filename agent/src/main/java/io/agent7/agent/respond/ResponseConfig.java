@@ -1,9 +1,9 @@
 package io.agent7.agent.respond;
 
+import io.agent7.agent.state.SettingsFile;
 import io.agent7.protocol.Command;
 import io.agent7.protocol.CommandAllowlist;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -56,11 +56,7 @@ public final class ResponseConfig {
             return CommandAllowlist.builtInsOnly();
         }
         checkOnlyOwnerWrites(file);
-        Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(file)) {
-            p.load(in);
-        }
-        return parse(p, file.toString());
+        return parse(SettingsFile.read(file), file.toString());
     }
 
     /** The allowlist {@code p} says; {@code source} names where it came from in messages. */

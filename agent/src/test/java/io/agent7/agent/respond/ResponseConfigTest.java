@@ -3,9 +3,9 @@ package io.agent7.agent.respond;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.agent7.agent.state.SettingsFile;
 import io.agent7.protocol.Command;
 import io.agent7.protocol.CommandAllowlist;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -21,10 +21,8 @@ class ResponseConfigTest {
 
     static final Instant T0 = Instant.parse("2026-12-05T10:00:00Z");
 
-    static Properties properties(String text) throws Exception {
-        Properties p = new Properties();
-        p.load(new StringReader(text));
-        return p;
+    static Properties properties(String text) {
+        return SettingsFile.parse(text, "response.properties");
     }
 
     static Command run(String... argv) {
@@ -49,7 +47,7 @@ class ResponseConfigTest {
         CommandAllowlist list = ResponseConfig.parse(properties("""
                         actions=process_list, file_info
                         run.journal.path=/usr/bin/journalctl
-                        run.journal.args=-u [a-z0-9@._-]+ -n \\\\d{1,4}
+                        run.journal.args=-u [a-z0-9@._-]+ -n \\d{1,4}
                         run.uptime.path=/usr/bin/uptime
                         """), "response.properties");
         assertThat(list.actions()).containsExactlyInAnyOrder(Command.Action.PROCESS_LIST, Command.Action.FILE_INFO);
