@@ -26,8 +26,14 @@ import java.util.function.Consumer;
  */
 public final class ArgvRunner {
 
-    /** How long output may still come once the executable exited and its tree was ended. */
-    static final Duration DRAIN = Duration.ofSeconds(2);
+    /**
+     * How long output may still come once the executable exited and its tree was ended. The
+     * reader is done as soon as the pipe ends, which is at once unless a process outside the
+     * tree holds it (a daemon that left the group): then what came in this time is what there
+     * is. Generous, because on a loaded host the reader thread may not run for a while, and
+     * what the executable wrote before it exited must not be lost.
+     */
+    static final Duration DRAIN = Duration.ofSeconds(10);
 
     private static final int CHUNK = 64 * 1024;
     private static final Path SETSID = findSetsid();
@@ -89,7 +95,9 @@ public final class ArgvRunner {
             killGroup(process.pid());
         }
         seen.forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        // Through its handle: Process.destroyForcibly also closes the output pipe, and what the
+        // reader had not read yet (all of it, for a command that printed and exited at once) would be lost.
+        process.toHandle().destroyForcibly();
         process.waitFor();
         readerThread.join(DRAIN.toMillis());
         if (readerThread.isAlive()) {
