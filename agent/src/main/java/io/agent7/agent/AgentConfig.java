@@ -1,6 +1,6 @@
 package io.agent7.agent;
 
-import io.agent7.agent.state.SettingsFile;
+import io.agent7.protocol.SettingsFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,9 +3,13 @@ package io.agent7.protocol;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -22,6 +26,8 @@ import java.util.regex.PatternSyntaxException;
  * second command.
  */
 public final class CommandAllowlist {
+
+    private static final Pattern RUN_KEY = Pattern.compile("run\\.([A-Za-z0-9_-]+)\\.(path|args)");
 
     /** The last pattern that lets any further arguments through. */
     public static final String ANY_MORE = "...";
@@ -103,6 +109,70 @@ public final class CommandAllowlist {
     /** Nothing at all. */
     public static CommandAllowlist none() {
         return new CommandAllowlist(Set.of(), List.of(), false);
+    }
+
+    /**
+     * The allowlist {@code p} says, in the format of an agent's {@code response.properties}
+     * and of the console's allowlists: {@code actions} (comma-separated, or {@code none};
+     * default every built-in), {@code run.<name>.path} with {@code run.<name>.args} (a pattern
+     * per argument, {@code ...} for any more), {@code shell} ({@code true} or {@code false}).
+     * {@code source} names where it came from in messages.
+     *
+     * @throws IllegalArgumentException naming each bad setting
+     */
+    public static CommandAllowlist parse(Properties p, String source) {
+        List<String> problems = new ArrayList<>();
+        Set<String> runs = new TreeSet<>();
+        for (String name : p.stringPropertyNames()) {
+            Matcher run = RUN_KEY.matcher(name);
+            if (run.matches()) {
+                runs.add(run.group(1));
+            } else if (!name.equals("actions") && !name.equals("shell")) {
+                problems.add("unknown setting '" + name + "'");
+            }
+        }
+        EnumSet<Command.Action> actions = EnumSet.noneOf(Command.Action.class);
+        String actionList = p.getProperty("actions");
+        if (actionList == null) {
+            actions = EnumSet.allOf(Command.Action.class);
+        } else if (!actionList.trim().equalsIgnoreCase("none")) {
+            for (String one : actionList.split(",")) {
+                if (one.isBlank()) {
+                    continue;
+                }
+                try {
+                    Command.Action action = Command.Action.fromWire(one.trim().toLowerCase(Locale.ROOT));
+                    if (action == Command.Action.RUN) {
+                        problems.add("actions: run is allowed by run.<name>.path entries, not by name");
+                    }
+                    actions.add(action);
+                } catch (IllegalArgumentException e) {
+                    problems.add("actions: " + e.getMessage());
+                }
+            }
+        }
+        List<Executable> executables = new ArrayList<>();
+        for (String run : runs) {
+            String path = p.getProperty("run." + run + ".path");
+            if (path == null || path.isBlank()) {
+                problems.add("run." + run + ".path is required when run." + run + ".args is set");
+                continue;
+            }
+            String args = p.getProperty("run." + run + ".args", "").trim();
+            try {
+                executables.add(Executable.of(path.trim(), args.isEmpty() ? List.of() : List.of(args.split("\\s+"))));
+            } catch (IllegalArgumentException e) {
+                problems.add("run." + run + ": " + e.getMessage());
+            }
+        }
+        String shell = p.getProperty("shell", "false").trim().toLowerCase(Locale.ROOT);
+        if (!shell.equals("true") && !shell.equals("false")) {
+            problems.add("shell must be true or false, got '" + shell + "'");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(source + ": " + String.join("; ", problems));
+        }
+        return new CommandAllowlist(actions, executables, shell.equals("true"));
     }
 
     /** Empty when {@code command} is allowed; otherwise why not, for the refusal. */

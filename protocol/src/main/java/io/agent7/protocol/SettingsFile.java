@@ -1,4 +1,4 @@
-package io.agent7.agent.state;
+package io.agent7.protocol;
 
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * Reads the agent's settings files ({@code agent.properties}, {@code directory.properties},
- * {@code response.properties}): {@code name=value} lines in UTF-8, {@code #} or {@code !}
+ * Reads settings files, the agent's ({@code agent.properties}, {@code directory.properties},
+ * {@code response.properties}) and the console's command allowlists: {@code name=value} lines in UTF-8, {@code #} or {@code !}
  * comments, blank lines ignored. Unlike {@link Properties#load}, a value is taken as written:
  * a backslash is a backslash, so {@code user=CORP\svc-agent7}, {@code ca_file=C:\certs\ca.pem}
  * and a pattern's {@code \d} mean what they say instead of losing their backslashes.

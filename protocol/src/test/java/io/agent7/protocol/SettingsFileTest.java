@@ -1,4 +1,4 @@
-package io.agent7.agent.state;
+package io.agent7.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,22 +1,14 @@
 package io.agent7.agent.respond;
 
-import io.agent7.agent.state.SettingsFile;
-import io.agent7.protocol.Command;
 import io.agent7.protocol.CommandAllowlist;
+import io.agent7.protocol.SettingsFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The host owner's say over remote response, in {@code response.properties} in the agent's
@@ -41,7 +33,6 @@ import java.util.regex.Pattern;
 public final class ResponseConfig {
 
     public static final String FILE = "response.properties";
-    private static final Pattern RUN_KEY = Pattern.compile("run\\.([A-Za-z0-9_-]+)\\.(path|args)");
 
     private ResponseConfig() {}
 
@@ -59,61 +50,9 @@ public final class ResponseConfig {
         return parse(SettingsFile.read(file), file.toString());
     }
 
-    /** The allowlist {@code p} says; {@code source} names where it came from in messages. */
+    /** The allowlist {@code p} says ({@link CommandAllowlist#parse}). */
     public static CommandAllowlist parse(Properties p, String source) {
-        List<String> problems = new ArrayList<>();
-        Set<String> runs = new TreeSet<>();
-        for (String name : p.stringPropertyNames()) {
-            Matcher run = RUN_KEY.matcher(name);
-            if (run.matches()) {
-                runs.add(run.group(1));
-            } else if (!name.equals("actions") && !name.equals("shell")) {
-                problems.add("unknown setting '" + name + "'");
-            }
-        }
-        EnumSet<Command.Action> actions = EnumSet.noneOf(Command.Action.class);
-        String actionList = p.getProperty("actions");
-        if (actionList == null) {
-            actions = EnumSet.allOf(Command.Action.class);
-        } else if (!actionList.trim().equalsIgnoreCase("none")) {
-            for (String one : actionList.split(",")) {
-                if (one.isBlank()) {
-                    continue;
-                }
-                try {
-                    Command.Action action = Command.Action.fromWire(one.trim().toLowerCase(Locale.ROOT));
-                    if (action == Command.Action.RUN) {
-                        problems.add("actions: run is allowed by run.<name>.path entries, not by name");
-                    }
-                    actions.add(action);
-                } catch (IllegalArgumentException e) {
-                    problems.add("actions: " + e.getMessage());
-                }
-            }
-        }
-        List<CommandAllowlist.Executable> executables = new ArrayList<>();
-        for (String run : runs) {
-            String path = p.getProperty("run." + run + ".path");
-            if (path == null || path.isBlank()) {
-                problems.add("run." + run + ".path is required when run." + run + ".args is set");
-                continue;
-            }
-            String args = p.getProperty("run." + run + ".args", "").trim();
-            try {
-                executables.add(CommandAllowlist.Executable.of(
-                        path.trim(), args.isEmpty() ? List.of() : List.of(args.split("\\s+"))));
-            } catch (IllegalArgumentException e) {
-                problems.add("run." + run + ": " + e.getMessage());
-            }
-        }
-        String shell = p.getProperty("shell", "false").trim().toLowerCase(Locale.ROOT);
-        if (!shell.equals("true") && !shell.equals("false")) {
-            problems.add("shell must be true or false, got '" + shell + "'");
-        }
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(source + ": " + String.join("; ", problems));
-        }
-        return new CommandAllowlist(actions, executables, shell.equals("true"));
+        return CommandAllowlist.parse(p, source);
     }
 
     private static void checkOnlyOwnerWrites(Path file) throws IOException {

@@ -3,9 +3,9 @@ package io.agent7.agent.respond;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.agent7.agent.state.SettingsFile;
 import io.agent7.protocol.Command;
 import io.agent7.protocol.CommandAllowlist;
+import io.agent7.protocol.SettingsFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
