@@ -244,6 +244,16 @@ public final class SambaDomainController implements AutoCloseable {
             throw new IllegalStateException("samba-tool could not provision the domain " + domain() + " in " + dir
                     + " (exit " + result.exitCode() + "):\n" + lastLines(result.output(), 30));
         }
+        // A Windows DC registers its ldap/ service principals itself; Samba leaves that to its
+        // DNS update service, which this DC does not run. Without them no Kerberos LDAP bind works.
+        for (String spn : List.of("ldap/" + fqdn(), "ldap/" + HOST)) {
+            Processes.Result added = Processes.run(List.of(
+                    "samba-tool", "spn", "add", spn, HOST + "$", "-s", smbConf().toString()));
+            if (added.exitCode() != 0) {
+                throw new IllegalStateException("samba-tool could not give " + HOST + "$ the service principal " + spn
+                        + " (exit " + added.exitCode() + "):\n" + added.output());
+            }
+        }
         writeFacts();
     }
 
@@ -272,6 +282,10 @@ public final class SambaDomainController implements AutoCloseable {
         // No fsync per LDAP write: a test DC's data need not outlive a power cut, and its bulk loads
         // run faster without.
         options.put("ldb:nosync", "true");
+        // As a Windows DC: a Kerberos (SASL) bind over TLS adds no layer of its own. Samba's
+        // default refuses it both with a layer (not over TLS) and without one (not strong enough).
+        // Simple binds still need TLS.
+        options.put("ldap server require strong auth", "allow_sasl_over_tls");
         options.put("tls enabled", "yes");
         options.put("tls keyfile", tlsFile("key.pem").toString());
         options.put("tls certfile", tlsFile("cert.pem").toString());
@@ -378,6 +392,27 @@ public final class SambaDomainController implements AutoCloseable {
                     + result.exitCode() + ":\n" + result.output());
         }
         return result.output();
+    }
+
+    /**
+     * Writes the keys of {@code principal} ({@code user@AGENT7.TEST}) to a keytab at {@code file},
+     * as a domain-joined host's {@code /etc/krb5.keytab} holds its own. It reads the DC's
+     * database on this machine: not for an external DC.
+     */
+    public void exportKeytab(String principal, Path file) {
+        requireOwnFolder("database on this machine to export a keytab from");
+        Processes.Result result = Processes.run(List.of(
+                "samba-tool",
+                "domain",
+                "exportkeytab",
+                file.toString(),
+                "--principal=" + principal,
+                "-s",
+                smbConf().toString()));
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException("samba-tool could not export the keys of " + principal + " (exit "
+                    + result.exitCode() + "):\n" + result.output());
+        }
     }
 
     public String address() {

@@ -1,7 +1,7 @@
 package io.agent7.agent.collect.directory;
 
+import io.agent7.protocol.SettingsFile;
 import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +31,8 @@ import java.util.Set;
  *
  * <p>Settings: {@code domain} (required), {@code servers} (required, comma-separated LDAP URLs;
  * {@code ldap://} is upgraded with StartTLS), {@code auth} ({@code simple}, the default, or
- * {@code kerberos}), {@code user}, {@code password}, {@code keytab}, {@code ca_file} (PEM; the
+ * {@code kerberos}), {@code user}, {@code password}, {@code keytab}, {@code kdc} (Kerberos: {@code host[:port]};
+ * default the domain controller connected to), {@code ca_file} (PEM; the
  * system's trust store when absent), {@code tls} ({@code verify}, the default, or {@code none},
  * allowed with Kerberos only), {@code sysvol_server}, {@code page_size} (default 500),
  * {@code timeout} (seconds, or a duration such as {@code PT1M}; default 30 s).
@@ -46,6 +47,7 @@ public final class DirectoryConfig {
             "user",
             "password",
             "keytab",
+            "kdc",
             "ca_file",
             "tls",
             "sysvol_server",
@@ -67,11 +69,13 @@ public final class DirectoryConfig {
                     + ": write it as docs/DIRECTORY.md shows (domain, servers, credentials)");
         }
         checkOwnerOnly(file);
-        Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(file)) {
-            p.load(in);
+        Properties p;
+        try {
+            p = SettingsFile.read(file);
         } catch (IOException e) {
             throw new DirectoryError("Cannot read " + file + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new DirectoryError(e.getMessage(), e);
         }
         return parse(p, file.toString());
     }
@@ -144,6 +148,11 @@ public final class DirectoryConfig {
             problems.add("ca_file " + caFile + " cannot be read");
         }
         String keytab = trimmed(p, "keytab");
+        if (keytab != null && auth != DirectorySettings.Auth.KERBEROS) {
+            problems.add("keytab is for auth=kerberos only");
+        } else if (keytab != null && !Files.isReadable(Path.of(keytab))) {
+            problems.add("keytab " + keytab + " cannot be read");
+        }
         int pageSize = 0;
         String page = trimmed(p, "page_size");
         if (page != null) {
@@ -182,6 +191,7 @@ public final class DirectoryConfig {
                 user,
                 password == null ? null : password.toCharArray(),
                 keytab == null ? null : Path.of(keytab),
+                trimmed(p, "kdc"),
                 trimmed(p, "sysvol_server"),
                 pageSize,
                 timeout);

@@ -21,6 +21,10 @@ import java.util.Objects;
  * @param password    its password, for {@link Auth#SIMPLE}; never logged, never in a message
  * @param keytab      for {@link Auth#KERBEROS}, a keytab holding the account's keys (the host's
  *                    {@code /etc/krb5.keytab} on a domain-joined Linux host); null to use the ticket cache
+ *                    or the password
+ * @param kdc         for {@link Auth#KERBEROS}, the KDC to ask for tickets, {@code host} or
+ *                    {@code host:port}; null for the domain controller the agent connected to
+ *                    (every AD domain controller is a KDC)
  * @param sysvolHost  the server whose SYSVOL share is read (a DC's DNS name); null for the first server's host
  * @param pageSize    entries per page of a paged search (RFC 2696)
  * @param timeout     how long one connection attempt or one page may take
@@ -34,6 +38,7 @@ public record DirectorySettings(
         String user,
         char[] password,
         Path keytab,
+        String kdc,
         String sysvolHost,
         int pageSize,
         Duration timeout) {
@@ -74,6 +79,22 @@ public record DirectorySettings(
     /** The host whose SYSVOL share the agent reads. */
     public String sysvolServer() {
         return sysvolHost != null ? sysvolHost : servers.get(0).getHost();
+    }
+
+    /**
+     * The account as a Kerberos principal: {@code user@REALM}, the realm being the domain's name
+     * in capitals unless the user names another (DOMAIN&#92;user and {@code user} become
+     * {@code user@DOMAIN.NAME}).
+     */
+    public String kerberosPrincipal() {
+        if (user == null) {
+            return null;
+        }
+        int at = user.lastIndexOf('@');
+        if (at >= 0) {
+            return user.substring(0, at) + "@" + user.substring(at + 1).toUpperCase(java.util.Locale.ROOT);
+        }
+        return userName() + "@" + domain.toUpperCase(java.util.Locale.ROOT);
     }
 
     /** The account name without its domain, for protocols that take them apart (SMB). */

@@ -6,11 +6,14 @@ import com.unboundid.ldap.sdk.DereferencePolicy;
 import com.unboundid.ldap.sdk.ExtendedResult;
 import com.unboundid.ldap.sdk.GSSAPIBindRequest;
 import com.unboundid.ldap.sdk.GSSAPIBindRequestProperties;
+import com.unboundid.ldap.sdk.GSSAPIChannelBindingType;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPSearchException;
 import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.RootDSE;
+import com.unboundid.ldap.sdk.SASLQualityOfProtection;
 import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
@@ -66,7 +69,7 @@ public final class Ldap implements AutoCloseable {
             } catch (DirectoryError e) {
                 failures.add(e.getMessage());
                 last = e;
-                if (e.getCause() instanceof LDAPException l && l.getResultCode() == ResultCode.INVALID_CREDENTIALS) {
+                if (e.getCause() instanceof LDAPException l && refusedCredentials(l, settings)) {
                     break; // the same account fails on every DC, and each try counts towards its lockout
                 }
             }
@@ -110,7 +113,7 @@ public final class Ldap implements AutoCloseable {
                     }
                 }
             }
-            connection.bind(bindRequest(settings));
+            bind(connection, settings, host);
             return new Ldap(connection, settings, where);
         } catch (LDAPException e) {
             if (connection != null) {
@@ -125,22 +128,59 @@ public final class Ldap implements AutoCloseable {
         }
     }
 
-    private static BindRequest bindRequest(DirectorySettings settings) throws LDAPException {
-        if (settings.auth() == DirectorySettings.Auth.KERBEROS) {
-            byte[] password = settings.password() == null
-                    ? null
-                    : new String(settings.password()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            GSSAPIBindRequestProperties properties = new GSSAPIBindRequestProperties(settings.user(), password);
-            properties.setRealm(settings.domain().toUpperCase(Locale.ROOT));
+    private static void bind(LDAPConnection connection, DirectorySettings settings, String host) throws LDAPException {
+        connection.bind(
+                settings.auth() == DirectorySettings.Auth.KERBEROS
+                        ? kerberosBind(settings, connection, host)
+                        : new SimpleBindRequest(settings.user(), new String(settings.password())));
+    }
+
+    /**
+     * A GSSAPI bind: a ticket for {@code ldap/<the DC's DNS name>} from the keytab, the ticket
+     * cache or the password, in that order of what is configured. The DC's name comes from its
+     * root DSE ({@code dnsHostName}, readable before any bind), so a server listed by address
+     * still gets the service principal it is known by. Without TLS, Kerberos signs and seals
+     * the traffic itself; over TLS, the bind is bound to the TLS channel (RFC 5929
+     * tls-server-end-point) and adds no layer of its own.
+     */
+    private static BindRequest kerberosBind(DirectorySettings settings, LDAPConnection connection, String host)
+            throws LDAPException {
+        byte[] password = settings.password() == null
+                ? null
+                : new String(settings.password()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String realm = settings.kerberosPrincipal()
+                .substring(settings.kerberosPrincipal().lastIndexOf('@') + 1);
+        GSSAPIBindRequestProperties properties =
+                new GSSAPIBindRequestProperties(settings.kerberosPrincipal(), password);
+        properties.setRealm(realm);
+        properties.setKDCAddress(settings.kdc() != null ? settings.kdc() : host);
+        properties.setRefreshKrb5Config(true);
+        properties.setSASLClientServerName(serverName(connection, host));
+        if (settings.keytab() != null) {
+            properties.setUseKeyTab(true);
+            properties.setKeyTabPath(settings.keytab().toString());
+            properties.setUseTicketCache(false);
+        } else {
             properties.setUseTicketCache(true);
-            properties.setRequireCachedCredentials(settings.password() == null);
-            if (settings.keytab() != null) {
-                properties.setUseKeyTab(true);
-                properties.setKeyTabPath(settings.keytab().toString());
-            }
-            return new GSSAPIBindRequest(properties);
+            // No password: the ticket cache is all there is, and nobody to prompt.
+            properties.setRequireCachedCredentials(password == null);
         }
-        return new SimpleBindRequest(settings.user(), new String(settings.password()));
+        if (settings.tls() == DirectorySettings.Tls.NONE) {
+            properties.setAllowedQoP(SASLQualityOfProtection.AUTH_CONF, SASLQualityOfProtection.AUTH_INT);
+        } else {
+            // Over TLS a DC refuses a second layer, and (Samba by default, Windows with LDAP
+            // channel binding enforced) wants the ticket bound to the TLS channel instead.
+            properties.setAllowedQoP(SASLQualityOfProtection.AUTH);
+            properties.setChannelBindingType(GSSAPIChannelBindingType.TLS_SERVER_END_POINT);
+        }
+        return new GSSAPIBindRequest(properties);
+    }
+
+    /** The DC's DNS name as its root DSE gives it; {@code host} when it gives none. */
+    private static String serverName(LDAPConnection connection, String host) throws LDAPException {
+        RootDSE root = connection.getRootDSE();
+        String name = root == null ? null : root.getAttributeValue("dnsHostName");
+        return name == null || name.isBlank() ? host : name;
     }
 
     /** Why a connection or bind failed, in words an administrator can act on; never the password. */
@@ -165,11 +205,69 @@ public final class Ldap implements AutoCloseable {
         if (code == ResultCode.CONFIDENTIALITY_REQUIRED || code == ResultCode.STRONG_AUTH_REQUIRED) {
             return "the domain controller requires a protected connection: " + e.getDiagnosticMessage();
         }
+        if (settings.auth() == DirectorySettings.Auth.KERBEROS && code == ResultCode.LOCAL_ERROR) {
+            return kerberosProblem(e, settings);
+        }
         if (code == ResultCode.REFERRAL_LIMIT_EXCEEDED || code == ResultCode.REFERRAL) {
             return "the directory sent referrals more than " + REFERRAL_HOPS + " hops deep, a referral loop ("
                     + e.getMessage() + ")";
         }
         return code + ": " + e.getMessage();
+    }
+
+    /**
+     * What went wrong on the Kerberos side, from the KDC's error code (RFC 4120 section 7.5.9)
+     * somewhere in the causes: the GSSAPI bind reports all of them as a local error.
+     */
+    private static String kerberosProblem(LDAPException e, DirectorySettings settings) {
+        String all = causes(e);
+        String principal = settings.kerberosPrincipal();
+        if (all.contains("(24)") || all.contains("(18)")) {
+            return "the KDC refused the credentials of " + principal + " (a wrong password, keys of an older"
+                    + " password in the keytab, or a disabled account)";
+        }
+        if (all.contains("(6)")) {
+            return "the KDC knows no account " + principal;
+        }
+        if (all.contains("(7)")) {
+            return "the KDC knows no service principal ldap/<name> for this domain controller: it has no ldap/"
+                    + " SPN, or servers names it otherwise than its DNS name";
+        }
+        if (all.contains("(37)")) {
+            return "this host's clock and the KDC's differ by more than Kerberos allows (5 minutes)";
+        }
+        if (all.contains("Cannot locate KDC") || all.contains("Receive timed out") || all.contains("refused")) {
+            return "cannot reach the KDC (" + (settings.kdc() != null ? settings.kdc() : "the domain controller") + ")";
+        }
+        return "Kerberos: " + innermost(e).getMessage();
+    }
+
+    /** Whether {@code e} says the account's credentials are wrong: trying another DC would count towards its lockout. */
+    static boolean refusedCredentials(LDAPException e, DirectorySettings settings) {
+        if (e.getResultCode() == ResultCode.INVALID_CREDENTIALS) {
+            return true;
+        }
+        if (settings.auth() != DirectorySettings.Auth.KERBEROS || e.getResultCode() != ResultCode.LOCAL_ERROR) {
+            return false;
+        }
+        String all = causes(e);
+        return all.contains("(24)") || all.contains("(18)") || all.contains("(6)");
+    }
+
+    private static String causes(Throwable e) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            all.append(' ').append(t.getMessage());
+        }
+        return all.toString();
+    }
+
+    private static Throwable innermost(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     private static SSLContext sslContext(DirectorySettings settings) {

@@ -70,15 +70,43 @@ class DirectoryConfigTest {
         assertThatThrownBy(() -> DirectoryConfig.load(state))
                 .isInstanceOf(DirectoryError.class)
                 .hasMessageContaining("auth=kerberos needs user");
+        Path keytab = state.resolve("host.keytab");
         write(
                 "domain=agent7.test\nservers=ldap://dc1.agent7.test\nauth=kerberos\ntls=none\n"
-                        + "user=HOST$@AGENT7.TEST\nkeytab=/etc/krb5.keytab\n",
+                        + "user=HOST$@AGENT7.TEST\nkeytab=" + keytab + "\nkdc=kdc1.agent7.test:88\n",
                 "rw-------");
+        assertThatThrownBy(() -> DirectoryConfig.load(state))
+                .isInstanceOf(DirectoryError.class)
+                .hasMessageContaining("keytab " + keytab + " cannot be read");
+        Files.write(keytab, new byte[] {5, 2});
         DirectorySettings settings = DirectoryConfig.load(state);
         assertThat(settings.auth()).isEqualTo(DirectorySettings.Auth.KERBEROS);
         assertThat(settings.tls()).isEqualTo(DirectorySettings.Tls.NONE);
-        assertThat(settings.keytab()).isEqualTo(Path.of("/etc/krb5.keytab"));
+        assertThat(settings.keytab()).isEqualTo(keytab);
+        assertThat(settings.kdc()).isEqualTo("kdc1.agent7.test:88");
         assertThat(settings.password()).isNull();
+        assertThat(settings.kerberosPrincipal()).isEqualTo("HOST$@AGENT7.TEST");
+    }
+
+    @Test
+    void theKerberosPrincipalIsTheUserInTheDomainsRealm() throws Exception {
+        for (String user : new String[] {"AGENT7\\svc-agent7", "svc-agent7", "svc-agent7@agent7.test"}) {
+            write(
+                    "domain=agent7.test\nservers=ldap://dc1.agent7.test\nauth=kerberos\nuser=" + user
+                            + "\npassword=pw\n",
+                    "rw-------");
+            assertThat(DirectoryConfig.load(state).kerberosPrincipal()).as(user).isEqualTo("svc-agent7@AGENT7.TEST");
+        }
+    }
+
+    @Test
+    void aKeytabIsForKerberosOnly() throws Exception {
+        write(
+                "domain=agent7.test\nservers=ldaps://dc1.agent7.test\nuser=svc\npassword=pw\nkeytab=/etc/krb5.keytab\n",
+                "rw-------");
+        assertThatThrownBy(() -> DirectoryConfig.load(state))
+                .isInstanceOf(DirectoryError.class)
+                .hasMessageContaining("keytab is for auth=kerberos only");
     }
 
     @Test

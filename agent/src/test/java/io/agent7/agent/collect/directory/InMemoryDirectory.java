@@ -98,6 +98,7 @@ final class InMemoryDirectory implements AutoCloseable {
                 password,
                 null,
                 null,
+                null,
                 pageSize,
                 timeout);
     }

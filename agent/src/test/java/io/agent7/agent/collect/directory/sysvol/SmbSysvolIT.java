@@ -60,6 +60,7 @@ class SmbSysvolIT {
                 NETBIOS + "\\" + DC.adminUser(),
                 PASSWORD.toCharArray(),
                 null,
+                null,
                 HOST,
                 0,
                 Duration.ofSeconds(20));
