@@ -19,9 +19,11 @@ public final class Schema {
      * indices (alerts, rules, rule runs, rule state). 6: the directory types are keyed by their domain
      * ({@link DataType#domainKey}), with the fields their collectors fill. 7: the audit log is a hash chain
      * ({@code audit.seq}, {@code audit.prev_hash}, {@code audit.hash}); response commands and their
-     * output ({@code command}, {@code command_output}).
+     * output ({@code command}, {@code command_output}). 8: commands awaiting a second responder's
+     * approval ({@code command.approved_by}, {@code command.approved_at}), their reason and the
+     * query their hosts came from.
      */
-    public static final int VERSION = 7;
+    public static final int VERSION = 8;
 
     private static final Schema STANDARD =
             new Schema(concat(HostTypes.ALL, DirectoryTypes.ALL), ServerTypes.ALL, Relations.ALL);

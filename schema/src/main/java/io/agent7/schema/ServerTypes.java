@@ -196,7 +196,8 @@ final class ServerTypes {
             .field("command.shell", BOOLEAN, "Whether run goes through the system shell.")
             .keyword(
                     "command.state",
-                    "queued, delivered, running, done, failed, timed_out, refused, cancelled, expired.")
+                    "awaiting_approval, queued, delivered, running, done, failed, timed_out, refused, cancelled,"
+                            + " expired.")
             .keyword("command.signed", "The command as the server signed it (a compact JWS), as the agent gets it.")
             .field("command.timeout_ms", LONG, "Its timeout: the process tree is killed at the end of it.")
             .field("command.output_cap", LONG, "Output bytes kept; more is cut.")
@@ -213,6 +214,10 @@ final class ServerTypes {
                     "command.refusal",
                     "Why the agent refused it: bad_signature, expired, replayed, not_allowed_on_host, ...")
             .longText("command.message", "What the agent said about how it ended.")
+            .longText("command.reason", "Why the responder asked for it, in their words.")
+            .keyword("command.query", "The query whose hosts it went to, frozen to a host list when requested.")
+            .keyword("command.approved_by", "Who approved it, for a command that needed a second responder.")
+            .field("command.approved_at", DATE, "When it was approved.")
             .caselessText("user.name", "Who requested it.")
             .identity("command.id")
             .build();

@@ -36,6 +36,6 @@ public interface CommandStore {
     /** One chunk of output; a chunk sent again (a retry) replaces itself. */
     void appendOutput(String id, String hostId, long seq, byte[] chunk, Instant now);
 
-    /** Queued commands past their expiry: they will never run. Answers how many were marked expired. */
+    /** Queued or unapproved commands past their expiry: they will never run. Answers how many were marked expired. */
     int expire(Instant now);
 }

@@ -180,7 +180,7 @@ class ElasticsearchCommandStore implements CommandStore {
                         i -> i.index(output.index()).id(id + "-" + seq).document(doc)));
     }
 
-    /** Queued commands past their expiry: they will never run. Answers how many were marked expired. */
+    /** Queued or unapproved commands past their expiry: they will never run. Answers how many were marked expired. */
     @Override
     public int expire(Instant now) {
         var response = ElasticsearchErrors.call(
@@ -190,8 +190,9 @@ class ElasticsearchCommandStore implements CommandStore {
                                 .size(1000)
                                 .seqNoPrimaryTerm(true)
                                 .source(src -> src.fetch(false))
-                                .query(q -> q.bool(b -> b.filter(f -> f.term(
-                                                t -> t.field("command.state").value("queued")))
+                                .query(q -> q.bool(b -> b.filter(f -> f.terms(t -> t.field("command.state")
+                                                .terms(v -> v.value(List.of(
+                                                        FieldValue.of("queued"), FieldValue.of("awaiting_approval"))))))
                                         .filter(f -> f.range(r -> r.untyped(u -> u.field("command.expires_at")
                                                 .lte(JsonData.of(Values.formatDate(now)))))))),
                         Void.class));
@@ -200,7 +201,10 @@ class ElasticsearchCommandStore implements CommandStore {
             Map<String, Object> doc = StoredDocument.partial(commands)
                     .put("command.state", "expired")
                     .put("command.finished_at", now)
-                    .put("command.message", "expired before its host asked for it; it will never run")
+                    .put(
+                            "command.message",
+                            "expired before its host asked for it, or before a second responder approved it;"
+                                    + " it will never run")
                     .map();
             try {
                 client.update(

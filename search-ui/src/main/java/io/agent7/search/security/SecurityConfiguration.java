@@ -49,7 +49,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * sign-in page, any other client a 401.
  *
  * <p>Roles, each including the ones before it: viewer (search, host pages, dashboard),
- * analyst (saved searches, alert triage), responder, admin (accounts, API tokens, the audit log, detection rules). Nothing
+ * analyst (saved searches, alert triage), responder (remote response), admin (accounts, API tokens, the audit log, detection rules). Nothing
  * but the sign-in page, its assets and the probes is open without a role. A refused request
  * leaves an audit record ({@link DeniedRequests}).
  *
@@ -111,6 +111,8 @@ class SecurityConfiguration {
                         .hasRole("ANALYST")
                         .requestMatchers("/alerts", "/alerts/**", "/api/v1/alerts", "/api/v1/alerts/**")
                         .hasRole("ANALYST")
+                        .requestMatchers("/response", "/response/**", "/api/v1/commands", "/api/v1/commands/**")
+                        .hasRole("RESPONDER")
                         .anyRequest()
                         .hasRole("VIEWER"))
                 // CSRF guards what a session cookie authenticates: a request with credentials of its own,

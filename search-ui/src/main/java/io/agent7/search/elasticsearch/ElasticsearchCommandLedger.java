@@ -1,0 +1,241 @@
+package io.agent7.search.elasticsearch;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import io.agent7.protocol.Command;
+import io.agent7.schema.DataType;
+import io.agent7.schema.Schema;
+import io.agent7.search.commands.CommandLedger;
+import io.agent7.server.elasticsearch.ElasticsearchErrors;
+import io.agent7.server.elasticsearch.StoredDocument;
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link CommandLedger} in {@code agent7-commands} and {@code agent7-command-output}, the
+ * documents the ingest API delivers from. Approving and cancelling are conditional on the
+ * document's sequence number: a command the ingest API delivered meanwhile is left as it is.
+ */
+@Component
+class ElasticsearchCommandLedger implements CommandLedger {
+
+    private final ElasticsearchClient client;
+    private final DataType commands;
+    private final DataType output;
+    private final DataType hosts;
+
+    ElasticsearchCommandLedger(ElasticsearchClient client, Schema schema) {
+        this.client = client;
+        this.commands = schema.serverType("command");
+        this.output = schema.serverType("command_output");
+        this.hosts = schema.find("host").orElseThrow();
+    }
+
+    @Override
+    public Set<String> knownHosts(Collection<String> hostIds) {
+        if (hostIds.isEmpty()) {
+            return Set.of();
+        }
+        List<FieldValue> ids = hostIds.stream().map(FieldValue::of).toList();
+        var response = ElasticsearchErrors.call(
+                "Looking up hosts",
+                () -> client.search(
+                        s -> s.index(hosts.index())
+                                .size(hostIds.size())
+                                .source(src -> src.filter(f -> f.includes("host.id")))
+                                .query(q -> q.terms(t -> t.field("host.id").terms(v -> v.value(ids)))),
+                        Map.class));
+        Set<String> known = new HashSet<>();
+        for (var hit : response.hits().hits()) {
+            Object host = hit.source() == null ? null : hit.source().get("host");
+            if (host instanceof Map<?, ?> h && h.get("id") != null) {
+                known.add(h.get("id").toString());
+            }
+        }
+        return known;
+    }
+
+    @Override
+    public void create(List<NewCommand> created, Instant now) {
+        List<BulkOperation> operations = new ArrayList<>();
+        for (NewCommand c : created) {
+            Command command = c.command();
+            StoredDocument doc = StoredDocument.of(commands, now)
+                    .put("host.id", command.hostId())
+                    .put("user.name", c.requestedBy())
+                    .put("command.id", command.id())
+                    .put("command.request_id", c.requestId())
+                    .put("command.action", command.action().wire())
+                    .put("command.state", c.signed() == null ? "awaiting_approval" : "queued")
+                    .put("command.shell", command.shell())
+                    .put("command.timeout_ms", command.timeout().toMillis())
+                    .put("command.output_cap", command.outputCap())
+                    .put("command.created_at", now)
+                    .put("command.expires_at", command.expiresAt());
+            if (!command.argv().isEmpty()) {
+                doc.put("command.argv", command.argv());
+            }
+            if (!command.params().isEmpty()) {
+                doc.put("command.params", command.params());
+            }
+            if (c.signed() != null) {
+                doc.put("command.signed", c.signed());
+            }
+            if (c.reason() != null) {
+                doc.put("command.reason", c.reason());
+            }
+            if (c.query() != null) {
+                doc.put("command.query", c.query());
+            }
+            Map<String, Object> source = doc.map();
+            operations.add(BulkOperation.of(b ->
+                    b.create(i -> i.index(commands.index()).id(command.id()).document(source))));
+        }
+        BulkResponse response = ElasticsearchErrors.call(
+                "Writing " + created.size() + " commands",
+                () -> client.bulk(b -> b.operations(operations).refresh(Refresh.WaitFor)));
+        if (response.errors()) {
+            var failed = response.items().stream()
+                    .filter(i -> i.error() != null)
+                    .findFirst()
+                    .orElseThrow();
+            throw new IllegalStateException("Elasticsearch refused command " + failed.id() + ": "
+                    + failed.error().reason());
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<Stored> request(String requestId, int max) {
+        var response = ElasticsearchErrors.call(
+                "Reading the commands of request " + requestId,
+                () -> client.search(
+                        s -> s.index(commands.index())
+                                .size(max)
+                                .seqNoPrimaryTerm(true)
+                                .query(q -> q.term(
+                                        t -> t.field("command.request_id").value(requestId)))
+                                .sort(o -> o.field(f -> f.field("host.id").order(SortOrder.Asc))),
+                        Map.class));
+        List<Stored> found = new ArrayList<>();
+        for (var hit : response.hits().hits()) {
+            if (hit.source() != null && hit.seqNo() != null && hit.primaryTerm() != null) {
+                found.add(new Stored(hit.id(), hit.seqNo(), hit.primaryTerm(), hit.source()));
+            }
+        }
+        return found;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Optional<Stored> find(String id) {
+        try {
+            var got = ElasticsearchErrors.call(
+                    "Reading command " + id,
+                    () -> client.get(g -> g.index(commands.index()).id(id), Map.class));
+            if (!got.found() || got.source() == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new Stored(id, got.seqNo(), got.primaryTerm(), got.source()));
+        } catch (RuntimeException e) {
+            if (ElasticsearchErrors.isNotFound(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean approve(Stored stored, String signed, Instant expiresAt, String approver, Instant now) {
+        return change(
+                stored,
+                StoredDocument.partial(commands)
+                        .put("command.state", "queued")
+                        .put("command.signed", signed)
+                        .put("command.expires_at", expiresAt)
+                        .put("command.approved_by", approver)
+                        .put("command.approved_at", now));
+    }
+
+    @Override
+    public boolean cancel(Stored stored, String by, Instant now) {
+        return change(
+                stored,
+                StoredDocument.partial(commands)
+                        .put("command.state", "cancelled")
+                        .put("command.finished_at", now)
+                        .put("command.message", "cancelled by " + by + " before its host took it"));
+    }
+
+    private boolean change(Stored stored, StoredDocument doc) {
+        Map<String, Object> fields = doc.map();
+        try {
+            ElasticsearchErrors.call(
+                    "Changing command " + stored.id(),
+                    () -> client.update(
+                            u -> u.index(commands.index())
+                                    .id(stored.id())
+                                    .ifSeqNo(stored.seqNo())
+                                    .ifPrimaryTerm(stored.primaryTerm())
+                                    .refresh(Refresh.WaitFor)
+                                    .doc(fields),
+                            Map.class));
+            return true;
+        } catch (RuntimeException e) {
+            if (ElasticsearchErrors.isConflict(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public byte[] output(String id, long max) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        long from = 0;
+        while (bytes.size() < max) {
+            long after = from;
+            var response = ElasticsearchErrors.call(
+                    "Reading the output of command " + id,
+                    () -> client.search(
+                            s -> s.index(output.index())
+                                    .size(100)
+                                    .query(q -> q.bool(b -> b.filter(f -> f.term(
+                                                    t -> t.field("command.id").value(id)))
+                                            .filter(f -> f.range(r -> r.number(n -> n.field("command_output.seq")
+                                                    .gte((double) after))))))
+                                    .sort(o -> o.field(
+                                            f -> f.field("command_output.seq").order(SortOrder.Asc))),
+                            Map.class));
+            var hits = response.hits().hits();
+            if (hits.isEmpty()) {
+                break;
+            }
+            for (var hit : hits) {
+                Object chunk = hit.source() == null ? null : hit.source().get("command_output");
+                if (chunk instanceof Map<?, ?> c && c.get("data") != null) {
+                    byte[] data = Base64.getDecoder().decode(c.get("data").toString());
+                    bytes.write(data, 0, (int) Math.min(data.length, max - bytes.size()));
+                    from = ((Number) c.get("seq")).longValue() + 1;
+                }
+            }
+            if (hits.size() < 100 || from == after) {
+                break;
+            }
+        }
+        return bytes.toByteArray();
+    }
+}
