@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -56,6 +57,21 @@ public final class ArgvRunner {
      */
     public static Outcome run(List<String> argv, Duration timeout, long outputCap, Consumer<byte[]> output)
             throws IOException, InterruptedException {
+        return run(argv, timeout, outputCap, output, started -> {});
+    }
+
+    /**
+     * {@link #run(List, Duration, long, Consumer)}, telling {@code started} the process as soon
+     * as it runs: what an agent records so that, were it killed meanwhile, it can end the
+     * command's process group when it starts again ({@link #endLeftOver}).
+     */
+    public static Outcome run(
+            List<String> argv,
+            Duration timeout,
+            long outputCap,
+            Consumer<byte[]> output,
+            Consumer<ProcessHandle> started)
+            throws IOException, InterruptedException {
         Path executable = Path.of(argv.get(0));
         if (executable.isAbsolute() && !Files.isExecutable(executable)) {
             throw new IOException(argv.get(0) + " is not an executable file on this host");
@@ -71,6 +87,7 @@ public final class ArgvRunner {
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
                 .start();
+        started.accept(process.toHandle());
         CappedOutput capped = new CappedOutput(outputCap, output);
         Reader reader = new Reader(process.getInputStream(), capped);
         Thread readerThread = new Thread(reader, "agent7-command-output");
@@ -133,6 +150,28 @@ public final class ArgvRunner {
     }
 
     private static final int SIGKILL = 9;
+
+    /**
+     * Ends what is left of a command an agent that was killed had started as {@code pid} at
+     * {@code start}: its process and its process group (Linux: the group {@code setsid} made).
+     * A pid now held by another process (another start time) is left alone; with the leader
+     * gone, the group can still be the command's orphans (Linux does not give a pid out while
+     * it names a group) and is killed. Answers whether anything was signalled.
+     */
+    static boolean endLeftOver(long pid, Instant start) {
+        var leader = ProcessHandle.of(pid);
+        if (leader.isPresent()) {
+            Instant started = leader.get().info().startInstant().orElse(null);
+            if (started == null || Duration.between(started, start).abs().compareTo(Duration.ofSeconds(1)) > 0) {
+                return false;
+            }
+        }
+        if (SETSID != null) {
+            killGroup(pid);
+        }
+        leader.ifPresent(ProcessHandle::destroyForcibly);
+        return true;
+    }
 
     private static void killGroup(long pid) {
         try {

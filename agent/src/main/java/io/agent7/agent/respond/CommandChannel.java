@@ -128,7 +128,7 @@ public final class CommandChannel implements Runnable {
         flusher.start();
         CommandExecutor.Outcome outcome;
         try {
-            outcome = executor.execute(command, chunks::add);
+            outcome = executor.execute(command, chunks::add, process -> running.process(command.id(), process));
         } finally {
             flusher.interrupt();
             flusher.join();
@@ -156,6 +156,11 @@ public final class CommandChannel implements Runnable {
 
     private void reportLeftOvers() {
         for (String id : running.leftOver()) {
+            running.process(id).ifPresent(p -> {
+                if (ArgvRunner.endLeftOver(p.pid(), p.start())) {
+                    log.info("Ended what was left of command " + id + "'s processes (pid " + p.pid() + ")");
+                }
+            });
             report(
                     id,
                     new CommandReport(

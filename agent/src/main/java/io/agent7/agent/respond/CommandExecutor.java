@@ -42,6 +42,12 @@ public final class CommandExecutor {
     }
 
     public Outcome execute(Command command, Consumer<byte[]> output) throws InterruptedException {
+        return execute(command, output, started -> {});
+    }
+
+    /** {@link #execute(Command, Consumer)}, telling {@code started} the process a {@code run} starts. */
+    public Outcome execute(Command command, Consumer<byte[]> output, Consumer<ProcessHandle> started)
+            throws InterruptedException {
         MessageDigest digest = sha256();
         CappedOutput capped = new CappedOutput(command.outputCap(), chunk -> {
             digest.update(chunk);
@@ -51,7 +57,11 @@ public final class CommandExecutor {
         if (command.action() == Command.Action.RUN) {
             try {
                 ArgvRunner.Outcome ran = ArgvRunner.run(
-                        argv(command), command.timeout(), Long.MAX_VALUE, chunk -> capped.write(chunk, chunk.length));
+                        argv(command),
+                        command.timeout(),
+                        Long.MAX_VALUE,
+                        chunk -> capped.write(chunk, chunk.length),
+                        started);
                 return new Outcome(
                         ran.exitCode(),
                         ran.timedOut(),

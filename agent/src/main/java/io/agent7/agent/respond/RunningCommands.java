@@ -6,14 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The commands this agent started and has not reported ended, on disk: after a restart they
- * are reported failed, since the process that ran them is gone, and they never run again
- * ({@link SeenCommands} holds their nonces).
+ * The commands this agent started and has not reported ended, on disk, one per line with the
+ * process a {@code run} started ({@code id pid start-epoch-ms}): after a restart they are
+ * reported failed and never run again ({@link SeenCommands} holds their nonces), and what is
+ * left of their processes is ended ({@link ArgvRunner#endLeftOver}).
  */
 final class RunningCommands {
 
@@ -21,6 +26,11 @@ final class RunningCommands {
 
     private final Path file;
     private final Set<String> ids = new LinkedHashSet<>();
+    /** The process each {@code run} started: pid and start time. */
+    private final Map<String, Started> processes = new LinkedHashMap<>();
+
+    /** A process as recorded: its pid and when it started, which tells it from a later holder of the pid. */
+    record Started(long pid, Instant start) {}
 
     private RunningCommands(Path file) {
         this.file = file;
@@ -30,8 +40,15 @@ final class RunningCommands {
         RunningCommands running = new RunningCommands(stateDir.resolve(FILE));
         if (Files.exists(running.file)) {
             for (String line : Files.readAllLines(running.file, StandardCharsets.UTF_8)) {
-                if (!line.isBlank()) {
-                    running.ids.add(line.strip());
+                String[] parts = line.strip().split(" ");
+                if (parts[0].isEmpty()) {
+                    continue;
+                }
+                running.ids.add(parts[0]);
+                if (parts.length == 3 && parts[1].matches("\\d{1,10}") && parts[2].matches("\\d{1,19}")) {
+                    running.processes.put(
+                            parts[0],
+                            new Started(Long.parseLong(parts[1]), Instant.ofEpochMilli(Long.parseLong(parts[2]))));
                 }
             }
         }
@@ -43,12 +60,27 @@ final class RunningCommands {
         return List.copyOf(ids);
     }
 
+    /** The process a previous run left for {@code id}, if it recorded one. */
+    synchronized Optional<Started> process(String id) {
+        return Optional.ofNullable(processes.get(id));
+    }
+
     synchronized void started(String id) {
         ids.add(id);
         write();
     }
 
+    /** {@code id}'s command started {@code process}: recorded before its first output can matter. */
+    synchronized void process(String id, ProcessHandle process) {
+        Instant start = process.info().startInstant().orElse(null);
+        if (start != null && ids.contains(id)) {
+            processes.put(id, new Started(process.pid(), start));
+            write();
+        }
+    }
+
     synchronized void ended(String id) {
+        processes.remove(id);
         if (ids.remove(id)) {
             write();
         }
@@ -57,7 +89,19 @@ final class RunningCommands {
     private void write() {
         try {
             Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(temp, String.join("\n", ids) + "\n", StandardCharsets.UTF_8);
+            StringBuilder text = new StringBuilder();
+            for (String id : ids) {
+                Started p = processes.get(id);
+                text.append(id);
+                if (p != null) {
+                    text.append(' ')
+                            .append(p.pid())
+                            .append(' ')
+                            .append(p.start().toEpochMilli());
+                }
+                text.append('\n');
+            }
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot record the running commands in " + file, e);

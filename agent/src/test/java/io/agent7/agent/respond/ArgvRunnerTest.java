@@ -101,6 +101,47 @@ class ArgvRunnerTest {
         assertThat(output.size()).isEqualTo(4096);
     }
 
+    @Test
+    void whatAKilledAgentLeftRunningIsEndedByItsRecordedPidAndStartTime() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<ProcessHandle> started =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        Thread command = new Thread(() -> {
+            try {
+                ArgvRunner.run(
+                        List.of("/bin/sh", "-c", "sleep 60 & echo $!; sleep 60"),
+                        Duration.ofSeconds(60),
+                        1 << 20,
+                        chunk -> {
+                            synchronized (output) {
+                                output.writeBytes(chunk);
+                            }
+                        },
+                        started::set);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        command.setDaemon(true);
+        command.start();
+        for (int i = 0; i < 100 && text().isBlank(); i++) {
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        long child = Long.parseLong(text().trim());
+        ProcessHandle leader = started.get();
+        java.time.Instant start = leader.info().startInstant().orElseThrow();
+
+        assertThat(ArgvRunner.endLeftOver(leader.pid(), start.minusSeconds(30)))
+                .as("another start time: the pid is someone else's now")
+                .isFalse();
+        assertThat(leader.isAlive()).isTrue();
+
+        assertThat(ArgvRunner.endLeftOver(leader.pid(), start)).isTrue();
+        assertThat(gone(leader.pid())).isTrue();
+        assertThat(gone(child)).as("the command's background child %d", child).isTrue();
+        command.join(10_000);
+        assertThat(command.isAlive()).isFalse();
+    }
+
     static boolean gone(long pid) throws InterruptedException {
         for (int i = 0; i < 50; i++) {
             if (ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true)) {
