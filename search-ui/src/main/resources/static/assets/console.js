@@ -106,4 +106,35 @@
       canvas.dataset.ready = String(chart.data.labels.length);
     });
   }
+
+  // A command's page: its output as the agent sends it, until the command has ended.
+  const output = document.getElementById('output');
+  if (output && output.dataset.api) {
+    const ended = ['done', 'failed', 'timed_out', 'refused', 'cancelled', 'expired'];
+    const poll = function () {
+      fetch(output.dataset.api, { credentials: 'same-origin' })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (command) {
+          if (!command) {
+            return;
+          }
+          output.textContent = command.output !== undefined
+            ? command.output
+            : '(binary output, ' + atob(command.output_base64 || '').length + ' bytes: download it)';
+          document.getElementById('command-state').textContent = command.state;
+          if (command.exit_code !== undefined && command.exit_code !== null) {
+            document.getElementById('command-exit').textContent = 'exit code ' + command.exit_code;
+          }
+          if (command.message) {
+            document.getElementById('command-message').textContent = command.message;
+          }
+          if (ended.indexOf(command.state) < 0) {
+            window.setTimeout(poll, 1000);
+          } else {
+            output.dataset.ended = 'true';
+          }
+        });
+    };
+    poll();
+  }
 }());

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,6 +43,7 @@ class ResponseIT {
     static final Duration SETTLE = Duration.ofSeconds(60);
 
     static ServiceProcess ingest;
+    static ServiceProcess search;
     static AgentKillIT.AgentProcess agent;
     static Path agentState;
 
@@ -69,13 +72,23 @@ class ResponseIT {
         // The host owner's list: the built-in actions, echo with any arguments, sleep for whole seconds.
         Path response = Files.writeString(
                 agentState.resolve("response.properties"),
-                "run.echo.path=/bin/echo\nrun.echo.args=...\nrun.sleep.path=/bin/sleep\nrun.sleep.args=\\\\d+\n");
+                "run.echo.path=/bin/echo\nrun.echo.args=...\nrun.sleep.path=/bin/sleep\nrun.sleep.args=\\d+\n");
         Files.setPosixFilePermissions(response, PosixFilePermissions.fromString("rw-------"));
         agent.start();
+        // The console that signs: the private half, and an allowlist that lets admins run echo.
+        Path signing = Files.writeString(
+                keys.resolve("command-signing.key"), CommandSignature.encodePrivateKey(SERVER.getPrivate()));
+        Path lists = Files.createDirectories(keys.resolve("allowlists"));
+        Files.writeString(lists.resolve("admin.properties"), "run.echo.path=/bin/echo\nrun.echo.args=...\n");
+        search = FleetSupport.plainConsole(
+                "--agent7.commands.signing-key=" + signing, "--agent7.commands.allowlists=" + lists);
     }
 
     @AfterAll
     static void stop() throws Exception {
+        if (search != null) {
+            search.close();
+        }
         if (agent != null) {
             agent.close();
         }
@@ -121,6 +134,19 @@ class ResponseIT {
                                 .contains(stored.path("state").asString()));
     }
 
+    /** Whether {@code pid} ended within 5 s. */
+    static final class ArgvRunnerGone {
+        static boolean gone(long pid) throws InterruptedException {
+            for (int i = 0; i < 50; i++) {
+                if (ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true)) {
+                    return true;
+                }
+                Thread.sleep(100);
+            }
+            return false;
+        }
+    }
+
     static String output(Command command) {
         return new String(TestCommands.output(command.id()), StandardCharsets.UTF_8);
     }
@@ -144,6 +170,58 @@ class ResponseIT {
                                 .asLong()))
                 .as("the process list names the agent itself")
                 .contains(agent.pid());
+    }
+
+    /**
+     * The whole way, from the console's response page in Chromium: the command the page sends
+     * is signed by the console, delivered by the ingest API, run by the agent, and its output
+     * shows on the command's page as it comes.
+     */
+    @Test
+    void aResponderSendsACommandFromTheConsoleAndSeesItsOutput() throws Exception {
+        TestElasticsearch.refresh("agent7-host");
+        try (Browser browser = Browser.start()) {
+            var driver = browser.driver;
+            driver.get(search.url("/login").toString());
+            driver.findElement(By.id("username")).sendKeys(TestAccounts.ADMIN);
+            driver.findElement(By.id("password")).sendKeys(TestAccounts.ADMIN_PASSWORD);
+            browser.follow(By.id("sign-in"));
+            driver.get(search.url("/response?host=" + agent.hostId()).toString());
+            assertThat(driver.findElement(By.id("hosts")).getAttribute("value")).isEqualTo(agent.hostId());
+            new Select(driver.findElement(By.id("action"))).selectByValue("run");
+            driver.findElement(By.id("argv")).sendKeys("/bin/echo\nhello from the console; $(id)");
+            driver.findElement(By.id("reason")).sendKeys("checking the response page");
+            browser.follow(By.id("send"));
+            assertThat(driver.findElements(By.id("error")))
+                    .as("the page's error: %s", driver.getPageSource())
+                    .isEmpty();
+            assertThat(driver.findElement(By.id("request-id")).getText()).startsWith("r-");
+            browser.follow(By.cssSelector("#commands a.command"));
+            Awaitility.await()
+                    .atMost(SETTLE)
+                    .pollInterval(Duration.ofMillis(250))
+                    .untilAsserted(
+                            () -> assertThat(driver.findElement(By.id("output")).getAttribute("data-ended"))
+                                    .as("the page saw the command end")
+                                    .isEqualTo("true"));
+            assertThat(driver.findElement(By.id("command-state")).getText()).isEqualTo("done");
+            assertThat(driver.findElement(By.id("output")).getText()).isEqualTo("hello from the console; $(id)");
+            assertThat(driver.findElement(By.id("command-exit")).getText()).isEqualTo("exit code 0");
+            browser.screenshot("12-response-command");
+
+            // The host's history lists it, with who sent it.
+            driver.get(search.url("/response?host=" + agent.hostId()).toString());
+            assertThat(driver.findElement(By.id("history")).getText())
+                    .contains("run")
+                    .contains("done")
+                    .contains(TestAccounts.ADMIN);
+
+            // What the server's list does not allow is refused on the page, and nothing is sent.
+            new Select(driver.findElement(By.id("action"))).selectByValue("run");
+            driver.findElement(By.id("argv")).sendKeys("/bin/rm\n-rf\n/nonexistent-agent7-path");
+            browser.follow(By.id("send"));
+            assertThat(driver.findElement(By.id("error")).getText()).contains("running /bin/rm is not allowed");
+        }
     }
 
     @Test
@@ -205,13 +283,31 @@ class ResponseIT {
                 .atMost(SETTLE)
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> TestCommands.state(sleeper.id()).equals("running"));
+        // The agent recorded the process it started, with its start time.
+        long sleep = Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> Files.readString(agentState.resolve("commands-running.txt"))
+                                .lines()
+                                .filter(line -> line.startsWith(sleeper.id() + " "))
+                                .map(line -> Long.parseLong(line.split(" ")[1]))
+                                .findFirst()
+                                .orElse(-1L),
+                        pid -> pid > 0);
+        assertThat(ProcessHandle.of(sleep).map(ProcessHandle::isAlive)).hasValue(true);
         agent.kill();
+        assertThat(ProcessHandle.of(sleep).map(ProcessHandle::isAlive))
+                .as("killing the agent leaves its command running (it has a process group of its own)")
+                .hasValue(true);
         agent.start();
         Awaitility.await()
                 .atMost(SETTLE)
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> TestCommands.state(sleeper.id()).equals("failed"));
         assertThat(TestCommands.stored(sleeper.id()).path("message").asString()).contains("restarted");
+        assertThat(ArgvRunnerGone.gone(sleep))
+                .as("the restarted agent ended the command's sleep %d", sleep)
+                .isTrue();
         // The agent works on: the next command runs.
         assertThat(runToEnd(run("/bin/echo", "after")).path("state").asString()).isEqualTo("done");
         assertThat(TestCommands.state(sleeper.id())).as("never run again").isEqualTo("failed");

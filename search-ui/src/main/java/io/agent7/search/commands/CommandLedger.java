@@ -73,6 +73,9 @@ public interface CommandLedger {
 
     Optional<Stored> find(String id);
 
+    /** The newest commands, of one host when {@code hostId} is given: a host's response history. */
+    List<Stored> recent(String hostId, int max);
+
     /** An approved command, signed and queued; false when it changed meanwhile. */
     boolean approve(Stored stored, String signed, Instant expiresAt, String approver, Instant now);
 

@@ -19,6 +19,10 @@ class Viewer {
             return roles.contains("analyst");
         }
 
+        public boolean isResponder() {
+            return roles.contains("responder");
+        }
+
         public boolean isAdmin() {
             return roles.contains("admin");
         }

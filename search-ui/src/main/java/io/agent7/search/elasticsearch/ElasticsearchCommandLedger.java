@@ -32,6 +32,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ElasticsearchCommandLedger implements CommandLedger {
 
+    private static final int OUTPUT_BATCH = 100;
+
     private final ElasticsearchClient client;
     private final DataType commands;
     private final DataType output;
@@ -159,6 +161,30 @@ class ElasticsearchCommandLedger implements CommandLedger {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
+    public List<Stored> recent(String hostId, int max) {
+        var response = ElasticsearchErrors.call(
+                "Reading recent commands",
+                () -> client.search(
+                        s -> s.index(commands.index())
+                                .size(max)
+                                .seqNoPrimaryTerm(true)
+                                .query(q -> hostId == null
+                                        ? q.matchAll(m -> m)
+                                        : q.term(t -> t.field("host.id").value(hostId)))
+                                .sort(o -> o.field(
+                                        f -> f.field("command.created_at").order(SortOrder.Desc))),
+                        Map.class));
+        List<Stored> found = new ArrayList<>();
+        for (var hit : response.hits().hits()) {
+            if (hit.source() != null && hit.seqNo() != null && hit.primaryTerm() != null) {
+                found.add(new Stored(hit.id(), hit.seqNo(), hit.primaryTerm(), hit.source()));
+            }
+        }
+        return found;
+    }
+
+    @Override
     public boolean approve(Stored stored, String signed, Instant expiresAt, String approver, Instant now) {
         return change(
                 stored,
@@ -202,37 +228,37 @@ class ElasticsearchCommandLedger implements CommandLedger {
         }
     }
 
+    /**
+     * Chunk ids are the command's id and a sequence number, so they are read by id: a get is
+     * real time, where a search would miss the last chunks for up to a refresh interval after
+     * the command's end was recorded. A chunk the agent gave up sending leaves a gap; a batch
+     * with no chunk at all is the end.
+     */
     @Override
     public byte[] output(String id, long max) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        long from = 0;
-        while (bytes.size() < max) {
-            long after = from;
+        for (long from = 0; bytes.size() < max; from += OUTPUT_BATCH) {
+            List<String> ids = new ArrayList<>(OUTPUT_BATCH);
+            for (long seq = from; seq < from + OUTPUT_BATCH; seq++) {
+                ids.add(id + "-" + seq);
+            }
             var response = ElasticsearchErrors.call(
                     "Reading the output of command " + id,
-                    () -> client.search(
-                            s -> s.index(output.index())
-                                    .size(100)
-                                    .query(q -> q.bool(b -> b.filter(f -> f.term(
-                                                    t -> t.field("command.id").value(id)))
-                                            .filter(f -> f.range(r -> r.number(n -> n.field("command_output.seq")
-                                                    .gte((double) after))))))
-                                    .sort(o -> o.field(
-                                            f -> f.field("command_output.seq").order(SortOrder.Asc))),
-                            Map.class));
-            var hits = response.hits().hits();
-            if (hits.isEmpty()) {
-                break;
-            }
-            for (var hit : hits) {
-                Object chunk = hit.source() == null ? null : hit.source().get("command_output");
-                if (chunk instanceof Map<?, ?> c && c.get("data") != null) {
-                    byte[] data = Base64.getDecoder().decode(c.get("data").toString());
+                    () -> client.mget(m -> m.index(output.index()).ids(ids), Map.class));
+            boolean any = false;
+            for (var item : response.docs()) {
+                if (!item.isResult() || !item.result().found() || item.result().source() == null) {
+                    continue;
+                }
+                any = true;
+                if (item.result().source().get("command_output") instanceof Map<?, ?> chunk
+                        && chunk.get("data") != null
+                        && bytes.size() < max) {
+                    byte[] data = Base64.getDecoder().decode(chunk.get("data").toString());
                     bytes.write(data, 0, (int) Math.min(data.length, max - bytes.size()));
-                    from = ((Number) c.get("seq")).longValue() + 1;
                 }
             }
-            if (hits.size() < 100 || from == after) {
+            if (!any) {
                 break;
             }
         }

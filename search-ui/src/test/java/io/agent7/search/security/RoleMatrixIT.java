@@ -103,6 +103,21 @@ class RoleMatrixIT {
             new Call("POST", "/api/v1/alerts/{id}/assign", "/api/v1/alerts/no-such-alert/assign", Role.ANALYST, "{}"),
             new Call("POST", "/api/v1/alerts/{id}/notes", "/api/v1/alerts/no-such-alert/notes", Role.ANALYST, "{}"),
             new Call("POST", "/api/v1/alerts/bulk", "/api/v1/alerts/bulk", Role.ANALYST, "{}"),
+            new Call("GET", "/response", "/response", Role.RESPONDER, null),
+            new Call("POST", "/response", "/response", Role.RESPONDER, "{}"),
+            new Call(
+                    "GET",
+                    "/response/requests/{requestId}",
+                    "/response/requests/no-such-request",
+                    Role.RESPONDER,
+                    null),
+            new Call(
+                    "POST",
+                    "/response/requests/{requestId}/{change}",
+                    "/response/requests/no-such-request/cancel",
+                    Role.RESPONDER,
+                    "{}"),
+            new Call("GET", "/response/commands/{id}", "/response/commands/no-such-command", Role.RESPONDER, null),
             new Call("POST", "/api/v1/commands", "/api/v1/commands", Role.RESPONDER, "{}"),
             new Call("POST", "/api/v1/commands/preview", "/api/v1/commands/preview", Role.RESPONDER, "{}"),
             new Call(
