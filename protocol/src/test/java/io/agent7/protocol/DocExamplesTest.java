@@ -42,7 +42,9 @@ class DocExamplesTest {
                         GoldenMessagesTest.golden("enroll-request.json"),
                         GoldenMessagesTest.golden("enroll-answer.json"),
                         GoldenMessagesTest.golden("checkin-report.json"),
-                        GoldenMessagesTest.golden("checkin-answer.json"));
+                        GoldenMessagesTest.golden("checkin-answer.json"),
+                        GoldenMessagesTest.golden("commands-answer.json"),
+                        GoldenMessagesTest.golden("command-report.json"));
     }
 
     @Test
