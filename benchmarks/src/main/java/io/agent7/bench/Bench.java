@@ -29,10 +29,11 @@ public final class Bench {
             "export", "io.agent7.bench.ExportBenchmark",
             "console", "io.agent7.bench.ConsoleBenchmark",
             "detections", "io.agent7.bench.DetectionsBenchmark",
-            "directory", "io.agent7.bench.DirectoryBenchmark");
+            "directory", "io.agent7.bench.DirectoryBenchmark",
+            "response", "io.agent7.bench.ResponseBenchmark");
 
     static final String USAGE =
-            "usage: ./agent7 bench ingest|fleet|agent|pipeline|query|export|console|detections|directory"
+            "usage: ./agent7 bench ingest|fleet|agent|pipeline|query|export|console|detections|directory|response"
                     + " [--name value ...]"
                     + " (see docs/BENCHMARKS.md)";
 

@@ -1,6 +1,8 @@
 package io.agent7.ingest.commands;
 
 import io.agent7.protocol.CommandsAnswer;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,9 +48,12 @@ public class CommandDelivery implements DisposableBean {
     });
     private Instant lastSweep = Instant.EPOCH;
 
-    public CommandDelivery(CommandStore store, Clock clock) {
+    public CommandDelivery(CommandStore store, Clock clock, MeterRegistry registry) {
         this.store = store;
         this.clock = clock;
+        Gauge.builder("agent7.commands.waiting_polls", this, CommandDelivery::waiting)
+                .description("Agents' command polls held open now")
+                .register(registry);
         ticker.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
