@@ -42,6 +42,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -379,10 +380,14 @@ class DirectoryIT {
         Credentials credentials = FleetSupport.enroll(ingest.url("/"), siteKey, agentState);
         writeSettings(agentState, "not-the-password");
         assertThat(runOnce(credentials, agentState)).isTrue();
-        String errors = collectorErrors(credentials.hostId());
-        for (String type : DIRECTORY_TYPES) {
-            assertThat(errors).contains(type + ": DirectoryError");
-        }
+        // The ingest API answers a check-in before the host's document is written: wait for it.
+        String errors = Awaitility.await("the collector errors on the host's document")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .until(
+                        () -> collectorErrors(credentials.hostId()),
+                        reported -> DIRECTORY_TYPES.stream()
+                                .allMatch(type -> reported.contains(type + ": DirectoryError")));
         assertThat(errors)
                 .contains("refused the credentials of " + dc.adminUser())
                 .doesNotContain("not-the-password");
