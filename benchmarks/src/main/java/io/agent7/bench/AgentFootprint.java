@@ -228,12 +228,7 @@ public final class AgentFootprint {
     }
 
     static long rssKb(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", ""));
-            }
-        }
-        return 0;
+        return ProcStatus.field(pid, "VmRSS");
     }
 
     static long cpuTicks(long pid) throws IOException {

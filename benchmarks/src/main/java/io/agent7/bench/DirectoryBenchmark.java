@@ -227,11 +227,6 @@ public final class DirectoryBenchmark {
 
     /** The process's resident high-water mark (VmHWM): its peak so far, whenever it was. */
     static long peakRssKb(long pid) throws java.io.IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmHWM:")) {
-                return Long.parseLong(line.replaceAll("\\D", ""));
-            }
-        }
-        return 0;
+        return ProcStatus.field(pid, "VmHWM");
     }
 }

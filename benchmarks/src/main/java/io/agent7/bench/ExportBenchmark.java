@@ -14,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -206,14 +205,9 @@ public final class ExportBenchmark {
 
     private static long rssKb(long pid) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
+            return ProcStatus.field(pid, "VmRSS");
         } catch (IOException | NumberFormatException gone) {
-            // the process is gone, or the line changed: no sample
+            return 0; // the process is gone, or the line changed: no sample
         }
-        return 0;
     }
 }

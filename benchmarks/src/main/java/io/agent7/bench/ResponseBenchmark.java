@@ -11,8 +11,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,12 +61,10 @@ public final class ResponseBenchmark {
         Map<String, Long> firstOutput = new ConcurrentHashMap<>();
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong failures = new AtomicLong();
-        List<Thread> pollers = new ArrayList<>();
         for (Agent agent : agents) {
             Thread poller = new Thread(() -> agent.poll(running, firstOutput, failures), "poll-" + agent.hostId);
             poller.setDaemon(true);
             poller.start();
-            pollers.add(poller);
         }
         long deadline =
                 System.nanoTime() + Duration.ofSeconds(Math.max(60, hosts / 50)).toNanos();
@@ -264,7 +260,6 @@ public final class ResponseBenchmark {
         return took;
     }
 
-    /** The polls the ingest API holds now (its gauge). */
     /** The polls the ingest API holds; -1 when its metrics did not answer (busy taking thousands of connections). */
     private static double waiting(URI management) {
         try {
@@ -275,12 +270,7 @@ public final class ResponseBenchmark {
     }
 
     private static long threads(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("Threads:")) {
-                return Long.parseLong(line.substring("Threads:".length()).strip());
-            }
-        }
-        throw new IOException("no thread count in /proc/" + pid + "/status");
+        return ProcStatus.field(pid, "Threads");
     }
 
     private static void sleep(long millis) {
