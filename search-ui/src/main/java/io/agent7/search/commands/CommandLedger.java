@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The console's side of {@code agent7-commands}: commands written for their hosts, read back
@@ -62,8 +61,11 @@ public interface CommandLedger {
         }
     }
 
-    /** Which of {@code hostIds} are hosts the fleet has (a host document with that id). */
-    Set<String> knownHosts(Collection<String> hostIds);
+    /**
+     * The hosts of {@code hostIds} the fleet has (a host document with that id), each with its
+     * host group ({@code host_state.group}), or null for a host in none.
+     */
+    Map<String, String> hostGroups(Collection<String> hostIds);
 
     /** Writes the commands, visible to the ingest API's delivery when this returns. */
     void create(List<NewCommand> commands, Instant now);

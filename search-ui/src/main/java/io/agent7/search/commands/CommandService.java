@@ -40,6 +40,8 @@ public class CommandService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int GROUP_PAGE = 1000;
+    /** Hosts a refusal names when they are outside the requester's host groups. */
+    private static final int NAMED_OUTSIDE = 10;
 
     private final CommandLedger ledger;
     private final ServerAllowlist allowlist;
@@ -88,12 +90,17 @@ public class CommandService {
         PrivateKey key = signingKey();
         Instant now = clock.instant();
         Command probe = request.command("probe", "probe", properties, now, now.plus(properties.expiry()), "probe");
-        Optional<String> refused = allowlist.refusal(who.name(), who.roles(), probe);
-        if (refused.isPresent()) {
-            audit.record(event("command.request", false, who, null, refused.get(), details(request, 0)));
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "Not allowed: " + refused.get());
+        ServerAllowlist.Permission permission = allowlist.permission(who.name(), who.roles(), probe);
+        if (permission.nowhere()) {
+            audit.record(event("command.request", false, who, null, permission.refusal(), details(request, 0)));
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "Not allowed: " + permission.refusal());
         }
         List<String> hosts = targets(request);
+        Optional<String> outside = outsideGroups(permission, hosts);
+        if (outside.isPresent()) {
+            audit.record(event("command.request", false, who, null, outside.get(), details(request, hosts.size())));
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "Not allowed: " + outside.get());
+        }
         if (request.query() != null && (request.confirmHosts() == null || request.confirmHosts() != hosts.size())) {
             throw new ApiProblem(
                     HttpStatus.CONFLICT,
@@ -146,14 +153,20 @@ public class CommandService {
         }
         Instant now = clock.instant();
         Instant expires = now.plus(properties.expiry());
+        ServerAllowlist.Permission permission = allowlist.permission(
+                who.name(), who.roles(), StoredCommands.command(waiting.get(0), now, expires, "probe"));
+        Optional<String> refused = permission.nowhere()
+                ? Optional.of(permission.refusal())
+                : outsideGroups(
+                        permission,
+                        waiting.stream().map(CommandLedger.Stored::hostId).toList());
+        if (refused.isPresent()) {
+            audit.record(event("command.approve", false, who, requestId, refused.get(), Map.of()));
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "Not allowed to approve: " + refused.get());
+        }
         int approved = 0;
         for (CommandLedger.Stored one : waiting) {
             Command command = StoredCommands.command(one, now, expires, nonce());
-            Optional<String> refused = allowlist.refusal(who.name(), who.roles(), command);
-            if (refused.isPresent()) {
-                audit.record(event("command.approve", false, who, requestId, refused.get(), Map.of()));
-                throw new ApiProblem(HttpStatus.FORBIDDEN, "Not allowed to approve: " + refused.get());
-            }
             if (ledger.approve(one, CommandSignature.sign(command, key), expires, who.name(), now)) {
                 approved++;
             }
@@ -196,7 +209,7 @@ public class CommandService {
                         "hosts: " + named.size() + " hosts, more than the " + properties.maxHosts() + " allowed");
             }
             Set<String> unknown = new TreeSet<>(named);
-            unknown.removeAll(ledger.knownHosts(named));
+            unknown.removeAll(ledger.hostGroups(named).keySet());
             if (!unknown.isEmpty()) {
                 throw ApiProblem.badRequest("hosts: no host has the id " + String.join(", ", unknown));
             }
@@ -236,6 +249,32 @@ public class CommandService {
             throw ApiProblem.badRequest("query: it matches no host");
         }
         return hosts;
+    }
+
+    /**
+     * Empty when the permission covers every one of {@code hosts}; otherwise which are outside
+     * the host groups it is limited to, as the refusal says it.
+     */
+    private Optional<String> outsideGroups(ServerAllowlist.Permission permission, List<String> hosts) {
+        if (permission.everywhere()) {
+            return Optional.empty();
+        }
+        Map<String, String> groups = ledger.hostGroups(hosts);
+        List<String> outside = hosts.stream()
+                .filter(host -> !permission.allows(groups.get(host)))
+                .toList();
+        if (outside.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> named = outside.stream()
+                .limit(NAMED_OUTSIDE)
+                .map(host -> host + " (" + (groups.get(host) == null ? "no group" : "group " + groups.get(host)) + ")")
+                .toList();
+        return Optional.of(permission.refusal() + "; it is allowed on the hosts of the group"
+                + (permission.groups().size() == 1 ? " " : "s ") + String.join(", ", permission.groups())
+                + " only, and " + outside.size() + " of the " + hosts.size() + " hosts are not in "
+                + (permission.groups().size() == 1 ? "it" : "them") + ": " + String.join(", ", named)
+                + (outside.size() > NAMED_OUTSIDE ? ", ..." : ""));
     }
 
     private PrivateKey signingKey() {

@@ -19,7 +19,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                      sends no command (503)
  * @param allowlists    folder of the server's allowlists: {@code <role>.properties} for the
  *                      responder and admin roles, {@code user-<name>.properties} for one
- *                      person, in the format of an agent's {@code response.properties}; a role
+ *                      person, in the format of an agent's {@code response.properties}, with
+ *                      {@code group.<name>.} settings for a host group's hosts only; a role
  *                      without a file may use the built-in actions, and neither {@code run}
  *                      nor shell mode
  * @param approvalHosts a command to more hosts than this, or in shell mode, waits for a second

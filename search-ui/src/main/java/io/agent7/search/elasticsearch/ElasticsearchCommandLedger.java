@@ -17,11 +17,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +32,7 @@ import org.springframework.stereotype.Component;
 class ElasticsearchCommandLedger implements CommandLedger {
 
     private static final int OUTPUT_BATCH = 100;
+    private static final int HOSTS_BATCH = 5_000;
 
     private final ElasticsearchClient client;
     private final DataType commands;
@@ -47,24 +47,25 @@ class ElasticsearchCommandLedger implements CommandLedger {
     }
 
     @Override
-    public Set<String> knownHosts(Collection<String> hostIds) {
-        if (hostIds.isEmpty()) {
-            return Set.of();
-        }
-        List<FieldValue> ids = hostIds.stream().map(FieldValue::of).toList();
-        var response = ElasticsearchErrors.call(
-                "Looking up hosts",
-                () -> client.search(
-                        s -> s.index(hosts.index())
-                                .size(hostIds.size())
-                                .source(src -> src.filter(f -> f.includes("host.id")))
-                                .query(q -> q.terms(t -> t.field("host.id").terms(v -> v.value(ids)))),
-                        Map.class));
-        Set<String> known = new HashSet<>();
-        for (var hit : response.hits().hits()) {
-            Object host = hit.source() == null ? null : hit.source().get("host");
-            if (host instanceof Map<?, ?> h && h.get("id") != null) {
-                known.add(h.get("id").toString());
+    public Map<String, String> hostGroups(Collection<String> hostIds) {
+        Map<String, String> known = new HashMap<>();
+        List<FieldValue> ids = hostIds.stream().distinct().map(FieldValue::of).toList();
+        for (int from = 0; from < ids.size(); from += HOSTS_BATCH) {
+            List<FieldValue> batch = ids.subList(from, Math.min(ids.size(), from + HOSTS_BATCH));
+            var response = ElasticsearchErrors.call(
+                    "Looking up hosts",
+                    () -> client.search(
+                            s -> s.index(hosts.index())
+                                    .size(batch.size())
+                                    .source(src -> src.filter(f -> f.includes("host.id", "host_state.group")))
+                                    .query(q -> q.terms(t -> t.field("host.id").terms(v -> v.value(batch)))),
+                            Map.class));
+            for (var hit : response.hits().hits()) {
+                Map<?, ?> source = hit.source() == null ? Map.of() : hit.source();
+                if (source.get("host") instanceof Map<?, ?> host && host.get("id") != null) {
+                    Object group = source.get("host_state") instanceof Map<?, ?> state ? state.get("group") : null;
+                    known.put(host.get("id").toString(), group == null ? null : group.toString());
+                }
             }
         }
         return known;

@@ -91,13 +91,16 @@ class CommandsApiIT {
             Path dir = Files.createTempDirectory("agent7-commands-it");
             Files.writeString(dir.resolve("command-signing.key"), CommandSignature.encodePrivateKey(KEYS.getPrivate()));
             Path lists = Files.createDirectories(dir.resolve("allowlists"));
-            // The responders' list: the built-in actions, and journalctl with a bounded line count.
+            // The responders' list: the built-in actions, journalctl with a bounded line count, and
+            // hostname on the hosts of the web group only.
             Files.writeString(
                     lists.resolve("responder.properties"),
-                    "run.journal.path=/usr/bin/journalctl\nrun.journal.args=-n \\d{1,3}\n");
-            // One person may also run uptime, and use a shell.
+                    "run.journal.path=/usr/bin/journalctl\nrun.journal.args=-n \\d{1,3}\n"
+                            + "group.web.run.hostname.path=/usr/bin/hostname\n");
+            // One person may also run uptime and hostname anywhere, and use a shell.
             Files.writeString(
-                    lists.resolve("user-" + SECOND + ".properties"), "run.uptime.path=/usr/bin/uptime\nshell=true\n");
+                    lists.resolve("user-" + SECOND + ".properties"),
+                    "run.uptime.path=/usr/bin/uptime\nrun.hostname.path=/usr/bin/hostname\nshell=true\n");
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -129,6 +132,10 @@ class CommandsApiIT {
             hostDoc.put("@timestamp", "2026-12-05T00:00:00.000Z");
             hostDoc.put("agent7", Map.of("type", "host", "present", true));
             hostDoc.put("host", Map.of("id", host, "name", host));
+            // Host groups: the first host is in db, the second in web, the third in none.
+            if (i < 2) {
+                hostDoc.put("host_state", Map.of("group", i == 0 ? "db" : "web"));
+            }
             client.index(x -> x.index("agent7-host").id(host).routing(host).document(hostDoc));
             // nc runs on the first two hosts only.
             Map<String, Object> process = new LinkedHashMap<>();
@@ -235,6 +242,59 @@ class CommandsApiIT {
                 .path("hits")
                 .path("total");
         assertThat(records.path("value").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void whatAListAllowsOnAHostGroupIsRefusedOnOtherHostsAndNothingIsWritten() throws Exception {
+        Map<String, Object> hostname =
+                new LinkedHashMap<>(Map.of("action", "run", "argv", List.of("/usr/bin/hostname")));
+        hostname.put("hosts", HOSTS.subList(1, 2));
+        HttpResponse<String> onWeb = post(RESPONDER, "/api/v1/commands", hostname);
+        assertThat(onWeb.statusCode()).as(onWeb.body()).isEqualTo(201);
+
+        long before = commandsOf(RESPONDER);
+        hostname.put("hosts", HOSTS);
+        HttpResponse<String> everywhere = post(RESPONDER, "/api/v1/commands", hostname);
+        assertThat(everywhere.statusCode()).isEqualTo(403);
+        assertThat(everywhere.body())
+                .contains("running /usr/bin/hostname is not allowed for " + RESPONDER)
+                .contains("allowed on the hosts of the group web only, and 2 of the 3 hosts are not in it")
+                .contains(HOSTS.get(0) + " (group db)")
+                .contains(HOSTS.get(2) + " (no group)");
+        // A query's hosts are checked before their count is confirmed: no confirmation can help.
+        hostname.remove("hosts");
+        hostname.put("query", Map.of("type", "process", "q", "process.name,eq,nc-" + RUN));
+        HttpResponse<String> byQuery = post(RESPONDER, "/api/v1/commands", hostname);
+        assertThat(byQuery.statusCode()).isEqualTo(403);
+        assertThat(byQuery.body()).contains("1 of the 2 hosts are not in it: " + HOSTS.get(0) + " (group db)");
+        TestElasticsearch.refresh("agent7-commands");
+        assertThat(commandsOf(RESPONDER)).isEqualTo(before);
+
+        // Approving is sending: an approver limited to web's hosts cannot approve it for all three.
+        hostname.remove("query");
+        hostname.put("hosts", HOSTS);
+        JsonNode asked =
+                JSON.readTree(post(SECOND, "/api/v1/commands", hostname).body());
+        assertThat(asked.path("state").asString()).isEqualTo("awaiting_approval");
+        String requestId = asked.path("request_id").asString();
+        HttpResponse<String> approval =
+                post(RESPONDER, "/api/v1/commands/requests/" + requestId + "/approve", Map.of());
+        assertThat(approval.statusCode()).isEqualTo(403);
+        assertThat(approval.body()).contains("Not allowed to approve").contains("2 of the 3 hosts");
+        JsonNode request = JSON.readTree(
+                get(SECOND, "/api/v1/commands/requests/" + requestId).body());
+        assertThat(request.path("states").path("awaiting_approval").asInt()).isEqualTo(3);
+        TestElasticsearch.refresh("agent7-audit");
+        JsonNode refusals = TestElasticsearch.send(
+                        TestElasticsearch.url(),
+                        "POST",
+                        "/agent7-audit/_search",
+                        "{\"query\":{\"bool\":{\"filter\":[{\"term\":{\"event.action\":\"command.approve\"}},"
+                                + "{\"term\":{\"event.outcome\":\"failure\"}},{\"term\":{\"audit.target\":\""
+                                + requestId + "\"}}]}}}")
+                .path("hits")
+                .path("total");
+        assertThat(refusals.path("value").asInt()).isEqualTo(1);
     }
 
     @Test
