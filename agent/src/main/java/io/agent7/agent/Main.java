@@ -201,10 +201,15 @@ public final class Main {
                                 .filter(p -> p.getStartTime() > 0)
                                 .map(p -> java.time.Instant.ofEpochMilli(p.getStartTime()))),
                 runtime::collectNow));
-        Thread channel = new Thread(
-                new io.agent7.agent.respond.CommandChannel(
-                        server, gate, executor, stateDir, Clock.systemUTC(), runtime::running),
-                "agent7-commands");
+        var commands = new io.agent7.agent.respond.CommandChannel(
+                io.agent7.agent.respond.CommandChannel.Server.of(server),
+                gate,
+                executor,
+                stateDir,
+                Clock.systemUTC(),
+                runtime::running);
+        runtime.afterCheckin(commands::checkedIn);
+        Thread channel = new Thread(commands, "agent7-commands");
         channel.setDaemon(true);
         channel.start();
     }

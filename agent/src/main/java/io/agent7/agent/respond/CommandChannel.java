@@ -11,6 +11,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,6 +25,12 @@ import java.util.regex.Pattern;
  * in the {@link CommandExecutor}, and its output goes back in chunks as it is produced, so a
  * responder sees it live; then the agent reports how it ended. Refusals are reported too.
  * Commands run one at a time, in the order they came.
+ *
+ * <p>Where something between agent and server cuts requests held open (a proxy's idle
+ * timeout), long polls fail after being held a while, or come back empty at once: after
+ * {@link #CUTS_TO_FALL_BACK} of those in a row the agent falls back to asking, without
+ * waiting, after each check-in ({@link #checkedIn}), and tries a long poll again
+ * {@link #FALLBACK} later.
  */
 public final class CommandChannel implements Runnable {
 
@@ -34,17 +43,60 @@ public final class CommandChannel implements Runnable {
 
     static final Duration FLUSH = Duration.ofMillis(500);
 
+    /**
+     * A long poll that failed after being held this long was cut on the way (a server that is
+     * down fails at once); one that came back empty sooner was not held (the server holds an
+     * empty one for {@link #WAIT}).
+     */
+    static final Duration CUT_AFTER = Duration.ofSeconds(5);
+    /** Long polls cut in a row before the agent falls back to asking after its check-ins. */
+    static final int CUTS_TO_FALL_BACK = 3;
+    /** How long the fallback lasts before a long poll is tried again. */
+    static final Duration FALLBACK = Duration.ofMinutes(15);
+    /** In the fallback, the longest time between two asks when no check-in comes. */
+    static final Duration FALLBACK_MAX_GAP = Duration.ofMinutes(5);
+
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
-    private final ServerClient server;
+    /** The calls the channel makes to the server: {@link ServerClient}'s, or a fake in tests. */
+    public interface Server {
+
+        CommandsAnswer commands(Duration wait) throws ServerException;
+
+        void commandOutput(String commandId, long seq, byte[] chunk) throws ServerException;
+
+        void commandReport(String commandId, CommandReport report) throws ServerException;
+
+        static Server of(ServerClient client) {
+            return new Server() {
+                @Override
+                public CommandsAnswer commands(Duration wait) throws ServerException {
+                    return client.commands(wait);
+                }
+
+                @Override
+                public void commandOutput(String commandId, long seq, byte[] chunk) throws ServerException {
+                    client.commandOutput(commandId, seq, chunk);
+                }
+
+                @Override
+                public void commandReport(String commandId, CommandReport report) throws ServerException {
+                    client.commandReport(commandId, report);
+                }
+            };
+        }
+    }
+
+    private final Server server;
     private final CommandGate gate;
     private final CommandExecutor executor;
     private final RunningCommands running;
     private final Clock clock;
     private final BooleanSupplier keepGoing;
+    private final Semaphore checkins = new Semaphore(0);
 
     public CommandChannel(
-            ServerClient server,
+            Server server,
             CommandGate gate,
             CommandExecutor executor,
             Path stateDir,
@@ -59,14 +111,36 @@ public final class CommandChannel implements Runnable {
         this.keepGoing = keepGoing;
     }
 
+    /** The agent checked in: in the fallback, the moment to ask for commands. */
+    public void checkedIn() {
+        if (checkins.availablePermits() == 0) {
+            checkins.release();
+        }
+    }
+
     @Override
     public void run() {
         reportLeftOvers();
         Duration backoff = Duration.ofSeconds(1);
+        int cuts = 0;
+        Instant fallbackUntil = Instant.MIN;
         while (keepGoing.getAsBoolean()) {
+            boolean longPoll = clock.instant().isAfter(fallbackUntil);
+            Instant asked = clock.instant();
             try {
-                CommandsAnswer answer = server.commands(WAIT);
+                if (!longPoll) {
+                    checkins.tryAcquire(FALLBACK_MAX_GAP.toMillis(), TimeUnit.MILLISECONDS);
+                    if (!keepGoing.getAsBoolean()) {
+                        return;
+                    }
+                }
+                CommandsAnswer answer = server.commands(longPoll ? WAIT : Duration.ZERO);
                 backoff = Duration.ofSeconds(1);
+                if (longPoll) {
+                    boolean cutShort = answer.commands().isEmpty()
+                            && Duration.between(asked, clock.instant()).compareTo(CUT_AFTER) < 0;
+                    cuts = cutShort ? cuts + 1 : 0;
+                }
                 for (CommandsAnswer.Delivery delivery : answer.commands()) {
                     handle(delivery);
                 }
@@ -74,16 +148,28 @@ public final class CommandChannel implements Runnable {
                 if (e.unauthorized()) {
                     log.warning("The server refused this agent's credentials while polling for commands");
                 }
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(Duration.ofMinutes(1)) > 0
-                        ? Duration.ofMinutes(1)
-                        : backoff.multipliedBy(2);
+                if (longPoll && Duration.between(asked, clock.instant()).compareTo(CUT_AFTER) >= 0) {
+                    cuts++;
+                } else {
+                    sleep(backoff);
+                    backoff = backoff.multipliedBy(2).compareTo(Duration.ofMinutes(1)) > 0
+                            ? Duration.ofMinutes(1)
+                            : backoff.multipliedBy(2);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
                 log.log(Level.WARNING, "The command channel failed; it polls again", e);
                 sleep(backoff);
+            }
+            if (cuts >= CUTS_TO_FALL_BACK) {
+                cuts = 0;
+                fallbackUntil = clock.instant().plus(FALLBACK);
+                checkins.drainPermits();
+                log.warning("Requests held open for commands are cut on the way to the server (a proxy's"
+                        + " timeout?); asking for commands after each check-in instead, and trying again at "
+                        + fallbackUntil);
             }
         }
     }

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -66,6 +67,7 @@ public final class AgentRuntime {
     // shared between the threads
     private final Set<String> snapshotNeeded = ConcurrentHashMap.newKeySet();
     private final Set<String> collectNow = ConcurrentHashMap.newKeySet();
+    private final List<Runnable> checkinListeners = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
     private volatile boolean revoked;
     private final Object spoolSignal = new Object();
@@ -148,6 +150,11 @@ public final class AgentRuntime {
     }
 
     /** Whether the agent still runs: not stopped, not revoked. */
+    /** Runs {@code listener} after each check-in the server answered. */
+    public void afterCheckin(Runnable listener) {
+        checkinListeners.add(listener);
+    }
+
     public boolean running() {
         return running && !revoked;
     }
@@ -181,6 +188,7 @@ public final class AgentRuntime {
     private void checkin() {
         try {
             Checkins.Result result = checkins.checkIn(new CheckinReport.Spool(spool.bytes(), spool.droppedBatches()));
+            checkinListeners.forEach(Runnable::run);
             if (result.policyChanged()) {
                 Policy policy = result.answer().policy();
                 log.info("Policy " + policy.version() + " of group " + policy.group());
