@@ -9,6 +9,9 @@ import io.agent7.testkit.ServiceProcess;
 import io.agent7.testkit.TestAccounts;
 import io.agent7.testkit.TestCommands;
 import io.agent7.testkit.TestElasticsearch;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +19,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Remote response with the real agent ({@code java -jar agent.jar run}) and the ingest API as
@@ -41,6 +46,7 @@ class ResponseIT {
 
     static final KeyPair SERVER = CommandSignature.newKeyPair();
     static final Duration SETTLE = Duration.ofSeconds(60);
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     static ServiceProcess ingest;
     static ServiceProcess search;
@@ -79,7 +85,9 @@ class ResponseIT {
         Path signing = Files.writeString(
                 keys.resolve("command-signing.key"), CommandSignature.encodePrivateKey(SERVER.getPrivate()));
         Path lists = Files.createDirectories(keys.resolve("allowlists"));
-        Files.writeString(lists.resolve("admin.properties"), "run.echo.path=/bin/echo\nrun.echo.args=...\n");
+        Files.writeString(
+                lists.resolve("admin.properties"),
+                "run.echo.path=/bin/echo\nrun.echo.args=...\nrun.sleep.path=/bin/sleep\nrun.sleep.args=\\d+\n");
         search = FleetSupport.plainConsole(
                 "--agent7.commands.signing-key=" + signing, "--agent7.commands.allowlists=" + lists);
     }
@@ -130,7 +138,7 @@ class ResponseIT {
                 .pollInterval(Duration.ofMillis(200))
                 .until(
                         () -> TestCommands.stored(command.id()),
-                        stored -> List.of("done", "failed", "timed_out", "refused")
+                        stored -> List.of("done", "failed", "timed_out", "refused", "cancelled")
                                 .contains(stored.path("state").asString()));
     }
 
@@ -276,6 +284,71 @@ class ResponseIT {
     }
 
     @Test
+    void aRespondersCancelStopsACommandTheAgentIsRunningWithItsProcessTree() throws Exception {
+        HttpResponse<String> sent = api(
+                "/api/v1/commands",
+                "{\"hosts\":[\"" + agent.hostId() + "\"],\"action\":\"run\",\"argv\":[\"/bin/sleep\",\"60\"],"
+                        + "\"reason\":\"a command that runs too long\"}");
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+        JsonNode request = JSON.readTree(sent.body());
+        String id = request.path("commands").get(0).path("id").asString();
+        Awaitility.await()
+                .atMost(SETTLE)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> TestCommands.state(id).equals("running"));
+        long sleep = runningPid(id);
+
+        HttpResponse<String> cancelled =
+                api("/api/v1/commands/requests/" + request.path("request_id").asString() + "/cancel", "{}");
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+        assertThat(JSON.readTree(cancelled.body()).path("stopping").asInt()).isEqualTo(1);
+        JsonNode end = Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> TestCommands.stored(id),
+                        stored -> !stored.path("state").asString().equals("running"));
+        assertThat(end.path("state").asString()).isEqualTo("cancelled");
+        assertThat(end.path("cancel_requested_by").asString()).isEqualTo(TestAccounts.ADMIN);
+        assertThat(end.path("message").asString()).contains("cancelled by a responder");
+        assertThat(ArgvRunnerGone.gone(sleep))
+                .as("the agent killed the command's sleep %d", sleep)
+                .isTrue();
+        // The agent works on: the next command runs.
+        assertThat(runToEnd(run("/bin/echo", "after the cancel")).path("state").asString())
+                .isEqualTo("done");
+    }
+
+    /** The pid the agent recorded for a command it runs (commands-running.txt). */
+    static long runningPid(String id) {
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> Files.readString(agentState.resolve("commands-running.txt"))
+                                .lines()
+                                .filter(line -> line.startsWith(id + " "))
+                                .map(line -> Long.parseLong(line.split(" ")[1]))
+                                .findFirst()
+                                .orElse(-1L),
+                        pid -> pid > 0);
+    }
+
+    /** POSTs {@code json} to the console's API as the admin. */
+    static HttpResponse<String> api(String path, String json) throws Exception {
+        String basic = Base64.getEncoder()
+                .encodeToString(
+                        (TestAccounts.ADMIN + ":" + TestAccounts.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(search.url(path))
+                                .header("Authorization", "Basic " + basic)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(json))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void aCommandRunningWhenTheAgentIsKilledEndsFailedAndNeverRunsAgain() throws Exception {
         Command sleeper = run("/bin/sleep", "30");
         TestCommands.queue(sleeper, CommandSignature.sign(sleeper, SERVER.getPrivate()));
@@ -284,16 +357,7 @@ class ResponseIT {
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> TestCommands.state(sleeper.id()).equals("running"));
         // The agent recorded the process it started, with its start time.
-        long sleep = Awaitility.await()
-                .atMost(Duration.ofSeconds(10))
-                .until(
-                        () -> Files.readString(agentState.resolve("commands-running.txt"))
-                                .lines()
-                                .filter(line -> line.startsWith(sleeper.id() + " "))
-                                .map(line -> Long.parseLong(line.split(" ")[1]))
-                                .findFirst()
-                                .orElse(-1L),
-                        pid -> pid > 0);
+        long sleep = runningPid(sleeper.id());
         assertThat(ProcessHandle.of(sleep).map(ProcessHandle::isAlive)).hasValue(true);
         agent.kill();
         assertThat(ProcessHandle.of(sleep).map(ProcessHandle::isAlive))

@@ -10,7 +10,8 @@ import java.util.Locale;
  *
  * @param state    what happened
  * @param at       when, on the agent's clock
- * @param exitCode the exit code, for {@code done}, {@code failed} and {@code timed_out}
+ * @param exitCode the exit code, for {@code done}, {@code failed}, {@code timed_out} and
+ *                 {@code cancelled}
  * @param truncated whether output was cut at the command's cap
  * @param bytes    the output bytes sent
  * @param sha256   of all the output sent: a fetched file's hash, the audit's result digest
@@ -28,7 +29,7 @@ public record CommandReport(
         String message)
         implements ProtocolMessage {
 
-    /** What an agent reports; the server adds queued, delivered, cancelled and expired. */
+    /** What an agent reports; the server adds queued, delivered, expired, and cancelled before delivery. */
     public enum State {
         /** It passed the agent's checks and runs now. */
         RUNNING,
@@ -39,7 +40,9 @@ public record CommandReport(
         /** It ran past its timeout and was killed with its process tree. */
         TIMED_OUT,
         /** The agent would not run it: see the reason. */
-        REFUSED;
+        REFUSED,
+        /** A responder cancelled it while it ran: the agent killed its process tree. */
+        CANCELLED;
 
         public String wire() {
             return name().toLowerCase(Locale.ROOT);
@@ -57,7 +60,7 @@ public record CommandReport(
                 }
             }
             throw new IllegalArgumentException(
-                    "must be one of running, done, failed, timed_out, refused; got '" + name + "'");
+                    "must be one of running, done, failed, timed_out, refused, cancelled; got '" + name + "'");
         }
     }
 

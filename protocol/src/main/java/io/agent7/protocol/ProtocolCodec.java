@@ -80,6 +80,8 @@ public final class ProtocolCodec {
                     .text("reason", m.reason())
                     .text("message", m.message())
                     .node;
+        } else if (message instanceof CommandStatus m) {
+            return object().text("id", m.id()).text("state", m.state()).bool("cancel", m.cancel()).node;
         } else if (message instanceof BatchAnswer m) {
             return object().text("batch_id", m.batchId())
                     .text("type", m.type())
@@ -164,6 +166,8 @@ public final class ProtocolCodec {
                     in.list("commands", (value, at) -> new CommandsAnswer.Delivery(at.text("id"), at.text("signed"))));
         } else if (type == CommandReport.class) {
             message = commandReport(in);
+        } else if (type == CommandStatus.class) {
+            message = new CommandStatus(in.text("id"), in.text("state"), in.bool("cancel", false));
         } else if (type == BatchAnswer.class) {
             message = new BatchAnswer(
                     in.text("batch_id"),

@@ -14,4 +14,5 @@ public sealed interface ProtocolMessage
                 Policy,
                 BatchAnswer,
                 CommandsAnswer,
-                CommandReport {}
+                CommandReport,
+                CommandStatus {}

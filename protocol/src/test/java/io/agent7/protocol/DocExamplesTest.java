@@ -44,7 +44,8 @@ class DocExamplesTest {
                         GoldenMessagesTest.golden("checkin-report.json"),
                         GoldenMessagesTest.golden("checkin-answer.json"),
                         GoldenMessagesTest.golden("commands-answer.json"),
-                        GoldenMessagesTest.golden("command-report.json"));
+                        GoldenMessagesTest.golden("command-report.json"),
+                        GoldenMessagesTest.golden("command-status.json"));
     }
 
     @Test

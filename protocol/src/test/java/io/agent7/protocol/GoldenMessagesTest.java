@@ -36,7 +36,8 @@ class GoldenMessagesTest {
         "checkin-answer.json, io.agent7.protocol.CheckinAnswer",
         "batch-answer.json, io.agent7.protocol.BatchAnswer",
         "commands-answer.json, io.agent7.protocol.CommandsAnswer",
-        "command-report.json, io.agent7.protocol.CommandReport"
+        "command-report.json, io.agent7.protocol.CommandReport",
+        "command-status.json, io.agent7.protocol.CommandStatus"
     })
     void roundTripsToTheSameBytes(String fixture, String messageClass) throws Exception {
         JsonNode json = golden(fixture);

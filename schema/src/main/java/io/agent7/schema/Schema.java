@@ -21,9 +21,10 @@ public final class Schema {
      * ({@code audit.seq}, {@code audit.prev_hash}, {@code audit.hash}); response commands and their
      * output ({@code command}, {@code command_output}). 8: commands awaiting a second responder's
      * approval ({@code command.approved_by}, {@code command.approved_at}), their reason and the
-     * query their hosts came from.
+     * query their hosts came from. 9: cancelling a command its host took
+     * ({@code command.cancel_requested_by}, {@code command.cancel_requested_at}).
      */
-    public static final int VERSION = 8;
+    public static final int VERSION = 9;
 
     private static final Schema STANDARD =
             new Schema(concat(HostTypes.ALL, DirectoryTypes.ALL), ServerTypes.ALL, Relations.ALL);

@@ -218,6 +218,10 @@ final class ServerTypes {
             .keyword("command.query", "The query whose hosts it went to, frozen to a host list when requested.")
             .keyword("command.approved_by", "Who approved it, for a command that needed a second responder.")
             .field("command.approved_at", DATE, "When it was approved.")
+            .keyword(
+                    "command.cancel_requested_by",
+                    "Who cancelled it after its host took it: the agent stops it and reports it cancelled.")
+            .field("command.cancel_requested_at", DATE, "When it was cancelled after its host took it.")
             .caselessText("user.name", "Who requested it.")
             .identity("command.id")
             .build();

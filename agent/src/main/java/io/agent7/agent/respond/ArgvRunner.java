@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -40,12 +41,14 @@ public final class ArgvRunner {
     private static final Path SETSID = findSetsid();
 
     /**
-     * @param exitCode  the executable's exit code; -1 when it was killed at its timeout
+     * @param exitCode  the executable's exit code; -1 when it was killed at its timeout or cancelled
      * @param timedOut  it ran past the timeout and its tree was killed
+     * @param cancelled it was told to stop before it ended, and its tree was killed
      * @param truncated more output came than the cap; what is past it was dropped
      * @param bytes     the output bytes handed over (at most the cap)
      */
-    public record Outcome(int exitCode, boolean timedOut, boolean truncated, long bytes, long millis) {}
+    public record Outcome(
+            int exitCode, boolean timedOut, boolean cancelled, boolean truncated, long bytes, long millis) {}
 
     private ArgvRunner() {}
 
@@ -57,20 +60,22 @@ public final class ArgvRunner {
      */
     public static Outcome run(List<String> argv, Duration timeout, long outputCap, Consumer<byte[]> output)
             throws IOException, InterruptedException {
-        return run(argv, timeout, outputCap, output, started -> {});
+        return run(argv, timeout, outputCap, output, started -> {}, () -> false);
     }
 
     /**
      * {@link #run(List, Duration, long, Consumer)}, telling {@code started} the process as soon
      * as it runs: what an agent records so that, were it killed meanwhile, it can end the
-     * command's process group when it starts again ({@link #endLeftOver}).
+     * command's process group when it starts again ({@link #endLeftOver}). When {@code stop}
+     * says so (it is asked ten times a second), the process tree is killed as at the timeout.
      */
     public static Outcome run(
             List<String> argv,
             Duration timeout,
             long outputCap,
             Consumer<byte[]> output,
-            Consumer<ProcessHandle> started)
+            Consumer<ProcessHandle> started,
+            BooleanSupplier stop)
             throws IOException, InterruptedException {
         Path executable = Path.of(argv.get(0));
         if (executable.isAbsolute() && !Files.isExecutable(executable)) {
@@ -97,15 +102,20 @@ public final class ArgvRunner {
         Set<ProcessHandle> seen = new HashSet<>();
         long deadline = start + timeout.toNanos();
         boolean exited = false;
+        boolean stopped = false;
         while (!exited) {
             process.descendants().forEach(seen::add);
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 break;
             }
+            if (stop.getAsBoolean()) {
+                stopped = true;
+                break;
+            }
             exited = process.waitFor(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 100), TimeUnit.MILLISECONDS);
         }
-        boolean timedOut = !exited;
+        boolean timedOut = !exited && !stopped;
         // The end of the command is the end of its tree, whether it finished or ran out of time.
         process.descendants().forEach(seen::add);
         if (ownGroup) {
@@ -121,8 +131,9 @@ public final class ArgvRunner {
             process.getInputStream().close();
         }
         return new Outcome(
-                timedOut ? -1 : process.exitValue(),
+                exited ? process.exitValue() : -1,
                 timedOut,
+                stopped,
                 capped.truncated(),
                 capped.handed(),
                 (System.nanoTime() - start) / 1_000_000);

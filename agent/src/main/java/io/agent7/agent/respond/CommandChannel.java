@@ -5,6 +5,7 @@ import io.agent7.agent.transport.ServerException;
 import io.agent7.protocol.Command;
 import io.agent7.protocol.CommandRefusedException;
 import io.agent7.protocol.CommandReport;
+import io.agent7.protocol.CommandStatus;
 import io.agent7.protocol.CommandsAnswer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -42,6 +44,8 @@ public final class CommandChannel implements Runnable {
     static final int CHUNK = 64 * 1024;
 
     static final Duration FLUSH = Duration.ofMillis(500);
+    /** How often the agent asks, while a command runs, whether a responder cancelled it. */
+    static final Duration CANCEL_CHECK = Duration.ofSeconds(5);
 
     /**
      * A long poll that failed after being held this long was cut on the way (a server that is
@@ -67,8 +71,15 @@ public final class CommandChannel implements Runnable {
 
         void commandReport(String commandId, CommandReport report) throws ServerException;
 
+        CommandStatus commandStatus(String commandId) throws ServerException;
+
         static Server of(ServerClient client) {
             return new Server() {
+                @Override
+                public CommandStatus commandStatus(String commandId) throws ServerException {
+                    return client.commandStatus(commandId);
+                }
+
                 @Override
                 public CommandsAnswer commands(Duration wait) throws ServerException {
                     return client.commands(wait);
@@ -197,9 +208,12 @@ public final class CommandChannel implements Runnable {
         report(command.id(), CommandReport.running(clock.instant()));
         log.info("Running command " + command.id() + ": " + command.action().wire());
         Chunks chunks = new Chunks(command.id());
-        // Output that trickles in is sent within FLUSH of its arrival, not held for the next chunk.
+        AtomicBoolean cancelled = new AtomicBoolean();
+        // Output that trickles in is sent within FLUSH of its arrival, not held for the next
+        // chunk; every CANCEL_CHECK the server is asked whether a responder cancelled it.
         Thread flusher = new Thread(
                 () -> {
+                    long nextCheck = System.nanoTime() + CANCEL_CHECK.toNanos();
                     while (!Thread.currentThread().isInterrupted()) {
                         try {
                             Thread.sleep(FLUSH.toMillis());
@@ -207,22 +221,33 @@ public final class CommandChannel implements Runnable {
                             return;
                         }
                         chunks.flushIfStale();
+                        if (System.nanoTime() - nextCheck >= 0) {
+                            nextCheck = System.nanoTime() + CANCEL_CHECK.toNanos();
+                            if (cancelRequested(command.id())) {
+                                log.info("Command " + command.id() + " was cancelled by a responder; stopping it");
+                                cancelled.set(true);
+                            }
+                        }
                     }
                 },
                 "agent7-command-flush");
         flusher.setDaemon(true);
         flusher.start();
+        Instant started = clock.instant();
         CommandExecutor.Outcome outcome;
         try {
-            outcome = executor.execute(command, chunks::add, process -> running.process(command.id(), process));
+            outcome = executor.execute(
+                    command, chunks::add, process -> running.process(command.id(), process), cancelled::get);
         } finally {
             flusher.interrupt();
             flusher.join();
         }
         chunks.flush();
-        CommandReport.State state = outcome.timedOut()
-                ? CommandReport.State.TIMED_OUT
-                : outcome.exitCode() == 0 ? CommandReport.State.DONE : CommandReport.State.FAILED;
+        CommandReport.State state = outcome.cancelled()
+                ? CommandReport.State.CANCELLED
+                : outcome.timedOut()
+                        ? CommandReport.State.TIMED_OUT
+                        : outcome.exitCode() == 0 ? CommandReport.State.DONE : CommandReport.State.FAILED;
         report(
                 command.id(),
                 new CommandReport(
@@ -233,11 +258,26 @@ public final class CommandChannel implements Runnable {
                         outcome.bytes(),
                         outcome.sha256(),
                         null,
-                        outcome.timedOut()
-                                ? "ran past its " + command.timeout().toSeconds()
-                                        + " s timeout; its process tree was killed"
-                                : "exited with " + outcome.exitCode()));
+                        outcome.cancelled()
+                                ? "cancelled by a responder after "
+                                        + Duration.between(started, clock.instant())
+                                                .toSeconds()
+                                        + " s; its process tree was killed"
+                                : outcome.timedOut()
+                                        ? "ran past its " + command.timeout().toSeconds()
+                                                + " s timeout; its process tree was killed"
+                                        : "exited with " + outcome.exitCode()));
         running.ended(command.id());
+    }
+
+    /** Whether a responder cancelled the running command; false when the server cannot say now. */
+    private boolean cancelRequested(String id) {
+        try {
+            return server.commandStatus(id).cancel();
+        } catch (ServerException | RuntimeException e) {
+            log.fine("Could not ask whether command " + id + " was cancelled: " + e.getMessage());
+            return false;
+        }
     }
 
     private void reportLeftOvers() {

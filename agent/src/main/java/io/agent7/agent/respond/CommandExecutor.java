@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -30,10 +31,18 @@ public final class CommandExecutor {
 
     /**
      * @param exitCode  0 when it did what it was asked; for {@code run}, the executable's exit
-     *                  code; -1 when it ran out of time
+     *                  code; -1 when it ran out of time or was cancelled
+     * @param cancelled it was told to stop before it ended
      * @param sha256    of the whole output handed over
      */
-    public record Outcome(int exitCode, boolean timedOut, boolean truncated, long bytes, String sha256, long millis) {}
+    public record Outcome(
+            int exitCode,
+            boolean timedOut,
+            boolean cancelled,
+            boolean truncated,
+            long bytes,
+            String sha256,
+            long millis) {}
 
     private final BuiltInActions builtIns;
 
@@ -42,11 +51,15 @@ public final class CommandExecutor {
     }
 
     public Outcome execute(Command command, Consumer<byte[]> output) throws InterruptedException {
-        return execute(command, output, started -> {});
+        return execute(command, output, started -> {}, () -> false);
     }
 
-    /** {@link #execute(Command, Consumer)}, telling {@code started} the process a {@code run} starts. */
-    public Outcome execute(Command command, Consumer<byte[]> output, Consumer<ProcessHandle> started)
+    /**
+     * {@link #execute(Command, Consumer)}, telling {@code started} the process a {@code run}
+     * starts, and ending the command (its process tree) as soon as {@code stop} says so.
+     */
+    public Outcome execute(
+            Command command, Consumer<byte[]> output, Consumer<ProcessHandle> started, BooleanSupplier stop)
             throws InterruptedException {
         MessageDigest digest = sha256();
         CappedOutput capped = new CappedOutput(command.outputCap(), chunk -> {
@@ -61,10 +74,12 @@ public final class CommandExecutor {
                         command.timeout(),
                         Long.MAX_VALUE,
                         chunk -> capped.write(chunk, chunk.length),
-                        started);
+                        started,
+                        stop);
                 return new Outcome(
                         ran.exitCode(),
                         ran.timedOut(),
+                        ran.cancelled(),
                         capped.truncated(),
                         capped.handed(),
                         hex(capped, digest),
@@ -72,7 +87,13 @@ public final class CommandExecutor {
             } catch (IOException e) {
                 capped.line(error("cannot start " + command.argv().get(0) + ": " + e.getMessage()));
                 return new Outcome(
-                        CANNOT_START, false, capped.truncated(), capped.handed(), hex(capped, digest), millis(start));
+                        CANNOT_START,
+                        false,
+                        false,
+                        capped.truncated(),
+                        capped.handed(),
+                        hex(capped, digest),
+                        millis(start));
             }
         }
         ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
@@ -82,20 +103,38 @@ public final class CommandExecutor {
         });
         try {
             Future<Integer> done = thread.submit(() -> builtIns.run(command, capped));
-            int exit;
+            int exit = -1;
             boolean timedOut = false;
-            try {
-                exit = done.get(command.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
+            boolean cancelled = false;
+            long deadline = start + command.timeout().toNanos();
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    timedOut = true;
+                    break;
+                }
+                if (stop.getAsBoolean()) {
+                    cancelled = true;
+                    break;
+                }
+                try {
+                    exit = done.get(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 100), TimeUnit.MILLISECONDS);
+                    break;
+                } catch (TimeoutException e) {
+                    // still running: look at the deadline and at stop again
+                } catch (ExecutionException e) {
+                    capped.line(error(
+                            command.action().wire() + " failed: " + e.getCause().getMessage()));
+                    exit = 1;
+                    break;
+                }
+            }
+            if (timedOut || cancelled) {
                 done.cancel(true);
                 exit = -1;
-                timedOut = true;
-            } catch (ExecutionException e) {
-                capped.line(error(
-                        command.action().wire() + " failed: " + e.getCause().getMessage()));
-                exit = 1;
             }
-            return new Outcome(exit, timedOut, capped.truncated(), capped.handed(), hex(capped, digest), millis(start));
+            return new Outcome(
+                    exit, timedOut, cancelled, capped.truncated(), capped.handed(), hex(capped, digest), millis(start));
         } finally {
             thread.shutdownNow();
         }

@@ -8,6 +8,7 @@ import io.agent7.protocol.CheckinAnswer;
 import io.agent7.protocol.CheckinReport;
 import io.agent7.protocol.CommandReport;
 import io.agent7.protocol.CommandSignature;
+import io.agent7.protocol.CommandStatus;
 import io.agent7.protocol.CommandsAnswer;
 import io.agent7.protocol.EnrollAnswer;
 import io.agent7.protocol.EnrollRequest;
@@ -153,6 +154,15 @@ public final class ServerClient {
                         .timeout(wait.plusSeconds(30))
                         .GET(),
                 CommandsAnswer.class);
+    }
+
+    /** Where one of this host's commands stands, and whether a responder cancelled it. */
+    public CommandStatus commandStatus(String commandId) throws ServerException {
+        return authorized(
+                () -> HttpRequest.newBuilder(credentials.server().resolve("/api/v1/agents/commands/" + commandId))
+                        .timeout(Duration.ofSeconds(30))
+                        .GET(),
+                CommandStatus.class);
     }
 
     /** One chunk of a command's output, in order: {@code seq} 0, 1, 2, ... */

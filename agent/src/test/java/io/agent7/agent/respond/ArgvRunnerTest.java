@@ -102,6 +102,42 @@ class ArgvRunnerTest {
     }
 
     @Test
+    void toldToStopItKillsTheTreeAtOnceAndSaysItWasCancelled() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        long began = System.nanoTime();
+        Thread stopper = new Thread(() -> {
+            for (int i = 0; i < 100 && text().isBlank(); i++) {
+                try {
+                    TimeUnit.MILLISECONDS.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            stop.set(true);
+        });
+        stopper.start();
+        ArgvRunner.Outcome outcome = ArgvRunner.run(
+                List.of("/bin/sh", "-c", "sleep 60 & echo $!; sleep 60"),
+                Duration.ofSeconds(60),
+                1 << 20,
+                chunk -> {
+                    synchronized (output) {
+                        output.writeBytes(chunk);
+                    }
+                },
+                started -> {},
+                stop::get);
+        stopper.join();
+        assertThat(outcome.cancelled()).isTrue();
+        assertThat(outcome.timedOut()).isFalse();
+        assertThat(outcome.exitCode()).isEqualTo(-1);
+        assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(30));
+        assertThat(gone(Long.parseLong(text().trim())))
+                .as("the command's background child")
+                .isTrue();
+    }
+
+    @Test
     void whatAKilledAgentLeftRunningIsEndedByItsRecordedPidAndStartTime() throws Exception {
         java.util.concurrent.atomic.AtomicReference<ProcessHandle> started =
                 new java.util.concurrent.atomic.AtomicReference<>();
@@ -116,7 +152,8 @@ class ArgvRunnerTest {
                                 output.writeBytes(chunk);
                             }
                         },
-                        started::set);
+                        started::set,
+                        () -> false);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

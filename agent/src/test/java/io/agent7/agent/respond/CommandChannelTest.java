@@ -6,6 +6,7 @@ import io.agent7.agent.runtime.MutableClock;
 import io.agent7.agent.transport.ServerException;
 import io.agent7.protocol.CommandAllowlist;
 import io.agent7.protocol.CommandReport;
+import io.agent7.protocol.CommandStatus;
 import io.agent7.protocol.CommandsAnswer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,6 +66,11 @@ class CommandChannelTest {
 
         @Override
         public void commandReport(String commandId, CommandReport report) {}
+
+        @Override
+        public CommandStatus commandStatus(String commandId) {
+            return new CommandStatus(commandId, "running", false);
+        }
     }
 
     /** A long poll held, then cut by something on the way: an error after 40 s. */

@@ -92,6 +92,25 @@ class CommandExecutorTest {
     }
 
     @Test
+    void aCommandToldToStopEndsCancelledNotTimedOut() throws Exception {
+        CommandExecutor.Outcome builtIn = executor.execute(
+                command(Command.Action.PROCESS_LIST, Map.of(), 64 << 20), output::writeBytes, p -> {}, () -> true);
+        assertThat(builtIn.cancelled()).isTrue();
+        assertThat(builtIn.timedOut()).isFalse();
+        assertThat(builtIn.exitCode()).isEqualTo(-1);
+
+        long began = System.nanoTime();
+        CommandExecutor.Outcome run = executor.execute(
+                command(Command.Action.RUN, Map.of(), 1 << 20, "/bin/sleep", "30"),
+                output::writeBytes,
+                p -> {},
+                () -> System.nanoTime() - began > TimeUnit.MILLISECONDS.toNanos(300));
+        assertThat(run.cancelled()).isTrue();
+        assertThat(run.timedOut()).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(15));
+    }
+
+    @Test
     void aProcessIsKilledOnlyWhenItsStartTimeMatches() throws Exception {
         Process sleeper = new ProcessBuilder("/bin/sleep", "60").start();
         started.add(sleeper);

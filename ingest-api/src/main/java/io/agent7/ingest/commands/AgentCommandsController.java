@@ -2,6 +2,7 @@ package io.agent7.ingest.commands;
 
 import io.agent7.ingest.security.AgentPrincipal;
 import io.agent7.protocol.CommandReport;
+import io.agent7.protocol.CommandStatus;
 import io.agent7.protocol.CommandsAnswer;
 import io.agent7.server.audit.AuditEvent;
 import io.agent7.server.audit.AuditLog;
@@ -72,6 +73,17 @@ class AgentCommandsController {
             return now;
         }
         return delivery.await(agent.hostId(), Duration.ofSeconds(seconds));
+    }
+
+    /**
+     * {@code GET /api/v1/agents/commands/{id}}: where one of this host's commands stands, and
+     * whether a responder cancelled it after the agent took it; the agent asks while it runs one.
+     */
+    @GetMapping("/api/v1/agents/commands/{id}")
+    CommandStatus status(@AuthenticationPrincipal Jwt token, @PathVariable String id, HttpServletRequest request) {
+        CommandStore.Stored command = own(AgentPrincipal.of(token), id, request);
+        return new CommandStatus(
+                id, command.state(), command.cancelRequested() && REPORTABLE.contains(command.state()));
     }
 
     /** {@code POST /api/v1/agents/commands/{id}/output?seq=N}: one chunk of output, raw bytes. */

@@ -126,7 +126,8 @@ public class CommandDelivery implements DisposableBean {
                 return;
             }
         }
-        commands.forEach(c -> store.requeue(c.id()));
+        Instant now = clock.instant();
+        commands.forEach(c -> store.requeue(c.id(), now));
     }
 
     @Override

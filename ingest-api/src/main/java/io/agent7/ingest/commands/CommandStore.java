@@ -16,8 +16,11 @@ public interface CommandStore {
     /** A command waiting for its host, with what a conditional update needs. */
     record Pending(String id, String hostId, String signed, long seqNo, long primaryTerm) {}
 
-    /** A command's owner and state, to check what an agent says about it. */
-    record Stored(String id, String hostId, String state, String action, String requestedBy) {}
+    /**
+     * A command's owner and state, to check what an agent says about it; {@code cancelRequested}
+     * when a responder cancelled it after its host took it.
+     */
+    record Stored(String id, String hostId, String state, String action, String requestedBy, boolean cancelRequested) {}
 
     /** The queued, unexpired commands of {@code hostIds}, oldest first. */
     List<Pending> queuedFor(Collection<String> hostIds, Instant now);
@@ -25,8 +28,11 @@ public interface CommandStore {
     /** Marks {@code pending} delivered; false when another instance delivered it, or it changed, first. */
     boolean markDelivered(Pending pending, Instant now);
 
-    /** A delivered command whose poll ended before it could take it: queued again. */
-    void requeue(String id);
+    /**
+     * A delivered command whose poll ended before it could take it: queued again, or cancelled
+     * (at {@code now}) when a responder cancelled it meanwhile.
+     */
+    void requeue(String id, Instant now);
 
     Optional<Stored> find(String id);
 

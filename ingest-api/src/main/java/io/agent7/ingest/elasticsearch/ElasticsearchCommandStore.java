@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.json.JsonData;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agent7.ingest.commands.CommandStore;
 import io.agent7.protocol.CommandReport;
@@ -103,12 +104,52 @@ class ElasticsearchCommandStore implements CommandStore {
 
     /** A delivered command whose poll ended before it could take it: queued again. */
     @Override
-    public void requeue(String id) {
-        Map<String, Object> doc =
-                StoredDocument.partial(commands).put("command.state", "queued").map();
-        ElasticsearchErrors.call(
-                "Queueing command " + id + " again",
-                () -> client.update(u -> u.index(commands.index()).id(id).doc(doc), Map.class));
+    public void requeue(String id, Instant now) {
+        // Conditional on what was read: a responder may cancel it meanwhile, and then it must
+        // not go back to the queue.
+        for (int attempt = 0; ; attempt++) {
+            var found = ElasticsearchErrors.call(
+                    "Reading command " + id,
+                    () -> client.get(g -> g.index(commands.index()).id(id), ObjectNode.class));
+            if (!found.found() || found.source() == null || found.seqNo() == null || found.primaryTerm() == null) {
+                return;
+            }
+            JsonNode command = found.source().path("command");
+            if (!"delivered".equals(command.path("state").asText())) {
+                return;
+            }
+            StoredDocument doc = StoredDocument.partial(commands);
+            if (command.hasNonNull("cancel_requested_at")) {
+                doc.put("command.state", "cancelled")
+                        .put("command.finished_at", now)
+                        .put(
+                                "command.message",
+                                "cancelled by "
+                                        + command.path("cancel_requested_by").asText("a responder")
+                                        + " before its host took it");
+            } else {
+                doc.put("command.state", "queued");
+            }
+            Map<String, Object> fields = doc.map();
+            long seqNo = found.seqNo();
+            long primaryTerm = found.primaryTerm();
+            try {
+                ElasticsearchErrors.call(
+                        "Queueing command " + id + " again",
+                        () -> client.update(
+                                u -> u.index(commands.index())
+                                        .id(id)
+                                        .ifSeqNo(seqNo)
+                                        .ifPrimaryTerm(primaryTerm)
+                                        .doc(fields),
+                                Map.class));
+                return;
+            } catch (RuntimeException e) {
+                if (!ElasticsearchErrors.isConflict(e) || attempt >= 2) {
+                    throw e;
+                }
+            }
+        }
     }
 
     @Override
@@ -126,7 +167,8 @@ class ElasticsearchCommandStore implements CommandStore {
                     source.path("host").path("id").asText(),
                     source.path("command").path("state").asText(),
                     source.path("command").path("action").asText(),
-                    source.path("user").path("name").asText(null)));
+                    source.path("user").path("name").asText(null),
+                    source.path("command").hasNonNull("cancel_requested_at")));
         } catch (RuntimeException e) {
             if (ElasticsearchErrors.isNotFound(e)) {
                 return Optional.empty();

@@ -84,6 +84,12 @@ public interface CommandLedger {
     /** Cancelled before it was delivered; false when it changed (was delivered) meanwhile. */
     boolean cancel(Stored stored, String by, Instant now);
 
+    /**
+     * A command its host took, marked for the agent to stop (it asks while the command runs,
+     * and reports it cancelled); false when it changed (ended) meanwhile.
+     */
+    boolean requestCancel(Stored stored, String by, Instant now);
+
     /** The command's output, chunk after chunk, at most {@code max} bytes. */
     byte[] output(String id, long max);
 }

@@ -175,18 +175,30 @@ public class CommandService {
         return approved;
     }
 
-    /** Cancels what of the request no host has taken yet; answers how many. */
-    public int cancel(Requester who, String requestId) {
+    /** What a cancel did: commands that will never run, and running ones their agents are told to stop. */
+    public record Cancelled(int cancelled, int stopping) {}
+
+    /**
+     * Cancels what of the request no host has taken yet, and tells the agents running the rest
+     * to stop them (within seconds; they report them {@code cancelled}).
+     */
+    public Cancelled cancel(Requester who, String requestId) {
         Instant now = clock.instant();
         int cancelled = 0;
+        int stopping = 0;
         for (CommandLedger.Stored one : existing(requestId)) {
-            if (("queued".equals(one.state()) || "awaiting_approval".equals(one.state()))
-                    && ledger.cancel(one, who.name(), now)) {
+            String state = one.state();
+            if (("queued".equals(state) || "awaiting_approval".equals(state)) && ledger.cancel(one, who.name(), now)) {
                 cancelled++;
+            } else if (("delivered".equals(state) || "running".equals(state))
+                    && one.value("command", "cancel_requested_at") == null
+                    && ledger.requestCancel(one, who.name(), now)) {
+                stopping++;
             }
         }
-        audit.record(event("command.cancel", true, who, requestId, null, Map.of("commands", cancelled)));
-        return cancelled;
+        audit.record(event(
+                "command.cancel", true, who, requestId, null, Map.of("commands", cancelled, "stopping", stopping)));
+        return new Cancelled(cancelled, stopping);
     }
 
     public List<CommandLedger.Stored> commands(String requestId) {

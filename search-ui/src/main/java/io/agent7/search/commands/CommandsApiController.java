@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code /api/v1/commands}, responders and admins only: send a command to hosts named one by
  * one or to those a query matches, see where each host's command stands and what it printed,
- * approve another responder's request, cancel what has not run. docs/RESPONSE.md has examples.
+ * approve another responder's request, cancel it (what runs is stopped by its agent). docs/RESPONSE.md has examples.
  */
 @RestController
 class CommandsApiController {
@@ -94,7 +94,8 @@ class CommandsApiController {
 
     @PostMapping("/api/v1/commands/requests/{requestId}/cancel")
     Map<String, Object> cancel(@PathVariable String requestId, Authentication who, HttpServletRequest request) {
-        return Map.of("cancelled", commands.cancel(requester(who, request), requestId));
+        CommandService.Cancelled done = commands.cancel(requester(who, request), requestId);
+        return Map.of("cancelled", done.cancelled(), "stopping", done.stopping());
     }
 
     /** One command, with its output as text when it is UTF-8, else as base64. */

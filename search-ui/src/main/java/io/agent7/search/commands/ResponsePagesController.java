@@ -87,7 +87,9 @@ class ResponsePagesController {
         model.addAttribute("awaiting", stored.stream().anyMatch(s -> "awaiting_approval".equals(s.state())));
         model.addAttribute(
                 "cancellable",
-                stored.stream().anyMatch(s -> "queued".equals(s.state()) || "awaiting_approval".equals(s.state())));
+                stored.stream()
+                        .anyMatch(s -> List.of("queued", "awaiting_approval", "delivered", "running")
+                                .contains(s.state())));
         return "response-request";
     }
 
@@ -104,8 +106,16 @@ class ResponsePagesController {
             switch (change) {
                 case "approve" ->
                     redirect.addFlashAttribute("message", "Approved " + commands.approve(requester, requestId) + ".");
-                case "cancel" ->
-                    redirect.addFlashAttribute("message", "Cancelled " + commands.cancel(requester, requestId) + ".");
+                case "cancel" -> {
+                    CommandService.Cancelled done = commands.cancel(requester, requestId);
+                    redirect.addFlashAttribute(
+                            "message",
+                            "Cancelled " + done.cancelled() + " that had not run"
+                                    + (done.stopping() == 0
+                                            ? "."
+                                            : "; " + done.stopping() + " running: their agents stop them within"
+                                                    + " seconds."));
+                }
                 default -> throw new ApiProblem(HttpStatus.NOT_FOUND, "No such change: " + change);
             }
         } catch (ApiProblem e) {

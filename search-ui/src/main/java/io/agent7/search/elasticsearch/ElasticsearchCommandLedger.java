@@ -207,6 +207,15 @@ class ElasticsearchCommandLedger implements CommandLedger {
                         .put("command.message", "cancelled by " + by + " before its host took it"));
     }
 
+    @Override
+    public boolean requestCancel(Stored stored, String by, Instant now) {
+        return change(
+                stored,
+                StoredDocument.partial(commands)
+                        .put("command.cancel_requested_by", by)
+                        .put("command.cancel_requested_at", now));
+    }
+
     private boolean change(Stored stored, StoredDocument doc) {
         Map<String, Object> fields = doc.map();
         try {

@@ -360,7 +360,7 @@ class CommandsApiIT {
     }
 
     @Test
-    void cancelStopsWhatNoHostHasTaken() throws Exception {
+    void cancelStopsWhatNoHostHasTakenAndMarksWhatRunsForItsAgentToStop() throws Exception {
         JsonNode answer = JSON.readTree(
                 post(RESPONDER, "/api/v1/commands", Map.of("hosts", HOSTS.subList(0, 2), "action", "process_list"))
                         .body());
@@ -374,10 +374,20 @@ class CommandsApiIT {
                 "{\"doc\":{\"command\":{\"state\":\"delivered\"}}}");
         HttpResponse<String> cancelled = post(SECOND, "/api/v1/commands/requests/" + requestId + "/cancel", Map.of());
         assertThat(JSON.readTree(cancelled.body()).path("cancelled").asInt()).isEqualTo(1);
+        // The one its host took stays with its agent, marked for it to stop (ResponseIT: a real agent does).
+        assertThat(JSON.readTree(cancelled.body()).path("stopping").asInt()).isEqualTo(1);
         JsonNode request = JSON.readTree(
                 get(RESPONDER, "/api/v1/commands/requests/" + requestId).body());
         assertThat(request.path("states").path("cancelled").asInt()).isEqualTo(1);
         assertThat(request.path("states").path("delivered").asInt()).isEqualTo(1);
+        JsonNode marked = stored(delivered).path("command");
+        assertThat(marked.path("cancel_requested_by").asString()).isEqualTo(SECOND);
+        assertThat(marked.path("cancel_requested_at").asString()).isNotEmpty();
+        // Cancelling again marks nothing twice.
+        JsonNode again = JSON.readTree(post(SECOND, "/api/v1/commands/requests/" + requestId + "/cancel", Map.of())
+                .body());
+        assertThat(again.path("cancelled").asInt()).isZero();
+        assertThat(again.path("stopping").asInt()).isZero();
     }
 
     @Test
