@@ -186,14 +186,28 @@ public class CommandService {
         Instant now = clock.instant();
         int cancelled = 0;
         int stopping = 0;
-        for (CommandLedger.Stored one : existing(requestId)) {
-            String state = one.state();
-            if (("queued".equals(state) || "awaiting_approval".equals(state)) && ledger.cancel(one, who.name(), now)) {
-                cancelled++;
-            } else if (("delivered".equals(state) || "running".equals(state))
-                    && one.value("command", "cancel_requested_at") == null
-                    && ledger.requestCancel(one, who.name(), now)) {
-                stopping++;
+        for (CommandLedger.Stored listed : existing(requestId)) {
+            // The list comes from a search, which may lag what the ingest API wrote a moment ago
+            // (delivered, running): a change that finds the command changed reads it again.
+            Optional<CommandLedger.Stored> one = Optional.of(listed);
+            for (int attempt = 0; attempt < 3 && one.isPresent(); attempt++) {
+                CommandLedger.Stored current = one.get();
+                String state = current.state();
+                if ("queued".equals(state) || "awaiting_approval".equals(state)) {
+                    if (ledger.cancel(current, who.name(), now)) {
+                        cancelled++;
+                        break;
+                    }
+                } else if (("delivered".equals(state) || "running".equals(state))
+                        && current.value("command", "cancel_requested_at") == null) {
+                    if (ledger.requestCancel(current, who.name(), now)) {
+                        stopping++;
+                        break;
+                    }
+                } else {
+                    break;
+                }
+                one = ledger.find(current.id());
             }
         }
         audit.record(event(
