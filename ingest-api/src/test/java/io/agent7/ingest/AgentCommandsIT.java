@@ -46,6 +46,10 @@ class AgentCommandsIT extends IngestApiIT {
         return send("/api/v1/agents/commands?wait=" + waitSeconds, agent.accessToken(), null, null, null, "GET");
     }
 
+    Response status(Agent agent, String id) {
+        return send("/api/v1/agents/commands/" + id, agent.accessToken(), null, null, null, "GET");
+    }
+
     Response report(Agent agent, String id, String json) {
         return post("/api/v1/agents/commands/" + id + "/report", agent.accessToken(), "application/json", json);
     }
@@ -125,6 +129,50 @@ class AgentCommandsIT extends IngestApiIT {
         assertThat(output(agent, id, "2", "more".getBytes(StandardCharsets.UTF_8))
                         .status())
                 .isEqualTo(409);
+    }
+
+    @Test
+    void aCommandCancelledWhileItsAgentRunsItIsSoSaidAndEndsCancelled() {
+        Agent agent = enroll();
+        Agent other = enroll();
+        String first = queue(agent.hostId(), Instant.now().plusSeconds(600));
+        String second = queue(agent.hostId(), Instant.now().plusSeconds(600));
+        assertThat(poll(agent, 20).body().path("commands").findValuesAsString("id"))
+                .as("both in one answer")
+                .containsExactly(first, second);
+        assertThat(command(second).path("state").asString()).isEqualTo("delivered");
+        assertThat(report(agent, first, "{\"state\":\"running\",\"at\":\"" + Instant.now() + "\"}")
+                        .status())
+                .isEqualTo(204);
+
+        Response status = status(agent, first);
+        assertThat(status.status()).as(status.toString()).isEqualTo(200);
+        assertThat(status.body().path("state").asString()).isEqualTo("running");
+        assertThat(status.body().path("cancel").asBoolean()).isFalse();
+        assertThat(status(other, first).status()).as("another host's command").isEqualTo(403);
+        assertThat(status(agent, "no-such-command").status()).isEqualTo(404);
+
+        // The console marks it as a responder's cancel does.
+        TestElasticsearch.send(
+                TestElasticsearch.url(),
+                "POST",
+                "/agent7-commands/_update/" + first + "?refresh=true",
+                "{\"doc\":{\"command\":{\"cancel_requested_by\":\"ann\",\"cancel_requested_at\":\"" + Instant.now()
+                        + "\"}}}");
+        assertThat(status(agent, first).body().path("cancel").asBoolean()).isTrue();
+        assertThat(report(
+                                agent,
+                                first,
+                                "{\"state\":\"cancelled\",\"at\":\"" + Instant.now()
+                                        + "\",\"exit_code\":-1,\"bytes\":0,\"message\":\"cancelled by a responder\"}")
+                        .status())
+                .isEqualTo(204);
+        assertThat(command(first).path("state").asString()).isEqualTo("cancelled");
+        Response ended = status(agent, first);
+        assertThat(ended.body().path("state").asString()).isEqualTo("cancelled");
+        assertThat(ended.body().path("cancel").asBoolean())
+                .as("nothing left to stop")
+                .isFalse();
     }
 
     @Test

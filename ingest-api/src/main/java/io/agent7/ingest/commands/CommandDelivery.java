@@ -106,11 +106,9 @@ public class CommandDelivery implements DisposableBean {
     private Map<String, List<CommandsAnswer.Delivery>> deliver(List<String> hosts) {
         Instant now = clock.instant();
         Map<String, List<CommandsAnswer.Delivery>> byHost = new LinkedHashMap<>();
-        for (CommandStore.Pending pending : store.queuedFor(hosts, now)) {
-            if (store.markDelivered(pending, now)) {
-                byHost.computeIfAbsent(pending.hostId(), h -> new ArrayList<>())
-                        .add(new CommandsAnswer.Delivery(pending.id(), pending.signed()));
-            }
+        for (CommandStore.Pending pending : store.markDelivered(store.queuedFor(hosts, now), now)) {
+            byHost.computeIfAbsent(pending.hostId(), h -> new ArrayList<>())
+                    .add(new CommandsAnswer.Delivery(pending.id(), pending.signed()));
         }
         return byHost;
     }

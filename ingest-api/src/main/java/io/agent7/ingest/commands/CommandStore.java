@@ -25,8 +25,11 @@ public interface CommandStore {
     /** The queued, unexpired commands of {@code hostIds}, oldest first. */
     List<Pending> queuedFor(Collection<String> hostIds, Instant now);
 
-    /** Marks {@code pending} delivered; false when another instance delivered it, or it changed, first. */
-    boolean markDelivered(Pending pending, Instant now);
+    /**
+     * Marks {@code pending} delivered; answers those marked, leaving out any another instance
+     * delivered, or that changed, first.
+     */
+    List<Pending> markDelivered(List<Pending> pending, Instant now);
 
     /**
      * A delivered command whose poll ended before it could take it: queued again, or cancelled

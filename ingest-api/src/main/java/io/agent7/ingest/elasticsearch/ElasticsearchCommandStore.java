@@ -3,6 +3,9 @@ package io.agent7.ingest.elasticsearch;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.json.JsonData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,6 +23,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +33,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ElasticsearchCommandStore implements CommandStore {
+
+    private static final Logger log = LoggerFactory.getLogger(ElasticsearchCommandStore.class);
 
     private final ElasticsearchClient client;
     private final DataType commands;
@@ -76,30 +83,44 @@ class ElasticsearchCommandStore implements CommandStore {
         return pending;
     }
 
-    /** Marks {@code pending} delivered; false when another instance delivered it, or it changed, first. */
+    /**
+     * Marks {@code pending} delivered, in one bulk request of conditional updates; answers those
+     * marked, leaving out any another instance delivered, or that changed, first.
+     */
     @Override
-    public boolean markDelivered(Pending pending, Instant now) {
+    public List<Pending> markDelivered(List<Pending> pending, Instant now) {
+        if (pending.isEmpty()) {
+            return List.of();
+        }
         Map<String, Object> doc = StoredDocument.partial(commands)
                 .put("command.state", "delivered")
                 .put("command.delivered_at", now)
                 .map();
-        try {
-            ElasticsearchErrors.call(
-                    "Marking command " + pending.id() + " delivered",
-                    () -> client.update(
-                            u -> u.index(commands.index())
-                                    .id(pending.id())
-                                    .ifSeqNo(pending.seqNo())
-                                    .ifPrimaryTerm(pending.primaryTerm())
-                                    .doc(doc),
-                            Map.class));
-            return true;
-        } catch (RuntimeException e) {
-            if (ElasticsearchErrors.isConflict(e)) {
-                return false;
-            }
-            throw e;
+        List<BulkOperation> operations = new ArrayList<>();
+        for (Pending one : pending) {
+            operations.add(BulkOperation.of(o -> o.update(u -> u.index(commands.index())
+                    .id(one.id())
+                    .ifSeqNo(one.seqNo())
+                    .ifPrimaryTerm(one.primaryTerm())
+                    .action(a -> a.doc(doc)))));
         }
+        BulkResponse response = ElasticsearchErrors.call(
+                "Marking " + pending.size() + " commands delivered", () -> client.bulk(b -> b.operations(operations)));
+        List<Pending> marked = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        for (int i = 0; i < pending.size(); i++) {
+            BulkResponseItem item = response.items().get(i);
+            if (item.error() == null) {
+                marked.add(pending.get(i));
+            } else if (item.status() != 409) {
+                failed.add(pending.get(i).id() + ": " + item.error().reason());
+            }
+        }
+        if (!failed.isEmpty()) {
+            // They stay queued: the next look delivers them.
+            log.warn("Elasticsearch did not mark {} commands delivered, e.g. {}", failed.size(), failed.get(0));
+        }
+        return marked;
     }
 
     /** A delivered command whose poll ended before it could take it: queued again. */
