@@ -15,12 +15,28 @@ class ArgvRunnerTest {
 
     final ByteArrayOutputStream output = new ByteArrayOutputStream();
 
+    /** Keeps what a command prints, from the runner's reader thread. */
+    final java.util.function.Consumer<byte[]> collect = chunk -> {
+        synchronized (output) {
+            output.writeBytes(chunk);
+        }
+    };
+
     ArgvRunner.Outcome run(Duration timeout, long cap, String... argv) throws Exception {
-        return ArgvRunner.run(List.of(argv), timeout, cap, chunk -> {
-            synchronized (output) {
-                output.writeBytes(chunk);
-            }
-        });
+        return ArgvRunner.run(List.of(argv), timeout, cap, collect);
+    }
+
+    /** A shell that prints the pid of a child it leaves in the background, then waits a minute. */
+    ArgvRunner.Outcome runWithBackgroundChild(
+            java.util.function.Consumer<ProcessHandle> started, java.util.function.BooleanSupplier stop)
+            throws Exception {
+        return ArgvRunner.run(
+                List.of("/bin/sh", "-c", "sleep 60 & echo $!; sleep 60"),
+                Duration.ofSeconds(60),
+                1 << 20,
+                collect,
+                started,
+                stop);
     }
 
     String text() {
@@ -116,17 +132,7 @@ class ArgvRunnerTest {
             stop.set(true);
         });
         stopper.start();
-        ArgvRunner.Outcome outcome = ArgvRunner.run(
-                List.of("/bin/sh", "-c", "sleep 60 & echo $!; sleep 60"),
-                Duration.ofSeconds(60),
-                1 << 20,
-                chunk -> {
-                    synchronized (output) {
-                        output.writeBytes(chunk);
-                    }
-                },
-                started -> {},
-                stop::get);
+        ArgvRunner.Outcome outcome = runWithBackgroundChild(started -> {}, stop::get);
         stopper.join();
         assertThat(outcome.cancelled()).isTrue();
         assertThat(outcome.timedOut()).isFalse();
@@ -143,17 +149,7 @@ class ArgvRunnerTest {
                 new java.util.concurrent.atomic.AtomicReference<>();
         Thread command = new Thread(() -> {
             try {
-                ArgvRunner.run(
-                        List.of("/bin/sh", "-c", "sleep 60 & echo $!; sleep 60"),
-                        Duration.ofSeconds(60),
-                        1 << 20,
-                        chunk -> {
-                            synchronized (output) {
-                                output.writeBytes(chunk);
-                            }
-                        },
-                        started::set,
-                        () -> false);
+                runWithBackgroundChild(started::set, () -> false);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
