@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -122,12 +121,9 @@ class AgentCommandsController {
         return ResponseEntity.noContent().build();
     }
 
-    /**
-     * {@code POST /api/v1/agents/commands/{id}/report}: running, ended, or refused. An end is
-     * answered once its audit record is written, without holding a server thread meanwhile.
-     */
+    /** {@code POST /api/v1/agents/commands/{id}/report}: running, ended, or refused. */
     @PostMapping("/api/v1/agents/commands/{id}/report")
-    CompletableFuture<ResponseEntity<Void>> report(
+    ResponseEntity<Void> report(
             @AuthenticationPrincipal Jwt token,
             @PathVariable String id,
             @RequestBody CommandReport report,
@@ -154,18 +150,17 @@ class AgentCommandsController {
             }
             details.put("output_bytes", report.bytes());
             boolean refused = report.state() == CommandReport.State.REFUSED;
-            return audit.recordLater(new AuditEvent(
-                            refused ? "command.refused_by_agent" : "command.result",
-                            report.state() == CommandReport.State.DONE,
-                            "agent:" + agent.agentId(),
-                            List.of(),
-                            request.getRemoteAddr(),
-                            agent.hostId(),
-                            refused ? report.reason() : null,
-                            details))
-                    .thenApply(written -> ResponseEntity.noContent().<Void>build());
+            audit.record(new AuditEvent(
+                    refused ? "command.refused_by_agent" : "command.result",
+                    report.state() == CommandReport.State.DONE,
+                    "agent:" + agent.agentId(),
+                    List.of(),
+                    request.getRemoteAddr(),
+                    agent.hostId(),
+                    refused ? report.reason() : null,
+                    details));
         }
-        return CompletableFuture.completedFuture(ResponseEntity.noContent().build());
+        return ResponseEntity.noContent().build();
     }
 
     /** The command, when it is this agent's host's; otherwise a 404 or a 403 and an audit record. */

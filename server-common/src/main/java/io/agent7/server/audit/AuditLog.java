@@ -12,9 +12,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,12 +32,6 @@ public class AuditLog {
     private final DataType type;
     private final Clock clock;
     private Head head; // the chain's end as this instance last wrote or read it; null: read it again
-    /** Writes the records asked for with {@link #recordLater}, one after the other, as the chain needs. */
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "agent7-audit-writer");
-        t.setDaemon(true);
-        return t;
-    });
 
     public AuditLog(ElasticsearchClient client, Schema schema, Clock clock) {
         this.client = client;
@@ -106,16 +97,6 @@ public class AuditLog {
                 event.actor(),
                 MAX_ATTEMPTS);
         return null;
-    }
-
-    /**
-     * {@link #record(AuditEvent)} on a thread of the log's own, done when the record is written:
-     * for a request that must not hold a server thread while records wait their turn in the
-     * chain (an agent's report when a fleet-wide command ends on thousands of hosts at once),
-     * yet answers only once its record is written.
-     */
-    public CompletableFuture<String> recordLater(AuditEvent event) {
-        return CompletableFuture.supplyAsync(() -> record(event), writer);
     }
 
     private StoredDocument document(AuditEvent event, String id, long seq, String previousHash) {
