@@ -87,6 +87,36 @@ public final class CertificateAuthority {
         return certificate;
     }
 
+    /** Keeps the CA, its key included, in a PKCS#12 file readable by its owner only. */
+    public void save(Path file, char[] password) {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("ca", keys.getPrivate(), password, new X509Certificate[] {certificate});
+            try (OutputStream out = Files.newOutputStream(ownerOnly(file))) {
+                store.store(out, password);
+            }
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot write " + file, e);
+        }
+    }
+
+    /** A CA {@link #save saved} before. */
+    public static CertificateAuthority load(Path file, char[] password) {
+        try (InputStream in = Files.newInputStream(file)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, password);
+            X509Certificate certificate = (X509Certificate) store.getCertificate("ca");
+            PrivateKey key = (PrivateKey) store.getKey("ca", password);
+            if (certificate == null || key == null) {
+                throw new IllegalStateException(file + " holds no CA");
+            }
+            return new CertificateAuthority(new KeyPair(certificate.getPublicKey(), key), certificate);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot read the CA in " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** An SSL context that trusts this CA and nothing else. */
     public SSLContext trustingContext() {
         return trusting(List.of(certificate));
@@ -128,6 +158,25 @@ public final class CertificateAuthority {
      * (clients check the name they connected to against these), signed by this CA.
      */
     public Issued issueServer(String commonName, List<String> dnsNames, List<String> ipAddresses, Duration validity) {
+        return issue(commonName, dnsNames, ipAddresses, validity, new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth});
+    }
+
+    /**
+     * A certificate for a node of a cluster, which is a TLS server to its peers and a client of
+     * theirs (Elasticsearch's transport layer): usable for both.
+     */
+    public Issued issueNode(String commonName, List<String> dnsNames, List<String> ipAddresses, Duration validity) {
+        return issue(commonName, dnsNames, ipAddresses, validity, new KeyPurposeId[] {
+            KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth
+        });
+    }
+
+    private Issued issue(
+            String commonName,
+            List<String> dnsNames,
+            List<String> ipAddresses,
+            Duration validity,
+            KeyPurposeId[] purposes) {
         if (dnsNames.isEmpty() && ipAddresses.isEmpty()) {
             throw new IllegalArgumentException("A server certificate needs at least one DNS name or IP address");
         }
@@ -141,8 +190,7 @@ public final class CertificateAuthority {
                             name(certificate.getSubjectX500Principal()), name(commonName), serverKeys, validity)
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
-                    .addExtension(
-                            Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
+                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes))
                     .addExtension(
                             Extension.subjectAlternativeName,
                             false,

@@ -86,13 +86,50 @@ public final class ElasticsearchNode implements AutoCloseable {
         return new Builder(name);
     }
 
-    /** HTTPS with a certificate from {@code ca} for 127.0.0.1 and localhost, security on, one superuser in the file realm. */
-    public record Security(CertificateAuthority ca, String user, String password) {
+    /**
+     * HTTPS with a certificate from {@code ca} for 127.0.0.1 and localhost, security on, one
+     * superuser ({@code user}) in the file realm; {@code roles}, when not null, is a
+     * {@code roles.yml} the node loads, and {@code users} are more file-realm users with those roles.
+     */
+    public record Security(CertificateAuthority ca, String user, String password, Path roles, List<User> users) {
         public Security {
-            if (password.length() < 6) {
-                throw new IllegalArgumentException(
-                        "Elasticsearch's file realm needs passwords of 6 characters or more");
-            }
+            checkPassword(password);
+            users = List.copyOf(users);
+        }
+
+        public Security(CertificateAuthority ca, String user, String password) {
+            this(ca, user, password, null, List.of());
+        }
+
+        /** The same, with the roles of {@code roles} (a {@code roles.yml}) and users holding them. */
+        public Security withRoles(Path roles, List<User> users) {
+            return new Security(ca, user, password, roles, users);
+        }
+    }
+
+    /** A file-realm user and its roles. */
+    public record User(String name, String password, List<String> roles) {
+        public User {
+            checkPassword(password);
+            roles = List.copyOf(roles);
+        }
+    }
+
+    private static void checkPassword(String password) {
+        if (password.length() < 6) {
+            throw new IllegalArgumentException("Elasticsearch's file realm needs passwords of 6 characters or more");
+        }
+    }
+
+    /**
+     * This node as one of several on loopback: its transport port, where the others' are
+     * ({@code 127.0.0.1:port}), and the names of the master-eligible nodes that form the cluster
+     * the first time. Transport is TLS too when the node is secured.
+     */
+    public record Membership(int transportPort, List<String> seedHosts, List<String> initialMasterNodes) {
+        public Membership {
+            seedHosts = List.copyOf(seedHosts);
+            initialMasterNodes = List.copyOf(initialMasterNodes);
         }
     }
 
@@ -109,6 +146,7 @@ public final class ElasticsearchNode implements AutoCloseable {
             List<String> jvmOptions,
             Map<String, String> settings,
             Security security,
+            Membership membership,
             boolean outlivesJvm) {}
 
     /** What a node is to be; {@link #start()} starts it. */
@@ -125,6 +163,7 @@ public final class ElasticsearchNode implements AutoCloseable {
         private final List<String> jvmOptions = new ArrayList<>();
         private final Map<String, String> settings = new LinkedHashMap<>();
         private Security security;
+        private Membership membership;
         private boolean outlivesJvm;
 
         private Builder(String name) {
@@ -210,6 +249,12 @@ public final class ElasticsearchNode implements AutoCloseable {
             return this;
         }
 
+        /** Makes the node one of a cluster (see {@link ElasticsearchCluster}); default: a cluster of its own. */
+        public Builder membership(Membership membership) {
+            this.membership = membership;
+            return this;
+        }
+
         /** Leaves the node running when this JVM exits: for {@code ./agent7}, which stops it itself. */
         public Builder outlivesJvm() {
             this.outlivesJvm = true;
@@ -217,6 +262,13 @@ public final class ElasticsearchNode implements AutoCloseable {
         }
 
         public ElasticsearchNode start() {
+            ElasticsearchNode node = prepare();
+            node.startAgain();
+            return node;
+        }
+
+        /** The node's folder made ready (configuration, certificates, users), not started. */
+        ElasticsearchNode prepare() {
             String v = version != null ? version : ElasticsearchDistribution.version();
             Path zip = distribution != null ? distribution : ElasticsearchDistribution.zip(v);
             Path base = work != null ? work : defaultWork();
@@ -237,6 +289,7 @@ public final class ElasticsearchNode implements AutoCloseable {
                     List.copyOf(jvmOptions),
                     Map.copyOf(settings),
                     security,
+                    membership,
                     outlivesJvm);
             return ElasticsearchNode.create(options);
         }
@@ -270,7 +323,6 @@ public final class ElasticsearchNode implements AutoCloseable {
         int port = options.port() > 0 ? options.port() : ServiceProcess.freePort();
         ElasticsearchNode node = new ElasticsearchNode(options, home, jdk, options.dir(), port);
         node.prepare();
-        node.startAgain();
         return node;
     }
 
@@ -278,7 +330,10 @@ public final class ElasticsearchNode implements AutoCloseable {
     private void prepare() {
         try {
             Path config = dir.resolve("config");
-            if (!Files.isDirectory(config)) {
+            // A node's folder is made once: started again later (./agent7 up --cluster after a
+            // down), it keeps its certificates and users.
+            boolean fresh = !Files.isDirectory(config);
+            if (fresh) {
                 Files.createDirectories(dir);
                 copyTree(home.resolve("config"), config);
             }
@@ -287,37 +342,65 @@ public final class ElasticsearchNode implements AutoCloseable {
             // The node's temporary files (ES_TMPDIR) in its own folder, so they go with it;
             // by default each start leaves a folder of them in /tmp.
             Files.createDirectories(dir.resolve("tmp"));
-            if (options.security() != null) {
-                CertificateAuthority.Issued http = options.security()
-                        .ca()
-                        .issueServer("127.0.0.1", List.of("localhost"), List.of("127.0.0.1"), Duration.ofDays(30));
+            if (fresh && options.security() != null) {
+                CertificateAuthority ca = options.security().ca();
+                CertificateAuthority.Issued http =
+                        ca.issueServer("127.0.0.1", List.of("localhost"), List.of("127.0.0.1"), Duration.ofDays(30));
                 Files.writeString(config.resolve("http.crt"), http.certificatePem());
                 Files.writeString(config.resolve("http.key"), http.keyPem());
                 Files.writeString(config.resolve("ca.crt"), CertificateAuthority.pem(http.ca()));
+                if (options.membership() != null) {
+                    // The transport layer's certificate: each node is a server to its peers and a client of theirs.
+                    CertificateAuthority.Issued transport = ca.issueNode(
+                            options.name(), List.of("localhost"), List.of("127.0.0.1"), Duration.ofDays(30));
+                    Files.writeString(config.resolve("transport.crt"), transport.certificatePem());
+                    Files.writeString(config.resolve("transport.key"), transport.keyPem());
+                }
+                if (options.security().roles() != null) {
+                    Files.copy(
+                            options.security().roles(),
+                            config.resolve("roles.yml"),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
             }
             Unprivileged.handOver(dir);
-            if (options.security() != null) {
-                Processes.require(
-                        Unprivileged.command(List.of(
-                                "env",
-                                "ES_JAVA_HOME=" + jdk,
-                                "ES_PATH_CONF=" + config,
-                                home.resolve("bin/elasticsearch-users").toString(),
-                                "useradd",
-                                options.security().user(),
-                                "-p",
-                                options.security().password(),
-                                "-r",
-                                "superuser")),
-                        "add the user '" + options.security().user() + "' to the node's file realm");
+            if (fresh && options.security() != null) {
+                addUser(
+                        config,
+                        new User(options.security().user(), options.security().password(), List.of("superuser")));
+                for (User user : options.security().users()) {
+                    addUser(config, user);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the node's folder " + dir, e);
         }
     }
 
+    private void addUser(Path config, User user) {
+        Processes.require(
+                Unprivileged.command(List.of(
+                        "env",
+                        "ES_JAVA_HOME=" + jdk,
+                        "ES_PATH_CONF=" + config,
+                        home.resolve("bin/elasticsearch-users").toString(),
+                        "useradd",
+                        user.name(),
+                        "-p",
+                        user.password(),
+                        "-r",
+                        String.join(",", user.roles()))),
+                "add the user '" + user.name() + "' to the node's file realm");
+    }
+
     /** Starts the node (again, after {@link #stop()} or {@link #kill()}) with its data, and waits until it is yellow. */
     public void startAgain() {
+        launch();
+        awaitYellow();
+    }
+
+    /** Starts the node's process; returns once it runs (a cluster's node is yellow only once enough nodes have joined). */
+    void launch() {
         if (pid().isPresent()) {
             throw new IllegalStateException(
                     "Elasticsearch in " + dir + " is already running (pid " + pid().get() + ")");
@@ -358,7 +441,6 @@ public final class ElasticsearchNode implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while Elasticsearch started", e);
         }
-        awaitYellow();
         if (!options.outlivesJvm()) {
             RUNNING.add(this);
         }
@@ -378,7 +460,17 @@ public final class ElasticsearchNode implements AutoCloseable {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("cluster.name", options.clusterName());
         settings.put("node.name", options.name());
-        settings.put("discovery.type", "single-node");
+        if (options.membership() == null) {
+            settings.put("discovery.type", "single-node");
+        } else {
+            settings.put("transport.port", Integer.toString(options.membership().transportPort()));
+            settings.put(
+                    "discovery.seed_hosts",
+                    String.join(",", options.membership().seedHosts()));
+            settings.put(
+                    "cluster.initial_master_nodes",
+                    String.join(",", options.membership().initialMasterNodes()));
+        }
         // Loopback only: binding elsewhere turns on the production bootstrap checks these machines fail.
         settings.put("network.host", "127.0.0.1");
         settings.put("http.port", Integer.toString(port));
@@ -395,12 +487,19 @@ public final class ElasticsearchNode implements AutoCloseable {
             settings.put("xpack.security.http.ssl.certificate", "http.crt");
             settings.put("xpack.security.http.ssl.key", "http.key");
             settings.put("xpack.security.http.ssl.certificate_authorities", "ca.crt");
+            if (options.membership() != null) {
+                settings.put("xpack.security.transport.ssl.enabled", "true");
+                settings.put("xpack.security.transport.ssl.verification_mode", "full");
+                settings.put("xpack.security.transport.ssl.certificate", "transport.crt");
+                settings.put("xpack.security.transport.ssl.key", "transport.key");
+                settings.put("xpack.security.transport.ssl.certificate_authorities", "ca.crt");
+            }
         }
         settings.putAll(options.settings());
         return settings;
     }
 
-    private void awaitYellow() {
+    void awaitYellow() {
         URI health = url().resolve("/_cluster/health?wait_for_status=yellow&timeout=1s");
         long deadline = System.nanoTime() + START_LIMIT.toNanos();
         String last = "no answer yet";

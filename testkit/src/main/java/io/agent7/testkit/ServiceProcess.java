@@ -162,6 +162,11 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The service's log file. */
+    public Path log() {
+        return log;
+    }
+
     /** The last lines of the service's log, for failure messages. */
     public String tail() {
         try {

@@ -36,6 +36,15 @@ public final class Tools {
                   starts a node in DIR that outlives this command; prints its URL
               elasticsearch-stop --dir DIR
                   stops the node in DIR, if one runs
+              elasticsearch-cluster-start --dir DIR --version V --distribution ZIP --roles FILE [--nodes 3]
+                                  [--port P] [--heap 512m] [--cluster-name NAME] [--jvm-option OPTION]
+                  starts a cluster of secured nodes (TLS on HTTP and transport from a CA made in
+                  DIR/ca.pem, file-realm users with the roles of FILE; their passwords in
+                  DIR/credentials.env, owner-only) that outlives this command; nodes on HTTP ports
+                  P, P+1... and transport ports P+100...; started again with their data when DIR
+                  has them; prints the nodes' URLs, comma-separated
+              elasticsearch-cluster-stop --dir DIR
+                  stops the cluster's nodes in DIR, if they run
               elasticsearch-jdk --version V
                   prints the home of the JDK that Elasticsearch V runs on here
               samba-start --dir DIR [--address 127.0.0.1]
@@ -59,6 +68,8 @@ public final class Tools {
                 case "command-keys" -> commandKeys(Path.of(one(options, "dir")));
                 case "elasticsearch-start" -> startElasticsearch(options);
                 case "elasticsearch-stop" -> ElasticsearchNode.stop(Path.of(one(options, "dir")));
+                case "elasticsearch-cluster-start" -> startCluster(options);
+                case "elasticsearch-cluster-stop" -> stopCluster(Path.of(one(options, "dir")));
                 case "elasticsearch-jdk" -> System.out.println(Jdks.forElasticsearch(one(options, "version")));
                 case "samba-start" ->
                     System.out.println(SambaDomainController.startOutlivingJvm(
@@ -92,9 +103,7 @@ public final class Tools {
                 .forEach(addresses::add);
         CertificateAuthority.Issued server =
                 ca.issueServer(host, List.of("localhost", host), addresses, Duration.ofDays(825));
-        byte[] random = new byte[18];
-        new SecureRandom().nextBytes(random);
-        String password = Base64.getUrlEncoder().encodeToString(random);
+        String password = secret();
         CertificateAuthority.writeOwnerOnly(dir.resolve("password"), password + "\n");
         server.writePkcs12(dir.resolve("server.p12"), "server", password.toCharArray());
         // Written last: ./agent7 takes the folder as complete when ca.pem and server.p12 exist.
@@ -130,6 +139,91 @@ public final class Tools {
         optional(options, "cluster-name").ifPresent(node::clusterName);
         options.getOrDefault("jvm-option", List.of()).forEach(node::jvmOption);
         System.out.println(node.start().url());
+    }
+
+    /** The services' users in a cluster the tools start, each holding the role of its name. */
+    static final List<String> SERVICE_USERS =
+            List.of("agent7_installer", "agent7_ingest", "agent7_console", "agent7_detections");
+
+    private static void startCluster(Map<String, List<String>> options) {
+        Path dir = Path.of(one(options, "dir")).toAbsolutePath();
+        Path credentials = dir.resolve("credentials.env");
+        Path caStore = dir.resolve("ca.p12");
+        CertificateAuthority ca;
+        Map<String, String> passwords = new java.util.LinkedHashMap<>();
+        try {
+            Files.createDirectories(dir);
+            if (Files.exists(credentials) && Files.exists(caStore)) {
+                for (String line : Files.readAllLines(credentials)) {
+                    int eq = line.indexOf('=');
+                    if (eq > 0) {
+                        passwords.put(line.substring(0, eq), line.substring(eq + 1));
+                    }
+                }
+                ca = CertificateAuthority.load(
+                        caStore, passwords.get("AGENT7_ES_CA_PASSWORD").toCharArray());
+            } else {
+                ca = CertificateAuthority.create("Agent7 Elasticsearch CA " + dir.getFileName(), Duration.ofDays(3650));
+                passwords.put("AGENT7_ES_CA_PASSWORD", secret());
+                passwords.put("AGENT7_ES_SUPERUSER_PASSWORD", secret());
+                for (String user : SERVICE_USERS) {
+                    passwords.put(passwordVariable(user), secret());
+                }
+                ca.save(caStore, passwords.get("AGENT7_ES_CA_PASSWORD").toCharArray());
+                StringBuilder env = new StringBuilder("AGENT7_ES_SUPERUSER=agent7_admin\n");
+                passwords.forEach((name, value) ->
+                        env.append(name).append('=').append(value).append('\n'));
+                CertificateAuthority.writeOwnerOnly(credentials, env.toString());
+            }
+            Files.writeString(dir.resolve("ca.pem"), CertificateAuthority.pem(ca.certificate()));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot prepare " + dir + ": " + e.getMessage(), e);
+        }
+        List<ElasticsearchNode.User> users = SERVICE_USERS.stream()
+                .map(user -> new ElasticsearchNode.User(user, passwords.get(passwordVariable(user)), List.of(user)))
+                .toList();
+        ElasticsearchNode.Security security = new ElasticsearchNode.Security(
+                        ca, "agent7_admin", passwords.get("AGENT7_ES_SUPERUSER_PASSWORD"))
+                .withRoles(Path.of(one(options, "roles")), users);
+        int size = Integer.parseInt(optional(options, "nodes").orElse("3"));
+        String name = optional(options, "cluster-name").orElse("agent7");
+        ElasticsearchCluster cluster = ElasticsearchCluster.start(
+                name,
+                size,
+                security,
+                Integer.parseInt(optional(options, "port").orElse("0")),
+                (i, node) -> {
+                    node.dir(dir.resolve("node-" + (i + 1)))
+                            .version(one(options, "version"))
+                            .distribution(Path.of(one(options, "distribution")))
+                            .heap(optional(options, "heap").orElse("512m"))
+                            .outlivesJvm();
+                    options.getOrDefault("jvm-option", List.of()).forEach(node::jvmOption);
+                },
+                dir.resolve("ca.pem"));
+        System.out.println(cluster.urlList());
+    }
+
+    static String passwordVariable(String user) {
+        return "AGENT7_ES_" + user.substring("agent7_".length()).toUpperCase(java.util.Locale.ROOT) + "_PASSWORD";
+    }
+
+    private static void stopCluster(Path dir) {
+        try (var nodes = Files.list(dir)) {
+            nodes.filter(node -> node.getFileName().toString().startsWith("node-"))
+                    .parallel()
+                    .forEach(ElasticsearchNode::stop);
+        } catch (java.nio.file.NoSuchFileException e) {
+            // no cluster there
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String secret() {
+        byte[] random = new byte[18];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().encodeToString(random);
     }
 
     private static final Set<String> REPEATABLE = Set.of("jvm-option", "ip");
