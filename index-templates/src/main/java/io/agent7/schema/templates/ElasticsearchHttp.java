@@ -8,19 +8,21 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import javax.net.ssl.SSLContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The few REST calls the installer makes, over the JDK's HTTP client so that the schema
- * module needs nothing but Jackson.
+ * module needs nothing but Jackson. Given several nodes of a cluster, it asks the first that
+ * can be reached, in order, so one node down does not stop an installation.
  */
 public final class ElasticsearchHttp {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final URI base;
+    private final List<URI> bases;
     private final String authorization;
     private final HttpClient client;
 
@@ -33,8 +35,20 @@ public final class ElasticsearchHttp {
      *            signed; null trusts the JDK's default CAs
      */
     public ElasticsearchHttp(URI base, String username, String password, SSLContext ssl) {
-        String text = base.toString();
-        this.base = URI.create(text.endsWith("/") ? text : text + "/");
+        this(List.of(base), username, password, ssl);
+    }
+
+    /** The same for a cluster's nodes: each request goes to the first of {@code bases} that can be reached. */
+    public ElasticsearchHttp(List<URI> bases, String username, String password, SSLContext ssl) {
+        if (bases.isEmpty()) {
+            throw new IllegalArgumentException("No Elasticsearch URL given");
+        }
+        this.bases = bases.stream()
+                .map(base -> {
+                    String text = base.toString();
+                    return URI.create(text.endsWith("/") ? text : text + "/");
+                })
+                .toList();
         this.authorization = username == null || username.isEmpty()
                 ? null
                 : "Basic "
@@ -62,6 +76,20 @@ public final class ElasticsearchHttp {
     }
 
     public Response send(String method, String path, JsonNode body) {
+        IOException unreachable = null;
+        for (URI base : bases) {
+            try {
+                return send(base, method, path, body);
+            } catch (IOException e) {
+                // Not reached, or the connection broke before an answer: the next node. The
+                // installer's requests are idempotent, so one that may have arrived can be repeated.
+                unreachable = e;
+            }
+        }
+        throw new ElasticsearchUnavailableException(bases, unreachable);
+    }
+
+    private Response send(URI base, String method, String path, JsonNode body) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         base.resolve(path.startsWith("/") ? path.substring(1) : path))
                 .timeout(Duration.ofSeconds(60))
@@ -80,22 +108,26 @@ public final class ElasticsearchHttp {
             byte[] bytes = response.body();
             JsonNode json = bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
             return new Response(response.statusCode(), json);
-        } catch (IOException e) {
-            throw new ElasticsearchUnavailableException(base, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ElasticsearchUnavailableException(base, e);
+            throw new ElasticsearchUnavailableException(List.of(base), e);
         }
     }
 
-    public URI base() {
-        return base;
+    /** The nodes asked, in order. */
+    public List<URI> bases() {
+        return bases;
     }
 
     /** Elasticsearch could not be reached at all. */
     public static final class ElasticsearchUnavailableException extends RuntimeException {
-        ElasticsearchUnavailableException(URI base, Exception cause) {
-            super("Elasticsearch at " + base + " could not be reached: " + cause, cause);
+        ElasticsearchUnavailableException(List<URI> bases, Exception cause) {
+            super(
+                    "Elasticsearch at "
+                            + String.join(
+                                    ", ", bases.stream().map(URI::toString).toList()) + " could not be reached: "
+                            + cause,
+                    cause);
         }
     }
 }

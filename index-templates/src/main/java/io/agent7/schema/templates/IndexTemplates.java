@@ -93,23 +93,21 @@ public final class IndexTemplates {
      * created by an older release is given when they change.
      */
     public Map<String, String> indexSettings(DataType type) {
-        return Map.of(
-                "index.auto_expand_replicas",
-                settings.autoExpandReplicas(),
-                "index.refresh_interval",
-                isServerType(type) ? SERVER_REFRESH_INTERVAL : settings.refreshInterval());
+        Map<String, String> flat = new LinkedHashMap<>(settings.replicaSettings());
+        flat.put("index.refresh_interval", isServerType(type) ? SERVER_REFRESH_INTERVAL : settings.refreshInterval());
+        return flat;
     }
 
     /** The same for the services' own indices, which keep Elasticsearch's refresh. */
     public Map<String, String> internalIndexSettings() {
-        return Map.of("index.auto_expand_replicas", settings.autoExpandReplicas());
+        return settings.replicaSettings();
     }
 
     /** The template's {@code settings.index}, holding the types' shard and replica settings. */
     private ObjectNode shardsAndReplicas(ObjectNode template) {
         ObjectNode index = template.putObject("template").putObject("settings").putObject("index");
         index.put("number_of_shards", settings.shards());
-        index.put("auto_expand_replicas", settings.autoExpandReplicas());
+        settings.replicaSettings().forEach((name, value) -> index.put(name.substring("index.".length()), value));
         return index;
     }
 

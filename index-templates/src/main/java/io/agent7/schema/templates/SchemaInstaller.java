@@ -51,16 +51,19 @@ public final class SchemaInstaller {
     private final ElasticsearchHttp http;
     private final Schema schema;
     private final IndexTemplates templates;
+    private final IndexSettings settings;
 
     public SchemaInstaller(ElasticsearchHttp http, Schema schema, IndexSettings settings) {
         this.http = http;
         this.schema = schema;
+        this.settings = settings;
         this.templates = new IndexTemplates(schema, settings);
     }
 
     public Report install() {
         List<Step> steps = new ArrayList<>();
         steps.add(cluster());
+        steps.add(chosenSettings());
         for (Map.Entry<String, ObjectNode> e : templates.componentTemplates().entrySet()) {
             steps.add(installTemplate(
                     "_component_template/", "component_templates", "component_template", e.getKey(), e.getValue()));
@@ -174,6 +177,23 @@ public final class SchemaInstaller {
                             + "; Agent7 uses none of them (documents are updated in place, so types are plain indices)");
         }
         throw new IllegalStateException("Elasticsearch returned no local node");
+    }
+
+    /** Says which shards and replicas the indices get, and whether the cluster can hold the replicas. */
+    private Step chosenSettings() {
+        String detail = settings.describe();
+        if (!settings.autoExpands()) {
+            ElasticsearchHttp.Response health = http.get("_cluster/health");
+            if (health.ok()) {
+                int dataNodes = health.body().path("number_of_data_nodes").asInt();
+                if (Integer.parseInt(settings.replicas()) >= dataNodes) {
+                    detail += "; the cluster has " + dataNodes + (dataNodes == 1 ? " data node" : " data nodes")
+                            + ", so replicas beyond " + (dataNodes - 1)
+                            + " stay unassigned (yellow) until more nodes join";
+                }
+            }
+        }
+        return new Step("settings", Action.INFO, detail);
     }
 
     private Step ensureIndex(DataType type) {

@@ -48,7 +48,10 @@ class SchemaInstallerIT {
         SchemaInstaller.Report first = installer.install();
         assertThat(first.steps().get(0).action()).isEqualTo(Action.INFO);
         assertThat(first.steps().get(0).detail()).startsWith("Elasticsearch " + TestElasticsearch.version());
-        assertThat(first.steps().subList(1, first.steps().size()))
+        assertThat(first.steps().get(1))
+                .as("what the indices get")
+                .isEqualTo(new Step("settings", Action.INFO, IndexSettings.DEFAULTS.describe()));
+        assertThat(first.steps().subList(2, first.steps().size()))
                 .extracting(Step::action)
                 .containsOnly(Action.CREATED);
         assertThat(first.steps())
@@ -120,6 +123,36 @@ class SchemaInstallerIT {
         } finally {
             TestElasticsearch.send(es, "DELETE", "/" + index, null);
         }
+    }
+
+    @Test
+    void aFixedReplicaCountIsSetOnEveryIndexAndSaidToStayUnassignedOnOneNode() {
+        try {
+            SchemaInstaller.Report report =
+                    new SchemaInstaller(http, Schema.standard(), IndexSettings.of(null, "1")).install();
+            assertThat(report.steps())
+                    .filteredOn(s -> s.target().equals("settings"))
+                    .singleElement()
+                    .extracting(Step::detail)
+                    .asString()
+                    .startsWith("1 primary shard per type index, 1 replica")
+                    .endsWith("the cluster has 1 data node, so replicas beyond 0 stay unassigned (yellow) until more"
+                            + " nodes join");
+            JsonNode settings = TestElasticsearch.get(es, "/agent7-process/_settings?flat_settings=true")
+                    .path("agent7-process")
+                    .path("settings");
+            assertThat(settings.path("index.number_of_replicas").asString()).isEqualTo("1");
+            assertThat(settings.path("index.auto_expand_replicas").asString()).isEqualTo("false");
+        } finally {
+            // Back to what the other tests (and a single node) expect.
+            new SchemaInstaller(http, Schema.standard(), IndexSettings.DEFAULTS).install();
+        }
+        assertThat(TestElasticsearch.get(es, "/agent7-process/_settings?flat_settings=true")
+                        .path("agent7-process")
+                        .path("settings")
+                        .path("index.auto_expand_replicas")
+                        .asString())
+                .isEqualTo("0-1");
     }
 
     @Test

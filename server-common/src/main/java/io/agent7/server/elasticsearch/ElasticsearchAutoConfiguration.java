@@ -8,6 +8,7 @@ import co.elastic.clients.transport.ElasticsearchTransportBase;
 import co.elastic.clients.transport.rest_client.RestClientHttpClient;
 import io.agent7.schema.Schema;
 import io.agent7.schema.templates.ElasticsearchHttp;
+import io.agent7.schema.templates.IndexSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import org.apache.http.auth.UsernamePasswordCredentials;
 import org.apache.http.impl.client.BasicCredentialsProvider;
 import org.elasticsearch.client.RestClient;
 import org.elasticsearch.client.RestClientBuilder;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -36,21 +38,28 @@ public class ElasticsearchAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     RestClient elasticsearchRestClient(ElasticsearchProperties properties) {
-        var url = properties.url();
-        int port = url.getPort() > 0 ? url.getPort() : ("https".equals(url.getScheme()) ? 443 : 9200);
-        RestClientBuilder builder = RestClient.builder(new HttpHost(url.getHost(), port, url.getScheme()))
+        HttpHost[] hosts = properties.url().stream()
+                .map(url -> new HttpHost(
+                        url.getHost(),
+                        url.getPort() > 0 ? url.getPort() : ("https".equals(url.getScheme()) ? 443 : 9200),
+                        url.getScheme()))
+                .toArray(HttpHost[]::new);
+        // The REST client sends each request to the next node in turn; one that fails is left out
+        // for a while (from a minute, growing) and the request is retried on another, within its deadline.
+        RestClientBuilder builder = RestClient.builder(hosts)
                 .setRequestConfigCallback(request -> request
                         // Waiting for a connection from the pool is bounded too: unset, it is not.
                         .setConnectionRequestTimeout(
                                 (int) properties.requestTimeout().toMillis())
                         .setConnectTimeout((int) properties.connectTimeout().toMillis())
                         .setSocketTimeout((int) properties.socketTimeout().toMillis()));
-        if (url.getPath() != null && url.getPath().length() > 1) {
-            builder.setPathPrefix(url.getPath());
+        String path = properties.url().get(0).getPath();
+        if (path != null && path.length() > 1) {
+            builder.setPathPrefix(path);
         }
         SSLContext ssl = properties.caCertificate() == null ? null : sslContext(properties);
         builder.setHttpClientConfigCallback(http -> {
-            // One route (the URL's host): the per-route limit is the limit.
+            // A route per node: any one may take them all while the others are down.
             http.setMaxConnTotal(properties.maxConnections()).setMaxConnPerRoute(properties.maxConnections());
             if (properties.hasCredentials()) {
                 var credentials = new BasicCredentialsProvider();
@@ -97,8 +106,12 @@ public class ElasticsearchAutoConfiguration {
     /** Turn off with {@code agent7.schema.install-on-start=false} where the schema is installed separately. */
     @Bean
     @ConditionalOnBooleanProperty(name = "agent7.schema.install-on-start", matchIfMissing = true)
-    SchemaOnStartup schemaOnStartup(ElasticsearchHttp http, Schema schema) {
-        return new SchemaOnStartup(http, schema);
+    SchemaOnStartup schemaOnStartup(
+            ElasticsearchHttp http,
+            Schema schema,
+            @Value("${agent7.schema.shards:#{null}}") Integer shards,
+            @Value("${agent7.schema.replicas:#{null}}") String replicas) {
+        return new SchemaOnStartup(http, schema, IndexSettings.of(shards, replicas));
     }
 
     private static SSLContext sslContext(ElasticsearchProperties properties) {

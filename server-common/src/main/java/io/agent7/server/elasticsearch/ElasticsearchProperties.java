@@ -3,12 +3,15 @@ package io.agent7.server.elasticsearch;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Where Elasticsearch is and how to reach it ({@code agent7.elasticsearch.*}).
  *
- * @param url            base URL of a node or load balancer
+ * @param url            base URLs of the cluster's nodes (comma-separated in a property), or of a
+ *                       load balancer: requests go round them, and one that cannot be reached is
+ *                       left out for a while
  * @param username       for basic authentication; empty when security is off
  * @param password       its password
  * @param caCertificate  PEM file of the CA that signed the cluster's HTTPS certificate
@@ -27,7 +30,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("agent7.elasticsearch")
 public record ElasticsearchProperties(
-        URI url,
+        List<URI> url,
         String username,
         String password,
         Path caCertificate,
@@ -38,15 +41,20 @@ public record ElasticsearchProperties(
         Integer completionThreads) {
 
     public ElasticsearchProperties {
-        if (url == null) {
-            url = URI.create("http://127.0.0.1:9200");
+        url = url == null || url.isEmpty() ? List.of(URI.create("http://127.0.0.1:9200")) : List.copyOf(url);
+        for (URI node : url) {
+            if (!"http".equals(node.getScheme()) && !"https".equals(node.getScheme())) {
+                throw new IllegalArgumentException(
+                        "agent7.elasticsearch.url must be http or https URLs, got '" + node + "'");
+            }
+            if (node.getHost() == null) {
+                throw new IllegalArgumentException("agent7.elasticsearch.url has no host: '" + node + "'");
+            }
         }
-        if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
+        if (url.stream().map(URI::getScheme).distinct().count() > 1
+                || url.stream().map(URI::getPath).distinct().count() > 1) {
             throw new IllegalArgumentException(
-                    "agent7.elasticsearch.url must be an http or https URL, got '" + url + "'");
-        }
-        if (url.getHost() == null) {
-            throw new IllegalArgumentException("agent7.elasticsearch.url has no host: '" + url + "'");
+                    "agent7.elasticsearch.url: the nodes of one cluster share a scheme and a path, got " + url);
         }
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
         socketTimeout = socketTimeout == null ? Duration.ofSeconds(60) : socketTimeout;
@@ -68,7 +76,7 @@ public record ElasticsearchProperties(
 
     /** The defaults for a node at {@code url}. */
     public static ElasticsearchProperties of(URI url) {
-        return new ElasticsearchProperties(url, null, null, null, null, null, null, null, null);
+        return new ElasticsearchProperties(List.of(url), null, null, null, null, null, null, null, null);
     }
 
     private static void atLeastOne(String name, int value) {

@@ -22,15 +22,17 @@ class SchemaOnStartup implements ApplicationRunner {
 
     private final ElasticsearchHttp http;
     private final Schema schema;
+    private final IndexSettings settings;
 
-    SchemaOnStartup(ElasticsearchHttp http, Schema schema) {
+    SchemaOnStartup(ElasticsearchHttp http, Schema schema, IndexSettings settings) {
         this.http = http;
         this.schema = schema;
+        this.settings = settings;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        SchemaInstaller.Report report = new SchemaInstaller(http, schema, IndexSettings.DEFAULTS).install();
+        SchemaInstaller.Report report = new SchemaInstaller(http, schema, settings).install();
         report.steps().stream()
                 .filter(s -> s.action() != SchemaInstaller.Action.UNCHANGED)
                 .forEach(s -> log.info("Schema: {}", s));

@@ -5,18 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ElasticsearchPropertiesTest {
 
     static ElasticsearchProperties timeouts(Duration connect, Duration socket, Duration request) {
         return new ElasticsearchProperties(
-                URI.create("http://127.0.0.1:9200"), null, null, null, connect, socket, request, null, null);
+                List.of(URI.create("http://127.0.0.1:9200")), null, null, null, connect, socket, request, null, null);
     }
 
     static ElasticsearchProperties pools(Integer maxConnections, Integer completionThreads) {
         return new ElasticsearchProperties(
-                URI.create("http://127.0.0.1:9200"),
+                List.of(URI.create("http://127.0.0.1:9200")),
                 null,
                 null,
                 null,
@@ -74,6 +75,35 @@ class ElasticsearchPropertiesTest {
     @Test
     void aUrlThatIsNotHttpIsRefusedByName() {
         assertThatThrownBy(() -> ElasticsearchProperties.of(URI.create("ftp://127.0.0.1:9200")))
-                .hasMessage("agent7.elasticsearch.url must be an http or https URL, got 'ftp://127.0.0.1:9200'");
+                .hasMessage("agent7.elasticsearch.url must be http or https URLs, got 'ftp://127.0.0.1:9200'");
+    }
+
+    @Test
+    void aClustersNodesAreGivenAsAListThatSharesSchemeAndPath() {
+        ElasticsearchProperties three = new ElasticsearchProperties(
+                List.of(
+                        URI.create("https://10.0.0.1:9200"),
+                        URI.create("https://10.0.0.2:9200"),
+                        URI.create("https://10.0.0.3")),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        assertThat(three.url()).hasSize(3);
+        assertThatThrownBy(() -> new ElasticsearchProperties(
+                        List.of(URI.create("https://10.0.0.1:9200"), URI.create("http://10.0.0.2:9200")),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null))
+                .hasMessageContaining("share a scheme and a path");
     }
 }
