@@ -15,6 +15,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import oshi.SystemInfo;
 
@@ -26,8 +27,10 @@ public final class Main {
 
     static final String USAGE = """
             Usage: agent <command> [options]
-              enroll --server URL --site-key KEY [--ca-cert FILE] [--state-dir DIR]
-                                                                       enroll this host; the server's CA is pinned
+              enroll --server URL[,URL...] --site-key KEY [--ca-cert FILE] [--state-dir DIR]
+                                                                       enroll this host; the server's CA is pinned;
+                                                                       with several ingest APIs, the agent goes on
+                                                                       with the next when one cannot be reached
               run [--state-dir DIR] [--once]                         collect and send until stopped (--once: one round)
               collect TYPE                                           print what a collector finds, as NDJSON
               measure [--directory] [--state-dir DIR]                one full collection, with each collector's CPU time
@@ -119,7 +122,13 @@ public final class Main {
                 ? java.nio.file.Files.readString(
                         Path.of(options.get("ca-cert")), java.nio.charset.StandardCharsets.US_ASCII)
                 : null;
-        ServerClient.Enrolled enrolled = ServerClient.enroll(URI.create(server), siteKey, host, version(), caPem);
+        // Several ingest APIs, comma-separated: the agent goes on with the next when one cannot be reached.
+        List<URI> servers = java.util.Arrays.stream(server.split(","))
+                .map(String::strip)
+                .filter(url -> !url.isEmpty())
+                .map(URI::create)
+                .toList();
+        ServerClient.Enrolled enrolled = ServerClient.enroll(servers, siteKey, host, version(), caPem);
         enrolled.credentials().save(stateDir);
         out.println("Enrolled host " + host.hostName() + " as agent "
                 + enrolled.credentials().agentId() + " (host id "

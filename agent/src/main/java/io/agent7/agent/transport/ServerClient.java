@@ -26,15 +26,23 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Supplier;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.logging.Logger;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The agent's side of docs/AGENT-PROTOCOL.md: enrollment, token refresh, batch posts. Keeps
- * the current access token and refreshes it shortly before it expires.
+ * the current access token and refreshes it shortly before it expires. Given several ingest
+ * APIs ({@link Credentials#servers()}), it uses one until it cannot be reached, then the next:
+ * the request that failed is sent again there at once (batches carry their id and documents
+ * their content's id, so one that arrived before the connection broke is not written twice).
  */
 public final class ServerClient {
+
+    private static final Logger LOG = Logger.getLogger(ServerClient.class.getName());
 
     /** Refresh this long before expiry, so that a slow request never carries an expired token. */
     private static final Duration REFRESH_MARGIN = Duration.ofSeconds(60);
@@ -44,6 +52,9 @@ public final class ServerClient {
     private final HttpClient http;
     private final Clock clock;
     private final Credentials credentials;
+    /** The index in {@code credentials.servers()} of the ingest API in use. */
+    private final AtomicInteger current = new AtomicInteger();
+
     private String accessToken;
     private Instant accessTokenExpires = Instant.EPOCH;
 
@@ -73,6 +84,33 @@ public final class ServerClient {
      */
     public static Enrolled enroll(URI server, String siteKey, HostFacts host, String agentVersion, String caPem)
             throws ServerException {
+        return enroll(List.of(server), siteKey, host, agentVersion, caPem);
+    }
+
+    /**
+     * The same with every ingest API the agent may use: it enrolls with the first that can be
+     * reached, and its credentials list them all, that one first.
+     */
+    public static Enrolled enroll(List<URI> servers, String siteKey, HostFacts host, String agentVersion, String caPem)
+            throws ServerException {
+        for (int i = 0; ; i++) {
+            try {
+                List<URI> order = new java.util.ArrayList<>(servers.subList(i, servers.size()));
+                order.addAll(servers.subList(0, i));
+                return enrollWith(order, siteKey, host, agentVersion, caPem);
+            } catch (ServerException e) {
+                if (!unreachable(e) || i == servers.size() - 1) {
+                    throw e;
+                }
+                LOG.warning(() -> servers.get(0) + " cannot be reached for enrollment (" + e.getMessage() + ")");
+            }
+        }
+    }
+
+    private static Enrolled enrollWith(
+            List<URI> servers, String siteKey, HostFacts host, String agentVersion, String caPem)
+            throws ServerException {
+        URI server = servers.get(0);
         EnrollRequest request = new EnrollRequest(
                 siteKey,
                 agentVersion,
@@ -106,7 +144,8 @@ public final class ServerClient {
                 answer.hostId(),
                 answer.refreshToken(),
                 "https".equals(server.getScheme()) ? pinned : null,
-                answer.commandKey());
+                answer.commandKey(),
+                servers);
         return new Enrolled(credentials, answer.accessToken(), answer.expiresAt());
     }
 
@@ -124,7 +163,7 @@ public final class ServerClient {
     /** Posts a batch already encoded by {@link ProtocolCodec#encodeBatch}, as the spool keeps them. */
     public BatchAnswer postEncoded(String type, byte[] gzipNdjson) throws ServerException {
         return authorized(
-                () -> HttpRequest.newBuilder(credentials.server().resolve("/api/v1/ingest/" + type))
+                base -> HttpRequest.newBuilder(base.resolve("/api/v1/ingest/" + type))
                         .timeout(Duration.ofSeconds(120))
                         .header("Content-Type", "application/x-ndjson")
                         .header("Content-Encoding", "gzip")
@@ -136,7 +175,7 @@ public final class ServerClient {
     public CheckinAnswer checkin(CheckinReport report) throws ServerException {
         byte[] body = ProtocolCodec.encode(report);
         return authorized(
-                () -> HttpRequest.newBuilder(credentials.server().resolve("/api/v1/agents/checkin"))
+                base -> HttpRequest.newBuilder(base.resolve("/api/v1/agents/checkin"))
                         .timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body)),
@@ -149,8 +188,7 @@ public final class ServerClient {
      */
     public CommandsAnswer commands(Duration wait) throws ServerException {
         return authorized(
-                () -> HttpRequest.newBuilder(
-                                credentials.server().resolve("/api/v1/agents/commands?wait=" + wait.toSeconds()))
+                base -> HttpRequest.newBuilder(base.resolve("/api/v1/agents/commands?wait=" + wait.toSeconds()))
                         .timeout(wait.plusSeconds(30))
                         .GET(),
                 CommandsAnswer.class);
@@ -159,7 +197,7 @@ public final class ServerClient {
     /** Where one of this host's commands stands, and whether a responder cancelled it. */
     public CommandStatus commandStatus(String commandId) throws ServerException {
         return authorized(
-                () -> HttpRequest.newBuilder(credentials.server().resolve("/api/v1/agents/commands/" + commandId))
+                base -> HttpRequest.newBuilder(base.resolve("/api/v1/agents/commands/" + commandId))
                         .timeout(Duration.ofSeconds(30))
                         .GET(),
                 CommandStatus.class);
@@ -168,9 +206,8 @@ public final class ServerClient {
     /** One chunk of a command's output, in order: {@code seq} 0, 1, 2, ... */
     public void commandOutput(String commandId, long seq, byte[] chunk) throws ServerException {
         authorized(
-                () -> HttpRequest.newBuilder(credentials
-                                .server()
-                                .resolve("/api/v1/agents/commands/" + commandId + "/output?seq=" + seq))
+                base -> HttpRequest.newBuilder(
+                                base.resolve("/api/v1/agents/commands/" + commandId + "/output?seq=" + seq))
                         .timeout(Duration.ofSeconds(60))
                         .header("Content-Type", "application/octet-stream")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(chunk)),
@@ -181,23 +218,35 @@ public final class ServerClient {
     public void commandReport(String commandId, CommandReport report) throws ServerException {
         byte[] body = ProtocolCodec.encode(report);
         authorized(
-                () -> HttpRequest.newBuilder(
-                                credentials.server().resolve("/api/v1/agents/commands/" + commandId + "/report"))
+                base -> HttpRequest.newBuilder(base.resolve("/api/v1/agents/commands/" + commandId + "/report"))
                         .timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body)),
                 null);
     }
 
-    private <T extends ProtocolMessage> T authorized(Supplier<HttpRequest.Builder> request, Class<T> answer)
+    private <T extends ProtocolMessage> T authorized(Function<URI, HttpRequest.Builder> request, Class<T> answer)
             throws ServerException {
-        for (int attempt = 0; ; attempt++) {
-            String token = token();
+        boolean refreshed = false;
+        int unreachable = 0;
+        while (true) {
+            int index = current.get();
+            URI base = credentials.servers().get(index);
             try {
-                return send(http, request.get().header("Authorization", "Bearer " + token), answer);
+                String token = token(base);
+                return send(http, request.apply(base).header("Authorization", "Bearer " + token), answer);
             } catch (ServerException e) {
+                if (unreachable(e)) {
+                    failOver(index, e);
+                    // Every other server once, at once; after that the caller's retry policy waits.
+                    if (++unreachable < credentials.servers().size()) {
+                        continue;
+                    }
+                    throw e;
+                }
                 // A token can be refused just after a key rotation or a clock step: refresh once.
-                if (e.unauthorized() && attempt == 0) {
+                if (e.unauthorized() && !refreshed) {
+                    refreshed = true;
                     synchronized (this) {
                         accessTokenExpires = Instant.EPOCH;
                     }
@@ -208,13 +257,32 @@ public final class ServerClient {
         }
     }
 
-    private synchronized String token() throws ServerException {
+    /** The server could not be reached, or the connection broke before its answer: another may serve. */
+    private static boolean unreachable(ServerException e) {
+        return e.status() == 0 && e.getCause() instanceof IOException;
+    }
+
+    /** Moves on from the server at {@code index} to the next, unless another request already did. */
+    private void failOver(int index, ServerException why) {
+        List<URI> servers = credentials.servers();
+        if (servers.size() > 1 && current.compareAndSet(index, (index + 1) % servers.size())) {
+            LOG.warning(() -> servers.get(index) + " cannot be reached (" + why.getMessage() + "); going on with "
+                    + servers.get((index + 1) % servers.size()));
+        }
+    }
+
+    /** The ingest API in use. */
+    public URI server() {
+        return credentials.servers().get(current.get());
+    }
+
+    private synchronized String token(URI base) throws ServerException {
         if (accessToken != null && clock.instant().isBefore(accessTokenExpires.minus(REFRESH_MARGIN))) {
             return accessToken;
         }
         TokenAnswer answer = send(
                 http,
-                HttpRequest.newBuilder(credentials.server().resolve("/api/v1/agents/token"))
+                HttpRequest.newBuilder(base.resolve("/api/v1/agents/token"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(ProtocolCodec.encode(
                                 new TokenRequest(credentials.agentId(), credentials.refreshToken())))),
