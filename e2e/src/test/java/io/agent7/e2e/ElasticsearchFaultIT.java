@@ -176,7 +176,7 @@ class ElasticsearchFaultIT {
     }
 
     /** Waits until the API has a bulk request out to Elasticsearch. */
-    private static void awaitBulkInFlight(ServiceProcess ingest) {
+    static void awaitBulkInFlight(ServiceProcess ingest) {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(20))

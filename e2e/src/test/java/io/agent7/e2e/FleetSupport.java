@@ -75,6 +75,11 @@ final class FleetSupport {
 
     /** Enrolls a new host and keeps its credentials in {@code stateDir}, as `agent enroll` does. */
     static Credentials enroll(URI ingest, String siteKey, Path stateDir) throws Exception {
+        return enroll(List.of(ingest), siteKey, stateDir);
+    }
+
+    /** The same with several ingest APIs, as `agent enroll --server URL,URL` does: the first that answers first. */
+    static Credentials enroll(List<URI> ingest, String siteKey, Path stateDir) throws Exception {
         String machine = "e2e-" + UUID.randomUUID();
         HostFacts facts =
                 new HostFacts(machine, "e2e-" + machine.substring(4, 12), "linux", "Debian GNU/Linux", "12", "6.1");

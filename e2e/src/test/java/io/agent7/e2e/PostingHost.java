@@ -40,7 +40,10 @@ final class PostingHost implements AutoCloseable {
     private final AtomicLong lastAcknowledged = new AtomicLong(System.nanoTime());
     private final AtomicLong acknowledgedDocuments = new AtomicLong();
     private final AtomicLong resent = new AtomicLong();
+    private final AtomicLong posts = new AtomicLong();
+    private volatile int nextPid = 1;
     private final List<String> unexpected = new CopyOnWriteArrayList<>();
+    private final List<String> bareServerErrors = new CopyOnWriteArrayList<>();
     private final List<Acknowledged> acknowledged = new CopyOnWriteArrayList<>();
     private volatile boolean stopping;
     private final Thread thread;
@@ -57,6 +60,11 @@ final class PostingHost implements AutoCloseable {
 
     /** Enrolls a new host with {@code siteKey} and starts posting batches of {@code batchSize} processes. */
     static PostingHost start(URI ingest, String siteKey, int batchSize, Duration pace) throws Exception {
+        return start(List.of(ingest), siteKey, batchSize, pace);
+    }
+
+    /** The same with several ingest APIs: the host posts to the first and goes on with the next when it cannot. */
+    static PostingHost start(List<URI> ingest, String siteKey, int batchSize, Duration pace) throws Exception {
         Path stateDir = Files.createTempDirectory("agent7-e2e-posting");
         Credentials credentials = FleetSupport.enroll(ingest, siteKey, stateDir);
         PostingHost host = new PostingHost(
@@ -70,7 +78,6 @@ final class PostingHost implements AutoCloseable {
     }
 
     private void run() {
-        int nextPid = 1;
         while (!stopping) {
             String id = UUID.randomUUID().toString();
             Instant collectedAt = Instant.now();
@@ -87,6 +94,7 @@ final class PostingHost implements AutoCloseable {
             // Until acknowledged, even when told to stop: the count must hold every document sent.
             for (int attempt = 0; ; attempt++) {
                 try {
+                    posts.incrementAndGet();
                     client.post(new Batch(
                             id,
                             Batch.Mode.DIFF,
@@ -101,6 +109,9 @@ final class PostingHost implements AutoCloseable {
                 } catch (ServerException e) {
                     if (e.status() >= 400 && e.status() < 500 && e.status() != 429) {
                         unexpected.add(e.getMessage());
+                    }
+                    if (e.status() >= 500 && !e.serverSaid()) {
+                        bareServerErrors.add(e.status() + ": " + e.getMessage());
                     }
                     if (attempt == 0) {
                         resent.addAndGet(batchSize);
@@ -119,6 +130,16 @@ final class PostingHost implements AutoCloseable {
         }
     }
 
+    /** Requests its client sent again on another ingest API after the one in use could not be reached. */
+    long failedOver() {
+        return client.failedOver();
+    }
+
+    /** The ingest API the host posts to now. */
+    URI server() {
+        return client.server();
+    }
+
     String hostId() {
         return hostId;
     }
@@ -133,6 +154,16 @@ final class PostingHost implements AutoCloseable {
         return lastAcknowledged.get() - nanoTime > 0;
     }
 
+    /** Documents made and sent (once or more) so far: a batch is made only after the one before was acknowledged. */
+    long sentDocuments() {
+        return nextPid - 1L;
+    }
+
+    /** Posts made, the first of each batch and every one sent again. */
+    long posts() {
+        return posts.get();
+    }
+
     long acknowledgedDocuments() {
         return acknowledgedDocuments.get();
     }
@@ -145,6 +176,11 @@ final class PostingHost implements AutoCloseable {
     /** Answers no retry can fix (a 4xx other than 429): none is expected. */
     List<String> unexpected() {
         return List.copyOf(unexpected);
+    }
+
+    /** Answers of 500 or more that said no {@code Retry-After}: the host could only guess when to come back. */
+    List<String> bareServerErrors() {
+        return List.copyOf(bareServerErrors);
     }
 
     /** Stops after the batch in hand is acknowledged; false when it was not within {@code limit}. */

@@ -61,7 +61,8 @@ public final class ElasticsearchCluster implements AutoCloseable {
 
     /**
      * The same on fixed ports, when {@code httpPort} is not 0: node {@code i} (from 0) on HTTP port
-     * {@code httpPort + i} and transport port {@code httpPort + 100 + i}. {@code node} is given each
+     * {@code httpPort + i} and transport port {@code httpPort + 500 + i} (9700 for 9200: outside
+     * 9300-9399, where other nodes on the host take their transport ports by default). {@code node} is given each
      * node's index with its builder; the CA's certificate goes to {@code caPem} (a temporary file
      * when null). Nodes whose folders exist start with their data, configuration and users.
      */
@@ -76,7 +77,7 @@ public final class ElasticsearchCluster implements AutoCloseable {
             throw new IllegalArgumentException("A cluster has at least one node, got " + size);
         }
         List<Integer> transportPorts = IntStream.range(0, size)
-                .mapToObj(i -> httpPort == 0 ? ServiceProcess.freePort() : httpPort + 100 + i)
+                .mapToObj(i -> httpPort == 0 ? ServiceProcess.freePort() : httpPort + 500 + i)
                 .toList();
         List<String> names =
                 IntStream.rangeClosed(1, size).mapToObj(i -> name + "-" + i).toList();
@@ -103,13 +104,22 @@ public final class ElasticsearchCluster implements AutoCloseable {
             }
         }
         ElasticsearchCluster cluster = new ElasticsearchCluster(nodes, security, caPem);
-        // Together: each node's start waits for the cluster to form, which takes most of them.
-        CompletableFuture.allOf(nodes.stream()
-                        .map(n -> CompletableFuture.runAsync(n::launch))
-                        .toArray(CompletableFuture[]::new))
-                .join();
-        nodes.forEach(ElasticsearchNode::awaitYellow);
-        cluster.awaitStatus("green", Duration.ofMinutes(2));
+        try {
+            // Together: each node's start waits for the cluster to form, which takes most of them.
+            CompletableFuture.allOf(nodes.stream()
+                            .map(n -> CompletableFuture.runAsync(n::launch))
+                            .toArray(CompletableFuture[]::new))
+                    .join();
+            nodes.forEach(ElasticsearchNode::awaitYellow);
+            cluster.awaitStatus("green", Duration.ofMinutes(2));
+        } catch (RuntimeException e) {
+            // No node left running when the cluster did not form: the others would wait for it forever.
+            nodes.forEach(ElasticsearchNode::stop);
+            throw e instanceof java.util.concurrent.CompletionException
+                            && e.getCause() instanceof RuntimeException cause
+                    ? cause
+                    : e;
+        }
         return cluster;
     }
 

@@ -41,7 +41,7 @@ public final class Tools {
                   starts a cluster of secured nodes (TLS on HTTP and transport from a CA made in
                   DIR/ca.pem, file-realm users with the roles of FILE; their passwords in
                   DIR/credentials.env, owner-only) that outlives this command; nodes on HTTP ports
-                  P, P+1... and transport ports P+100...; started again with their data when DIR
+                  P, P+1... and transport ports P+500...; started again with their data when DIR
                   has them; prints the nodes' URLs, comma-separated
               elasticsearch-cluster-stop --dir DIR
                   stops the cluster's nodes in DIR, if they run

@@ -54,6 +54,8 @@ public final class ServerClient {
     private final Credentials credentials;
     /** The index in {@code credentials.servers()} of the ingest API in use. */
     private final AtomicInteger current = new AtomicInteger();
+    /** Requests sent again on another ingest API after the one in use could not be reached. */
+    private final java.util.concurrent.atomic.AtomicLong failedOver = new java.util.concurrent.atomic.AtomicLong();
 
     private String accessToken;
     private Instant accessTokenExpires = Instant.EPOCH;
@@ -240,6 +242,7 @@ public final class ServerClient {
                     failOver(index, e);
                     // Every other server once, at once; after that the caller's retry policy waits.
                     if (++unreachable < credentials.servers().size()) {
+                        failedOver.incrementAndGet();
                         continue;
                     }
                     throw e;
@@ -269,6 +272,11 @@ public final class ServerClient {
             LOG.warning(() -> servers.get(index) + " cannot be reached (" + why.getMessage() + "); going on with "
                     + servers.get((index + 1) % servers.size()));
         }
+    }
+
+    /** How many requests were sent again on another ingest API because the one in use could not be reached. */
+    public long failedOver() {
+        return failedOver.get();
     }
 
     /** The ingest API in use. */

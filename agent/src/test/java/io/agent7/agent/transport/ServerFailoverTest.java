@@ -62,6 +62,9 @@ class ServerFailoverTest {
                 List.of()));
 
         assertThat(client.server()).isEqualTo(alive);
+        assertThat(client.failedOver())
+                .as("requests sent again on the next server")
+                .isEqualTo(1);
         assertThat(requests)
                 .containsExactly(
                         "b POST /api/v1/agents/token",

@@ -1,0 +1,445 @@
+package io.agent7.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agent7.testkit.CertificateAuthority;
+import io.agent7.testkit.ElasticsearchCluster;
+import io.agent7.testkit.ElasticsearchNode;
+import io.agent7.testkit.ServiceProcess;
+import io.agent7.testkit.TestAccounts;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Agent7 on a production-shaped cluster: three Elasticsearch nodes with security on, TLS on
+ * HTTP and transport, each service a file-realm user holding only its role from
+ * {@code deploy/elasticsearch/roles.yml}, the schema installed by the installer's user with a
+ * replica per shard, two ingest APIs, a console and two detections instances that know every
+ * node. Hosts post through both APIs while a node is killed with SIGKILL, and while every node
+ * is restarted in turn: in the end the index holds exactly what the APIs acknowledged, each
+ * document once, the console's query API counts the same, and no host was ever answered a 5xx
+ * without a {@code Retry-After}; no service was refused anything by Elasticsearch.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterFaultIT {
+
+    static final int HOSTS = 12;
+    static final int BATCH = 100;
+    static final Duration PACE = Duration.ofMillis(500);
+    /** Within this after a node died or came back, every host's posts must be acknowledged again. */
+    static final Duration RECOVERY = Duration.ofSeconds(90);
+
+    static final String SITE_KEY = "sk_e2e_cluster_0123456789abcdef";
+
+    static CertificateAuthority ca;
+    static ElasticsearchCluster cluster;
+    static Map<String, String> passwords = new HashMap<>();
+    static final List<ServiceProcess> ingest = new ArrayList<>();
+    static final List<ServiceProcess> detections = new ArrayList<>();
+    static ServiceProcess console;
+    static final List<String> events = new CopyOnWriteArrayList<>();
+
+    static void event(String what) {
+        String line = Instant.now() + " " + what;
+        events.add(line);
+        System.out.println("ClusterFaultIT: " + line);
+    }
+
+    @BeforeAll
+    static void startTheClusterAndTwoIngestApis() throws Exception {
+        ca = CertificateAuthority.create("Agent7 cluster test CA", Duration.ofDays(1));
+        List<ElasticsearchNode.User> users = new ArrayList<>();
+        for (String role : List.of("installer", "ingest", "console", "detections")) {
+            String user = "agent7_" + role;
+            passwords.put(user, "pw-" + UUID.randomUUID());
+            users.add(new ElasticsearchNode.User(user, passwords.get(user), List.of(user)));
+        }
+        ElasticsearchNode.Security security = new ElasticsearchNode.Security(
+                        ca, "e2e_superuser", "pw-" + UUID.randomUUID())
+                .withRoles(repositoryFile("deploy/elasticsearch/roles.yml"), users);
+        cluster = ElasticsearchCluster.start("cluster-faults", 3, security, node -> node.heap("512m"));
+        event("cluster green: " + cluster.urlList());
+
+        installSchema();
+        Path keys = Files.createTempDirectory("agent7-e2e-cluster-keys").resolve("signing-keys.json");
+        for (int i = 0; i < 2; i++) {
+            ingest.add(startIngest(keys));
+        }
+        Map<String, String> consoleEnv = serviceEnvironment("agent7_console");
+        // The console creates the first admin account: the ingest API's role may only read accounts.
+        consoleEnv.put("AGENT7_BOOTSTRAP_ADMIN_PASSWORD", TestAccounts.ADMIN_PASSWORD);
+        console = ServiceProcess.start(
+                "search-ui", consoleEnv, "--agent7.console.plain-http=true", "--server.address=127.0.0.1");
+        for (int i = 0; i < 2; i++) {
+            detections.add(ServiceProcess.start("detections", serviceEnvironment("agent7_detections")));
+        }
+        event("two ingest APIs, a console and two detections instances ready");
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        detections.forEach(ServiceProcess::close);
+        if (console != null) {
+            console.close();
+        }
+        ingest.forEach(ServiceProcess::close);
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    /** The installer's user installs the schema with one replica, and says so. */
+    static void installSchema() throws Exception {
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                ServiceProcess.jar("ingest-api").toString(),
+                "install-schema",
+                "--es",
+                cluster.urlList(),
+                "--user",
+                "agent7_installer",
+                "--ca-cert",
+                cluster.caPem().toString(),
+                "--replicas",
+                "1");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("AGENT7_ELASTICSEARCH_PASSWORD", passwords.get("agent7_installer"));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).as("the installer says what it chose").contains("1 primary shard per type index, 1 replica");
+        assertThat(output)
+                .as("no credential in the installer's output")
+                .doesNotContain(passwords.get("agent7_installer"));
+        JsonNode settings = cluster.send("GET", "/agent7-process/_settings?flat_settings=true", null);
+        assertThat(settings.path("agent7-process")
+                        .path("settings")
+                        .path("index.number_of_replicas")
+                        .asString())
+                .isEqualTo("1");
+        cluster.awaitStatus("green", Duration.ofMinutes(2));
+    }
+
+    /** A service's connection to the cluster, as its user: every node, the CA, no schema installation. */
+    static Map<String, String> serviceEnvironment(String user) throws IOException {
+        Map<String, String> env = new HashMap<>();
+        env.put("AGENT7_ELASTICSEARCH_URL", cluster.urlList());
+        env.put("AGENT7_ELASTICSEARCH_USERNAME", user);
+        env.put("AGENT7_ELASTICSEARCH_PASSWORD", passwords.get(user));
+        env.put("AGENT7_ELASTICSEARCH_CA_CERTIFICATE", cluster.caPem().toString());
+        // The installer's user installed the schema; the services' roles may not.
+        env.put("AGENT7_SCHEMA_INSTALL_ON_START", "false");
+        env.put(
+                "AGENT7_STATE_DIR",
+                Files.createTempDirectory("agent7-e2e-cluster-" + user).toString());
+        return env;
+    }
+
+    static ServiceProcess startIngest(Path keys) throws IOException {
+        Map<String, String> env = serviceEnvironment("agent7_ingest");
+        env.put("AGENT7_TOKENS_KEYS_FILE", keys.toString());
+        env.put("AGENT7_BOOTSTRAP_SITE_KEY", SITE_KEY);
+        env.put("AGENT7_RETRY_AFTER", "1s");
+        return ServiceProcess.start("ingest-api", env);
+    }
+
+    @Test
+    @Order(1)
+    void aNodeKilledDuringIngestLosesAndDuplicatesNothing() throws Exception {
+        try (Fleet fleet = Fleet.start()) {
+            fleet.awaitAllPosting(System.nanoTime(), RECOVERY, "the start");
+            Thread.sleep(3_000);
+            int victim = nodeHoldingPrimary("agent7-process");
+            cluster.node(victim).kill();
+            long killed = System.nanoTime();
+            event("killed node " + (victim + 1) + " (SIGKILL), which held agent7-process's primary");
+            fleet.awaitAllPosting(killed, RECOVERY, "the kill");
+            event(String.format("every host posting again %.1f s after the kill", (System.nanoTime() - killed) / 1e9));
+            Thread.sleep(5_000); // ingest on the two survivors
+            cluster.node(victim).startAgain();
+            event("node " + (victim + 1) + " back");
+            cluster.awaitStatus("green", Duration.ofMinutes(3));
+            event("green again");
+            fleet.finish("a node killed");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aRollingRestartOfEveryNodeLosesNothing() throws Exception {
+        try (Fleet fleet = Fleet.start()) {
+            fleet.awaitAllPosting(System.nanoTime(), RECOVERY, "the start");
+            for (int i = 0; i < cluster.nodes().size(); i++) {
+                ElasticsearchNode node = cluster.node(i);
+                node.stop();
+                long stopped = System.nanoTime();
+                event("stopped node " + (i + 1));
+                fleet.awaitAllPosting(stopped, RECOVERY, "node " + (i + 1) + " stopped");
+                node.startAgain();
+                event("node " + (i + 1) + " back");
+                // The next node only once every shard has its copies again, as a rolling restart goes.
+                cluster.awaitStatus("green", Duration.ofMinutes(3));
+                event("green again");
+            }
+            fleet.finish("a rolling restart");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void everyServiceDidItsWorkWithItsRoleAloneAndLoggedNoCredential() throws Exception {
+        JsonNode runs = cluster.send(
+                "POST",
+                "/agent7-rule-runs/_search",
+                "{\"size\":0,\"aggs\":{\"instances\":{\"terms\":{\"field\":\"rule_run.instance\"}},"
+                        + "\"outcomes\":{\"terms\":{\"field\":\"rule_run.outcome\"}}}}");
+        assertThat(runs.path("aggregations").path("instances").path("buckets").size())
+                .as("detections instances that ran rules: %s", runs)
+                .isEqualTo(2);
+        assertThat(runs.path("aggregations").path("outcomes").path("buckets"))
+                .as("rule runs by outcome")
+                .allSatisfy(bucket -> assertThat(bucket.path("key").asString()).isEqualTo("success"));
+        List<ServiceProcess> services = new ArrayList<>(ingest);
+        services.add(console);
+        services.addAll(detections);
+        for (ServiceProcess service : services) {
+            String log = Files.readString(service.log());
+            assertThat(log).as("%s's log", service.log()).doesNotContain("security_exception", "unauthorized for user");
+            for (String password : passwords.values()) {
+                assertThat(log)
+                        .as("%s's log names no credential", service.log())
+                        .doesNotContain(password);
+            }
+        }
+    }
+
+    /**
+     * A token one ingest API issued is taken by the other (they share the signing keys), and an
+     * agent revoked on one is refused by the other within its revocation refresh (15 s).
+     */
+    @Test
+    @Order(4)
+    void aTokenOfOneInstanceIsTakenByTheOtherAndARevocationReachesItInTime() throws Exception {
+        Path state = Files.createTempDirectory("agent7-e2e-cluster-revoked");
+        io.agent7.agent.state.Credentials first =
+                FleetSupport.enroll(ingest.get(0).url("/"), SITE_KEY, state);
+        io.agent7.agent.state.Credentials atSecond = new io.agent7.agent.state.Credentials(
+                ingest.get(1).url("/"),
+                first.agentId(),
+                first.hostId(),
+                first.refreshToken(),
+                first.caPem(),
+                first.commandKeyPem());
+        var other = new io.agent7.agent.transport.ServerClient(atSecond, "e2e", java.time.Clock.systemUTC());
+        other.post(FleetSupport.processSnapshot(UUID.randomUUID().toString(), List.of()));
+
+        FleetSupport.admin(ingest.get(0).url("/"), "POST", "/api/v1/admin/agents/" + first.agentId() + "/revoke", "");
+        long revoked = System.nanoTime();
+        io.agent7.agent.transport.ServerException refused = null;
+        while (refused == null
+                && System.nanoTime() - revoked < Duration.ofSeconds(30).toNanos()) {
+            try {
+                other.post(FleetSupport.processSnapshot(UUID.randomUUID().toString(), List.of()));
+                Thread.sleep(250);
+            } catch (io.agent7.agent.transport.ServerException e) {
+                refused = e;
+            }
+        }
+        double seconds = (System.nanoTime() - revoked) / 1e9;
+        event(String.format("the other ingest API refused the revoked agent %.1f s after the revocation", seconds));
+        assertThat(refused).as("the other instance refused the revoked agent").isNotNull();
+        assertThat(refused.unauthorized()).as(refused.getMessage()).isTrue();
+        assertThat(seconds).as("seconds until the other instance refused it").isLessThanOrEqualTo(16);
+    }
+
+    /**
+     * One ingest API killed with SIGKILL while a bulk of its is in flight: the hosts that used it
+     * go on with the other (each knows both), send again what was not acknowledged, and the index
+     * ends as it would have without the fault. Last: the API stays dead.
+     */
+    @Test
+    @Order(5)
+    void anIngestApiKilledMidBulkLosesNothingItsHostsFailOver() throws Exception {
+        try (Fleet fleet = Fleet.start(true)) {
+            fleet.awaitAllPosting(System.nanoTime(), RECOVERY, "the start");
+            ElasticsearchFaultIT.awaitBulkInFlight(ingest.get(0));
+            ingest.get(0).kill();
+            long killed = System.nanoTime();
+            event("killed the first ingest API (SIGKILL) with a bulk in flight");
+            fleet.awaitAllPosting(killed, RECOVERY, "the ingest API's kill");
+            event(String.format(
+                    "every host posting again %.1f s after the kill, through the other ingest API",
+                    (System.nanoTime() - killed) / 1e9));
+            Thread.sleep(3_000);
+            long failedOver = fleet.hosts.stream()
+                    .filter(host -> host.server().equals(ingest.get(1).url("/")))
+                    .count();
+            assertThat(failedOver).as("hosts posting through the surviving API").isEqualTo(HOSTS);
+            long resent =
+                    fleet.hosts.stream().mapToLong(PostingHost::failedOver).sum();
+            event(resent + " requests sent again on the surviving ingest API after the other could not be reached");
+            assertThat(resent)
+                    .as("requests sent again: at least the first of each of the dead API's hosts")
+                    .isGreaterThanOrEqualTo(HOSTS / 2);
+            fleet.finish("an ingest API killed");
+        }
+    }
+
+    /** The index of the node that holds the primary of {@code index}'s first shard. */
+    static int nodeHoldingPrimary(String index) {
+        JsonNode shards = cluster.send("GET", "/_cat/shards/" + index + "?format=json&h=prirep,node,state", null);
+        for (JsonNode shard : shards.path("body")) {
+            if ("p".equals(shard.path("prirep").asString())) {
+                String node = shard.path("node").asString();
+                for (int i = 0; i < cluster.nodes().size(); i++) {
+                    if (node.equals("cluster-faults-" + (i + 1))) {
+                        return i;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no primary of " + index + " in " + shards);
+    }
+
+    /** What the console's query API counts of a host's processes, as an analyst would ask. */
+    static long consoleCount(String hostId) throws Exception {
+        java.net.http.HttpResponse<String> response = FleetSupport.HTTP.send(
+                java.net.http.HttpRequest.newBuilder(
+                                console.url("/api/v1/process?getcount=true&filter=host.id,eq," + hostId))
+                        .header("Authorization", TestAccounts.adminBasic())
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return FleetSupport.JSON.readTree(response.body()).path("total").asLong();
+    }
+
+    static Path repositoryFile(String path) {
+        Path file = AgentScriptSecretsTest.repositoryRoot().resolve(path);
+        assertThat(file).exists();
+        return file;
+    }
+
+    /** Hosts posting through both ingest APIs, half through each. */
+    static final class Fleet implements AutoCloseable {
+
+        final List<PostingHost> hosts = new ArrayList<>();
+
+        static Fleet start() throws Exception {
+            return start(false);
+        }
+
+        /** With {@code failover}, each host knows both APIs, its own first; without, only its own. */
+        static Fleet start(boolean failover) throws Exception {
+            Fleet fleet = new Fleet();
+            // Enrolled together: one by one, each waits for the enrollment index's refresh.
+            List<java.util.concurrent.Future<PostingHost>> enrolling = new ArrayList<>();
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(HOSTS);
+            try {
+                for (int i = 0; i < HOSTS; i++) {
+                    List<java.net.URI> apis = failover
+                            ? List.of(
+                                    ingest.get(i % 2).url("/"),
+                                    ingest.get((i + 1) % 2).url("/"))
+                            : List.of(ingest.get(i % 2).url("/"));
+                    enrolling.add(pool.submit(() -> PostingHost.start(apis, SITE_KEY, BATCH, PACE)));
+                }
+                for (var host : enrolling) {
+                    fleet.hosts.add(host.get());
+                }
+            } finally {
+                pool.shutdown();
+            }
+            return fleet;
+        }
+
+        void awaitAllPosting(long since, Duration limit, String after) {
+            try {
+                Awaitility.await()
+                        .atMost(limit)
+                        .pollInterval(Duration.ofMillis(200))
+                        .until(() -> hosts.stream().allMatch(h -> h.acknowledgedSince(since)));
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                long stuck =
+                        hosts.stream().filter(h -> !h.acknowledgedSince(since)).count();
+                throw new AssertionError(stuck + " of " + hosts.size() + " hosts had no post acknowledged within "
+                        + limit.toSeconds() + " s after " + after + ". Events: " + events);
+            }
+        }
+
+        /** Stops the hosts and compares what they sent, what was acknowledged and what the index holds. */
+        void finish(String what) throws Exception {
+            for (PostingHost host : hosts) {
+                assertThat(host.stop(RECOVERY))
+                        .as("host %s got its last batch acknowledged", host.hostId())
+                        .isTrue();
+            }
+            JsonNode refreshed = cluster.send("POST", "/agent7-process/_refresh", null);
+            assertThat(refreshed.path("_shards").path("failed").asInt())
+                    .as("refresh: %s", refreshed)
+                    .isZero();
+            long sent = 0;
+            long acknowledged = 0;
+            long found = 0;
+            long posts = 0;
+            long resent = 0;
+            for (PostingHost host : hosts) {
+                assertThat(host.unexpected())
+                        .as("answers no retry fixes, host %s", host.hostId())
+                        .isEmpty();
+                assertThat(host.bareServerErrors())
+                        .as("5xx answers without Retry-After, host %s", host.hostId())
+                        .isEmpty();
+                JsonNode count = cluster.send(
+                        "POST",
+                        "/agent7-process/_count",
+                        "{\"query\":{\"term\":{\"host.id\":\"" + host.hostId() + "\"}}}");
+                long inIndex = count.path("count").asLong();
+                assertThat(consoleCount(host.hostId()))
+                        .as("the console's count of host %s's processes", host.hostId())
+                        .isEqualTo(inIndex);
+                assertThat(inIndex)
+                        .as(
+                                "documents of host %s in the index (sent %d, acknowledged %d); events: %s",
+                                host.hostId(), host.sentDocuments(), host.acknowledgedDocuments(), events)
+                        .isEqualTo(host.acknowledgedDocuments())
+                        .isEqualTo(host.sentDocuments());
+                sent += host.sentDocuments();
+                acknowledged += host.acknowledgedDocuments();
+                found += inIndex;
+                posts += host.posts();
+                resent += host.resentDocuments();
+            }
+            System.out.printf(
+                    "ClusterFaultIT, %s: %d documents sent (%d posts, %d documents sent again after a failed post),"
+                            + " %d acknowledged, %d found in the index%n",
+                    what, sent, posts, resent, acknowledged, found);
+            assertThat(found).isEqualTo(acknowledged).isEqualTo(sent).isPositive();
+        }
+
+        @Override
+        public void close() {
+            hosts.forEach(PostingHost::close);
+        }
+    }
+}
