@@ -8,6 +8,7 @@ import io.agent7.testkit.ElasticsearchNode;
 import io.agent7.testkit.ServiceProcess;
 import io.agent7.testkit.TestAccounts;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +16,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +41,10 @@ import tools.jackson.databind.JsonNode;
  * node. Hosts post through both APIs while a node is killed with SIGKILL, and while every node
  * is restarted in turn: in the end the index holds exactly what the APIs acknowledged, each
  * document once, the console's query API counts the same, and no host was ever answered a 5xx
- * without a {@code Retry-After}; no service was refused anything by Elasticsearch.
+ * without a {@code Retry-After}. Then agents spool through two minutes of a cluster without a
+ * master, the detections instance running a rule is killed and the other carries on, a
+ * revocation crosses from one ingest API to the other, and an ingest API is killed mid-bulk.
+ * No service was refused anything by Elasticsearch, and none logged a credential.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterFaultIT {
@@ -47,6 +54,20 @@ class ClusterFaultIT {
     static final Duration PACE = Duration.ofMillis(500);
     /** Within this after a node died or came back, every host's posts must be acknowledged again. */
     static final Duration RECOVERY = Duration.ofSeconds(90);
+
+    /** Agents that spool through two minutes of a cluster that cannot write. */
+    static final int OUTAGE_AGENTS = 6;
+
+    static final Duration OUTAGE = Duration.ofMinutes(2);
+
+    /** When the cluster lost its master, and when it was writing again: rule runs may fail in between. */
+    static final Instant[] noMaster = {Instant.MAX, Instant.MIN};
+
+    /** The detections instances' lease (their default) and the hand-over rule's schedule. */
+    static final Duration LEASE = Duration.ofSeconds(30);
+
+    static final Duration RULE_INTERVAL = Duration.ofSeconds(10);
+    static final Duration RULE_OVERLAP = Duration.ofSeconds(5);
 
     static final String SITE_KEY = "sk_e2e_cluster_0123456789abcdef";
 
@@ -90,7 +111,9 @@ class ClusterFaultIT {
         console = ServiceProcess.start(
                 "search-ui", consoleEnv, "--agent7.console.plain-http=true", "--server.address=127.0.0.1");
         for (int i = 0; i < 2; i++) {
-            detections.add(ServiceProcess.start("detections", serviceEnvironment("agent7_detections")));
+            Map<String, String> env = serviceEnvironment("agent7_detections");
+            env.put("AGENT7_DETECTIONS_INSTANCE", detectionsInstance(i));
+            detections.add(ServiceProcess.start("detections", env));
         }
         event("two ingest APIs, a console and two detections instances ready");
     }
@@ -206,8 +229,229 @@ class ClusterFaultIT {
         }
     }
 
+    /**
+     * Two of the three nodes killed for two minutes: the survivor has no master, so no shard can
+     * be written. Agents, each enrolled with both ingest APIs, keep collecting and spool what is
+     * not acknowledged (the APIs answer 503 with {@code Retry-After}); once the nodes are back the
+     * spools drain and the index holds one document for every process any agent ever saw.
+     */
     @Test
     @Order(3)
+    void theClusterUnableToWriteForTwoMinutesAgentsSpoolAndNothingIsLost() throws Exception {
+        String siteKey = FleetSupport.fastGroupSiteKey(ingest.get(0).url("/"));
+        List<URI> apis = List.of(ingest.get(0).url("/"), ingest.get(1).url("/"));
+        List<FakeProcesses> hosts = new ArrayList<>();
+        List<Set<Integer>> everSeen = new ArrayList<>();
+        List<io.agent7.agent.state.Credentials> credentials = new ArrayList<>();
+        List<FleetSupport.Running> agents = new ArrayList<>();
+        try {
+            for (int i = 0; i < OUTAGE_AGENTS; i++) {
+                FakeProcesses processes = new FakeProcesses();
+                Set<Integer> seen = new HashSet<>();
+                for (int pid = 1; pid <= 40; pid++) {
+                    processes.set(pid, "p" + pid);
+                    seen.add(pid);
+                }
+                Path state = Files.createTempDirectory("agent7-e2e-cluster-outage-agent");
+                // Half start on each API: the list in the order the agent tries it.
+                List<URI> order = i % 2 == 0 ? apis : List.of(apis.get(1), apis.get(0));
+                io.agent7.agent.state.Credentials c = FleetSupport.enroll(order, siteKey, state);
+                hosts.add(processes);
+                everSeen.add(seen);
+                credentials.add(c);
+                agents.add(FleetSupport.start(c, state, processes));
+            }
+            awaitIndexMatches(hosts, credentials, Duration.ofSeconds(90));
+            event(OUTAGE_AGENTS + " agents' processes indexed");
+
+            noMaster[0] = Instant.now();
+            cluster.node(1).kill();
+            cluster.node(2).kill();
+            event("killed nodes 2 and 3 (SIGKILL): no master, no shard writable");
+            long until = System.nanoTime() + OUTAGE.toNanos();
+            int nextPid = 1000;
+            while (System.nanoTime() < until) {
+                for (int i = 0; i < OUTAGE_AGENTS; i++) {
+                    FakeProcesses processes = hosts.get(i);
+                    // Only processes from before the outage end: each new one lives until the end,
+                    // so every process counted is one the agent did collect.
+                    List<Integer> pids = new ArrayList<>(processes.current().keySet());
+                    pids.removeIf(pid -> pid >= 1000);
+                    processes.remove(pids.get(ThreadLocalRandom.current().nextInt(pids.size())));
+                    processes.set(nextPid, "p" + nextPid);
+                    everSeen.get(i).add(nextPid++);
+                }
+                Thread.sleep(4_000);
+            }
+            int spooled = 0;
+            for (int i = 0; i < OUTAGE_AGENTS; i++) {
+                int held = agents.get(i).runtime().spool().size();
+                assertThat(held)
+                        .as("batches agent %d holds, unacknowledged, at the end of the outage", i)
+                        .isPositive();
+                spooled += held;
+            }
+            event(spooled + " batches spooled by the agents after " + OUTAGE.toSeconds() + " s without a master");
+            cluster.node(1).startAgain();
+            cluster.node(2).startAgain();
+            long back = System.nanoTime();
+            event("nodes 2 and 3 back");
+            awaitIndexMatches(hosts, credentials, Duration.ofSeconds(240));
+            event(String.format(
+                    "every agent's state indexed %.1f s after the nodes came back", (System.nanoTime() - back) / 1e9));
+            long seen = 0;
+            long found = 0;
+            for (int i = 0; i < OUTAGE_AGENTS; i++) {
+                long documents = processDocuments(credentials.get(i).hostId());
+                assertThat(documents)
+                        .as("documents of host %d: one per process ever seen", i)
+                        .isEqualTo(everSeen.get(i).size());
+                seen += everSeen.get(i).size();
+                found += documents;
+                assertThat(agents.get(i).runtime().spool().size())
+                        .as("batches agent %d still holds", i)
+                        .isZero();
+            }
+            event("a cluster without a master for two minutes: " + seen + " processes seen by the agents, " + found
+                    + " documents found, spools empty");
+            cluster.awaitStatus("green", Duration.ofMinutes(3));
+            noMaster[1] = Instant.now();
+        } finally {
+            for (FleetSupport.Running agent : agents) {
+                agent.close();
+            }
+        }
+    }
+
+    /** Each host's present processes in the index are exactly those it has now. */
+    static void awaitIndexMatches(
+            List<FakeProcesses> hosts, List<io.agent7.agent.state.Credentials> credentials, Duration limit) {
+        Awaitility.await()
+                .atMost(limit)
+                .pollInterval(Duration.ofSeconds(2))
+                .ignoreExceptions()
+                .untilAsserted(() -> {
+                    for (int i = 0; i < hosts.size(); i++) {
+                        assertThat(presentProcesses(credentials.get(i).hostId()))
+                                .as("host %d", i)
+                                .isEqualTo(hosts.get(i).current());
+                    }
+                });
+    }
+
+    /** pid → name of the host's process documents that are present. */
+    static Map<Integer, String> presentProcesses(String hostId) {
+        cluster.send("POST", "/agent7-process/_refresh", null);
+        JsonNode hits = cluster.send(
+                        "POST",
+                        "/agent7-process/_search",
+                        "{\"size\":10000,\"query\":{\"bool\":{\"filter\":[{\"term\":{\"host.id\":\"" + hostId
+                                + "\"}},{\"term\":{\"agent7.present\":true}}]}}}")
+                .path("hits");
+        if (hits.isMissingNode()) {
+            throw new AssertionError("search failed");
+        }
+        Map<Integer, String> present = new java.util.TreeMap<>();
+        for (JsonNode hit : hits.path("hits")) {
+            JsonNode process = hit.path("_source").path("process");
+            present.put(process.path("pid").asInt(), process.path("name").asString());
+        }
+        return present;
+    }
+
+    /** All of the host's process documents, present or removed. */
+    static long processDocuments(String hostId) {
+        return cluster.send("POST", "/agent7-process/_count", "{\"query\":{\"term\":{\"host.id\":\"" + hostId + "\"}}}")
+                .path("count")
+                .asLong();
+    }
+
+    /**
+     * The detections instance running a rule killed with SIGKILL: the other takes the rule over
+     * within one lease (30 s) and a run interval, its windows go on from where the dead one's
+     * ended (no hole, no window run twice), and every planted item raises exactly one alert.
+     */
+    @Test
+    @Order(4)
+    void aDetectionsInstanceKilledHandsItsRulesOverWithNoWindowMissedAndNoAlertTwice() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String ruleId = "cluster-handover-" + run;
+        createRule(ruleId, ruleId);
+        int planted = 0;
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        // Items from the first run on: what came before it is older than the rule.
+        while (rulesRuns(ruleId).isEmpty()) {
+            assertThat(Instant.now()).as("the rule's first run").isBefore(deadline);
+            Thread.sleep(1_000);
+        }
+        for (int i = 0; i < 5; i++) {
+            planted += plantProcess(ruleId);
+            Thread.sleep(2_000);
+        }
+        // Each run takes the rule's lease and lets it go when done, so either instance may run
+        // the next: the victim is the one that ran it last.
+        List<JsonNode> before = rulesRuns(ruleId);
+        String holder =
+                before.get(before.size() - 1).path("rule_run").path("instance").asString();
+        int victim = List.of(detectionsInstance(0), detectionsInstance(1)).indexOf(holder);
+        assertThat(victim).as("the instance that ran the rule last: %s", holder).isNotNegative();
+        String survivor = detectionsInstance(1 - victim);
+        detections.get(victim).kill();
+        Instant killed = Instant.now();
+        event("killed detections instance " + holder + " (SIGKILL), which ran rule " + ruleId);
+        // One lease and two intervals of items after the kill.
+        while (Instant.now().isBefore(killed.plus(LEASE).plus(RULE_INTERVAL.multipliedBy(2)))) {
+            planted += plantProcess(ruleId);
+            Thread.sleep(2_000);
+        }
+        Instant lastPlanted = Instant.now();
+        deadline = lastPlanted.plus(LEASE).plus(Duration.ofSeconds(60));
+        while (true) {
+            List<JsonNode> runs = rulesRuns(ruleId);
+            if (time(runs.get(runs.size() - 1), "window_start").isAfter(lastPlanted.plusSeconds(5))) {
+                break;
+            }
+            assertThat(Instant.now()).as("a window past the last item").isBefore(deadline);
+            Thread.sleep(1_000);
+        }
+
+        List<JsonNode> runs = rulesRuns(ruleId);
+        assertThat(runs)
+                .allSatisfy(r -> assertThat(r.path("rule_run").path("outcome").asString())
+                        .isEqualTo("success"));
+        for (int i = 1; i < runs.size(); i++) {
+            Instant previousEnd = time(runs.get(i - 1), "window_end");
+            Instant start = time(runs.get(i), "window_start");
+            assertThat(start)
+                    .as("run %d starts no later than the previous window's end (no hole)", i)
+                    .isBeforeOrEqualTo(previousEnd);
+            assertThat(start)
+                    .as("run %d repeats no more than the overlap (no window run twice)", i)
+                    .isAfterOrEqualTo(previousEnd.minus(RULE_OVERLAP));
+        }
+        List<JsonNode> after = runs.stream()
+                .filter(r -> Instant.parse(r.path("@timestamp").asString()).isAfter(killed))
+                .toList();
+        assertThat(after)
+                .as("runs started after the kill: the survivor's alone")
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.path("rule_run").path("instance").asString())
+                        .isEqualTo(survivor));
+        Instant firstAfter = Instant.parse(after.get(0).path("@timestamp").asString());
+        double movedAfter = Duration.between(killed, firstAfter).toMillis() / 1e3;
+        long alerts = alertsOf(ruleId);
+        event(String.format(
+                "rule %s: %d runs before the kill, then %s's first %.1f s after it and %d in all; %d items planted,"
+                        + " %d alerts, no hole, no window twice",
+                ruleId, runs.size() - after.size(), survivor, movedAfter, after.size(), planted, alerts));
+        assertThat(movedAfter)
+                .as("seconds from the kill to the survivor's first run: within a lease and an interval")
+                .isLessThanOrEqualTo(LEASE.plus(RULE_INTERVAL).plusSeconds(5).toSeconds());
+        assertThat(alerts).as("alerts: one per planted item").isEqualTo(planted);
+    }
+
+    @Test
+    @Order(5)
     void everyServiceDidItsWorkWithItsRoleAloneAndLoggedNoCredential() throws Exception {
         JsonNode runs = cluster.send(
                 "POST",
@@ -217,9 +461,25 @@ class ClusterFaultIT {
         assertThat(runs.path("aggregations").path("instances").path("buckets").size())
                 .as("detections instances that ran rules: %s", runs)
                 .isEqualTo(2);
-        assertThat(runs.path("aggregations").path("outcomes").path("buckets"))
-                .as("rule runs by outcome")
-                .allSatisfy(bucket -> assertThat(bucket.path("key").asString()).isEqualTo("success"));
+        // Runs fail while the cluster has no master (they are tried again after), and then only.
+        JsonNode failed = cluster.send(
+                        "POST",
+                        "/agent7-rule-runs/_search",
+                        "{\"size\":1000,\"query\":{\"term\":{\"rule_run.outcome\":\"failure\"}}}")
+                .path("hits")
+                .path("hits");
+        event(failed.size() + " rule runs failed (none but while the cluster had no master)");
+        for (JsonNode hit : failed) {
+            JsonNode run = hit.path("_source");
+            assertThat(Instant.parse(run.path("@timestamp").asString()))
+                    .as("a failed rule run, started while the cluster had no master (or a lease before): %s", run)
+                    .isAfterOrEqualTo(noMaster[0].minus(LEASE))
+                    .isBeforeOrEqualTo(noMaster[1]);
+            assertThat(run.path("rule_run").path("error").asString())
+                    .as("a failed rule run: %s", run)
+                    .doesNotContainIgnoringCase("security_exception")
+                    .doesNotContainIgnoringCase("unauthorized");
+        }
         List<ServiceProcess> services = new ArrayList<>(ingest);
         services.add(console);
         services.addAll(detections);
@@ -239,7 +499,7 @@ class ClusterFaultIT {
      * agent revoked on one is refused by the other within its revocation refresh (15 s).
      */
     @Test
-    @Order(4)
+    @Order(6)
     void aTokenOfOneInstanceIsTakenByTheOtherAndARevocationReachesItInTime() throws Exception {
         Path state = Files.createTempDirectory("agent7-e2e-cluster-revoked");
         io.agent7.agent.state.Credentials first =
@@ -279,7 +539,7 @@ class ClusterFaultIT {
      * ends as it would have without the fault. Last: the API stays dead.
      */
     @Test
-    @Order(5)
+    @Order(7)
     void anIngestApiKilledMidBulkLosesNothingItsHostsFailOver() throws Exception {
         try (Fleet fleet = Fleet.start(true)) {
             fleet.awaitAllPosting(System.nanoTime(), RECOVERY, "the start");
@@ -304,6 +564,73 @@ class ClusterFaultIT {
                     .isGreaterThanOrEqualTo(HOSTS / 2);
             fleet.finish("an ingest API killed");
         }
+    }
+
+    /** The detections instances' names, as they sign their leases and runs. */
+    static String detectionsInstance(int index) {
+        return "detections-" + (index + 1);
+    }
+
+    /** A custom rule through the console's API, as an analyst would add it. */
+    static void createRule(String id, String processName) throws Exception {
+        String yaml = """
+                id: %s
+                name: Process %s
+                description: A process of the hand-over test runs.
+                severity: medium
+                interval: %ds
+                overlap: %ds
+                type: query
+                query: {types: [process], text: "process.name,eq,%s"}
+                """.formatted(id, processName, RULE_INTERVAL.toSeconds(), RULE_OVERLAP.toSeconds(), processName);
+        java.net.http.HttpResponse<String> response = FleetSupport.HTTP.send(
+                java.net.http.HttpRequest.newBuilder(console.url("/api/v1/rules"))
+                        .header("Authorization", TestAccounts.adminBasic())
+                        .header("Content-Type", "application/yaml")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(yaml))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    }
+
+    /** One process item named {@code name} on its own host, stamped now as the ingest API stamps items. */
+    static int plantProcess(String name) {
+        String now = Instant.now().toString();
+        String host = name + "-host";
+        String doc = "{\"@timestamp\":\"" + now + "\",\"event\":{\"ingested\":\"" + now + "\"},"
+                + "\"agent7\":{\"type\":\"process\",\"present\":true},"
+                + "\"host\":{\"id\":\"" + host + "\",\"name\":\"" + host + "\"},"
+                + "\"process\":{\"pid\":1,\"name\":\"" + name + "\",\"executable\":\"/tmp/"
+                + UUID.randomUUID() + "\"}}";
+        JsonNode answer = cluster.send("POST", "/agent7-process/_doc?routing=" + host, doc);
+        assertThat(answer.path("result").asString()).as("%s", answer).isEqualTo("created");
+        return 1;
+    }
+
+    /** The rule's run records, oldest window first. */
+    static List<JsonNode> rulesRuns(String ruleId) {
+        cluster.send("POST", "/agent7-rule-runs/_refresh", null);
+        JsonNode hits = cluster.send(
+                        "POST",
+                        "/agent7-rule-runs/_search",
+                        "{\"size\":1000,\"query\":{\"term\":{\"rule.id\":\"" + ruleId + "\"}},"
+                                + "\"sort\":[{\"rule_run.window_start\":\"asc\"},{\"@timestamp\":\"asc\"}]}")
+                .path("hits")
+                .path("hits");
+        List<JsonNode> runs = new ArrayList<>();
+        hits.forEach(h -> runs.add(h.path("_source")));
+        return runs;
+    }
+
+    static long alertsOf(String ruleId) {
+        cluster.send("POST", "/agent7-alerts/_refresh", null);
+        return cluster.send("POST", "/agent7-alerts/_count", "{\"query\":{\"term\":{\"rule.id\":\"" + ruleId + "\"}}}")
+                .path("count")
+                .asLong();
+    }
+
+    static Instant time(JsonNode run, String field) {
+        return Instant.parse(run.path("rule_run").path(field).asString());
     }
 
     /** The index of the node that holds the primary of {@code index}'s first shard. */
