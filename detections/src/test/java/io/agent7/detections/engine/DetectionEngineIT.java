@@ -183,9 +183,10 @@ class DetectionEngineIT {
                 Duration.ofSeconds(60),
                 () -> rules.keySet().stream().allMatch(id -> !runsOf(id).isEmpty()));
         b.start();
-        // Three minutes of items, with instance a killed half-way.
-        Instant aDies = started.plusSeconds(90);
-        Instant stopPlanting = started.plusSeconds(180);
+        // A minute and a half of items, with instance a killed half-way: with a lease of 6 s and
+        // rules every 10 s, b has run every rule several times by the end.
+        Instant aDies = started.plusSeconds(45);
+        Instant stopPlanting = started.plusSeconds(90);
         boolean aAlive = true;
         while (Instant.now().isBefore(stopPlanting)) {
             for (String id : rules.keySet()) {
