@@ -86,11 +86,15 @@ abstract class IngestApiIT {
     }
 
     Agent enroll(String machineId) {
+        return enroll(machineId, SITE_KEY);
+    }
+
+    Agent enroll(String machineId, String siteKey) {
         Response r = post(
                 "/api/v1/agents/enroll",
                 null,
                 "application/json",
-                "{\"site_key\":\"" + SITE_KEY + "\",\"agent_version\":\"it\",\"host\":{\"machine_id\":\"" + machineId
+                "{\"site_key\":\"" + siteKey + "\",\"agent_version\":\"it\",\"host\":{\"machine_id\":\"" + machineId
                         + "\",\"name\":\"it-host\",\"os\":{\"family\":\"linux\"}}}");
         if (r.status() != 201) {
             throw new AssertionError("enrollment failed: " + r);

@@ -102,6 +102,45 @@ class PolicyIT extends IngestApiIT {
         assertThat(second.body().path("version").asLong()).isEqualTo(2);
     }
 
+    /** A machine enrolled again with a key of another group gets that group's policy at once. */
+    @Test
+    void aMachineEnrolledAgainWithAnotherGroupsKeyJoinsThatGroup() {
+        String group = "re-" + UUID.randomUUID().toString().substring(0, 8);
+        Response policyMade =
+                send("/api/v1/admin/policies/" + group, admin(), "application/json", null, """
+                {"collectors": {"process": {"interval": "10s"}}}
+                """.getBytes(), "PUT");
+        assertThat(policyMade.status()).as(policyMade.toString()).isEqualTo(200);
+        Response key = post(
+                "/api/v1/admin/site-keys",
+                admin(),
+                "application/json",
+                "{\"name\":\"" + group + "\",\"group\":\"" + group + "\"}");
+        assertThat(key.status()).as(key.toString()).isEqualTo(201);
+
+        Agent first = enroll();
+        assertThat(post("/api/v1/agents/checkin", first.accessToken(), "application/json", "{}")
+                        .body()
+                        .path("policy")
+                        .path("group")
+                        .asString())
+                .isEqualTo("default");
+        Awaitility.await()
+                .untilAsserted(() ->
+                        assertThat(documentsOf("agent7-host", first.hostId())).isEqualTo(1));
+
+        Agent again = enroll(first.machineId(), key.body().path("site_key").asString());
+        assertThat(again.hostId()).isEqualTo(first.hostId());
+        JsonNode policy = post("/api/v1/agents/checkin", again.accessToken(), "application/json", "{}")
+                .body()
+                .path("policy");
+        assertThat(policy.path("group").asString())
+                .as("the group of the key it enrolled with")
+                .isEqualTo(group);
+        assertThat(policy.path("collectors").path("process").path("interval").asString())
+                .isEqualTo("10s");
+    }
+
     @Test
     void aForcedCollectionIsServedUntilTheAgentReportsItDone() {
         Agent agent = enroll();

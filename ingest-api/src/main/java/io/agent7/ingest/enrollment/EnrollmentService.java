@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,12 +25,19 @@ public class EnrollmentService {
     private final AgentTokens tokens;
     private final Clock clock;
     private final RevokedAgents revoked;
+    private final ApplicationEventPublisher events;
 
-    EnrollmentService(EnrollmentStore store, AgentTokens tokens, Clock clock, RevokedAgents revoked) {
+    EnrollmentService(
+            EnrollmentStore store,
+            AgentTokens tokens,
+            Clock clock,
+            RevokedAgents revoked,
+            ApplicationEventPublisher events) {
         this.store = store;
         this.tokens = tokens;
         this.clock = clock;
         this.revoked = revoked;
+        this.events = events;
     }
 
     /** What an agent gets back: its identity and both credentials. */
@@ -65,6 +73,8 @@ public class EnrollmentService {
                 false,
                 agentVersion,
                 os));
+        // The host joins the key's group now, not when a cached host state runs out.
+        events.publishEvent(new AgentEnrolled(agentId, hostId, key.get().group()));
         AgentTokens.Issued access = tokens.issue(agentId, hostId, hostName);
         log.info(
                 "Enrolled agent {} for host {} ({}) with site key '{}'",

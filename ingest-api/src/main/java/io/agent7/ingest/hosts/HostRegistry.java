@@ -1,5 +1,6 @@
 package io.agent7.ingest.hosts;
 
+import io.agent7.ingest.enrollment.AgentEnrolled;
 import io.agent7.ingest.enrollment.EnrollmentStore;
 import io.agent7.ingest.ingest.DocumentSink;
 import io.agent7.ingest.ingest.StateUpdates;
@@ -18,9 +19,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -101,6 +104,26 @@ public class HostRegistry {
     /** The id of a host's {@code host} document. */
     public String documentId(String hostId) {
         return documents.id(hostId);
+    }
+
+    /**
+     * A machine enrolled, perhaps again and with a site key of another group: its host document,
+     * which check-ins read the group from, takes the key's group. Without this a re-enrolled
+     * machine kept the group of its first enrollment and got that group's policy.
+     */
+    @EventListener
+    public void enrolled(AgentEnrolled enrolled) {
+        String id = documentId(enrolled.hostId());
+        Optional<HostStore.HostState> known = hosts.find(id);
+        if (known.isPresent() && !known.get().group().equals(enrolled.group())) {
+            hosts.setGroup(id, enrolled.group());
+            log.info(
+                    "Host {} enrolled again with a site key of group '{}' (was '{}')",
+                    enrolled.hostId(),
+                    enrolled.group(),
+                    known.get().group());
+        }
+        invalidate(enrolled.hostId());
     }
 
     /** Forgets the cached state of a host after an admin changed it. */
