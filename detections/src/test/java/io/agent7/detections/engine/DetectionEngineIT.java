@@ -183,10 +183,10 @@ class DetectionEngineIT {
                 Duration.ofSeconds(60),
                 () -> rules.keySet().stream().allMatch(id -> !runsOf(id).isEmpty()));
         b.start();
-        // A minute and a half of items, with instance a killed half-way: with a lease of 6 s and
-        // rules every 10 s, b has run every rule several times by the end.
-        Instant aDies = started.plusSeconds(45);
-        Instant stopPlanting = started.plusSeconds(90);
+        // A minute of items, with instance a killed half-way: with a lease of 6 s and rules every
+        // 10 s, b has run every rule several times by the end.
+        Instant aDies = started.plusSeconds(30);
+        Instant stopPlanting = started.plusSeconds(60);
         boolean aAlive = true;
         while (Instant.now().isBefore(stopPlanting)) {
             for (String id : rules.keySet()) {
