@@ -16,13 +16,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -241,23 +238,16 @@ class ClusterFaultIT {
         String siteKey = FleetSupport.fastGroupSiteKey(ingest.get(0).url("/"));
         List<URI> apis = List.of(ingest.get(0).url("/"), ingest.get(1).url("/"));
         List<FakeProcesses> hosts = new ArrayList<>();
-        List<Set<Integer>> everSeen = new ArrayList<>();
         List<io.agent7.agent.state.Credentials> credentials = new ArrayList<>();
         List<FleetSupport.Running> agents = new ArrayList<>();
         try {
             for (int i = 0; i < OUTAGE_AGENTS; i++) {
-                FakeProcesses processes = new FakeProcesses();
-                Set<Integer> seen = new HashSet<>();
-                for (int pid = 1; pid <= 40; pid++) {
-                    processes.set(pid, "p" + pid);
-                    seen.add(pid);
-                }
+                FakeProcesses processes = FakeProcesses.running(40);
                 Path state = Files.createTempDirectory("agent7-e2e-cluster-outage-agent");
                 // Half start on each API: the list in the order the agent tries it.
                 List<URI> order = i % 2 == 0 ? apis : List.of(apis.get(1), apis.get(0));
                 io.agent7.agent.state.Credentials c = FleetSupport.enroll(order, siteKey, state);
                 hosts.add(processes);
-                everSeen.add(seen);
                 credentials.add(c);
                 agents.add(FleetSupport.start(c, state, processes));
             }
@@ -269,18 +259,8 @@ class ClusterFaultIT {
             cluster.node(2).kill();
             event("killed nodes 2 and 3 (SIGKILL): no master, no shard writable");
             long until = System.nanoTime() + OUTAGE.toNanos();
-            int nextPid = 1000;
             while (System.nanoTime() < until) {
-                for (int i = 0; i < OUTAGE_AGENTS; i++) {
-                    FakeProcesses processes = hosts.get(i);
-                    // Only processes from before the outage end: each new one lives until the end,
-                    // so every process counted is one the agent did collect.
-                    List<Integer> pids = new ArrayList<>(processes.current().keySet());
-                    pids.removeIf(pid -> pid >= 1000);
-                    processes.remove(pids.get(ThreadLocalRandom.current().nextInt(pids.size())));
-                    processes.set(nextPid, "p" + nextPid);
-                    everSeen.get(i).add(nextPid++);
-                }
+                hosts.forEach(FakeProcesses::replaceAnOriginal);
                 Thread.sleep(4_000);
             }
             int spooled = 0;
@@ -305,8 +285,8 @@ class ClusterFaultIT {
                 long documents = processDocuments(credentials.get(i).hostId());
                 assertThat(documents)
                         .as("documents of host %d: one per process ever seen", i)
-                        .isEqualTo(everSeen.get(i).size());
-                seen += everSeen.get(i).size();
+                        .isEqualTo(hosts.get(i).everSeen().size());
+                seen += hosts.get(i).everSeen().size();
                 found += documents;
                 assertThat(agents.get(i).runtime().spool().size())
                         .as("batches agent %d still holds", i)

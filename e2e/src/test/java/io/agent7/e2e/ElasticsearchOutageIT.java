@@ -14,11 +14,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
@@ -51,21 +48,14 @@ class ElasticsearchOutageIT {
             try (ServiceProcess ingest = ServiceProcess.start("ingest-api", env, "--agent7.ingest.write-timeout=5s")) {
                 String siteKey = FleetSupport.fastGroupSiteKey(ingest.url("/"));
                 List<FakeProcesses> hosts = new ArrayList<>();
-                List<Set<Integer>> everSeen = new ArrayList<>();
                 List<Credentials> credentials = new ArrayList<>();
                 List<FleetSupport.Running> agents = new ArrayList<>();
                 try {
                     for (int i = 0; i < AGENTS; i++) {
-                        FakeProcesses processes = new FakeProcesses();
-                        Set<Integer> seen = new HashSet<>();
-                        for (int pid = 1; pid <= 40; pid++) {
-                            processes.set(pid, "p" + pid);
-                            seen.add(pid);
-                        }
+                        FakeProcesses processes = FakeProcesses.running(40);
                         Path state = Files.createTempDirectory("agent7-e2e-outage-agent");
                         Credentials c = FleetSupport.enroll(ingest.url("/"), siteKey, state);
                         hosts.add(processes);
-                        everSeen.add(seen);
                         credentials.add(c);
                         agents.add(FleetSupport.start(c, state, processes));
                     }
@@ -95,20 +85,8 @@ class ElasticsearchOutageIT {
                     // Half a minute of outage while the hosts keep changing (ClusterFaultIT holds a
                     // cluster without a master for two).
                     long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                    int nextPid = 1000;
                     while (System.nanoTime() < until) {
-                        for (int i = 0; i < AGENTS; i++) {
-                            FakeProcesses processes = hosts.get(i);
-                            // Only processes from before the outage end: each new one lives until the end,
-                            // so every process counted here is one the agent did collect.
-                            List<Integer> pids =
-                                    new ArrayList<>(processes.current().keySet());
-                            pids.removeIf(pid -> pid >= 1000);
-                            processes.remove(
-                                    pids.get(ThreadLocalRandom.current().nextInt(pids.size())));
-                            processes.set(nextPid, "p" + nextPid);
-                            everSeen.get(i).add(nextPid++);
-                        }
+                        hosts.forEach(FakeProcesses::replaceAnOriginal);
                         Thread.sleep(4_000);
                     }
                     for (int i = 0; i < AGENTS; i++) {
@@ -124,7 +102,7 @@ class ElasticsearchOutageIT {
                                 es.url(), credentials.get(i).hostId());
                         assertThat(indexed.total())
                                 .as("documents of host %d: one per process ever seen", i)
-                                .isEqualTo(everSeen.get(i).size());
+                                .isEqualTo(hosts.get(i).everSeen().size());
                     }
                 } finally {
                     for (FleetSupport.Running agent : agents) {
