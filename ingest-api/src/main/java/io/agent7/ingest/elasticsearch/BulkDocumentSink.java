@@ -287,6 +287,16 @@ class BulkDocumentSink implements DocumentSink, DisposableBean {
                 p.tracker().complete(p.slot(), new Result(p.write().id(), Outcome.MISSING, null));
             } else if (item.status() == 429 || item.status() == 503) {
                 retryOrGiveUp(p, item.error().type() + ": " + item.error().reason());
+            } else if (item.status() == 401 || item.status() == 403) {
+                // The service's role lacks a privilege (say, a new release's roles not yet on the
+                // nodes): the document is not at fault, so the agent keeps it and sends it again.
+                String error = item.error().type() + ": " + item.error().reason();
+                log.error(
+                        "Elasticsearch denied writing to {} ({}): give the ingest API's user the role in"
+                                + " deploy/elasticsearch/roles.yml; the agents send the batch again",
+                        p.write().index(),
+                        error);
+                p.tracker().complete(p.slot(), new Result(p.write().id(), Outcome.UNAVAILABLE, error));
             } else {
                 String error = item.error().type() + ": " + item.error().reason();
                 log.warn(

@@ -129,6 +129,20 @@ class BulkDocumentSinkTest {
         assertThat(progress.pending()).isZero();
     }
 
+    /** An index the fake's user may not write to, as a role without a privilege answers per item. */
+    static final String DENIED_INDEX = "agent7-system_metric-2026.12.07";
+
+    @Test
+    void aWriteTheRoleDoesNotAllowIsUnavailableNotRefusedSoTheAgentKeepsIt() throws Exception {
+        Write denied =
+                new Write(DENIED_INDEX, "sample", "host-1", write("x", 10).action());
+        List<Result> results = written(List.of(write("a", 10), denied));
+
+        assertThat(results).extracting(Result::outcome).containsExactly(Outcome.CREATED, Outcome.UNAVAILABLE);
+        assertThat(results.get(1).error()).startsWith("security_exception: ");
+        assertThat(progress.pending()).isZero();
+    }
+
     private static List<String> ids(List<Write> writes) {
         return writes.stream().map(Write::id).toList();
     }
@@ -195,6 +209,14 @@ class BulkDocumentSinkTest {
             StringBuilder items = new StringBuilder();
             for (int i = 0; i < lines.length; i += 2) {
                 JsonNode update = JSON.readTree(lines[i]).path("update");
+                if (update.path("_index").asString().equals(DENIED_INDEX)) {
+                    items.append(items.isEmpty() ? "" : ",")
+                            .append("{\"update\":{\"_index\":\"")
+                            .append(DENIED_INDEX)
+                            .append("\",\"status\":403,\"error\":{\"type\":\"security_exception\",")
+                            .append("\"reason\":\"action [indices:data/write/bulk[s]] is unauthorized for user\"}}}");
+                    continue;
+                }
                 writes.merge(update.path("_id").asString(), 1, Integer::sum);
                 items.append(items.isEmpty() ? "" : ",")
                         .append("{\"update\":{\"_index\":\"")
