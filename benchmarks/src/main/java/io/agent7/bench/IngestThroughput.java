@@ -246,7 +246,7 @@ public final class IngestThroughput {
                 String id = DocumentIds.of(s.credentials().hostId(), type, document);
                 ObjectNode action = JSON.createObjectNode();
                 action.putObject("update")
-                        .put("_index", type.index())
+                        .put("_index", type.writeIndex(document, now))
                         .put("_id", id)
                         .put("routing", s.credentials().hostId())
                         .put("retry_on_conflict", 3);

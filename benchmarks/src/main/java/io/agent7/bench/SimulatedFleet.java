@@ -188,7 +188,7 @@ final class SimulatedFleet {
                         .get("upsert");
                 ObjectNode action = Http.JSON.createObjectNode();
                 action.putObject("index")
-                        .put("_index", type.index())
+                        .put("_index", type.writeIndex(document, Instant.now()))
                         .put("_id", id)
                         .put("routing", hostId);
                 bulk.add(action, stored);

@@ -168,4 +168,29 @@ class IngestWritesIT extends IngestApiIT {
                                 + "\"}},{\"term\":{\"agent7.present\":true}}]}}"))
                 .isEqualTo(2);
     }
+
+    @Test
+    void seriesSamplesGoToTheIndexOfTheirDayAndOneSentAgainIsStillOneDocument() {
+        Agent agent = enroll();
+        String sample = "{\"upsert\":{\"system_metric\":{\"sampled_at\":\"%s\",\"cpu\":{\"pct\":0.5}}}}\n";
+        ingest(
+                agent,
+                "system_metric",
+                header("d-1", "diff", yesterday("23:59:00"))
+                        + sample.formatted("2026-11-29T23:59:59.999Z")
+                        + sample.formatted("2026-11-30T00:00:00.000Z"));
+        // The agent never heard the answer and sends the first sample again, in another batch.
+        ingest(
+                agent,
+                "system_metric",
+                header("d-2", "diff", yesterday("23:59:30")) + sample.formatted("2026-11-29T23:59:59.999Z"));
+        String mine = "{\"term\":{\"host.id\":\"" + agent.hostId() + "\"}}";
+        assertThat(TestElasticsearch.count("agent7-system_metric-2026.11.29", mine))
+                .isEqualTo(1);
+        assertThat(TestElasticsearch.count("agent7-system_metric-2026.11.30", mine))
+                .isEqualTo(1);
+        assertThat(TestElasticsearch.count("agent7-system_metric", mine))
+                .as("both days through the type's alias")
+                .isEqualTo(2);
+    }
 }

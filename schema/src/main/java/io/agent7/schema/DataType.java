@@ -1,13 +1,20 @@
 package io.agent7.schema;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One kind of thing Agent7 collects or keeps, with its own index {@code agent7-<name>}.
@@ -19,7 +26,10 @@ import java.util.regex.Pattern;
  * @param identity    the fields whose change makes it a different item, in hashing order
  * @param aliases     other names the type answers to (the original Agent7's, say)
  * @param series      a time series (samples) rather than state: every document is a new
- *                    sample, and a full snapshot never marks earlier samples removed
+ *                    sample, and a full snapshot never marks earlier samples removed. A series
+ *                    is written to daily indices ({@code agent7-<name>-2026.12.07}, by the day
+ *                    of its one date identity field) behind an alias named like the other
+ *                    types' indices, so retention deletes whole days
  * @param optionalIdentity identity fields an item may lack (a listening socket has no remote
  *                    address); a missing one hashes as "no value", the others must be set
  * @param index       the index that holds the type's documents: {@code agent7-<name>} unless
@@ -43,6 +53,8 @@ public record DataType(
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Pattern INDEX = Pattern.compile("[a-z][a-z0-9_-]*");
     public static final String INDEX_PREFIX = "agent7-";
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("uuuu.MM.dd").withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     public DataType {
         Objects.requireNonNull(name, "name");
@@ -64,6 +76,10 @@ public record DataType(
         }
         if (!identity.containsAll(optionalIdentity)) {
             throw new IllegalArgumentException("Type '" + name + "': optional identity fields must be identity fields");
+        }
+        if (series && dateFields(identity, fields) != 1) {
+            throw new IllegalArgumentException(
+                    "Type '" + name + "': a series needs exactly one date identity field, the time of its samples");
         }
         for (String id : identity) {
             Field f = fields.containsKey(id) ? fields.get(id) : CommonFields.ALL.get(id);
@@ -103,6 +119,74 @@ public record DataType(
             }
         }
         return new DataType(name, description, all, identity, aliases, series, optionalIdentity, index, domainKey);
+    }
+
+    private static long dateFields(List<String> names, Map<String, Field> fields) {
+        return names.stream()
+                .filter(id -> fields.containsKey(id) && fields.get(id).type() == FieldType.DATE)
+                .count();
+    }
+
+    /** For a series, the date identity field whose day picks a sample's daily index; null otherwise. */
+    public String seriesTime() {
+        if (!series) {
+            return null;
+        }
+        return identity.stream()
+                .filter(id -> fields.get(id) != null && fields.get(id).type() == FieldType.DATE)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** For a series, the pattern its daily indices match: {@code agent7-system_metric-*}. */
+    public String dailyIndexPattern() {
+        requireSeries();
+        return index + "-*";
+    }
+
+    /** For a series, the index that holds its samples of {@code day}. */
+    public String dailyIndex(LocalDate day) {
+        requireSeries();
+        return index + "-" + DAY.format(day);
+    }
+
+    /** The day one of this series' daily indices holds, from its name; empty for any other name. */
+    public Optional<LocalDate> dayOf(String indexName) {
+        String prefix = index + "-";
+        if (!series || !indexName.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(indexName.substring(prefix.length()), DAY));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The index a normalized document of this type is written to: the type's index, or for a
+     * series the daily index of the sample's day. The day comes from the document, so a sample
+     * sent again lands on itself; a sample dated after {@code now}'s next day (an agent's clock
+     * far ahead) goes to that next day's index rather than to one retention would keep for years.
+     */
+    public String writeIndex(JsonNode document, Instant now) {
+        if (!series) {
+            return index;
+        }
+        String time = seriesTime();
+        JsonNode value = Documents.get(document, time);
+        if (value == null || !value.isString() || value.asString().length() < 10) {
+            throw new InvalidDocumentException(time, "a sample needs its time, in stored form");
+        }
+        LocalDate day = LocalDate.parse(value.asString().substring(0, 10));
+        LocalDate latest = now.atZone(ZoneOffset.UTC).toLocalDate().plusDays(1);
+        return dailyIndex(day.isAfter(latest) ? latest : day);
+    }
+
+    private void requireSeries() {
+        if (!series) {
+            throw new IllegalStateException("Type '" + name + "' is not a series");
+        }
     }
 
     /** Whether the type's documents belong to a domain rather than to the host that collected them. */

@@ -22,9 +22,11 @@ public final class Schema {
      * output ({@code command}, {@code command_output}). 8: commands awaiting a second responder's
      * approval ({@code command.approved_by}, {@code command.approved_at}), their reason and the
      * query their hosts came from. 9: cancelling a command its host took
-     * ({@code command.cancel_requested_by}, {@code command.cancel_requested_at}).
+     * ({@code command.cancel_requested_by}, {@code command.cancel_requested_at}). 10: a series
+     * ({@code system_metric}) is written to daily indices behind an alias of the type's index name,
+     * which retention deletes a day at a time.
      */
-    public static final int VERSION = 9;
+    public static final int VERSION = 10;
 
     private static final Schema STANDARD =
             new Schema(concat(HostTypes.ALL, DirectoryTypes.ALL), ServerTypes.ALL, Relations.ALL);

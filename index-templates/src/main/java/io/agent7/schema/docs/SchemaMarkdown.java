@@ -130,7 +130,17 @@ public final class SchemaMarkdown {
         if (!type.description().isEmpty()) {
             out.append(cell(type.description())).append("\n\n");
         }
-        out.append("- Index: `").append(type.index()).append("`\n");
+        if (type.series()) {
+            out.append("- Index: `")
+                    .append(type.index())
+                    .append("`, an alias of the daily indices `")
+                    .append(type.dailyIndexPattern())
+                    .append("` (a sample goes to the day of `")
+                    .append(type.seriesTime())
+                    .append("`, UTC; retention deletes a day whole)\n");
+        } else {
+            out.append("- Index: `").append(type.index()).append("`\n");
+        }
         // Aliases are a set: sorted, so that the file is the same from one run to the next.
         List<String> aliases = type.aliases().stream().sorted().toList();
         out.append("- Type aliases: ")

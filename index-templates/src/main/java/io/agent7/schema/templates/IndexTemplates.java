@@ -113,7 +113,8 @@ public final class IndexTemplates {
 
     ObjectNode indexTemplate(DataType type) {
         ObjectNode template = versioned();
-        template.putArray("index_patterns").add(type.index());
+        // A series' samples go to daily indices that join the type's alias as they are created.
+        template.putArray("index_patterns").add(type.series() ? type.dailyIndexPattern() : type.index());
         template.putArray("composed_of").add(COMMON_COMPONENT).add(SETTINGS_COMPONENT);
         template.put("priority", PRIORITY);
         ((ObjectNode) template.get("_meta")).put("type", type.name()).put("description", type.description());
@@ -122,6 +123,9 @@ public final class IndexTemplates {
             body.putObject("settings").putObject("index").put("refresh_interval", SERVER_REFRESH_INTERVAL);
         }
         body.set("mappings", mappings(type.fields().values()));
+        if (type.series()) {
+            body.putObject("aliases").putObject(type.index());
+        }
         return template;
     }
 

@@ -2,6 +2,8 @@ package io.agent7.schema.templates;
 
 import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -52,8 +54,15 @@ public final class SchemaInstaller {
     private final Schema schema;
     private final IndexTemplates templates;
     private final IndexSettings settings;
+    private final Clock clock;
 
     public SchemaInstaller(ElasticsearchHttp http, Schema schema, IndexSettings settings) {
+        this(http, schema, settings, Clock.systemUTC());
+    }
+
+    /** With the clock that says which day's index a series gets now. */
+    public SchemaInstaller(ElasticsearchHttp http, Schema schema, IndexSettings settings, Clock clock) {
+        this.clock = clock;
         this.http = http;
         this.schema = schema;
         this.settings = settings;
@@ -64,6 +73,12 @@ public final class SchemaInstaller {
         List<Step> steps = new ArrayList<>();
         steps.add(cluster());
         steps.add(chosenSettings());
+        // Before the templates: a series' template names an alias that such an index's name holds.
+        for (DataType type : schema.types()) {
+            if (type.series()) {
+                singleIndexOf(type).ifPresent(steps::add);
+            }
+        }
         for (Map.Entry<String, ObjectNode> e : templates.componentTemplates().entrySet()) {
             steps.add(installTemplate(
                     "_component_template/", "component_templates", "component_template", e.getKey(), e.getValue()));
@@ -73,7 +88,11 @@ public final class SchemaInstaller {
                     installTemplate("_index_template/", "index_templates", "index_template", e.getKey(), e.getValue()));
         }
         for (DataType type : schema.types()) {
-            steps.add(ensureIndex(type));
+            if (type.series()) {
+                steps.addAll(ensureSeries(type));
+            } else {
+                steps.add(ensureIndex(type));
+            }
         }
         for (DataType type : schema.serverTypes()) {
             steps.add(ensureIndex(type));
@@ -155,9 +174,11 @@ public final class SchemaInstaller {
     }
 
     /**
-     * Says what the cluster offers. Agent7 needs none of ILM, data streams or wildcard
-     * fields: its documents are updated in place (data streams only append), so every type
-     * is a plain index, and it runs the same on the minimal distribution as on the full one.
+     * Says what the cluster offers and what Agent7 chose. It needs none of ILM, data streams,
+     * delete-by-query or wildcard fields: its documents are updated in place (data streams only
+     * append), so every type is a plain index; a series is written to daily indices, and
+     * retention deletes a day's index whole and old removed items by search and bulk delete.
+     * One way on every distribution, the minimal one included, so the tested way is the one that runs.
      */
     private Step cluster() {
         ElasticsearchHttp.Response nodes = http.get("_nodes/_local");
@@ -169,12 +190,15 @@ public final class SchemaInstaller {
             node.path("modules").forEach(m -> modules.add(m.path("name").asString()));
             String features = "ILM " + (modules.contains("x-pack-ilm") ? "available" : "absent")
                     + ", data streams " + (modules.contains("data-streams") ? "available" : "absent")
+                    + ", delete-by-query " + (modules.contains("reindex") ? "available" : "absent")
                     + ", wildcard fields " + (modules.contains("wildcard") ? "available" : "absent");
             return new Step(
                     "cluster",
                     Action.INFO,
                     "Elasticsearch " + node.path("version").asString() + "; " + features
-                            + "; Agent7 uses none of them (documents are updated in place, so types are plain indices)");
+                            + "; Agent7 uses none of them: types are plain indices (documents are updated in place),"
+                            + " series go to daily indices, and retention deletes old days whole and old removed"
+                            + " items by search and bulk delete");
         }
         throw new IllegalStateException("Elasticsearch returned no local node");
     }
@@ -200,21 +224,89 @@ public final class SchemaInstaller {
         String index = type.index();
         ElasticsearchHttp.Response mapping = http.get(index + "/_mapping");
         if (mapping.status() == 404) {
-            ElasticsearchHttp.Response created = http.put(index, null);
-            if (!created.ok()
-                    && !created.body()
-                            .path("error")
-                            .path("type")
-                            .asString()
-                            .equals("resource_already_exists_exception")) {
-                throw failure("create index " + index, created);
-            }
-            return new Step(index, Action.CREATED, "from template " + index);
+            return create(index, "from template " + index);
         }
         if (!mapping.ok()) {
             throw failure("read mapping of " + index, mapping);
         }
-        JsonNode installed = mapping.body().path(index).path("mappings");
+        return ensureMapping(type, index, mapping.body().path(index).path("mappings"));
+    }
+
+    private Step create(String index, String detail) {
+        ElasticsearchHttp.Response created = http.put(index, null);
+        if (!created.ok()
+                && !created.body().path("error").path("type").asString().equals("resource_already_exists_exception")) {
+            throw failure("create index " + index, created);
+        }
+        return new Step(index, Action.CREATED, detail);
+    }
+
+    /**
+     * A series' daily indices, behind the alias of the type's index name: every one gets the
+     * fields it lacks, and today's is created so the alias exists before the first sample. A
+     * concrete index under the alias's name (written by a release before series were daily) is
+     * cloned to today's daily index and replaced by the alias in one atomic step, its samples
+     * kept; retention then counts them as today's, keeping them a little longer, never shorter.
+     */
+    private List<Step> ensureSeries(DataType type) {
+        String alias = type.index();
+        List<Step> steps = new ArrayList<>();
+        ElasticsearchHttp.Response mapping = http.get(alias + "/_mapping");
+        if (mapping.status() != 404 && !mapping.ok()) {
+            throw failure("read mapping of " + alias, mapping);
+        }
+        String today = type.dailyIndex(LocalDate.now(clock));
+        Set<String> daily = mapping.ok() ? new TreeSet<>(mapping.body().propertyNames()) : new TreeSet<>();
+        for (String index : daily) {
+            steps.add(ensureMapping(type, index, mapping.body().path(index).path("mappings")));
+        }
+        if (!daily.contains(today)) {
+            steps.add(create(today, "from template " + alias + ", behind alias " + alias));
+        }
+        return steps;
+    }
+
+    /** The concrete index of a release before series were daily, made one of the daily indices; empty if none. */
+    private java.util.Optional<Step> singleIndexOf(DataType type) {
+        String alias = type.index();
+        ElasticsearchHttp.Response mapping = http.get(alias + "/_mapping");
+        if (mapping.status() == 404) {
+            return java.util.Optional.empty();
+        }
+        if (!mapping.ok()) {
+            throw failure("read mapping of " + alias, mapping);
+        }
+        return mapping.body().has(alias) ? java.util.Optional.of(migrateToDaily(type)) : java.util.Optional.empty();
+    }
+
+    private Step migrateToDaily(DataType type) {
+        String alias = type.index();
+        String target = type.dailyIndex(LocalDate.now(clock));
+        ObjectNode block = JsonNodeFactory.instance.objectNode();
+        block.put("index.blocks.write", true);
+        require(http.put(alias + "/_settings", block), "stop writes to " + alias + " while it is cloned");
+        ObjectNode clone = JsonNodeFactory.instance.objectNode();
+        clone.putObject("settings").put("index.blocks.write", false);
+        require(http.send("POST", alias + "/_clone/" + target, clone), "clone " + alias + " to " + target);
+        ObjectNode actions = JsonNodeFactory.instance.objectNode();
+        var list = actions.putArray("actions");
+        list.addObject().putObject("add").put("index", target).put("alias", alias);
+        list.addObject().putObject("remove_index").put("index", alias);
+        require(http.send("POST", "_aliases", actions), "replace " + alias + " by an alias of " + target);
+        return new Step(
+                alias,
+                Action.UPDATED,
+                "a single index became daily indices: its samples cloned to " + target + ", now behind alias " + alias);
+    }
+
+    private static void require(ElasticsearchHttp.Response response, String what) {
+        if (!response.ok()) {
+            throw failure(what, response);
+        }
+    }
+
+    /** The index's mapping against the type's: fields it lacks are added, a changed field type is reported. */
+    private Step ensureMapping(DataType type, String index, JsonNode installed) {
         ObjectNode wanted = templates.mappingOf(type);
         List<String> conflicts = new ArrayList<>();
         boolean missing = MappingDiff.compare("", installed.path("properties"), wanted.path("properties"), conflicts);
@@ -299,7 +391,8 @@ public final class SchemaInstaller {
         schema.serverTypes().forEach(t -> types.add(t.index()));
         List<Step> steps = new ArrayList<>();
         for (String index : new TreeSet<>(indices.body().propertyNames())) {
-            if (!types.contains(index)) {
+            boolean daily = schema.types().stream().anyMatch(t -> t.dayOf(index).isPresent());
+            if (!types.contains(index) && !daily) {
                 String settings = ensureSettings(
                         index, indices.body().path(index).path("settings"), templates.internalIndexSettings());
                 if (settings != null) {

@@ -3,12 +3,17 @@ package io.agent7.schema.templates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
 import io.agent7.schema.templates.SchemaInstaller.Action;
 import io.agent7.schema.templates.SchemaInstaller.Step;
 import io.agent7.testkit.ElasticsearchExtension;
 import io.agent7.testkit.TestElasticsearch;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +38,8 @@ class SchemaInstallerIT {
         for (var type : java.util.stream.Stream.concat(
                         Schema.standard().types().stream(), Schema.standard().serverTypes().stream())
                 .toList()) {
-            TestElasticsearch.send(es, "DELETE", "/" + type.index(), null, 404);
+            String indices = type.series() ? type.index() + "*" : type.index(); // its days and an older single index
+            TestElasticsearch.send(es, "DELETE", "/" + indices, null, 404);
             TestElasticsearch.send(es, "DELETE", "/_index_template/" + type.index(), null, 404);
         }
         TestElasticsearch.send(es, "DELETE", "/_index_template/" + IndexTemplates.INTERNAL_TEMPLATE, null, 404);
@@ -335,5 +341,120 @@ class SchemaInstallerIT {
             TestElasticsearch.send(es, "DELETE", "/agent7-process", null);
             new SchemaInstaller(http, Schema.standard(), IndexSettings.DEFAULTS).install();
         }
+    }
+
+    private static final DataType METRIC = Schema.standard().require("system_metric");
+
+    private static Clock on(String day) {
+        return Clock.fixed(Instant.parse(day + "T12:00:00Z"), ZoneOffset.UTC);
+    }
+
+    private static long metricHits() {
+        return TestElasticsearch.send(es, "POST", "/agent7-system_metric/_search", "{\"size\":0}")
+                .path("hits")
+                .path("total")
+                .path("value")
+                .asLong();
+    }
+
+    private static final String SAMPLE =
+            "{\"host\":{\"id\":\"h\"},\"system_metric\":{\"sampled_at\":\"%sT08:00:00.000Z\","
+                    + "\"cpu\":{\"pct\":0.5}}}";
+
+    @Test
+    void aSeriesIsWrittenToDailyIndicesThatJoinItsAliasAsTheyAreCreated() {
+        SchemaInstaller.Report first =
+                new SchemaInstaller(http, Schema.standard(), IndexSettings.DEFAULTS, on("2026-12-07")).install();
+        assertThat(first.steps())
+                .filteredOn(s -> s.target().startsWith("agent7-system_metric-"))
+                .extracting(Step::target, Step::action)
+                .containsExactly(tuple("agent7-system_metric-2026.12.07", Action.CREATED));
+        // A day the installer never saw: the write creates it from the template, strict and behind the alias.
+        TestElasticsearch.send(
+                es,
+                "POST",
+                "/agent7-system_metric-2026.12.06/_doc?routing=h&refresh=true",
+                SAMPLE.formatted("2026-12-06"));
+        TestElasticsearch.send(
+                es,
+                "POST",
+                "/agent7-system_metric-2026.12.07/_doc?routing=h&refresh=true",
+                SAMPLE.formatted("2026-12-07"));
+        assertThat(metricHits()).as("both days through the alias").isEqualTo(2);
+        JsonNode rejected = TestElasticsearch.send(
+                es,
+                "POST",
+                "/agent7-system_metric-2026.12.06/_doc?routing=h",
+                "{\"host\":{\"id\":\"h\"},\"system_metric\":{\"colour\":\"red\"}}",
+                400);
+        assertThat(rejected.path("error").path("type").asString()).isEqualTo("strict_dynamic_mapping_exception");
+        assertThat(TestElasticsearch.get(es, "/_alias/agent7-system_metric").propertyNames())
+                .containsExactlyInAnyOrder("agent7-system_metric-2026.12.06", "agent7-system_metric-2026.12.07");
+
+        SchemaInstaller.Report nextDay =
+                new SchemaInstaller(http, Schema.standard(), IndexSettings.DEFAULTS, on("2026-12-08")).install();
+        assertThat(nextDay.steps())
+                .filteredOn(s -> s.target().startsWith("agent7-system_metric-"))
+                .extracting(Step::target, Step::action)
+                .containsExactly(
+                        tuple("agent7-system_metric-2026.12.06", Action.UNCHANGED),
+                        tuple("agent7-system_metric-2026.12.07", Action.UNCHANGED),
+                        tuple("agent7-system_metric-2026.12.08", Action.CREATED));
+        assertThat(nextDay.steps())
+                .as("daily indices keep the types' settings, not the services' own")
+                .filteredOn(s -> s.action() == Action.UPDATED)
+                .isEmpty();
+    }
+
+    @Test
+    void aSingleMetricIndexOfAnOlderReleaseBecomesADailyIndexWithItsSamples() {
+        // What releases before schema 10 created: one index under the name the alias takes now,
+        // with the type's mapping of then (here: without the swap fields).
+        ObjectNode older = new IndexTemplates(Schema.standard(), IndexSettings.DEFAULTS).mappingOf(METRIC);
+        ((ObjectNode) older.path("properties").path("system_metric").path("properties")).remove("swap");
+        ObjectNode body = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        body.set("mappings", older);
+        TestElasticsearch.send(es, "PUT", "/agent7-system_metric", body.toString());
+        for (String day : List.of("2026-11-01", "2026-12-01")) {
+            TestElasticsearch.send(
+                    es, "POST", "/agent7-system_metric/_doc?routing=h&refresh=true", SAMPLE.formatted(day));
+        }
+
+        SchemaInstaller.Report report =
+                new SchemaInstaller(http, Schema.standard(), IndexSettings.DEFAULTS, on("2026-12-07")).install();
+
+        assertThat(report.ok()).isTrue();
+        assertThat(report.steps())
+                .filteredOn(s -> s.target().equals("agent7-system_metric") && s.action() == Action.UPDATED)
+                .singleElement()
+                .extracting(Step::detail)
+                .isEqualTo("a single index became daily indices: its samples cloned to agent7-system_metric-2026.12.07,"
+                        + " now behind alias agent7-system_metric");
+        assertThat(TestElasticsearch.get(es, "/_alias/agent7-system_metric").propertyNames())
+                .containsExactly("agent7-system_metric-2026.12.07");
+        assertThat(metricHits()).as("the samples kept").isEqualTo(2);
+        // Writable again, with the fields it lacked.
+        TestElasticsearch.send(
+                es,
+                "POST",
+                "/agent7-system_metric-2026.12.07/_doc?routing=h&refresh=true",
+                SAMPLE.formatted("2026-12-07"));
+        assertThat(metricHits()).isEqualTo(3);
+        assertThat(TestElasticsearch.get(es, "/agent7-system_metric-2026.12.07/_mapping")
+                        .path("agent7-system_metric-2026.12.07")
+                        .path("mappings")
+                        .path("properties")
+                        .path("system_metric")
+                        .path("properties")
+                        .path("swap")
+                        .path("properties")
+                        .path("used")
+                        .path("type")
+                        .asString())
+                .isEqualTo("long");
+        assertThat(new SchemaInstaller(http, Schema.standard(), IndexSettings.DEFAULTS, on("2026-12-07"))
+                        .install()
+                        .changedAnything())
+                .isFalse();
     }
 }

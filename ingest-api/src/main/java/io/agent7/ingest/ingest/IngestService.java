@@ -175,7 +175,8 @@ class IngestService implements DisposableBean {
         List<DocumentSink.Write> upserts = new ArrayList<>(batch.documents().size() + 1);
         // A host's items share its shard; a domain's are routed by id, whichever host writes them.
         String routing = DocumentIds.routing(agent.hostId(), type);
-        String ingestedAt = Values.formatDate(Instant.now());
+        Instant now = Instant.now();
+        String ingestedAt = Values.formatDate(now);
         if (record != null) {
             upserts.add(record);
         }
@@ -190,7 +191,10 @@ class IngestService implements DisposableBean {
                 }
             }
             upserts.add(new DocumentSink.Write(
-                    type.index(), id, routing, action(agent, type, document, collectedAt, ingestedAt)));
+                    type.writeIndex(document, now),
+                    id,
+                    routing,
+                    action(agent, type, document, collectedAt, ingestedAt)));
         }
         Set<String> removedIds = new LinkedHashSet<>();
         for (ObjectNode gone : batch.removals()) {
