@@ -2,6 +2,10 @@ package io.agent7.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agent7.protocol.Batch;
+import io.agent7.schema.DataType;
+import io.agent7.schema.Schema;
+import io.agent7.schema.Values;
 import io.agent7.testkit.CertificateAuthority;
 import io.agent7.testkit.ElasticsearchCluster;
 import io.agent7.testkit.ElasticsearchNode;
@@ -14,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +35,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Agent7 on a production-shaped cluster: three Elasticsearch nodes with security on, TLS on
@@ -98,6 +106,7 @@ class ClusterFaultIT {
         event("cluster green: " + cluster.urlList());
 
         installSchema();
+        plantWhatRetentionDeletes();
         Path keys = Files.createTempDirectory("agent7-e2e-cluster-keys").resolve("signing-keys.json");
         for (int i = 0; i < 2; i++) {
             ingest.add(startIngest(keys));
@@ -110,6 +119,7 @@ class ClusterFaultIT {
         for (int i = 0; i < 2; i++) {
             Map<String, String> env = serviceEnvironment("agent7_detections");
             env.put("AGENT7_DETECTIONS_INSTANCE", detectionsInstance(i));
+            env.put("AGENT7_RETENTION_INITIAL_DELAY", "0s");
             detections.add(ServiceProcess.start("detections", env));
         }
         event("two ingest APIs, a console and two detections instances ready");
@@ -125,6 +135,29 @@ class ClusterFaultIT {
         if (cluster != null) {
             cluster.close();
         }
+    }
+
+    static final LocalDate OLD_DAY = LocalDate.now(ZoneOffset.UTC).minusDays(60);
+    static final String OLD_ITEM = "retention-" + UUID.randomUUID();
+
+    /**
+     * Written as the superuser before the detections instances start: a day of samples older
+     * than the metrics age (30 days), and an item removed longer ago than the removed age (90).
+     * The instances' first retention pass deletes both with their role alone (checked last).
+     */
+    static void plantWhatRetentionDeletes() {
+        DataType metric = Schema.standard().require("system_metric");
+        JsonNode sample = cluster.send(
+                "POST",
+                "/" + metric.dailyIndex(OLD_DAY) + "/_doc?routing=old&refresh=true",
+                "{\"host\":{\"id\":\"old\"},\"system_metric\":{\"sampled_at\":\"" + OLD_DAY + "T12:00:00.000Z\"}}");
+        JsonNode item = cluster.send(
+                "PUT",
+                "/agent7-process/_doc/" + OLD_ITEM + "?routing=old&refresh=true",
+                "{\"host\":{\"id\":\"old\"},\"process\":{\"pid\":1},\"agent7\":{\"present\":false,"
+                        + "\"removed_at\":\"" + Values.formatDate(Instant.now().minus(Duration.ofDays(100))) + "\"}}");
+        assertThat(List.of(sample.path("result").asString(), item.path("result").asString()))
+                .containsOnly("created");
     }
 
     /** The installer's user installs the schema with one replica, and says so. */
@@ -459,6 +492,42 @@ class ClusterFaultIT {
                     .as("a failed rule run: %s", run)
                     .doesNotContainIgnoringCase("security_exception")
                     .doesNotContainIgnoringCase("unauthorized");
+        }
+        // The ingest API creates a day's metric index by writing its first sample (yesterday's here).
+        io.agent7.agent.state.Credentials agent = FleetSupport.enroll(
+                ingest.get(0).url("/"), SITE_KEY, Files.createTempDirectory("agent7-e2e-cluster-metric"));
+        ObjectNode sample = JsonNodeFactory.instance.objectNode();
+        Instant yesterday = Instant.now().minus(Duration.ofDays(1));
+        sample.putObject("system_metric").put("sampled_at", Values.formatDate(yesterday));
+        var answer = new io.agent7.agent.transport.ServerClient(agent, "e2e", java.time.Clock.systemUTC())
+                .post(new Batch(
+                        UUID.randomUUID().toString(),
+                        Batch.Mode.DIFF,
+                        Schema.standard().require("system_metric"),
+                        Instant.now(),
+                        List.of(sample),
+                        List.of()));
+        assertThat(answer.created())
+                .as("a sample of yesterday written: %s", answer)
+                .isEqualTo(1);
+        DataType metric = Schema.standard().require("system_metric");
+        String yesterdaysIndex =
+                metric.dailyIndex(yesterday.atZone(ZoneOffset.UTC).toLocalDate());
+        // Retention, run by both detections instances as they started: the old day and the old item are gone.
+        JsonNode days = cluster.send("GET", "/_alias/" + metric.index(), null);
+        event("system_metric days: " + days.propertyNames());
+        assertThat(days.propertyNames()).contains(yesterdaysIndex).doesNotContain(metric.dailyIndex(OLD_DAY));
+        assertThat(cluster.send("GET", "/agent7-process/_doc/" + OLD_ITEM + "?routing=old", null)
+                        .path("found")
+                        .asBoolean())
+                .as("an item removed 100 days ago")
+                .isFalse();
+        for (ServiceProcess instance : detections) {
+            String log = Files.readString(instance.log());
+            assertThat(log)
+                    .as("%s's log", instance.log())
+                    .contains("Retention pass:")
+                    .doesNotContain("Retention pass failed");
         }
         List<ServiceProcess> services = new ArrayList<>(ingest);
         services.add(console);

@@ -62,18 +62,74 @@ class ElasticsearchRolesTest {
         }
     }
 
+    /** A series' daily indices: agent7-system_metric-*. */
+    static Set<String> dailyPatterns() {
+        Set<String> patterns = new TreeSet<>();
+        Schema.standard().types().stream()
+                .filter(DataType::series)
+                .forEach(type -> patterns.add(type.dailyIndexPattern()));
+        return patterns;
+    }
+
     @Test
-    void everyIndexNamedExistsInTheSchemaAndNoServiceMayCreateOrManageIndices() throws Exception {
+    void everyIndexNamedExistsInTheSchemaAndNoServiceMayManageIndicesOrTouchOthersThanASeriesDays() throws Exception {
         Set<String> known = new TreeSet<>(agentIndices());
         Schema.standard().serverTypes().stream().map(DataType::index).forEach(known::add);
+        known.addAll(dailyPatterns());
         for (String service : SERVICES) {
             for (JsonNode entry : roles().path(service).path("indices")) {
                 assertThat(known).as("indices named by %s", service).containsAll(names(entry));
                 assertThat(privileges(entry))
-                        .as("%s on %s: the installer alone creates and changes indices", service, names(entry))
-                        .doesNotContain("all", "manage", "create_index", "auto_configure", "delete_index", "write");
+                        .as("%s on %s: the installer alone creates, changes and manages indices", service, names(entry))
+                        .doesNotContain("all", "manage", "create_index", "write");
+                if (!dailyPatterns().containsAll(names(entry))) {
+                    assertThat(privileges(entry))
+                            .as("%s on %s: only a series' daily indices are created by a write", service, names(entry))
+                            .doesNotContain("auto_configure");
+                }
+                Set<String> others = new TreeSet<>(names(entry));
+                others.removeAll(dailyPatterns());
+                Schema.standard().types().stream()
+                        .filter(DataType::series)
+                        .forEach(type -> others.remove(type.index()));
+                if (!others.isEmpty()) {
+                    assertThat(privileges(entry))
+                            .as("%s on %s: only a series' days (and its alias) are deleted whole", service, others)
+                            .doesNotContain("delete_index");
+                }
             }
         }
+    }
+
+    @Test
+    void theIngestApiCreatesASeriesDaysByWritingAndRetentionDeletesThem() throws Exception {
+        JsonNode ingest = roles().path("agent7_ingest").path("indices");
+        JsonNode detections = roles().path("agent7_detections").path("indices");
+        for (String days : dailyPatterns()) {
+            assertThat(entriesNaming(ingest, days))
+                    .as("agent7_ingest on %s", days)
+                    .contains("index", "auto_configure");
+            assertThat(entriesNaming(detections, days))
+                    .as("agent7_detections (retention) on %s", days)
+                    .contains("view_index_metadata", "delete_index");
+        }
+        Set<String> stateIndices = new TreeSet<>(agentIndices());
+        Schema.standard().types().stream().filter(DataType::series).forEach(type -> stateIndices.remove(type.index()));
+        for (String index : stateIndices) {
+            assertThat(entriesNaming(detections, index))
+                    .as("agent7_detections (retention of removed items) on %s", index)
+                    .contains("read", "delete");
+        }
+    }
+
+    private static List<String> entriesNaming(JsonNode entries, String index) {
+        List<String> privileges = new ArrayList<>();
+        for (JsonNode entry : entries) {
+            if (names(entry).contains(index)) {
+                privileges.addAll(privileges(entry));
+            }
+        }
+        return privileges;
     }
 
     @Test
