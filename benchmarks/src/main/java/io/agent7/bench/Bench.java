@@ -85,6 +85,9 @@ public final class Bench {
                 return run(command);
             }
         }
+        if (which.equals("fleet") && args.remove("--cluster")) {
+            return fleetOnCluster(root, logs, cpus, split, args);
+        }
         // The agent's footprint is measured as agents run: over TLS, trusting the CA pinned at enrollment.
         boolean tls = which.equals("agent");
         try (BenchStack stack = BenchStack.start(root, logs, cpus, tls)) {
@@ -103,6 +106,85 @@ public final class Bench {
             }
             command.addAll(args);
             return run(command);
+        }
+    }
+
+    /**
+     * {@code bench fleet --cluster}: the same fleet against one node and one ingest API (the
+     * baseline; {@code --no-baseline} leaves it out), then against three secured nodes and two
+     * ingest APIs ({@link ClusterBenchStack}), and the figures side by side.
+     */
+    private static int fleetOnCluster(Path root, Path logs, CpuLayout cpus, boolean split, List<String> args)
+            throws Exception {
+        boolean baseline = !args.remove("--no-baseline");
+        String layout = split ? "split" : "shared";
+        Map<String, String> single = null;
+        if (baseline) {
+            BenchStack.step("baseline: one node, one ingest API");
+            try (BenchStack stack = BenchStack.start(root, logs, cpus, false)) {
+                List<String> command = launch(cpus, MAINS.get("fleet"));
+                command.addAll(List.of(
+                        "--es", stack.elasticsearch().toString(),
+                        "--ingest", stack.ingest().toString(),
+                        "--ingest-management", stack.ingestManagement().toString(),
+                        "--site-key", stack.siteKey(),
+                        "--ingest-pid", Long.toString(stack.ingestPid()),
+                        "--cpu-layout", layout));
+                command.addAll(args);
+                single = figures(command);
+            }
+        }
+        BenchStack.step("the cluster: " + ClusterBenchStack.NODES + " secured nodes, " + ClusterBenchStack.INGEST_APIS
+                + " ingest APIs");
+        Map<String, String> clustered;
+        try (ClusterBenchStack stack = ClusterBenchStack.start(root, logs, cpus)) {
+            List<String> command = launch(cpus, MAINS.get("fleet"));
+            command.addAll(stack.fleetArguments());
+            command.addAll(List.of("--cpu-layout", layout));
+            command.addAll(args);
+            clustered = figures(command);
+        }
+        System.out.println();
+        System.out.printf("%-22s %18s %18s %8s%n", "figure", "1 node, 1 API", "3 nodes, 2 APIs", "ratio");
+        for (Map.Entry<String, String> figure : clustered.entrySet()) {
+            String before = single == null ? "-" : single.getOrDefault(figure.getKey(), "-");
+            String ratio = "-";
+            try {
+                double b = Double.parseDouble(before);
+                ratio = b == 0
+                        ? "-"
+                        : String.format(java.util.Locale.ROOT, "%.2f", Double.parseDouble(figure.getValue()) / b);
+            } catch (NumberFormatException noBaseline) {
+                // shown as "-"
+            }
+            System.out.printf("%-22s %18s %18s %8s%n", figure.getKey(), before, figure.getValue(), ratio);
+        }
+        return 0;
+    }
+
+    /** Runs a benchmark, its output shown as it comes, and answers the key=value pairs of its FIGURES line. */
+    private static Map<String, String> figures(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Map<String, String> figures = new java.util.LinkedHashMap<>();
+        try (var lines = new java.io.BufferedReader(
+                new java.io.InputStreamReader(process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                System.out.println(line);
+                if (line.startsWith("FIGURES ")) {
+                    for (String pair : line.substring("FIGURES ".length()).split(" ")) {
+                        int eq = pair.indexOf('=');
+                        figures.put(pair.substring(0, eq), pair.substring(eq + 1));
+                    }
+                }
+            }
+            int exit = process.waitFor();
+            if (exit != 0 || figures.isEmpty()) {
+                throw new IllegalStateException("the fleet benchmark ended with exit code " + exit + " and "
+                        + (figures.isEmpty() ? "no figures" : "figures " + figures));
+            }
+            return figures;
+        } finally {
+            process.destroy();
         }
     }
 

@@ -97,29 +97,10 @@ final class BenchStack implements AutoCloseable {
                 env.putAll(ServiceProcess.httpsEnvironment(work.resolve("server.p12"), password));
                 env.put("AGENT7_TLS_CA_CERTIFICATE", caPem.toString());
             }
-            int port = ServiceProcess.freePort();
-            URI url = URI.create((tls ? "https" : "http") + "://127.0.0.1:" + port);
-            URI management = URI.create("http://127.0.0.1:" + ServiceProcess.freePort());
-            Path log = logs.resolve("bench-ingest-api.log");
-            Files.createDirectories(logs);
-            step("starting the ingest API on " + url.getScheme() + " port " + port + " (log: " + log + ")");
-            List<String> command = new ArrayList<>(cpus.others());
-            command.add(java());
-            String marker = System.getProperty("agent7.instance");
-            if (marker != null) {
-                command.add("-Dagent7.instance=" + marker);
-            }
-            command.addAll(options("AGENT7_BENCH_INGEST_OPTS", "-Xms256m -Xmx1g -XX:+UseParallelGC"));
-            command.addAll(List.of(
-                    "-jar",
-                    root.resolve("ingest-api/target/ingest-api.jar").toString(),
-                    "--server.port=" + port,
-                    "--management.server.port=" + management.getPort()));
-            ProcessBuilder launch =
-                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-            launch.environment().putAll(env);
-            ingest = launch.start();
-            awaitHealthy(ingest, management, log);
+            Ingest started = startIngest(root, logs.resolve("bench-ingest-api.log"), cpus, env, tls);
+            ingest = started.process();
+            URI url = started.url();
+            URI management = started.management();
             return new BenchStack(work, node, ingest, url, management, caPem, siteKey, admin);
         } catch (Exception | Error e) {
             if (ingest != null) {
@@ -129,6 +110,45 @@ final class BenchStack implements AutoCloseable {
             Folders.deleteTree(work);
             throw e;
         }
+    }
+
+    /** An ingest API process, where it answers, and its management port. */
+    record Ingest(Process process, URI url, URI management) {}
+
+    /**
+     * Starts an ingest API with the benchmarks' JVM options ({@code AGENT7_BENCH_INGEST_OPTS}) on
+     * the CPUs the layout leaves it, and waits until it is healthy.
+     */
+    static Ingest startIngest(Path root, Path log, Bench.CpuLayout cpus, Map<String, String> env, boolean tls)
+            throws Exception {
+        int port = ServiceProcess.freePort();
+        URI url = URI.create((tls ? "https" : "http") + "://127.0.0.1:" + port);
+        URI management = URI.create("http://127.0.0.1:" + ServiceProcess.freePort());
+        Files.createDirectories(log.getParent());
+        step("starting the ingest API on " + url.getScheme() + " port " + port + " (log: " + log + ")");
+        List<String> command = new ArrayList<>(cpus.others());
+        command.add(java());
+        String marker = System.getProperty("agent7.instance");
+        if (marker != null) {
+            command.add("-Dagent7.instance=" + marker);
+        }
+        command.addAll(options("AGENT7_BENCH_INGEST_OPTS", "-Xms256m -Xmx1g -XX:+UseParallelGC"));
+        command.addAll(List.of(
+                "-jar",
+                root.resolve("ingest-api/target/ingest-api.jar").toString(),
+                "--server.port=" + port,
+                "--management.server.port=" + management.getPort()));
+        ProcessBuilder launch =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        launch.environment().putAll(env);
+        Process ingest = launch.start();
+        try {
+            awaitHealthy(ingest, management, log);
+        } catch (Exception | Error e) {
+            ingest.destroyForcibly();
+            throw e;
+        }
+        return new Ingest(ingest, url, management);
     }
 
     /** A fresh node and nothing else, for benchmarks that write and search it directly. */
@@ -160,7 +180,7 @@ final class BenchStack implements AutoCloseable {
     }
 
     /** Waits for its health on the management port (loopback, plain HTTP). */
-    private static void awaitHealthy(Process ingest, URI management, Path log) throws Exception {
+    static void awaitHealthy(Process ingest, URI management, Path log) throws Exception {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + START_LIMIT.toNanos();
@@ -257,13 +277,13 @@ final class BenchStack implements AutoCloseable {
         return Arrays.stream(options.trim().split("\\s+")).toList();
     }
 
-    private static String random() {
+    static String random() {
         byte[] bytes = new byte[12];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static String tail(Path log) {
+    static String tail(Path log) {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));

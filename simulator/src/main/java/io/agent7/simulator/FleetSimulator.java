@@ -27,18 +27,45 @@ import java.util.concurrent.TimeUnit;
 public final class FleetSimulator {
 
     /**
+     * @param servers the ingest APIs: host {@code i} enrolls with (and then talks to) server
+     *                {@code i} modulo their number, as a fleet spread over a load balancer's targets
      * @param workers threads making calls; each host's work runs on one at a time
      * @param tick    how often each host looks at what is due
      */
     public record Options(
-            URI server,
+            List<URI> servers,
             String siteKey,
             String caPem,
             int hosts,
             long seed,
             Duration duration,
             int workers,
-            Duration tick) {}
+            Duration tick) {
+
+        public Options {
+            servers = List.copyOf(servers);
+            if (servers.isEmpty()) {
+                throw new IllegalArgumentException("a fleet needs at least one ingest API");
+            }
+        }
+
+        /** A fleet of one ingest API. */
+        public Options(
+                URI server,
+                String siteKey,
+                String caPem,
+                int hosts,
+                long seed,
+                Duration duration,
+                int workers,
+                Duration tick) {
+            this(List.of(server), siteKey, caPem, hosts, seed, duration, workers, tick);
+        }
+
+        URI serverOf(int host) {
+            return servers.get(host % servers.size());
+        }
+    }
 
     private final Options options;
     private final Schema schema;
@@ -71,7 +98,7 @@ public final class FleetSimulator {
                 int index = i;
                 enrolled.add(pool.submit(() -> {
                     VirtualHost host = VirtualHost.create(options.seed(), index, clock.instant());
-                    Credentials credentials = enrollWithRetry(host);
+                    Credentials credentials = enrollWithRetry(host, options.serverOf(index));
                     return new SimulatedHost(
                             host,
                             new ServerClient(credentials, "simulated", clock, http),
@@ -94,11 +121,10 @@ public final class FleetSimulator {
         return Duration.between(start, clock.instant());
     }
 
-    private Credentials enrollWithRetry(VirtualHost host) throws Exception {
+    private Credentials enrollWithRetry(VirtualHost host, URI server) throws Exception {
         for (int attempt = 0; ; attempt++) {
             try {
-                return ServerClient.enroll(
-                                options.server(), options.siteKey(), host.facts(), "simulated", options.caPem())
+                return ServerClient.enroll(server, options.siteKey(), host.facts(), "simulated", options.caPem())
                         .credentials();
             } catch (ServerException e) {
                 if (!e.retryable() || attempt > 20) {
