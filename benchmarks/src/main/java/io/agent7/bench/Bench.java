@@ -92,21 +92,26 @@ public final class Bench {
         boolean tls = which.equals("agent");
         try (BenchStack stack = BenchStack.start(root, logs, cpus, tls)) {
             List<String> command = launch(cpus, MAINS.get(which));
-            command.addAll(List.of(
-                    "--es", stack.elasticsearch().toString(),
-                    "--ingest", stack.ingest().toString(),
-                    "--ingest-management", stack.ingestManagement().toString(),
-                    "--site-key", stack.siteKey(),
-                    "--admin-password", stack.adminPassword(),
-                    "--ingest-pid", Long.toString(stack.ingestPid()),
-                    "--agent-jar", root.resolve("agent/target/agent.jar").toString(),
-                    "--cpu-layout", split ? "split" : "shared"));
+            command.addAll(stackArguments(root, stack, split ? "split" : "shared"));
             if (tls) {
                 command.addAll(List.of("--ca-cert", stack.caCertificate().toString()));
             }
             command.addAll(args);
             return run(command);
         }
+    }
+
+    /** What every benchmark against a stack is told of it ({@link Args#COMMON}). */
+    private static List<String> stackArguments(Path root, BenchStack stack, String layout) {
+        return List.of(
+                "--es", stack.elasticsearch().toString(),
+                "--ingest", stack.ingest().toString(),
+                "--ingest-management", stack.ingestManagement().toString(),
+                "--site-key", stack.siteKey(),
+                "--admin-password", stack.adminPassword(),
+                "--ingest-pid", Long.toString(stack.ingestPid()),
+                "--agent-jar", root.resolve("agent/target/agent.jar").toString(),
+                "--cpu-layout", layout);
     }
 
     /**
@@ -123,13 +128,7 @@ public final class Bench {
             BenchStack.step("baseline: one node, one ingest API");
             try (BenchStack stack = BenchStack.start(root, logs, cpus, false)) {
                 List<String> command = launch(cpus, MAINS.get("fleet"));
-                command.addAll(List.of(
-                        "--es", stack.elasticsearch().toString(),
-                        "--ingest", stack.ingest().toString(),
-                        "--ingest-management", stack.ingestManagement().toString(),
-                        "--site-key", stack.siteKey(),
-                        "--ingest-pid", Long.toString(stack.ingestPid()),
-                        "--cpu-layout", layout));
+                command.addAll(stackArguments(root, stack, layout));
                 command.addAll(args);
                 single = figures(command);
             }

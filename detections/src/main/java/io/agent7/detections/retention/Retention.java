@@ -92,7 +92,7 @@ public final class Retention {
             try {
                 return client.indices().getAlias(a -> a.name(type.index())).result();
             } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
-                if (e.status() == 404) {
+                if (ElasticsearchErrors.isNotFound(e)) {
                     return Map.of();
                 }
                 throw e;

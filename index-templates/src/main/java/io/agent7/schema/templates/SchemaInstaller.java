@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
@@ -267,16 +268,16 @@ public final class SchemaInstaller {
     }
 
     /** The concrete index of a release before series were daily, made one of the daily indices; empty if none. */
-    private java.util.Optional<Step> singleIndexOf(DataType type) {
+    private Optional<Step> singleIndexOf(DataType type) {
         String alias = type.index();
         ElasticsearchHttp.Response mapping = http.get(alias + "/_mapping");
         if (mapping.status() == 404) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (!mapping.ok()) {
             throw failure("read mapping of " + alias, mapping);
         }
-        return mapping.body().has(alias) ? java.util.Optional.of(migrateToDaily(type)) : java.util.Optional.empty();
+        return mapping.body().has(alias) ? Optional.of(migrateToDaily(type)) : Optional.empty();
     }
 
     private Step migrateToDaily(DataType type) {
