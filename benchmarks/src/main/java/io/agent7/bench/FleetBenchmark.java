@@ -24,7 +24,16 @@ public final class FleetBenchmark {
     private static String elasticsearchAuthorization;
 
     public static void main(String[] argv) throws Exception {
-        Args args = new Args(argv, "hosts", "minutes", "warmup-minutes", "workers", "es-user", "es-password", "es-ca");
+        Args args = new Args(
+                argv,
+                "hosts",
+                "minutes",
+                "warmup-minutes",
+                "max-warmup-minutes",
+                "workers",
+                "es-user",
+                "es-password",
+                "es-ca");
         URI es = URI.create(args.get("es"));
         if (!args.get("es-ca", "").isEmpty()) {
             Http.trust(java.nio.file.Files.readString(java.nio.file.Path.of(args.get("es-ca"))));
@@ -41,6 +50,7 @@ public final class FleetBenchmark {
         int hosts = args.integer("hosts", 2000);
         int minutes = args.integer("minutes", 10);
         int minWarmup = args.integer("warmup-minutes", 4);
+        int maxWarmup = args.integer("max-warmup-minutes", 45);
 
         FleetSimulator simulator = new FleetSimulator(
                 new FleetSimulator.Options(
@@ -67,21 +77,37 @@ public final class FleetBenchmark {
                 "fleet");
         runner.start();
 
-        // Warm-up: every host's first snapshots of every type, until nothing waits to be sent.
+        // Warm-up: every host's first snapshots of every type, until (almost) nothing waits to be sent.
+        // A large fleet always has a few hosts with a fresh batch in hand, so "quiet" is at most one
+        // batch waiting per 100 hosts, three checks in a row; the cap keeps a machine that cannot
+        // keep up from warming up forever (its first snapshots are then reported as -1: not reached).
+        int quiet = hosts / 100;
         long start = System.nanoTime();
         int quietChecks = 0;
         long firstSnapshots = -1;
-        while (quietChecks < 3
-                || (System.nanoTime() - start) < Duration.ofMinutes(minWarmup).toNanos()) {
+        // A large fleet's first collections take a while to start (10,000 hosts: no batch waited in
+        // the first 45 s): until batches have queued up, or two minutes have passed, an empty queue
+        // means not yet begun rather than done.
+        boolean begun = false;
+        while ((quietChecks < 3
+                        || (System.nanoTime() - start)
+                                < Duration.ofMinutes(minWarmup).toNanos())
+                && (System.nanoTime() - start) < Duration.ofMinutes(maxWarmup).toNanos()) {
             Thread.sleep(10_000);
             int pending = simulator.pending();
-            quietChecks = pending == 0 ? quietChecks + 1 : 0;
             long elapsed = (System.nanoTime() - start) / 1_000_000_000L;
-            if (pending == 0 && firstSnapshots < 0) {
+            begun |= pending > quiet || elapsed >= 120;
+            quietChecks = pending <= quiet && begun ? quietChecks + 1 : 0;
+            if (pending <= quiet && begun && firstSnapshots < 0) {
                 firstSnapshots = elapsed;
             }
             System.out.printf(
                     "  warm-up %3d s: %d batches waiting, %,d documents indexed%n", elapsed, pending, indexTotal(es));
+        }
+        if (quietChecks < 3) {
+            System.out.printf(
+                    "  warm-up stopped after %d minutes with %d batches waiting: the fleet never caught up%n",
+                    maxWarmup, simulator.pending());
         }
         FleetStats warmup = simulator.stats();
         long warmupFailures = warmup.failures(FleetStats.Call.CHECKIN) + warmup.failures(FleetStats.Call.INGEST);
