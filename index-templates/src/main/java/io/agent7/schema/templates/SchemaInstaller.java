@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -88,18 +92,47 @@ public final class SchemaInstaller {
             steps.add(
                     installTemplate("_index_template/", "index_templates", "index_template", e.getKey(), e.getValue()));
         }
-        for (DataType type : schema.types()) {
-            if (type.series()) {
-                steps.addAll(ensureSeries(type));
-            } else {
-                steps.add(ensureIndex(type));
-            }
-        }
-        for (DataType type : schema.serverTypes()) {
-            steps.add(ensureIndex(type));
-        }
+        List<DataType> types = new ArrayList<>(schema.types());
+        types.addAll(schema.serverTypes());
+        steps.addAll(eachIndex(types));
         steps.addAll(ensureInternalSettings());
         return new Report(List.copyOf(steps));
+    }
+
+    /** Requests in flight at once while the indices are checked and created. */
+    static final int CONCURRENT_INDICES = 8;
+
+    /**
+     * Each type's index (a series' daily indices), several at a time: an index is created by a
+     * cluster state update and then waits for its primary, so a schema of some ninety types
+     * created one by one spends most of its time waiting. The steps come back in the types' order.
+     */
+    private List<Step> eachIndex(List<DataType> types) {
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT_INDICES, r -> {
+            Thread thread = new Thread(r, "schema-installer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<List<Step>>> checked = new ArrayList<>();
+            for (DataType type : types) {
+                checked.add(pool.submit(() -> type.series() ? ensureSeries(type) : List.of(ensureIndex(type))));
+            }
+            List<Step> steps = new ArrayList<>();
+            for (Future<List<Step>> type : checked) {
+                steps.addAll(type.get());
+            }
+            return steps;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause
+                    ? cause
+                    : new IllegalStateException("Could not install the schema", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while installing the schema", e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private Step installTemplate(String endpoint, String listKey, String itemKey, String name, ObjectNode wanted) {
