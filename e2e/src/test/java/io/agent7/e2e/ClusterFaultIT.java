@@ -25,8 +25,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -108,20 +111,28 @@ class ClusterFaultIT {
         installSchema();
         plantWhatRetentionDeletes();
         Path keys = Files.createTempDirectory("agent7-e2e-cluster-keys").resolve("signing-keys.json");
-        for (int i = 0; i < 2; i++) {
-            ingest.add(startIngest(keys));
-        }
+        // The first ingest API alone: it writes the signing keys and the site key the others read.
+        ingest.add(startIngest(keys));
         Map<String, String> consoleEnv = serviceEnvironment("agent7_console");
         // The console creates the first admin account: the ingest API's role may only read accounts.
         consoleEnv.put("AGENT7_BOOTSTRAP_ADMIN_PASSWORD", TestAccounts.ADMIN_PASSWORD);
-        console = ServiceProcess.start(
-                "search-ui", consoleEnv, "--agent7.console.plain-http=true", "--server.address=127.0.0.1");
+        List<Map<String, String>> detectionsEnv = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             Map<String, String> env = serviceEnvironment("agent7_detections");
             env.put("AGENT7_DETECTIONS_INSTANCE", detectionsInstance(i));
             env.put("AGENT7_RETENTION_INITIAL_DELAY", "0s");
-            detections.add(ServiceProcess.start("detections", env));
+            detectionsEnv.add(env);
         }
+        Map<String, String> secondIngestEnv = ingestEnvironment(keys);
+        List<ServiceProcess> others = startTogether(List.of(
+                () -> ServiceProcess.start("ingest-api", secondIngestEnv),
+                () -> ServiceProcess.start(
+                        "search-ui", consoleEnv, "--agent7.console.plain-http=true", "--server.address=127.0.0.1"),
+                () -> ServiceProcess.start("detections", detectionsEnv.get(0)),
+                () -> ServiceProcess.start("detections", detectionsEnv.get(1))));
+        ingest.add(others.get(0));
+        console = others.get(1);
+        detections.addAll(others.subList(2, 4));
         event("two ingest APIs, a console and two detections instances ready");
     }
 
@@ -210,11 +221,38 @@ class ClusterFaultIT {
     }
 
     static ServiceProcess startIngest(Path keys) throws IOException {
+        return ServiceProcess.start("ingest-api", ingestEnvironment(keys));
+    }
+
+    static Map<String, String> ingestEnvironment(Path keys) throws IOException {
         Map<String, String> env = serviceEnvironment("agent7_ingest");
         env.put("AGENT7_TOKENS_KEYS_FILE", keys.toString());
         env.put("AGENT7_BOOTSTRAP_SITE_KEY", SITE_KEY);
         env.put("AGENT7_RETRY_AFTER", "1s");
-        return ServiceProcess.start("ingest-api", env);
+        return env;
+    }
+
+    /**
+     * Starts services together (a start is mostly one thread's work, and there are two cores) and
+     * answers them in order; when one fails, those that started are closed before its failure is thrown.
+     */
+    static List<ServiceProcess> startTogether(List<Supplier<ServiceProcess>> starts) {
+        List<CompletableFuture<ServiceProcess>> starting =
+                starts.stream().map(CompletableFuture::supplyAsync).toList();
+        List<ServiceProcess> started = new ArrayList<>();
+        RuntimeException failed = null;
+        for (CompletableFuture<ServiceProcess> service : starting) {
+            try {
+                started.add(service.join());
+            } catch (CompletionException e) {
+                failed = e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        if (failed != null) {
+            started.forEach(ServiceProcess::close);
+            throw failed;
+        }
+        return started;
     }
 
     @Test
@@ -245,12 +283,16 @@ class ClusterFaultIT {
             fleet.awaitAllPosting(System.nanoTime(), RECOVERY, "the start");
             for (int i = 0; i < cluster.nodes().size(); i++) {
                 ElasticsearchNode node = cluster.node(i);
+                // As DEPLOYMENT.md tells operators: no replica is rebuilt elsewhere while the node is
+                // away, so it comes back with its own copies and only catches up on what it missed.
+                replicaAllocation(false);
                 node.stop();
                 long stopped = System.nanoTime();
-                event("stopped node " + (i + 1));
+                event("stopped node " + (i + 1) + " (replica allocation off)");
                 fleet.awaitAllPosting(stopped, RECOVERY, "node " + (i + 1) + " stopped");
                 node.startAgain();
-                event("node " + (i + 1) + " back");
+                replicaAllocation(true);
+                event("node " + (i + 1) + " back, replica allocation on");
                 // The next node only once every shard has its copies again, as a rolling restart goes.
                 cluster.awaitStatus("green", Duration.ofMinutes(3));
                 event("green again");
@@ -305,8 +347,10 @@ class ClusterFaultIT {
                 spooled += held;
             }
             event(spooled + " batches spooled by the agents after " + OUTAGE.toSeconds() + " s without a master");
-            cluster.node(1).startAgain();
-            cluster.node(2).startAgain();
+            CompletableFuture.allOf(
+                            CompletableFuture.runAsync(cluster.node(1)::startAgain),
+                            CompletableFuture.runAsync(cluster.node(2)::startAgain))
+                    .join();
             long back = System.nanoTime();
             event("nodes 2 and 3 back");
             awaitIndexMatches(hosts, credentials, Duration.ofSeconds(240));
@@ -334,6 +378,18 @@ class ClusterFaultIT {
                 agent.close();
             }
         }
+    }
+
+    /**
+     * {@code cluster.routing.allocation.enable}: {@code primaries} while a node is down for a
+     * restart (off), back to its default {@code all} (on).
+     */
+    static void replicaAllocation(boolean on) {
+        JsonNode answer = cluster.send(
+                "PUT",
+                "/_cluster/settings",
+                "{\"persistent\":{\"cluster.routing.allocation.enable\":" + (on ? "null" : "\"primaries\"") + "}}");
+        assertThat(answer.path("status").asInt()).as(answer.toString()).isEqualTo(200);
     }
 
     /** Each host's present processes in the index are exactly those it has now. */

@@ -78,15 +78,18 @@ class ElasticsearchFaultIT {
 
     @Test
     void recoversFromTheNodeBeingKilledAtAnyMoment() throws Exception {
-        // Each moment twice (ClusterFaultIT kills nodes of a cluster under load besides): about
-        // 35 s a round, the test run's hour cannot hold more.
+        // Ten rounds, each moment at least three times: about 35 s a round, 55 s with two kills.
         List<Moment> rounds = List.of(
                 Moment.ANY,
                 Moment.BULK_IN_FLIGHT,
                 Moment.RECONNECTING,
                 Moment.ANY,
                 Moment.BULK_IN_FLIGHT,
-                Moment.RECONNECTING);
+                Moment.RECONNECTING,
+                Moment.ANY,
+                Moment.BULK_IN_FLIGHT,
+                Moment.RECONNECTING,
+                Moment.ANY);
         try (ServiceProcess ingest = startIngest(node.url());
                 Fleet fleet = Fleet.start(ingest)) {
             fleet.awaitAllPosting(System.nanoTime(), RECOVERY);
