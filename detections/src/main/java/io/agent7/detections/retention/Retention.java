@@ -107,10 +107,18 @@ public final class Retention {
         }
         days.remove(days.lastKey());
         List<String> old = List.copyOf(days.headMap(firstKept).values());
-        if (!old.isEmpty()) {
-            ElasticsearchErrors.call(
-                    "delete " + old,
-                    () -> client.indices().delete(d -> d.index(old).ignoreUnavailable(true)));
+        for (String index : old) {
+            ElasticsearchErrors.call("delete " + index, () -> {
+                try {
+                    return client.indices().delete(d -> d.index(index));
+                } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+                    // Another instance's pass deleted it after this one listed it: gone, as wanted.
+                    if (ElasticsearchErrors.isNotFound(e)) {
+                        return null;
+                    }
+                    throw e;
+                }
+            });
         }
         return old;
     }

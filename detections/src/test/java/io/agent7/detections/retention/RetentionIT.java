@@ -110,6 +110,43 @@ class RetentionIT {
                 .isEqualTo(1);
     }
 
+    /**
+     * Every detections instance runs retention, and two started together pass at the same
+     * moment: each lists the same old days, and one deletes a day the other is about to. The
+     * second finds it gone, as wanted, and its pass goes on (it failed until this was handled).
+     */
+    @Test
+    void twoInstancesPassingAtOnceBothSucceed() throws Exception {
+        Instant now = Instant.now();
+        LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                List<String> old = new java.util.ArrayList<>();
+                for (int ago = 50; ago < 56; ago++) {
+                    sample(today.minusDays(ago), "ret-race-" + round);
+                    old.add(METRIC.dailyIndex(today.minusDays(ago)));
+                }
+                sample(today, "ret-race-" + round);
+                var start = new java.util.concurrent.CountDownLatch(1);
+                java.util.concurrent.Callable<Retention.Pass> pass = () -> {
+                    start.await();
+                    return retention(Duration.ofDays(30), Duration.ZERO, now).run();
+                };
+                var first = pool.submit(pass);
+                var second = pool.submit(pass);
+                start.countDown();
+                // get() throws what a pass threw: a day deleted by the other is no failure.
+                List<String> deleted = new java.util.ArrayList<>(first.get().indicesDeleted());
+                deleted.addAll(second.get().indicesDeleted());
+                assertThat(deleted).as("round %d", round).containsAll(old);
+                assertThat(metricDays()).as("round %d", round).doesNotContainAnyElementsOf(old);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     static String item(String host, int pid, Boolean present, Instant removedAt) {
         String id = host + "-" + pid;
         String removed = removedAt == null ? "" : ",\"removed_at\":\"" + Values.formatDate(removedAt) + "\"";
