@@ -88,16 +88,10 @@ public final class Retention {
     private List<String> deleteOldDays(DataType type, Instant now) {
         LocalDate firstKept =
                 now.minus(properties.metrics()).atZone(ZoneOffset.UTC).toLocalDate();
-        Map<String, ?> behindAlias = ElasticsearchErrors.call("list the indices of " + type.index(), () -> {
-            try {
-                return client.indices().getAlias(a -> a.name(type.index())).result();
-            } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
-                if (ElasticsearchErrors.isNotFound(e)) {
-                    return Map.of();
-                }
-                throw e;
-            }
-        });
+        Map<String, ?> behindAlias = ElasticsearchErrors.callOrIfNotFound(
+                "list the indices of " + type.index(),
+                () -> client.indices().getAlias(a -> a.name(type.index())).result(),
+                Map.of());
         TreeMap<LocalDate, String> days = new TreeMap<>();
         for (String index : behindAlias.keySet()) {
             type.dayOf(index).ifPresent(day -> days.put(day, index));
@@ -108,17 +102,9 @@ public final class Retention {
         days.remove(days.lastKey());
         List<String> old = List.copyOf(days.headMap(firstKept).values());
         for (String index : old) {
-            ElasticsearchErrors.call("delete " + index, () -> {
-                try {
-                    return client.indices().delete(d -> d.index(index));
-                } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
-                    // Another instance's pass deleted it after this one listed it: gone, as wanted.
-                    if (ElasticsearchErrors.isNotFound(e)) {
-                        return null;
-                    }
-                    throw e;
-                }
-            });
+            // Not found: another instance's pass deleted it after this one listed it; gone, as wanted.
+            ElasticsearchErrors.callOrIfNotFound(
+                    "delete " + index, () -> client.indices().delete(d -> d.index(index)), null);
         }
         return old;
     }

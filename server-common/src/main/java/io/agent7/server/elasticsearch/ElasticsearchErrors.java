@@ -46,6 +46,18 @@ public final class ElasticsearchErrors {
         }
     }
 
+    /** {@link #call}, answering {@code ifNotFound} when Elasticsearch answers 404 (an index or document gone). */
+    public static <T> T callOrIfNotFound(String what, Call<T> call, T ifNotFound) {
+        try {
+            return call(what, call);
+        } catch (ElasticsearchException e) {
+            if (isNotFound(e)) {
+                return ifNotFound;
+            }
+            throw e;
+        }
+    }
+
     /** The status, or 0 when the failure carries none (a connection error). */
     public static int status(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
