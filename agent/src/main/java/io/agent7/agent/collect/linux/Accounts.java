@@ -46,6 +46,17 @@ final class Accounts {
         }
     }
 
+    /** The uid of the account of this host named {@code name}, or null when it has none. */
+    String id(String name) {
+        User user = name == null ? null : byName.get(name);
+        return user == null ? null : Long.toString(user.uid());
+    }
+
+    /** {@code hostName} when {@code name} is an account of this host, the domain its documents give it; else null. */
+    String domain(String name, String hostName) {
+        return name != null && byName.containsKey(name) ? hostName : null;
+    }
+
     static Accounts load(Root root) {
         return new Accounts(
                 parseUsers(Root.lines(root.at("/etc/passwd"))), parseGroups(Root.lines(root.at("/etc/group"))));

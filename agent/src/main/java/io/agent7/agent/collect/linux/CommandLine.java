@@ -1,5 +1,6 @@
 package io.agent7.agent.collect.linux;
 
+import io.agent7.agent.collect.Command;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.List;
  * @param executable absolute path of the program, or null when it cannot be told
  * @param args       the words; the first is the program as written
  */
-record CommandLine(String text, String executable, List<String> args) {
+record CommandLine(String text, String executable, List<String> args) implements Command {
 
     /** Where cron looks for programs when the crontab sets no PATH. */
     static final List<String> CRON_PATH = List.of("/usr/bin", "/bin");

@@ -1,6 +1,7 @@
 package io.agent7.agent.collect.linux;
 
 import io.agent7.agent.collect.Collector;
+import io.agent7.agent.collect.Doc;
 import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ public final class LoggedOnUserCollector implements Collector {
         for (Utmp.Record session : sessions) {
             boolean remote = !session.host().isEmpty() && session.host().charAt(0) != ':';
             documents.add(new Doc()
-                    .account(session.user(), accounts, hostName)
+                    .account(session.user(), accounts.id(session.user()), accounts.domain(session.user(), hostName))
                     .text("logged_on_user.session_id", session.line())
                     .text("logged_on_user.terminal", session.line())
                     .text("logged_on_user.logon_type", remote ? "remote_interactive" : "interactive")

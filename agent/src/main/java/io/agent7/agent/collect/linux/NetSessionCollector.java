@@ -1,6 +1,7 @@
 package io.agent7.agent.collect.linux;
 
 import io.agent7.agent.collect.Collector;
+import io.agent7.agent.collect.Doc;
 import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
 import java.nio.file.Path;
@@ -84,7 +85,8 @@ public final class NetSessionCollector implements Collector {
                 }
             }
             if ("ssh".equals(protocol)) {
-                doc.account(sshUser(pids), accounts, hostName);
+                String user = sshUser(pids);
+                doc.account(user, accounts.id(user), accounts.domain(user, hostName));
             }
             documents.add(doc.build());
         }

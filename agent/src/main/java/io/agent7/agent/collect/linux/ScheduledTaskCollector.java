@@ -1,6 +1,7 @@
 package io.agent7.agent.collect.linux;
 
 import io.agent7.agent.collect.Collector;
+import io.agent7.agent.collect.Doc;
 import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
 import java.io.IOException;
@@ -147,7 +148,7 @@ public final class ScheduledTaskCollector implements Collector {
 
     private void runs(
             Doc doc, CommandLine command, String user, Accounts accounts, Accounts.UidRange people, String hostName) {
-        doc.command(command).account(user, accounts, hostName);
+        doc.command(command).account(user, accounts.id(user), accounts.domain(user, hostName));
         if (command != null) {
             doc.text("process.hash.sha256", hashes.sha256(command.programFile(root)));
         }

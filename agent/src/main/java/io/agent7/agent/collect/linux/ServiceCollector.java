@@ -1,6 +1,7 @@
 package io.agent7.agent.collect.linux;
 
 import io.agent7.agent.collect.Collector;
+import io.agent7.agent.collect.Doc;
 import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
 import java.nio.file.Path;
@@ -109,7 +110,7 @@ public final class ServiceCollector implements Collector {
                 .texts("service.dependencies", dependencies)
                 .command(command)
                 .text("process.working_directory", workingDirectory(unit))
-                .account(user, accounts, hostName)
+                .account(user, accounts.id(user), accounts.domain(user, hostName))
                 .bool("service.privileged", account != null ? account.uid() == 0 : "root".equals(user));
         if (command != null) {
             doc.text("process.hash.sha256", hashes.sha256(command.programFile(root)));

@@ -1,6 +1,7 @@
 package io.agent7.agent.collect.linux;
 
 import io.agent7.agent.collect.Collector;
+import io.agent7.agent.collect.Doc;
 import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
 import java.nio.file.Files;
@@ -202,7 +203,7 @@ public final class StartupItemCollector implements Collector {
     }
 
     private void runs(Doc doc, CommandLine command, String user, Accounts accounts, String hostName) {
-        doc.command(command).account(user, accounts, hostName);
+        doc.command(command).account(user, accounts.id(user), accounts.domain(user, hostName));
         hash(doc, command);
         if (user != null) {
             doc.bool("startup_item.privileged", accounts.privileged(user));

@@ -1,4 +1,4 @@
-package io.agent7.agent.collect.linux;
+package io.agent7.agent.collect;
 
 import io.agent7.schema.Documents;
 import io.agent7.schema.Values;
@@ -10,53 +10,54 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Builds one document in nested form. Every setter ignores an unknown (null or blank)
- * value, so a collector writes what it found and never a placeholder.
+ * value, so a collector writes what it found and never a placeholder. The Linux and the
+ * Windows collectors build their documents with it.
  */
-final class Doc {
+public final class Doc {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final ObjectNode node = Documents.object();
 
-    Doc text(String path, String value) {
+    public Doc text(String path, String value) {
         if (value != null && !value.isBlank()) {
             Documents.set(node, path, NODES.stringNode(value));
         }
         return this;
     }
 
-    Doc number(String path, long value) {
+    public Doc number(String path, long value) {
         Documents.set(node, path, NODES.numberNode(value));
         return this;
     }
 
-    Doc number(String path, Long value) {
+    public Doc number(String path, Long value) {
         return value == null ? this : number(path, value.longValue());
     }
 
     /** A ratio or average, rounded to four decimals: the precision the numbers carry. */
-    Doc decimal(String path, double value) {
+    public Doc decimal(String path, double value) {
         if (!Double.isNaN(value) && !Double.isInfinite(value)) {
             Documents.set(node, path, NODES.numberNode(Math.round(value * 10_000d) / 10_000d));
         }
         return this;
     }
 
-    Doc bool(String path, Boolean value) {
+    public Doc bool(String path, Boolean value) {
         if (value != null) {
             Documents.set(node, path, NODES.booleanNode(value));
         }
         return this;
     }
 
-    Doc date(String path, Instant value) {
+    public Doc date(String path, Instant value) {
         if (value != null) {
             Documents.set(node, path, NODES.stringNode(Values.formatDate(value)));
         }
         return this;
     }
 
-    Doc texts(String path, Collection<String> values) {
+    public Doc texts(String path, Collection<String> values) {
         if (values != null && !values.isEmpty()) {
             ArrayNode array = NODES.arrayNode(values.size());
             for (String value : values) {
@@ -68,7 +69,7 @@ final class Doc {
     }
 
     /** {@code process.command_line}, {@code executable}, {@code args} and {@code args_count}. */
-    Doc command(CommandLine command) {
+    public Doc command(Command command) {
         if (command == null) {
             return this;
         }
@@ -81,18 +82,12 @@ final class Doc {
         return this;
     }
 
-    /** {@code user.name}, and for an account of this host its {@code user.id} and {@code user.domain}. */
-    Doc account(String userName, Accounts accounts, String hostName) {
-        text("user.name", userName);
-        Accounts.User user = userName == null ? null : accounts.user(userName);
-        if (user != null) {
-            text("user.id", Long.toString(user.uid()));
-            text("user.domain", hostName);
-        }
-        return this;
+    /** {@code user.name}, {@code user.id} and {@code user.domain}, each when known. */
+    public Doc account(String name, String id, String domain) {
+        return text("user.name", name).text("user.id", id).text("user.domain", domain);
     }
 
-    ObjectNode build() {
+    public ObjectNode build() {
         return node;
     }
 }
