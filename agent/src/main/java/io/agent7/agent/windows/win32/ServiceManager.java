@@ -15,6 +15,8 @@ public final class ServiceManager {
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
+    private static final String ELEVATION = "install and uninstall need an elevated prompt (Run as administrator)";
+
     private ServiceManager() {}
 
     /** Creates the service, or updates it (an upgrade: stopped first), and starts it. */
@@ -93,9 +95,13 @@ public final class ServiceManager {
         }
     }
 
-    /** Stops the service if it exists and runs. */
+    /**
+     * Stops the service if it exists and runs. It asks for the right to create services, which
+     * only an elevated administrator has, so that {@code install} stops at once with a clear
+     * message when it is not run as one.
+     */
     public static void stop(String name) {
-        Winsvc.SC_HANDLE manager = openManager(Winsvc.SC_MANAGER_CONNECT);
+        Winsvc.SC_HANDLE manager = openManager(Winsvc.SC_MANAGER_CONNECT | Winsvc.SC_MANAGER_CREATE_SERVICE);
         try {
             Winsvc.SC_HANDLE service =
                     Advapi32.INSTANCE.OpenService(manager, name, Winsvc.SERVICE_STOP | Winsvc.SERVICE_QUERY_STATUS);
@@ -166,7 +172,7 @@ public final class ServiceManager {
         if (manager == null) {
             int error = Kernel32.INSTANCE.GetLastError();
             if (error == WinError.ERROR_ACCESS_DENIED) {
-                throw new IllegalStateException("install and uninstall need an elevated prompt (Run as administrator)");
+                throw new IllegalStateException(ELEVATION);
             }
             throw new Win32Exception(error);
         }
@@ -182,8 +188,12 @@ public final class ServiceManager {
     /** Accepts the last error when it is {@code expected}; throws it otherwise. */
     private static void requireError(int expected) {
         int error = Kernel32.INSTANCE.GetLastError();
-        if (error != expected) {
-            throw new Win32Exception(error);
+        if (error == expected) {
+            return;
         }
+        if (error == WinError.ERROR_ACCESS_DENIED) {
+            throw new IllegalStateException(ELEVATION);
+        }
+        throw new Win32Exception(error);
     }
 }

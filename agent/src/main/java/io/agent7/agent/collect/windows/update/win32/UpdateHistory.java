@@ -60,7 +60,7 @@ public final class UpdateHistory {
         for (int start = 0; start < total; start += PAGE) {
             Automation page = searcher.object("QueryHistory", new Variant.VARIANT(start), new Variant.VARIANT(PAGE));
             try {
-                int count = page.property("Count").intValue();
+                int count = page.number("Count");
                 for (int i = 0; i < count; i++) {
                     Automation entry = page.item(i);
                     try {
@@ -80,22 +80,17 @@ public final class UpdateHistory {
         Automation identity = entry.propertyObject("UpdateIdentity");
         try {
             return new HistoryEntry(
-                    entry.property("Operation").intValue(),
-                    entry.property("ResultCode").intValue(),
-                    date(entry.property("Date")),
-                    entry.property("Title").stringValue(),
-                    identity.property("UpdateID").stringValue(),
-                    identity.property("RevisionNumber").intValue(),
-                    entry.property("ClientApplicationID").stringValue(),
-                    entry.property("SupportUrl").stringValue());
+                    entry.number("Operation"),
+                    entry.number("ResultCode"),
+                    entry.date("Date"),
+                    entry.text("Title"),
+                    identity.text("UpdateID"),
+                    identity.number("RevisionNumber"),
+                    entry.text("ClientApplicationID"),
+                    entry.text("SupportUrl"));
         } finally {
             identity.release();
         }
-    }
-
-    /** The DATE as the API gives it; JNA's java.util.Date conversion applies the JVM's zone. */
-    private static double date(Variant.VARIANT value) {
-        return value.getValue() instanceof OaIdl.DATE date ? date.date : 0d;
     }
 
     /** A late-bound automation object, with the calls the history needs. */
@@ -117,7 +112,36 @@ public final class UpdateHistory {
             return new Automation((IDispatch) invoke(method, args).getValue());
         }
 
-        Variant.VARIANT property(String name) {
+        int number(String name) {
+            Variant.VARIANT.ByReference value = property(name);
+            try {
+                return value.intValue();
+            } finally {
+                OleAuto.INSTANCE.VariantClear(value);
+            }
+        }
+
+        /** A BSTR property; VariantClear frees the string the call allocated. */
+        String text(String name) {
+            Variant.VARIANT.ByReference value = property(name);
+            try {
+                return value.getValue() == null ? null : value.stringValue();
+            } finally {
+                OleAuto.INSTANCE.VariantClear(value);
+            }
+        }
+
+        /** The DATE as the API gives it; JNA's java.util.Date conversion would apply the JVM's zone. */
+        double date(String name) {
+            Variant.VARIANT.ByReference value = property(name);
+            try {
+                return value.getValue() instanceof OaIdl.DATE date ? date.date : 0d;
+            } finally {
+                OleAuto.INSTANCE.VariantClear(value);
+            }
+        }
+
+        private Variant.VARIANT.ByReference property(String name) {
             Variant.VARIANT.ByReference result = new Variant.VARIANT.ByReference();
             oleMethod(OleAuto.DISPATCH_PROPERTYGET, result, name);
             return result;
