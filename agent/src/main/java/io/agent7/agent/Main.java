@@ -79,6 +79,10 @@ public final class Main {
                 case "collect" -> collect(args, schema, stateDir, out, err);
                 case "measure" -> measure(schema, stateDir, options.containsKey("directory"), out);
                 case "install" -> {
+                    if (windows()) {
+                        // Before the enrollment writes the credentials: %ProgramData% lets Users read.
+                        io.agent7.agent.windows.WindowsInstaller.secureStateFolder(stateDir);
+                    }
                     if (!Credentials.exist(stateDir)) {
                         int enrolled = enroll(options, stateDir, out, err);
                         if (enrolled != 0) {

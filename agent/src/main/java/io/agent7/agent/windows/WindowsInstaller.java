@@ -33,13 +33,18 @@ public final class WindowsInstaller {
         if (!jar.toAbsolutePath().equals(installedJar.toAbsolutePath())) {
             Files.copy(jar, installedJar, StandardCopyOption.REPLACE_EXISTING);
         }
-        Files.createDirectories(stateDir);
-        StateFolder.secure(stateDir, StateFolderAcl.SDDL);
+        secureStateFolder(stateDir);
         out.println("Installed " + installedJar + "; " + stateDir + " is open to SYSTEM and Administrators only");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java.exe");
         ServiceManager.install(ServiceDefinition.forAgent(java, installedJar, stateDir.toAbsolutePath()));
         out.println("The service " + ServiceDefinition.NAME + " is installed and running (sc query "
                 + ServiceDefinition.NAME + "); its log is " + stateDir.resolve("agent0.log"));
+    }
+
+    /** Makes the state folder if needed and closes it to all but SYSTEM and Administrators. */
+    public static void secureStateFolder(Path stateDir) throws IOException {
+        Files.createDirectories(stateDir);
+        StateFolder.secure(stateDir, StateFolderAcl.SDDL);
     }
 
     public void uninstall(Path stateDir, boolean purge) throws IOException {
