@@ -24,6 +24,20 @@ public final class UninstallKeys {
 
     static final String PATH = "SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall";
 
+    /** The values read from each product's key. */
+    static final List<String> VALUES = List.of(
+            "DisplayName",
+            "DisplayVersion",
+            "Publisher",
+            "InstallDate",
+            "InstallLocation",
+            "UninstallString",
+            "EstimatedSize",
+            "SystemComponent",
+            "ParentKeyName",
+            "WindowsInstaller",
+            "HelpLink");
+
     private UninstallKeys() {}
 
     public static List<UninstallEntry> read() {
@@ -55,7 +69,7 @@ public final class UninstallKeys {
                     continue;
                 }
                 try {
-                    entries.add(entry(view, sid, name, Advapi32Util.registryGetValues(product)));
+                    entries.add(entry(view, sid, name, RegistryValues.read(product, VALUES)));
                 } finally {
                     Advapi32Util.registryCloseKey(product);
                 }

@@ -6,6 +6,7 @@ import com.sun.jna.platform.win32.Win32Exception;
 import com.sun.jna.platform.win32.WinError;
 import com.sun.jna.platform.win32.WinNT;
 import com.sun.jna.platform.win32.WinReg;
+import io.agent7.agent.collect.windows.software.win32.RegistryValues;
 import io.agent7.agent.collect.windows.update.ServicingManifest;
 import io.agent7.agent.collect.windows.update.ServicingPackage;
 import java.io.IOException;
@@ -82,7 +83,8 @@ public final class ServicingStore {
             throw e;
         }
         try {
-            return Advapi32Util.registryGetValues(key);
+            return RegistryValues.read(
+                    key, List.of("CurrentState", "InstallTimeLow", "InstallTimeHigh", "InstallUser"));
         } finally {
             Advapi32Util.registryCloseKey(key);
         }
@@ -112,7 +114,8 @@ public final class ServicingStore {
     }
 
     private static int dword(Object value) {
-        return value instanceof Integer i ? i : 0;
+        Integer dword = RegistryValues.dword(value);
+        return dword == null ? 0 : dword;
     }
 
     private static String windowsDirectory() {
