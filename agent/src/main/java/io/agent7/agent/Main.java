@@ -35,8 +35,10 @@ public final class Main {
               collect TYPE                                           print what a collector finds, as NDJSON
               measure [--directory] [--state-dir DIR]                one full collection, with each collector's CPU time
                                                                        (--directory: the Active Directory collectors)
-              install --server URL --site-key KEY [--ca-cert FILE]   enroll (if needed) and run under systemd
+              install --server URL --site-key KEY [--ca-cert FILE]   enroll (if needed) and run under systemd, or as
+                                                                       a Windows service (docs/AGENT-WINDOWS.md)
               uninstall [--purge]                                    stop and remove (--purge: and the state)
+              service [--state-dir DIR]                              run as a Windows service (what install registers)
               version                                                  print the agent version
             """;
 
@@ -70,21 +72,37 @@ public final class Main {
         try {
             return switch (args[0]) {
                 case "enroll" -> enroll(options, stateDir, out, err);
-                case "run" -> runAgent(options, stateDir, schema, err);
+                case "run" -> runAgent(options, stateDir, schema, err, Main::stopOnShutdown);
+                case "service" ->
+                    io.agent7.agent.windows.AgentService.run(
+                            stateDir, whenStoppable -> runAgent(options, stateDir, schema, err, whenStoppable));
                 case "collect" -> collect(args, schema, stateDir, out, err);
                 case "measure" -> measure(schema, stateDir, options.containsKey("directory"), out);
                 case "install" -> {
+                    if (windows()) {
+                        // Before the enrollment writes the credentials: %ProgramData% lets Users read.
+                        io.agent7.agent.windows.WindowsInstaller.secureStateFolder(stateDir);
+                    }
                     if (!Credentials.exist(stateDir)) {
                         int enrolled = enroll(options, stateDir, out, err);
                         if (enrolled != 0) {
                             yield enrolled;
                         }
                     }
-                    new Installer(out).install(stateDir);
+                    if (windows()) {
+                        new io.agent7.agent.windows.WindowsInstaller(out).install(stateDir);
+                    } else {
+                        new Installer(out).install(stateDir);
+                    }
                     yield 0;
                 }
                 case "uninstall" -> {
-                    new Installer(out).uninstall(stateDir, options.containsKey("purge"));
+                    if (windows()) {
+                        new io.agent7.agent.windows.WindowsInstaller(out)
+                                .uninstall(stateDir, options.containsKey("purge"));
+                    } else {
+                        new Installer(out).uninstall(stateDir, options.containsKey("purge"));
+                    }
                     yield 0;
                 }
                 case "version" -> {
@@ -136,7 +154,17 @@ public final class Main {
         return 0;
     }
 
-    private static int runAgent(Map<String, String> options, Path stateDir, Schema schema, PrintStream err)
+    /**
+     * Runs the agent until it is stopped; {@code whenStoppable} is handed how to stop it once it
+     * can be stopped (a shutdown hook from a console or systemd, the control handler of the
+     * Windows service).
+     */
+    private static int runAgent(
+            Map<String, String> options,
+            Path stateDir,
+            Schema schema,
+            PrintStream err,
+            java.util.function.Consumer<Runnable> whenStoppable)
             throws IOException, InterruptedException {
         Credentials credentials = Credentials.load(stateDir);
         AgentConfig config = AgentConfig.load(stateDir);
@@ -163,21 +191,26 @@ public final class Main {
         if (!options.containsKey("once")) {
             startCommandChannel(server, credentials, runtime, system, schema, stateDir);
         }
-        Thread main = Thread.currentThread();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            runtime.stop();
-            try {
-                main.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
+        whenStoppable.accept(runtime::stop);
         boolean ok = runtime.run(options.containsKey("once"));
         if (!ok) {
             err.println("Stopped: the server revoked this agent's credentials. Run enroll again.");
             return 3;
         }
         return 0;
+    }
+
+    /** Stops the agent when the JVM is asked to exit, and lets its current round end (10 s at most). */
+    private static void stopOnShutdown(Runnable stop) {
+        Thread main = Thread.currentThread();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.run();
+            try {
+                main.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
     }
 
     /**
@@ -313,9 +346,12 @@ public final class Main {
         return options;
     }
 
+    private static boolean windows() {
+        return System.getProperty("os.name", "").startsWith("Windows");
+    }
+
     static String defaultStateDir() {
-        boolean windows = System.getProperty("os.name", "").startsWith("Windows");
-        if (windows) {
+        if (windows()) {
             return System.getenv().getOrDefault("ProgramData", "C:\\ProgramData") + "\\Agent7";
         }
         return "root".equals(System.getProperty("user.name"))
