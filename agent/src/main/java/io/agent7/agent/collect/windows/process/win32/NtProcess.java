@@ -29,6 +29,18 @@ interface NtProcess extends StdCallLibrary {
     int NtQueryInformationProcess(
             WinNT.HANDLE process, int infoClass, Pointer info, int length, IntByReference returnLength);
 
+    /** SystemTimeOfDayInformation: SYSTEM_TIMEOFDAY_INFORMATION, whose first LARGE_INTEGER is the boot time. */
+    int SystemTimeOfDayInformation = 3;
+
+    /**
+     * sizeof(SYSTEM_TIMEOFDAY_INFORMATION) on x64: LARGE_INTEGER BootTime, CurrentTime,
+     * TimeZoneBias; ULONG TimeZoneId, Reserved; ULONGLONG BootTimeBias, SleepTimeBias.
+     */
+    int SYSTEM_TIMEOFDAY_INFORMATION_SIZE = 48;
+
+    /** NTSTATUS NtQuerySystemInformation(SYSTEM_INFORMATION_CLASS, PVOID, ULONG, PULONG). */
+    int NtQuerySystemInformation(int infoClass, Pointer info, int length, IntByReference returnLength);
+
     /** Loaded when a collection first needs it, never when the class is merely touched. */
     final class Holder {
         static final NtProcess INSTANCE = Native.load("ntdll", NtProcess.class, W32APIOptions.DEFAULT_OPTIONS);

@@ -63,6 +63,22 @@ public final class ProcessReader {
         return records;
     }
 
+    /**
+     * When the host booted, as a FILETIME, from the kernel's own record: the same value on
+     * every call, unlike "now minus uptime", so processes dated by it keep their identity.
+     */
+    public static long bootTime() {
+        Memory info = new Memory(NtProcess.SYSTEM_TIMEOFDAY_INFORMATION_SIZE);
+        info.clear();
+        int status = NtProcess.Holder.INSTANCE.NtQuerySystemInformation(
+                NtProcess.SystemTimeOfDayInformation, info, (int) info.size(), null);
+        if (status != NtProcess.STATUS_SUCCESS) {
+            throw new IllegalStateException("NtQuerySystemInformation(SystemTimeOfDayInformation) failed: NTSTATUS 0x"
+                    + Integer.toHexString(status));
+        }
+        return info.getLong(0);
+    }
+
     /** The Toolhelp32 process snapshot. */
     public static List<ProcessEntry> snapshot() {
         Toolhelp toolhelp = Toolhelp.Holder.INSTANCE;

@@ -192,6 +192,60 @@ class StructureLayoutTest {
         assertThat(parameters.size()).isEqualTo(0x80);
     }
 
+    @Test
+    void wintrustFileInfo() {
+        // DWORD cbStruct; LPCWSTR pcwszFilePath; HANDLE hFile; GUID *pgKnownSubject
+        WinTrust.WINTRUST_FILE_INFO file = new WinTrust.WINTRUST_FILE_INFO();
+        assertThat(file.size()).isEqualTo(32);
+        assertThat(file.cbStruct).as("cbStruct set before the call").isEqualTo(32);
+        assertThat(offsets(file, "pcwszFilePath", "hFile", "pgKnownSubject"))
+                .containsExactly(
+                        Map.entry("pcwszFilePath", 8), Map.entry("hFile", 16), Map.entry("pgKnownSubject", 24));
+    }
+
+    @Test
+    void wintrustData() {
+        // DWORD cbStruct; LPVOID pPolicyCallbackData, pSIPClientData; DWORD dwUIChoice, fdwRevocationChecks,
+        // dwUnionChoice; union { WINTRUST_FILE_INFO *pFile; ... }; DWORD dwStateAction; HANDLE hWVTStateData;
+        // WCHAR *pwszURLReference; DWORD dwProvFlags, dwUIContext; WINTRUST_SIGNATURE_SETTINGS *pSignatureSettings
+        WinTrust.WINTRUST_DATA data = new WinTrust.WINTRUST_DATA();
+        assertThat(data.size()).isEqualTo(88);
+        assertThat(data.cbStruct).isEqualTo(88);
+        assertThat(offsets(
+                        data,
+                        "pPolicyCallbackData",
+                        "pSIPClientData",
+                        "dwUIChoice",
+                        "fdwRevocationChecks",
+                        "dwUnionChoice",
+                        "pFile",
+                        "dwStateAction",
+                        "hWVTStateData",
+                        "pwszURLReference",
+                        "dwProvFlags",
+                        "dwUIContext",
+                        "pSignatureSettings"))
+                .containsExactly(
+                        Map.entry("pPolicyCallbackData", 8),
+                        Map.entry("pSIPClientData", 16),
+                        Map.entry("dwUIChoice", 24),
+                        Map.entry("fdwRevocationChecks", 28),
+                        Map.entry("dwUnionChoice", 32),
+                        Map.entry("pFile", 40),
+                        Map.entry("dwStateAction", 48),
+                        Map.entry("hWVTStateData", 56),
+                        Map.entry("pwszURLReference", 64),
+                        Map.entry("dwProvFlags", 72),
+                        Map.entry("dwUIContext", 76),
+                        Map.entry("pSignatureSettings", 80));
+    }
+
+    @Test
+    void cryptProviderCertHasTheCertificateContextAfterItsSize() {
+        // CRYPT_PROVIDER_CERT { DWORD cbStruct; PCCERT_CONTEXT pCert; ... }
+        assertThat(Offsets.of(new WinTrust.CRYPT_PROVIDER_CERT(), "pCert")).isEqualTo(8);
+    }
+
     /** Reads a field offset through reflection on Structure's own protected method. */
     static final class Offsets {
         private Offsets() {}
