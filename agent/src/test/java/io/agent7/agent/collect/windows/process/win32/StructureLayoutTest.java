@@ -246,6 +246,45 @@ class StructureLayoutTest {
         assertThat(Offsets.of(new WinTrust.CRYPT_PROVIDER_CERT(), "pCert")).isEqualTo(8);
     }
 
+    @Test
+    void catalogInfo() {
+        // DWORD cbStruct; WCHAR wszCatalogFile[MAX_PATH]: 4 + 520, no padding (both align on 2 or 4)
+        CatalogAdmin.CATALOG_INFO info = new CatalogAdmin.CATALOG_INFO();
+        assertThat(info.size()).isEqualTo(524);
+        assertThat(info.cbStruct).isEqualTo(524);
+        assertThat(Offsets.of(info, "wszCatalogFile")).isEqualTo(4);
+    }
+
+    @Test
+    void wintrustCatalogInfo() {
+        // DWORD cbStruct, dwCatalogVersion; LPCWSTR pcwszCatalogFilePath, pcwszMemberTag, pcwszMemberFilePath;
+        // HANDLE hMemberFile; BYTE *pbCalculatedFileHash; DWORD cbCalculatedFileHash;
+        // PCCTL_CONTEXT pcCatalogContext; HCATADMIN hCatAdmin
+        CatalogAdmin.WINTRUST_CATALOG_INFO info = new CatalogAdmin.WINTRUST_CATALOG_INFO();
+        assertThat(info.size()).isEqualTo(72);
+        assertThat(offsets(
+                        info,
+                        "dwCatalogVersion",
+                        "pcwszCatalogFilePath",
+                        "pcwszMemberTag",
+                        "pcwszMemberFilePath",
+                        "hMemberFile",
+                        "pbCalculatedFileHash",
+                        "cbCalculatedFileHash",
+                        "pcCatalogContext",
+                        "hCatAdmin"))
+                .containsExactly(
+                        Map.entry("dwCatalogVersion", 4),
+                        Map.entry("pcwszCatalogFilePath", 8),
+                        Map.entry("pcwszMemberTag", 16),
+                        Map.entry("pcwszMemberFilePath", 24),
+                        Map.entry("hMemberFile", 32),
+                        Map.entry("pbCalculatedFileHash", 40),
+                        Map.entry("cbCalculatedFileHash", 48),
+                        Map.entry("pcCatalogContext", 56),
+                        Map.entry("hCatAdmin", 64));
+    }
+
     /** Reads a field offset through reflection on Structure's own protected method. */
     static final class Offsets {
         private Offsets() {}
