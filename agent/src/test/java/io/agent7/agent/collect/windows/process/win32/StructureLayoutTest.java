@@ -285,6 +285,31 @@ class StructureLayoutTest {
                         Map.entry("hCatAdmin", 64));
     }
 
+    @Test
+    void win32FindDataW() {
+        // DWORD dwFileAttributes; FILETIME ftCreationTime, ftLastAccessTime, ftLastWriteTime (2 DWORDs each);
+        // DWORD nFileSizeHigh, nFileSizeLow, dwReserved0, dwReserved1; WCHAR cFileName[260], cAlternateFileName[14]
+        PipeReader.WIN32_FIND_DATAW data = new PipeReader.WIN32_FIND_DATAW();
+        assertThat(data.size()).isEqualTo(592);
+        assertThat(offsets(
+                        data,
+                        "ftCreationTime",
+                        "ftLastAccessTime",
+                        "ftLastWriteTime",
+                        "nFileSizeHigh",
+                        "nFileSizeLow",
+                        "cFileName",
+                        "cAlternateFileName"))
+                .containsExactly(
+                        Map.entry("ftCreationTime", 4),
+                        Map.entry("ftLastAccessTime", 12),
+                        Map.entry("ftLastWriteTime", 20),
+                        Map.entry("nFileSizeHigh", 28),
+                        Map.entry("nFileSizeLow", 32),
+                        Map.entry("cFileName", 44),
+                        Map.entry("cAlternateFileName", 564));
+    }
+
     /** Reads a field offset through reflection on Structure's own protected method. */
     static final class Offsets {
         private Offsets() {}
