@@ -66,4 +66,21 @@ public final class NtStructures {
         public UNICODE_STRING ImagePathName;
         public UNICODE_STRING CommandLine;
     }
+
+    /** SYSTEM_PAGEFILE_INFORMATION: ULONG NextEntryOffset, TotalSize, TotalInUse, PeakUsage (pages); UNICODE_STRING PageFileName. */
+    @FieldOrder({"NextEntryOffset", "TotalSize", "TotalInUse", "PeakUsage", "PageFileName"})
+    public static class SYSTEM_PAGEFILE_INFORMATION extends Structure {
+        public int NextEntryOffset;
+        public int TotalSize;
+        public int TotalInUse;
+        public int PeakUsage;
+        public UNICODE_STRING PageFileName;
+
+        public SYSTEM_PAGEFILE_INFORMATION() {}
+
+        public SYSTEM_PAGEFILE_INFORMATION(Pointer p) {
+            super(p);
+            read();
+        }
+    }
 }

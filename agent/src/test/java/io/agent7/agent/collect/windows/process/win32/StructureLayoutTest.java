@@ -3,6 +3,7 @@ package io.agent7.agent.collect.windows.process.win32;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.jna.Structure;
+import com.sun.jna.platform.win32.WinBase;
 import com.sun.jna.platform.win32.WinNT;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -308,6 +309,46 @@ class StructureLayoutTest {
                         Map.entry("nFileSizeLow", 32),
                         Map.entry("cFileName", 44),
                         Map.entry("cAlternateFileName", 564));
+    }
+
+    @Test
+    void systemPagefileInformation() {
+        // ULONG NextEntryOffset, TotalSize, TotalInUse, PeakUsage; UNICODE_STRING PageFileName (8-aligned)
+        NtStructures.SYSTEM_PAGEFILE_INFORMATION info = new NtStructures.SYSTEM_PAGEFILE_INFORMATION();
+        assertThat(info.size()).isEqualTo(32);
+        assertThat(offsets(info, "TotalSize", "TotalInUse", "PeakUsage", "PageFileName"))
+                .containsExactly(
+                        Map.entry("TotalSize", 4),
+                        Map.entry("TotalInUse", 8),
+                        Map.entry("PeakUsage", 12),
+                        Map.entry("PageFileName", 16));
+    }
+
+    @Test
+    void performanceInformation() {
+        // DWORD cb; SIZE_T CommitTotal, CommitLimit, CommitPeak, PhysicalTotal, PhysicalAvailable, SystemCache,
+        // KernelTotal, KernelPaged, KernelNonpaged, PageSize; DWORD HandleCount, ProcessCount, ThreadCount
+        Performance.PERFORMANCE_INFORMATION info = new Performance.PERFORMANCE_INFORMATION();
+        assertThat(info.cb).isEqualTo(104);
+        assertThat(info.size()).isEqualTo(104);
+        assertThat(offsets(info, "CommitTotal", "PageSize", "HandleCount", "ProcessCount", "ThreadCount"))
+                .containsExactly(
+                        Map.entry("CommitTotal", 8),
+                        Map.entry("PageSize", 80),
+                        Map.entry("HandleCount", 88),
+                        Map.entry("ProcessCount", 92),
+                        Map.entry("ThreadCount", 96));
+    }
+
+    @Test
+    void memoryStatusEx() {
+        // DWORD dwLength, dwMemoryLoad; DWORDLONG ullTotalPhys, ullAvailPhys, ullTotalPageFile, ullAvailPageFile,
+        // ullTotalVirtual, ullAvailVirtual, ullAvailExtendedVirtual
+        WinBase.MEMORYSTATUSEX status = new WinBase.MEMORYSTATUSEX();
+        assertThat(status.size()).isEqualTo(64);
+        assertThat(status.dwLength.intValue()).isEqualTo(64);
+        assertThat(offsets(status, "ullTotalPhys", "ullAvailPhys"))
+                .containsExactly(Map.entry("ullTotalPhys", 8), Map.entry("ullAvailPhys", 16));
     }
 
     /** Reads a field offset through reflection on Structure's own protected method. */
