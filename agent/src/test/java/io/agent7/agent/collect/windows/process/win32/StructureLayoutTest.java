@@ -351,6 +351,34 @@ class StructureLayoutTest {
                 .containsExactly(Map.entry("ullTotalPhys", 8), Map.entry("ullAvailPhys", 16));
     }
 
+    @Test
+    void rtlOsVersionInfoW() {
+        // DWORD dwOSVersionInfoSize, dwMajorVersion, dwMinorVersion, dwBuildNumber, dwPlatformId; WCHAR
+        // szCSDVersion[128]
+        HostReader.Versions.RTL_OSVERSIONINFOW info = new HostReader.Versions.RTL_OSVERSIONINFOW();
+        assertThat(info.size()).isEqualTo(276);
+        assertThat(info.dwOSVersionInfoSize).isEqualTo(276);
+        assertThat(offsets(info, "dwMajorVersion", "dwBuildNumber", "szCSDVersion"))
+                .containsExactly(
+                        Map.entry("dwMajorVersion", 4), Map.entry("dwBuildNumber", 12), Map.entry("szCSDVersion", 20));
+    }
+
+    @Test
+    void dsrolePrimaryDomainInfoBasic() {
+        // DSROLE_MACHINE_ROLE MachineRole; ULONG Flags; LPWSTR DomainNameFlat, DomainNameDns, DomainForestName; GUID
+        // DomainGuid
+        HostReader.DsRole.DSROLE_PRIMARY_DOMAIN_INFO_BASIC info =
+                new HostReader.DsRole.DSROLE_PRIMARY_DOMAIN_INFO_BASIC();
+        assertThat(info.size()).isEqualTo(48);
+        assertThat(offsets(info, "Flags", "DomainNameFlat", "DomainNameDns", "DomainForestName", "DomainGuid"))
+                .containsExactly(
+                        Map.entry("Flags", 4),
+                        Map.entry("DomainNameFlat", 8),
+                        Map.entry("DomainNameDns", 16),
+                        Map.entry("DomainForestName", 24),
+                        Map.entry("DomainGuid", 32));
+    }
+
     /** Reads a field offset through reflection on Structure's own protected method. */
     static final class Offsets {
         private Offsets() {}
