@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The running processes: a Toolhelp32 snapshot for every process, then each one opened for
@@ -42,6 +44,13 @@ public final class ProcessReader {
     private static final int TOKEN_USER_CLASS = WinNT.TOKEN_INFORMATION_CLASS.TokenUser;
 
     private static final int TOKEN_INTEGRITY_LEVEL_CLASS = WinNT.TOKEN_INFORMATION_CLASS.TokenIntegrityLevel;
+
+    /**
+     * LookupAccountSid's answers for a SID it cannot name: ERROR_NONE_MAPPED (a deleted
+     * account), ERROR_TRUSTED_DOMAIN_FAILURE / ERROR_TRUSTED_RELATIONSHIP_FAILURE (a broken
+     * trust) and RPC_S_SERVER_UNAVAILABLE (no domain controller reachable).
+     */
+    private static final Set<Integer> UNRESOLVED = Set.of(WinError.ERROR_NONE_MAPPED, 1788, 1789, 1722);
 
     /** One collection looks an account up once however many processes it runs. */
     private final Map<String, TokenUser> accounts = new HashMap<>();
@@ -175,8 +184,8 @@ public final class ProcessReader {
             Advapi32Util.Account account = Advapi32Util.getAccountBySid(null, psid);
             return new TokenUser(sid, account.name, account.domain);
         } catch (Win32Exception e) {
-            if (e.getErrorCode() == WinError.ERROR_NONE_MAPPED) {
-                return new TokenUser(sid, null, null); // a deleted account, or a domain out of reach
+            if (UNRESOLVED.contains(e.getErrorCode())) {
+                return new TokenUser(sid, null, null); // the SID says who it was; the name is not to be had
             }
             throw e;
         }
@@ -197,7 +206,7 @@ public final class ProcessReader {
         return info;
     }
 
-    private static <T> T withToken(WinNT.HANDLE process, java.util.function.Function<WinNT.HANDLE, T> use) {
+    private static <T> T withToken(WinNT.HANDLE process, Function<WinNT.HANDLE, T> use) {
         WinNT.HANDLEByReference token = new WinNT.HANDLEByReference();
         if (!Advapi32.INSTANCE.OpenProcessToken(process, WinNT.TOKEN_QUERY, token)) {
             return null; // protected processes grant no token access even to SYSTEM
