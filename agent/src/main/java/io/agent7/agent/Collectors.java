@@ -6,6 +6,7 @@ import io.agent7.agent.collect.directory.Directory;
 import io.agent7.agent.collect.directory.DirectoryCollectors;
 import io.agent7.agent.collect.directory.DirectoryConfig;
 import io.agent7.agent.collect.linux.LinuxCollectors;
+import io.agent7.agent.collect.windows.process.WindowsProcessCollectors;
 import io.agent7.schema.Schema;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,8 +25,13 @@ final class Collectors {
 
     static List<Collector> forThisHost(SystemInfo system, Schema schema, Path stateDir) {
         List<Collector> collectors = new ArrayList<>();
-        collectors.add(new ProcessCollector(schema, system.getOperatingSystem()));
-        if (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("linux")) {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        if (os.startsWith("windows")) {
+            collectors.addAll(WindowsProcessCollectors.all(schema));
+        } else {
+            collectors.add(new ProcessCollector(schema, system.getOperatingSystem()));
+        }
+        if (os.startsWith("linux")) {
             collectors.addAll(LinuxCollectors.all(schema, Path.of("/")));
         }
         Directory directory = new Directory(() -> DirectoryConfig.load(stateDir), Clock.systemUTC());

@@ -8,7 +8,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code network_connection} documents: listening sockets (from what runs) and established
- * connections, with the owning process, and the network and place of public addresses.
+ * connections, with the owning process, and the network and place of public addresses. A
+ * Windows host's go through the Windows agent's own mapping (see {@link WindowsSockets}).
  */
 final class ConnectionDocs {
 
@@ -18,6 +19,9 @@ final class ConnectionDocs {
         Map<Integer, Proc> byPid = new HashMap<>();
         for (Proc p : h.processes.all()) {
             byPid.put(p.pid(), p);
+        }
+        if (h.profile.windows) {
+            return WindowsSockets.build(h, byPid, ConnectionDocs::remote);
         }
         List<ObjectNode> docs = new ArrayList<>();
         Listeners.forEach(h, socket -> {

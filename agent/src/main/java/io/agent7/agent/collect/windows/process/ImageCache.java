@@ -1,0 +1,89 @@
+package io.agent7.agent.collect.windows.process;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * SHA-256 and signature of program files, kept between collections: a file whose path, size
+ * and modification time are unchanged is the same file, so forty svchost.exe processes and
+ * every later collection cost one hash and one WinVerifyTrust. Paths compare without regard to
+ * case, as Windows does. Entries of files no process ran in the latest collection are dropped,
+ * so the cache holds what runs, not everything that ever ran.
+ */
+public final class ImageCache {
+
+    private final Function<String, Signature> verifier;
+
+    private final Map<String, Entry> entries = new HashMap<>();
+
+    private Set<String> seen = new HashSet<>();
+
+    /** @param verifier the signature of a file path: WinVerifyTrust on Windows */
+    public ImageCache(Function<String, Signature> verifier) {
+        this.verifier = verifier;
+    }
+
+    /** The facts of the image at {@code path}, or null when the file cannot be read. */
+    public ImageFacts facts(String path) {
+        BasicFileAttributes attributes;
+        Path file;
+        try {
+            file = Path.of(path);
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (InvalidPathException | IOException e) {
+            return null; // a deleted image (the process runs on), or a path this account cannot read
+        }
+        String key = path.toLowerCase(Locale.ROOT);
+        seen.add(key);
+        long modified = attributes.lastModifiedTime().toMillis();
+        Entry entry = entries.get(key);
+        if (entry != null && entry.size() == attributes.size() && entry.modified() == modified) {
+            return entry.facts();
+        }
+        ImageFacts facts = new ImageFacts(sha256(file), verifier.apply(path));
+        if (facts.sha256() != null) {
+            entries.put(key, new Entry(attributes.size(), modified, facts)); // an unread file is tried again
+        }
+        return facts;
+    }
+
+    /** Ends a collection: files no process ran in it leave the cache. */
+    public void endCollection() {
+        entries.keySet().retainAll(seen);
+        seen = new HashSet<>();
+    }
+
+    int size() {
+        return entries.size();
+    }
+
+    private static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            return null; // open for exclusive write by its installer: no hash this time
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private record Entry(long size, long modified, ImageFacts facts) {}
+}

@@ -1,0 +1,76 @@
+package io.agent7.agent.collect.windows.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImageCacheTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<String> verified = new ArrayList<>();
+
+    private final ImageCache cache = new ImageCache(path -> {
+        verified.add(path);
+        return new Signature(0, "Contoso");
+    });
+
+    @Test
+    void aFileIsHashedAndVerifiedOnceWhileUnchanged() throws IOException {
+        Path image = Files.writeString(dir.resolve("svchost.exe"), "abc");
+        ImageFacts first = cache.facts(image.toString());
+        ImageFacts second = cache.facts(image.toString());
+        cache.endCollection();
+        ImageFacts nextCollection = cache.facts(image.toString());
+        assertThat(first.sha256()).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assertThat(second).isSameAs(first);
+        assertThat(nextCollection).isSameAs(first);
+        assertThat(verified).containsExactly(image.toString());
+    }
+
+    @Test
+    void aFileOfAnotherSizeOrModificationTimeIsHashedAgain() throws IOException {
+        Path image = Files.writeString(dir.resolve("app.exe"), "abc");
+        FileTime modified = Files.getLastModifiedTime(image);
+        String before = cache.facts(image.toString()).sha256();
+        Files.writeString(image, "abd");
+        Files.setLastModifiedTime(image, modified);
+        assertThat(cache.facts(image.toString()).sha256())
+                .as("same size, same time: taken as the same file")
+                .isEqualTo(before);
+        Files.setLastModifiedTime(image, FileTime.fromMillis(modified.toMillis() + 7_000));
+        String touched = cache.facts(image.toString()).sha256();
+        Files.writeString(image, "abcd");
+        Files.setLastModifiedTime(image, FileTime.fromMillis(modified.toMillis() + 7_000));
+        String grown = cache.facts(image.toString()).sha256();
+        assertThat(touched).isNotEqualTo(before);
+        assertThat(grown).isNotEqualTo(touched);
+        assertThat(verified).hasSize(3);
+    }
+
+    @Test
+    void filesNoProcessRanInTheLastCollectionLeaveTheCache() throws IOException {
+        Path kept = Files.writeString(dir.resolve("kept.exe"), "1");
+        Path gone = Files.writeString(dir.resolve("gone.exe"), "2");
+        cache.facts(kept.toString());
+        cache.facts(gone.toString());
+        cache.endCollection();
+        cache.facts(kept.toString());
+        cache.endCollection();
+        assertThat(cache.size()).isEqualTo(1);
+    }
+
+    @Test
+    void aMissingImageHasNoFacts() {
+        assertThat(cache.facts(dir.resolve("deleted.exe").toString())).isNull();
+        assertThat(verified).isEmpty();
+    }
+}
