@@ -1,14 +1,34 @@
 package io.agent7.simulator.host;
 
+import io.agent7.agent.collect.windows.config.ServiceConfig;
+import io.agent7.agent.collect.windows.config.ServiceEntry;
+import io.agent7.agent.collect.windows.config.ServiceMapping;
+import io.agent7.agent.collect.windows.config.WindowsService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code service} documents: Windows services and drivers as the SCM shows them, systemd units as systemctl does. */
 final class ServiceDocs {
 
     private static final String DRIVERS = "C:\\Windows\\System32\\drivers\\";
+
+    /**
+     * The agent's mapping, with the environment every simulated Windows host has. Files are
+     * taken as absent: the simulated command lines resolve by their own text, as the real
+     * collector's do when a program is missing.
+     */
+    private static final ServiceMapping SCM = new ServiceMapping(
+            "",
+            Map.of(
+                    "SystemRoot", "C:\\Windows",
+                    "windir", "C:\\Windows",
+                    "ProgramFiles", "C:\\Program Files",
+                    "ProgramFiles(x86)", "C:\\Program Files (x86)",
+                    "ProgramData", "C:\\ProgramData"),
+            path -> false);
 
     private ServiceDocs() {}
 
@@ -30,42 +50,58 @@ final class ServiceDocs {
         return docs;
     }
 
+    /**
+     * The Windows service as the real collector would see it: the SCM's records built from the
+     * definition and turned into a document by the agent's own mapping, then the image facts
+     * (hash, signature, version resource) that the agent reads from the file added.
+     */
     private static ObjectNode windows(HostState h, int index, ServiceDef def) {
-        ObjectNode doc = Json.doc();
-        ObjectNode service = doc.putObject("service");
-        service.put("name", def.name());
-        service.put("display_name", def.displayName());
-        Json.text(service, "description", def.description());
         int pid = runningPid(h, index, def);
         boolean running = def.driver() ? def.run() == 'R' : pid != 0;
-        service.put("state", running ? "running" : "stopped");
-        service.put("start_type", def.start());
-        service.put(
-                "type",
-                switch (def.type()) {
-                    case "own" -> "own_process";
-                    case "share" -> "share_process";
-                    case "kernel" -> "kernel_driver";
-                    default -> "file_system_driver";
-                });
-        Json.texts(service, "dependencies", def.dependencies());
-        if (pid != 0) {
-            service.put("pid", pid);
-        }
-        service.put("unit_file", "HKLM\\SYSTEM\\CurrentControlSet\\Services\\" + def.name());
-        if (def.shared() && !def.dll().isEmpty()) {
-            service.put("service_dll", "C:\\Windows\\System32\\" + def.dll());
-        }
-        ObjectNode process = doc.putObject("process");
+        String imagePath;
+        String account = "";
+        String accountSid = null;
+        Program program = null;
+        Proc image = null;
         if (def.driver()) {
-            String path = DRIVERS + def.host();
+            imagePath = "\\SystemRoot\\System32\\drivers\\" + def.host();
+        } else {
+            String programKey = def.shared() || def.inLsass() ? (def.inLsass() ? "lsass" : "svchost") : def.host();
+            program = h.programs.get(programKey);
+            image = imageOf(h, index, program, ServiceAccounts.code(h.profile, def));
+            imagePath = def.shared() && !def.inLsass()
+                    ? "C:\\Windows\\system32\\svchost.exe -k " + def.host()
+                    : ProcessVars.expand(program.command(), ProcessVars.of(h, image, program, false));
+            Principal shown = ServiceAccounts.shown(h.profile, def);
+            if (shown != null) {
+                account = shown.domain() == null ? shown.name() : shown.domain() + "\\" + shown.name();
+                accountSid = shown.id();
+            }
+        }
+        int type = switch (def.type()) {
+            case "own" -> 0x10;
+            case "share" -> 0x20;
+            case "kernel" -> 0x1;
+            default -> 0x2;
+        };
+        WindowsService service = new WindowsService(
+                new ServiceEntry(def.name(), def.displayName(), type, running ? 4 : 1, pid, 0),
+                new ServiceConfig(type, startType(def.start()), imagePath, null, def.dependencies(), account),
+                def.description(),
+                def.start().equals("delayed_auto"),
+                def.shared() && !def.dll().isEmpty() ? "%SystemRoot%\\System32\\" + def.dll() : null,
+                accountSid);
+        ObjectNode doc = SCM.document(service);
+        ObjectNode process = Json.obj(doc, "process");
+        String executable = process.path("executable").asString(null);
+        if (def.driver()) {
             boolean vmware = def.roles().equals("sw:vmtools");
             ImageFields.write(
                     process,
-                    path,
-                    "\\SystemRoot\\System32\\drivers\\" + def.host(),
+                    executable,
+                    null,
                     false,
-                    path,
+                    DRIVERS + def.host(),
                     h.productVersion(
                             vmware ? "vmtools" : "os", vmware ? h.productLevel("vmtools", h.clock) : h.bootLevel),
                     vmware ? "VMware, Inc." : "Microsoft Corporation",
@@ -73,18 +109,11 @@ final class ServiceDocs {
                     true,
                     true);
         } else {
-            String programKey = def.shared() || def.inLsass() ? (def.inLsass() ? "lsass" : "svchost") : def.host();
-            Program program = h.programs.get(programKey);
-            Proc image = imageOf(h, index, program, ServiceAccounts.code(h.profile, def));
-            String command = def.shared() && !def.inLsass()
-                    ? "C:\\Windows\\system32\\svchost.exe -k " + def.host()
-                    : ProcessVars.expand(program.command(), ProcessVars.of(h, image, program, false));
-            String executable = ProcessVars.expand(program.path(), ProcessVars.of(h, image, program, false));
             String hashPath = ProcessVars.expand(program.path(), ProcessVars.of(h, image, program, true));
             ImageFields.write(
                     process,
                     executable,
-                    command,
+                    null,
                     false,
                     hashPath,
                     h.productVersion(program.product(), image.ver()),
@@ -92,13 +121,20 @@ final class ServiceDocs {
                     program.description(),
                     true,
                     true);
-            Principal shown = ServiceAccounts.shown(h.profile, def);
-            if (shown != null) {
-                runAs(doc, shown);
-                service.put("privileged", def.account().equals("LocalSystem"));
-            }
         }
         return doc;
+    }
+
+    /** The SCM's dwStartType of a definition's start type; delayed_auto is auto with the delayed flag. */
+    static int startType(String start) {
+        return switch (start) {
+            case "boot" -> 0;
+            case "system" -> 1;
+            case "auto", "delayed_auto" -> 2;
+            case "manual" -> 3;
+            case "disabled" -> 4;
+            default -> throw new IllegalArgumentException("Unknown Windows start type " + start);
+        };
     }
 
     /** A stand-in process for the service's registered image: the version installed now, not the one running. */
@@ -194,24 +230,25 @@ final class ServiceDocs {
     }
 
     private static ObjectNode plantedWindows(HostState h, Planted planted) {
-        ObjectNode doc = Json.doc();
-        ObjectNode service = doc.putObject("service");
-        service.put("name", planted.serviceName);
-        service.put("display_name", planted.serviceDisplay);
-        service.put("state", "running");
-        service.put("start_type", "auto");
-        service.put("type", "own_process");
         Proc proc = h.processes.find(h.programs.index("planted_service"), 0);
-        if (proc != null) {
-            service.put("pid", proc.pid());
-        } else {
-            service.put("state", "stopped");
-        }
-        service.put("unit_file", "HKLM\\SYSTEM\\CurrentControlSet\\Services\\" + planted.serviceName);
+        WindowsService service = new WindowsService(
+                new ServiceEntry(
+                        planted.serviceName,
+                        planted.serviceDisplay,
+                        0x10,
+                        proc != null ? 4 : 1,
+                        proc != null ? proc.pid() : 0,
+                        0),
+                new ServiceConfig(0x10, 2, "\"" + planted.servicePath + "\"", null, List.of(), "LocalSystem"),
+                null,
+                false,
+                null,
+                null);
+        ObjectNode doc = SCM.document(service);
         ImageFields.write(
-                doc.putObject("process"),
+                Json.obj(doc, "process"),
                 planted.servicePath,
-                "\"" + planted.servicePath + "\"",
+                null,
                 false,
                 planted.servicePath,
                 "1.0",
@@ -219,8 +256,6 @@ final class ServiceDocs {
                 "",
                 true,
                 false);
-        runAs(doc, new Principal("LocalSystem", null, "S-1-5-18"));
-        service.put("privileged", true);
         return doc;
     }
 

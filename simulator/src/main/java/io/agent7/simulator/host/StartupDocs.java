@@ -1,49 +1,94 @@
 package io.agent7.simulator.host;
 
+import io.agent7.agent.collect.windows.config.ShellLink;
+import io.agent7.agent.collect.windows.config.StartupMapping;
+import io.agent7.agent.collect.windows.config.StartupValue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code startup_item} documents: Run keys, startup folders and Winlogon; enabled systemd units and @reboot cron lines. */
 final class StartupDocs {
 
+    /**
+     * The agent's mapping, with the environment every simulated Windows host has; the files
+     * that exist are the catalog's programs at fixed paths (Winlogon's bare "explorer.exe" is
+     * found in the Windows folder, as on a real host).
+     */
+    private static final StartupMapping STARTUP = new StartupMapping(
+            Map.of(
+                    "SystemRoot", "C:\\Windows",
+                    "windir", "C:\\Windows",
+                    "ProgramFiles", "C:\\Program Files",
+                    "ProgramFiles(x86)", "C:\\Program Files (x86)",
+                    "ProgramData", "C:\\ProgramData"),
+            programFiles()::contains);
+
     private StartupDocs() {}
+
+    private static Set<String> programFiles() {
+        Set<String> files = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        Programs.WINDOWS.all().stream()
+                .map(Program::path)
+                .filter(path -> path.indexOf('{') < 0)
+                .forEach(files::add);
+        return files;
+    }
 
     static List<ObjectNode> build(HostState h) {
         return h.profile.windows ? windows(h) : linux(h);
     }
 
+    /**
+     * What the real collector reads for each entry (the registry value as stored, or the
+     * shortcut), turned into documents by the agent's own mapping; the image facts the agent
+     * reads from files are added after.
+     */
     private static List<ObjectNode> windows(HostState h) {
         List<ObjectNode> docs = new ArrayList<>();
         for (StartupEntries.Entry e : StartupEntries.of(h)) {
-            ObjectNode doc = Json.doc();
-            ObjectNode item = doc.putObject("startup_item");
-            item.put("name", e.name());
-            item.put("location", e.location());
-            item.put("source", e.source());
-            item.put("scope", e.user() == null ? "machine" : "user");
-            item.put("enabled", true);
-            item.put("privileged", false);
-            ImageFields.write(
-                    doc.putObject("process"),
-                    e.executable(),
-                    e.command(),
-                    false,
-                    e.hash(),
-                    e.version(),
-                    e.signed() ? "Microsoft Corporation" : "",
-                    "",
-                    true,
-                    e.signed());
-            if (e.user() != null) {
-                ObjectNode user = doc.putObject("user");
-                user.put("name", e.user().name());
-                user.put("domain", e.user().domain());
-                user.put("id", e.user().id());
+            Principal user = e.user();
+            StartupValue value = new StartupValue(
+                    e.location(),
+                    e.name(),
+                    e.source(),
+                    e.registry() ? e.data() : null,
+                    e.registry() ? null : shortcut(e),
+                    null,
+                    null,
+                    user == null ? null : user.id(),
+                    user == null ? null : user.name(),
+                    user == null ? null : user.domain());
+            for (ObjectNode doc : STARTUP.documents(value)) {
+                ObjectNode process = Json.obj(doc, "process");
+                ImageFields.write(
+                        process,
+                        process.path("executable").asString(null),
+                        null,
+                        false,
+                        e.hash(),
+                        e.version(),
+                        e.signed() ? "Microsoft Corporation" : "",
+                        "",
+                        true,
+                        e.signed());
+                docs.add(doc);
             }
-            docs.add(doc);
         }
         return docs;
+    }
+
+    /** The shortcut a Startup folder entry is: its target, and the arguments its command adds. */
+    private static ShellLink shortcut(StartupEntries.Entry e) {
+        String quoted = "\"" + e.data() + "\"";
+        String arguments = e.command().startsWith(quoted)
+                ? e.command().substring(quoted.length()).strip()
+                : null;
+        return new ShellLink(
+                e.data(), null, null, null, null, arguments == null || arguments.isEmpty() ? null : arguments, null);
     }
 
     private static List<ObjectNode> linux(HostState h) {
