@@ -479,6 +479,11 @@ public final class ElasticsearchNode implements AutoCloseable {
         // Test machines' disks are often fuller than the default watermarks allow.
         settings.put("cluster.routing.allocation.disk.threshold_enabled", "false");
         settings.put("action.destructive_requires_name", "false");
+        // A test node holds some forty one-shard indices: recovering them four (primaries from
+        // its own disk after a restart) or two (replicas from a peer) at a time, the defaults,
+        // leaves a restarted node waiting on recoveries that take a moment each.
+        settings.put("cluster.routing.allocation.node_initial_primaries_recoveries", "16");
+        settings.put("cluster.routing.allocation.node_concurrent_recoveries", "8");
         if (options.security() == null) {
             settings.put("xpack.security.enabled", "false");
         } else {
