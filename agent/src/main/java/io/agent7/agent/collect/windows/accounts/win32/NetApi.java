@@ -71,6 +71,35 @@ interface NetApi extends StdCallLibrary {
             IntByReference totalentries,
             BaseTSD.ULONG_PTRByReference resumehandle);
 
+    /**
+     * NET_API_STATUS NetShareEnum(LMSTR servername, DWORD level, LPBYTE *bufptr, DWORD
+     * prefmaxlen, LPDWORD entriesread, LPDWORD totalentries, LPDWORD resume_handle).
+     */
+    int NetShareEnum(
+            String servername,
+            int level,
+            PointerByReference bufptr,
+            int prefmaxlen,
+            IntByReference entriesread,
+            IntByReference totalentries,
+            IntByReference resumeHandle);
+
+    /**
+     * NET_API_STATUS NetSessionEnum(LMSTR servername, LMSTR UncClientName, LMSTR username, DWORD
+     * level, LPBYTE *bufptr, DWORD prefmaxlen, LPDWORD entriesread, LPDWORD totalentries,
+     * LPDWORD resume_handle).
+     */
+    int NetSessionEnum(
+            String servername,
+            String uncClientName,
+            String username,
+            int level,
+            PointerByReference bufptr,
+            int prefmaxlen,
+            IntByReference entriesread,
+            IntByReference totalentries,
+            IntByReference resumeHandle);
+
     /** NET_API_STATUS NetApiBufferFree(LPVOID Buffer). */
     int NetApiBufferFree(com.sun.jna.Pointer buffer);
 }

@@ -1,0 +1,42 @@
+package io.agent7.agent.collect.windows.accounts.win32;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.jna.Structure;
+import java.lang.reflect.Method;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The x64 layouts of the share structures of lmshare.h, with MSVC's natural alignment. */
+class SharesLayoutTest {
+
+    @ParameterizedTest
+    @CsvSource({
+        // SHARE_INFO_502: LMSTR netname; DWORD type (+4); LMSTR remark; DWORD permissions, max_uses,
+        // current_uses (+4); LMSTR path, passwd; DWORD reserved (+4); PSECURITY_DESCRIPTOR: 72 bytes
+        "ShareInfo502, shi502_netname, 0, 72",
+        "ShareInfo502, shi502_type, 8, 72",
+        "ShareInfo502, shi502_remark, 16, 72",
+        "ShareInfo502, shi502_permissions, 24, 72",
+        "ShareInfo502, shi502_max_uses, 28, 72",
+        "ShareInfo502, shi502_current_uses, 32, 72",
+        "ShareInfo502, shi502_path, 40, 72",
+        "ShareInfo502, shi502_passwd, 48, 72",
+        "ShareInfo502, shi502_reserved, 56, 72",
+        "ShareInfo502, shi502_security_descriptor, 64, 72",
+        // SHARE_INFO_1: LMSTR netname; DWORD type (+4); LMSTR remark
+        "ShareInfo1, shi1_netname, 0, 24",
+        "ShareInfo1, shi1_type, 8, 24",
+        "ShareInfo1, shi1_remark, 16, 24"
+    })
+    void structuresMatchTheHeaders(String structure, String field, int offset, int size) throws Exception {
+        Structure layout = switch (structure) {
+            case "ShareInfo502" -> new ShareInfo502();
+            default -> new ShareInfo1();
+        };
+        assertThat(layout.size()).isEqualTo(size);
+        Method fieldOffset = Structure.class.getDeclaredMethod("fieldOffset", String.class);
+        fieldOffset.setAccessible(true);
+        assertThat((int) fieldOffset.invoke(layout, field)).isEqualTo(offset);
+    }
+}
