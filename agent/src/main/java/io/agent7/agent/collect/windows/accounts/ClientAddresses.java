@@ -1,5 +1,6 @@
 package io.agent7.agent.collect.windows.accounts;
 
+import io.agent7.schema.Values;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
@@ -22,9 +23,11 @@ public final class ClientAddresses {
         try {
             return switch (family) {
                 case AF_INET ->
-                    InetAddress.getByAddress(Arrays.copyOfRange(address, 2, 6)).getHostAddress();
+                    Values.canonicalIp(InetAddress.getByAddress(Arrays.copyOfRange(address, 2, 6))
+                            .getHostAddress());
                 case AF_INET6 ->
-                    InetAddress.getByAddress(Arrays.copyOfRange(address, 0, 16)).getHostAddress();
+                    Values.canonicalIp(InetAddress.getByAddress(Arrays.copyOfRange(address, 0, 16))
+                            .getHostAddress());
                 default -> null;
             };
         } catch (UnknownHostException e) {

@@ -7,7 +7,7 @@ import java.lang.reflect.Method;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The x64 layouts of the share structures of lmshare.h, with MSVC's natural alignment. */
+/** The x64 layouts of the share and session structures of lmshare.h, with MSVC's natural alignment. */
 class SharesLayoutTest {
 
     @ParameterizedTest
@@ -27,11 +27,28 @@ class SharesLayoutTest {
         // SHARE_INFO_1: LMSTR netname; DWORD type (+4); LMSTR remark
         "ShareInfo1, shi1_netname, 0, 24",
         "ShareInfo1, shi1_type, 8, 24",
-        "ShareInfo1, shi1_remark, 16, 24"
+        "ShareInfo1, shi1_remark, 16, 24",
+        // SESSION_INFO_502: LPWSTR cname, username; DWORD num_opens, time, idle_time, user_flags;
+        // LPWSTR cltype_name, transport: 48 bytes
+        "SessionInfo502, sesi502_cname, 0, 48",
+        "SessionInfo502, sesi502_username, 8, 48",
+        "SessionInfo502, sesi502_num_opens, 16, 48",
+        "SessionInfo502, sesi502_time, 20, 48",
+        "SessionInfo502, sesi502_idle_time, 24, 48",
+        "SessionInfo502, sesi502_user_flags, 28, 48",
+        "SessionInfo502, sesi502_cltype_name, 32, 48",
+        "SessionInfo502, sesi502_transport, 40, 48",
+        // SESSION_INFO_10: LPWSTR cname, username; DWORD time, idle_time: 24 bytes
+        "SessionInfo10, sesi10_cname, 0, 24",
+        "SessionInfo10, sesi10_username, 8, 24",
+        "SessionInfo10, sesi10_time, 16, 24",
+        "SessionInfo10, sesi10_idle_time, 20, 24"
     })
     void structuresMatchTheHeaders(String structure, String field, int offset, int size) throws Exception {
         Structure layout = switch (structure) {
             case "ShareInfo502" -> new ShareInfo502();
+            case "SessionInfo502" -> new SessionInfo502();
+            case "SessionInfo10" -> new SessionInfo10();
             default -> new ShareInfo1();
         };
         assertThat(layout.size()).isEqualTo(size);
