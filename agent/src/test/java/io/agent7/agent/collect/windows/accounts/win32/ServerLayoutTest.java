@@ -7,8 +7,8 @@ import java.lang.reflect.Method;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The x64 layouts of the share and session structures of lmshare.h, with MSVC's natural alignment. */
-class SharesLayoutTest {
+/** The x64 layouts of lmshare.h's share and session structures and winspool.h's PRINTER_INFO_2, with MSVC's natural alignment. */
+class ServerLayoutTest {
 
     @ParameterizedTest
     @CsvSource({
@@ -42,13 +42,37 @@ class SharesLayoutTest {
         "SessionInfo10, sesi10_cname, 0, 24",
         "SessionInfo10, sesi10_username, 8, 24",
         "SessionInfo10, sesi10_time, 16, 24",
-        "SessionInfo10, sesi10_idle_time, 20, 24"
+        "SessionInfo10, sesi10_idle_time, 20, 24",
+        // PRINTER_INFO_2 (winspool.h): 13 pointers (0 to 96), then DWORD Attributes 104, Priority,
+        // DefaultPriority, StartTime, UntilTime, Status 124, cJobs, AveragePPM 132: 136 bytes
+        "PrinterInfo2, pServerName, 0, 136",
+        "PrinterInfo2, pPrinterName, 8, 136",
+        "PrinterInfo2, pShareName, 16, 136",
+        "PrinterInfo2, pPortName, 24, 136",
+        "PrinterInfo2, pDriverName, 32, 136",
+        "PrinterInfo2, pComment, 40, 136",
+        "PrinterInfo2, pLocation, 48, 136",
+        "PrinterInfo2, pDevMode, 56, 136",
+        "PrinterInfo2, pSepFile, 64, 136",
+        "PrinterInfo2, pPrintProcessor, 72, 136",
+        "PrinterInfo2, pDatatype, 80, 136",
+        "PrinterInfo2, pParameters, 88, 136",
+        "PrinterInfo2, pSecurityDescriptor, 96, 136",
+        "PrinterInfo2, Attributes, 104, 136",
+        "PrinterInfo2, Priority, 108, 136",
+        "PrinterInfo2, DefaultPriority, 112, 136",
+        "PrinterInfo2, StartTime, 116, 136",
+        "PrinterInfo2, UntilTime, 120, 136",
+        "PrinterInfo2, Status, 124, 136",
+        "PrinterInfo2, cJobs, 128, 136",
+        "PrinterInfo2, AveragePPM, 132, 136"
     })
     void structuresMatchTheHeaders(String structure, String field, int offset, int size) throws Exception {
         Structure layout = switch (structure) {
             case "ShareInfo502" -> new ShareInfo502();
             case "SessionInfo502" -> new SessionInfo502();
             case "SessionInfo10" -> new SessionInfo10();
+            case "PrinterInfo2" -> new PrinterInfo2();
             default -> new ShareInfo1();
         };
         assertThat(layout.size()).isEqualTo(size);
