@@ -4,6 +4,7 @@ import io.agent7.agent.collect.Doc;
 import io.agent7.agent.collect.windows.FileTimes;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +33,8 @@ public final class LocalUserDocs {
         String sid = accounts.machineSid() == null
                 ? null
                 : accounts.machineSid() + "-" + Integer.toUnsignedString(user.rid());
-        Instant now = accounts.readAt();
+        // LAN Manager counts whole seconds: so does the password's age, and the time it was set
+        Instant now = accounts.readAt().truncatedTo(ChronoUnit.SECONDS);
         boolean locked = UserFlags.has(user.flags(), UserFlags.LOCKOUT);
         Optional<Instant> expires = FileTimes.netTime(user.accountExpires());
         boolean expired = expires.isPresent() && !expires.get().isAfter(now);

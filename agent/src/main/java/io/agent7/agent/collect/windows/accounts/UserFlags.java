@@ -1,10 +1,11 @@
 package io.agent7.agent.collect.windows.accounts;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /** The {@code UF_*} bits of {@code usri3_flags} (lmaccess.h), named without their prefix. */
-final class UserFlags {
+public final class UserFlags {
 
     static final int ACCOUNTDISABLE = 0x0002;
     static final int LOCKOUT = 0x0010;
@@ -49,6 +50,25 @@ final class UserFlags {
             }
         }
         return names;
+    }
+
+    /**
+     * The {@code usri3_flags} of an account with these named flags, with UF_SCRIPT and
+     * UF_NORMAL_ACCOUNT, which every account NetUserEnum lists carries.
+     *
+     * @throws IllegalArgumentException for a name that is not a UF_ flag
+     */
+    public static int bits(Collection<String> names) {
+        int flags = 0x0001 | 0x0200;
+        for (String name : names) {
+            flags |= NAMED.stream()
+                    .filter(flag -> flag.name().equals(name))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(name + " is not a UF_ flag; known: "
+                            + NAMED.stream().map(Flag::name).toList()))
+                    .bit();
+        }
+        return flags;
     }
 
     static boolean has(int flags, int bit) {

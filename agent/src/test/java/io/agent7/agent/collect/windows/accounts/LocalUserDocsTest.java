@@ -7,6 +7,7 @@ import static io.agent7.agent.collect.windows.accounts.Docs.only;
 import static io.agent7.agent.collect.windows.accounts.Docs.text;
 import static io.agent7.agent.collect.windows.accounts.Docs.texts;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.agent7.schema.Schema;
 import java.util.Arrays;
@@ -153,6 +154,25 @@ class LocalUserDocsTest {
     @CsvSource({"500, builtin", "503, builtin", "504, system", "999, system", "1000, normal", "-1, normal"})
     void theRidTellsTheKindOfAccount(int rid, String type) {
         assertThat(LocalUserDocs.type(rid)).isEqualTo(type);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {"ACCOUNTDISABLE,PASSWD_NOTREQD,DONT_EXPIRE_PASSWD | 0x10223", "LOCKOUT | 0x211"})
+    void namedFlagsBecomeTheBitsNetUserEnumGivesAndBack(String names, String bits) {
+        int flags = UserFlags.bits(list(names));
+
+        assertThat(flags).isEqualTo(Integer.decode(bits));
+        assertThat(UserFlags.names(flags)).isEqualTo(list(names));
+    }
+
+    @Test
+    void anUnknownFlagNameIsRefusedWithTheKnownOnes() {
+        assertThatThrownBy(() -> UserFlags.bits(List.of("UF_LOCKOUT")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("UF_LOCKOUT is not a UF_ flag")
+                .hasMessageContaining("LOCKOUT");
     }
 
     private static List<String> list(String commaSeparated) {
