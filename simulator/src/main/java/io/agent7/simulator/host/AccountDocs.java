@@ -1,10 +1,16 @@
 package io.agent7.simulator.host;
 
+import io.agent7.agent.collect.windows.accounts.LocalGroupDocs;
+import io.agent7.agent.collect.windows.accounts.LocalUserDocs;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code local_user} and {@code local_group} documents, Windows SAM or /etc/passwd and /etc/group. */
+/**
+ * {@code local_user} and {@code local_group} documents, Windows SAM or /etc/passwd and
+ * /etc/group. Windows documents are made by the Windows collectors' own mapping from the
+ * records their reader would return, so they have the shapes a real Windows host sends.
+ */
 final class AccountDocs {
 
     private AccountDocs() {}
@@ -13,40 +19,7 @@ final class AccountDocs {
         List<ObjectNode> docs = new ArrayList<>();
         HostProfile p = h.profile;
         if (p.windows) {
-            for (WindowsLocalAccounts.User u : WindowsLocalAccounts.users(h)) {
-                ObjectNode doc = Json.doc();
-                ObjectNode user = doc.putObject("user");
-                user.put("name", u.name());
-                user.put("id", p.machineSid + "-" + u.rid());
-                user.put("domain", p.hostName);
-                Json.text(user, "full_name", u.fullName());
-                Json.texts(Json.obj(user, "group"), "name", u.groups());
-                if (u.groups().isEmpty()) {
-                    user.remove("group");
-                }
-                user.put("privileged", u.groups().contains("Administrators"));
-                user.put("enabled", u.enabled());
-                Json.dateIfKnown(user, "last_logon", u.lastLogon());
-                Json.dateIfKnown(user, "password_last_set", u.passwordSet());
-                ObjectNode local = doc.putObject("local_user");
-                if (u.lastLogon() != Long.MIN_VALUE) {
-                    long hours = 1 + Seeds.below(Seeds.of(p.key, u.rid()), 8);
-                    Json.date(local, "last_logoff", u.lastLogon() + hours * SimTime.HOUR);
-                }
-                if (u.passwordSet() != Long.MIN_VALUE) {
-                    local.put("password_age_days", Math.max(0, (h.clock - u.passwordSet()) / SimTime.DAY));
-                }
-                Json.dateIfKnown(local, "password_expires", u.passwordExpires());
-                local.put("bad_password_count", 0);
-                local.put("logon_count", u.logons());
-                Json.texts(local, "flags", u.flags());
-                local.put("type", u.type());
-                local.put("home", "C:\\Users\\" + u.name());
-                local.put("locked", false);
-                Json.text(local, "description", u.description());
-                docs.add(doc);
-            }
-            return docs;
+            return LocalUserDocs.documents(WindowsLocalAccounts.records(h));
         }
         LinuxAccounts accounts = h.linuxAccounts();
         for (LinuxAccounts.User u : accounts.users) {
@@ -105,31 +78,7 @@ final class AccountDocs {
         List<ObjectNode> docs = new ArrayList<>();
         HostProfile p = h.profile;
         if (p.windows) {
-            for (WindowsLocalAccounts.Group g : WindowsLocalAccounts.groups(h)) {
-                ObjectNode doc = Json.doc();
-                ObjectNode group = doc.putObject("group");
-                group.put("name", g.name());
-                group.put("id", g.sid());
-                group.put("domain", "BUILTIN");
-                ObjectNode local = doc.putObject("local_group");
-                local.put("description", g.description());
-                Json.texts(
-                        local,
-                        "members",
-                        g.members().stream()
-                                .map(WindowsLocalAccounts.Member::name)
-                                .toList());
-                Json.texts(
-                        local,
-                        "member_ids",
-                        g.members().stream()
-                                .map(WindowsLocalAccounts.Member::sid)
-                                .toList());
-                local.put("member_count", g.members().size());
-                local.put("privileged", g.privileged());
-                docs.add(doc);
-            }
-            return docs;
+            return LocalGroupDocs.documents(WindowsLocalAccounts.records(h));
         }
         LinuxAccounts accounts = h.linuxAccounts();
         for (LinuxAccounts.Group g : accounts.groups) {

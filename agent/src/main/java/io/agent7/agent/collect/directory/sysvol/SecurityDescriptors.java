@@ -16,10 +16,10 @@ import java.util.List;
  * ACCESS_ALLOWED_OBJECT_ACE for Authenticated Users into every GPO folder's DACL, copied from
  * the GPO's directory object. Audit and label types do not belong in a DACL.
  */
-final class SecurityDescriptors {
+public final class SecurityDescriptors {
 
     /** The owner's SID (null when absent) and the DACL in order. */
-    record Parsed(String ownerSid, List<Ace> aces) {}
+    public record Parsed(String ownerSid, List<Ace> aces) {}
 
     static final int SE_DACL_PRESENT = 0x0004;
     static final int SE_SELF_RELATIVE = 0x8000;
@@ -39,7 +39,7 @@ final class SecurityDescriptors {
      *
      * @throws IllegalArgumentException naming what is wrong when the bytes are not one
      */
-    static Parsed parse(byte[] bytes) {
+    public static Parsed parse(byte[] bytes) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         require(bytes.length >= HEADER_SIZE, "is " + bytes.length + " bytes, shorter than its 20-byte header");
         require(bytes[0] == 1, "has revision " + bytes[0] + ", not 1");
