@@ -6,7 +6,7 @@ import io.agent7.agent.collect.directory.Directory;
 import io.agent7.agent.collect.directory.DirectoryCollectors;
 import io.agent7.agent.collect.directory.DirectoryConfig;
 import io.agent7.agent.collect.linux.LinuxCollectors;
-import io.agent7.agent.collect.windows.process.WindowsProcessCollectors;
+import io.agent7.agent.collect.windows.WindowsCollectors;
 import io.agent7.schema.Schema;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,7 +27,7 @@ final class Collectors {
         List<Collector> collectors = new ArrayList<>();
         String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
         if (os.startsWith("windows")) {
-            collectors.addAll(WindowsProcessCollectors.all(schema));
+            collectors.addAll(WindowsCollectors.all(schema));
         } else {
             collectors.add(new ProcessCollector(schema, system.getOperatingSystem()));
         }
