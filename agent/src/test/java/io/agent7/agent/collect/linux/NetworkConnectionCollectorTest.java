@@ -1,8 +1,8 @@
 package io.agent7.agent.collect.linux;
 
-import static io.agent7.agent.collect.linux.Fields.has;
-import static io.agent7.agent.collect.linux.Fields.number;
-import static io.agent7.agent.collect.linux.Fields.text;
+import static io.agent7.agent.collect.Fields.has;
+import static io.agent7.agent.collect.Fields.number;
+import static io.agent7.agent.collect.Fields.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agent7.schema.Schema;

@@ -1,14 +1,15 @@
 package io.agent7.agent.collect.windows.accounts;
 
+import static io.agent7.agent.collect.Fields.bool;
+import static io.agent7.agent.collect.Fields.number;
+import static io.agent7.agent.collect.Fields.only;
+import static io.agent7.agent.collect.Fields.text;
+import static io.agent7.agent.collect.Fields.texts;
 import static io.agent7.agent.collect.windows.accounts.AccountsFixture.DOMAIN;
 import static io.agent7.agent.collect.windows.accounts.AccountsFixture.MACHINE;
-import static io.agent7.agent.collect.windows.accounts.Docs.bool;
-import static io.agent7.agent.collect.windows.accounts.Docs.number;
-import static io.agent7.agent.collect.windows.accounts.Docs.only;
-import static io.agent7.agent.collect.windows.accounts.Docs.text;
-import static io.agent7.agent.collect.windows.accounts.Docs.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agent7.agent.collect.Fields;
 import io.agent7.schema.Schema;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,8 +26,8 @@ class LocalGroupDocsTest {
         assertThat(docs)
                 .extracting(d -> text(d, "group.name"))
                 .containsExactly("Administrators", "Backup Operators", "Users", "Remote Desktop Users", "Helpdesk");
-        Docs.assertConform("local_group", docs);
-        Docs.assertConform(
+        Fields.assertConforms("local_group", docs);
+        Fields.assertConforms(
                 "local_group", new LocalGroupCollector(Schema.standard(), AccountsFixture::accounts).collect());
     }
 

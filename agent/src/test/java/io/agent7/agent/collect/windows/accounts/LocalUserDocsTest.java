@@ -1,14 +1,15 @@
 package io.agent7.agent.collect.windows.accounts;
 
+import static io.agent7.agent.collect.Fields.bool;
+import static io.agent7.agent.collect.Fields.number;
+import static io.agent7.agent.collect.Fields.only;
+import static io.agent7.agent.collect.Fields.text;
+import static io.agent7.agent.collect.Fields.texts;
 import static io.agent7.agent.collect.windows.accounts.AccountsFixture.MACHINE;
-import static io.agent7.agent.collect.windows.accounts.Docs.bool;
-import static io.agent7.agent.collect.windows.accounts.Docs.number;
-import static io.agent7.agent.collect.windows.accounts.Docs.only;
-import static io.agent7.agent.collect.windows.accounts.Docs.text;
-import static io.agent7.agent.collect.windows.accounts.Docs.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.agent7.agent.collect.Fields;
 import io.agent7.schema.Schema;
 import java.util.Arrays;
 import java.util.List;
@@ -30,8 +31,8 @@ class LocalUserDocsTest {
         assertThat(docs)
                 .extracting(d -> text(d, "user.name"))
                 .containsExactly("Administrator", "Guest", "WDAGUtilityAccount", "José Müller", "temp", "contractor");
-        Docs.assertConform("local_user", docs);
-        Docs.assertConform(
+        Fields.assertConforms("local_user", docs);
+        Fields.assertConforms(
                 "local_user", new LocalUserCollector(Schema.standard(), AccountsFixture::accounts).collect());
     }
 

@@ -1,11 +1,12 @@
 package io.agent7.agent.collect.windows.accounts;
 
+import static io.agent7.agent.collect.Fields.only;
+import static io.agent7.agent.collect.Fields.text;
 import static io.agent7.agent.collect.windows.accounts.AccountsFixture.DOMAIN;
 import static io.agent7.agent.collect.windows.accounts.AccountsFixture.MACHINE;
-import static io.agent7.agent.collect.windows.accounts.Docs.only;
-import static io.agent7.agent.collect.windows.accounts.Docs.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agent7.agent.collect.Fields;
 import io.agent7.agent.collect.windows.FileTimes;
 import io.agent7.schema.Schema;
 import java.time.Instant;
@@ -75,8 +76,8 @@ class LoggedOnUserDocsTest {
         assertThat(docs)
                 .extracting(d -> text(d, "user.name"))
                 .containsExactly("alice", "bob", "svc_sql", "carol", "Søren Ærø");
-        Docs.assertConform("logged_on_user", docs);
-        Docs.assertConform(
+        Fields.assertConforms("logged_on_user", docs);
+        Fields.assertConforms(
                 "logged_on_user",
                 new LoggedOnUserCollector(Schema.standard(), LoggedOnUserDocsTest::sessions).collect());
     }

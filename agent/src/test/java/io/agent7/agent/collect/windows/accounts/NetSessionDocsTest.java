@@ -1,10 +1,11 @@
 package io.agent7.agent.collect.windows.accounts;
 
-import static io.agent7.agent.collect.windows.accounts.Docs.bool;
-import static io.agent7.agent.collect.windows.accounts.Docs.number;
-import static io.agent7.agent.collect.windows.accounts.Docs.text;
+import static io.agent7.agent.collect.Fields.bool;
+import static io.agent7.agent.collect.Fields.number;
+import static io.agent7.agent.collect.Fields.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agent7.agent.collect.Fields;
 import io.agent7.schema.Schema;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,10 +29,10 @@ class NetSessionDocsTest {
 
     @Test
     void everySessionIsADocumentThatTheServerAccepts() {
-        Docs.assertConform("net_session", docs);
-        Docs.assertConform(
+        Fields.assertConforms("net_session", docs);
+        Fields.assertConforms(
                 "net_session", new NetSessionCollector(Schema.standard(), NetSessionDocsTest::sessions).collect());
-        Docs.assertConform(
+        Fields.assertConforms(
                 "net_session", NetSessionDocs.documents(List.of(SmbSession.level10("\\\\10.9.9.9", "carol", 7, 1))));
     }
 
@@ -87,7 +88,7 @@ class NetSessionDocsTest {
 
         assertThat(text(docs.get(0), "source.address")).isEqualTo("WS-0042");
         assertThat(text(docs.get(0), "source.ip")).isEqualTo("10.1.2.42");
-        Docs.assertConform("net_session", docs);
+        Fields.assertConforms("net_session", docs);
         assertThat(NetSessionDocs.documents(List.of(byName)))
                 .as("without an IP the server cannot store it")
                 .isEmpty();

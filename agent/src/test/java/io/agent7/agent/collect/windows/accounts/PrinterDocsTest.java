@@ -1,10 +1,11 @@
 package io.agent7.agent.collect.windows.accounts;
 
-import static io.agent7.agent.collect.windows.accounts.Docs.bool;
-import static io.agent7.agent.collect.windows.accounts.Docs.only;
-import static io.agent7.agent.collect.windows.accounts.Docs.text;
+import static io.agent7.agent.collect.Fields.bool;
+import static io.agent7.agent.collect.Fields.only;
+import static io.agent7.agent.collect.Fields.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agent7.agent.collect.Fields;
 import io.agent7.schema.Schema;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -63,8 +64,8 @@ class PrinterDocsTest {
 
     @Test
     void everyPrinterIsADocumentThatTheServerAccepts() {
-        Docs.assertConform("printer", docs);
-        Docs.assertConform(
+        Fields.assertConforms("printer", docs);
+        Fields.assertConforms(
                 "printer", new PrinterCollector(Schema.standard(), PrinterDocsTest::printers, () -> null).collect());
     }
 

@@ -1,13 +1,14 @@
 package io.agent7.agent.collect.windows.accounts;
 
+import static io.agent7.agent.collect.Fields.bool;
+import static io.agent7.agent.collect.Fields.number;
+import static io.agent7.agent.collect.Fields.only;
+import static io.agent7.agent.collect.Fields.text;
+import static io.agent7.agent.collect.Fields.texts;
 import static io.agent7.agent.collect.windows.accounts.AccountsFixture.DOMAIN;
-import static io.agent7.agent.collect.windows.accounts.Docs.bool;
-import static io.agent7.agent.collect.windows.accounts.Docs.number;
-import static io.agent7.agent.collect.windows.accounts.Docs.only;
-import static io.agent7.agent.collect.windows.accounts.Docs.text;
-import static io.agent7.agent.collect.windows.accounts.Docs.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agent7.agent.collect.Fields;
 import io.agent7.schema.Schema;
 import java.util.List;
 import java.util.Map;
@@ -58,9 +59,9 @@ class ShareDocsTest {
 
     @Test
     void everyShareIsADocumentThatTheServerAccepts() {
-        Docs.assertConform("share", docs);
-        Docs.assertConform("share", new ShareCollector(Schema.standard(), ShareDocsTest::shares).collect());
-        Docs.assertConform("share", ShareDocs.documents(List.of(ShareInfo.level1("Public", 0, "Open"))));
+        Fields.assertConforms("share", docs);
+        Fields.assertConforms("share", new ShareCollector(Schema.standard(), ShareDocsTest::shares).collect());
+        Fields.assertConforms("share", ShareDocs.documents(List.of(ShareInfo.level1("Public", 0, "Open"))));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,6 +1,6 @@
 package io.agent7.agent.collect.windows.config;
 
-import static io.agent7.agent.collect.windows.config.Conformance.assertConforms;
+import static io.agent7.agent.collect.Fields.assertConforms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 

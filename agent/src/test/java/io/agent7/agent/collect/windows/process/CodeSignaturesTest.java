@@ -3,6 +3,7 @@ package io.agent7.agent.collect.windows.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agent7.agent.collect.Doc;
+import io.agent7.agent.collect.Fields;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.node.ObjectNode;
@@ -31,11 +32,10 @@ class CodeSignaturesTest {
         Doc doc = new Doc();
         CodeSignatures.write(doc, "process.code_signature", new Signature(code, "Contoso Ltd"));
         ObjectNode built = doc.build();
-        assertThat(Conformance.bool(built, "process.code_signature.exists")).isEqualTo(exists);
-        assertThat(Conformance.bool(built, "process.code_signature.trusted")).isEqualTo(trusted);
-        assertThat(Conformance.bool(built, "process.code_signature.valid")).isEqualTo(valid);
-        assertThat(Conformance.text(built, "process.code_signature.status")).isEqualTo(status);
-        assertThat(Conformance.text(built, "process.code_signature.subject_name"))
-                .isEqualTo(exists ? "Contoso Ltd" : null);
+        assertThat(Fields.bool(built, "process.code_signature.exists")).isEqualTo(exists);
+        assertThat(Fields.bool(built, "process.code_signature.trusted")).isEqualTo(trusted);
+        assertThat(Fields.bool(built, "process.code_signature.valid")).isEqualTo(valid);
+        assertThat(Fields.text(built, "process.code_signature.status")).isEqualTo(status);
+        assertThat(Fields.text(built, "process.code_signature.subject_name")).isEqualTo(exists ? "Contoso Ltd" : null);
     }
 }

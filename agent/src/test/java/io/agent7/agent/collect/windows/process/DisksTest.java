@@ -1,11 +1,12 @@
 package io.agent7.agent.collect.windows.process;
 
-import static io.agent7.agent.collect.windows.process.Conformance.bool;
-import static io.agent7.agent.collect.windows.process.Conformance.has;
-import static io.agent7.agent.collect.windows.process.Conformance.number;
-import static io.agent7.agent.collect.windows.process.Conformance.text;
+import static io.agent7.agent.collect.Fields.bool;
+import static io.agent7.agent.collect.Fields.has;
+import static io.agent7.agent.collect.Fields.number;
+import static io.agent7.agent.collect.Fields.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agent7.agent.collect.Fields;
 import io.agent7.schema.Documents;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,7 @@ class DisksTest {
     @Test
     void everyDriveThatStillExistsIsADocumentTheServerAccepts() {
         assertThat(docs).extracting(d -> text(d, "disk.mount_point")).containsExactly("C:", "D:", "E:", "Z:");
-        Conformance.assertConforms("disk", docs);
+        Fields.assertConforms("disk", docs);
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.agent7.agent.collect.windows.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agent7.agent.collect.Doc;
+import io.agent7.agent.collect.Fields;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.node.ObjectNode;
 
 class ImageCacheTest {
 
@@ -72,5 +75,36 @@ class ImageCacheTest {
     void aMissingImageHasNoFacts() {
         assertThat(cache.facts(dir.resolve("deleted.exe").toString())).isNull();
         assertThat(verified).isEmpty();
+    }
+
+    @Test
+    void theProgramsOfConfiguredItemsGetTheirHashAndSignerAndOnlyTheyStayCached() throws IOException {
+        Path program = Files.writeString(dir.resolve("updater.exe"), "abc");
+        ObjectNode service = new Doc()
+                .text("service.name", "Updater")
+                .text("process.executable", program.toString())
+                .build();
+        ObjectNode missing = new Doc()
+                .text("service.name", "Gone")
+                .text("process.executable", dir.resolve("gone.exe").toString())
+                .build();
+        ObjectNode driverless = new Doc().text("service.name", "NoProgram").build();
+
+        cache.describePrograms(List.of(service, missing, driverless));
+
+        assertThat(Fields.text(service, "process.hash.sha256"))
+                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assertThat(Fields.text(service, "process.code_signature.subject_name")).isEqualTo("Contoso");
+        assertThat(Fields.bool(service, "process.code_signature.trusted")).isTrue();
+        assertThat(Fields.text(service, "service.name"))
+                .as("what the mapping wrote stays")
+                .isEqualTo("Updater");
+        assertThat(Fields.has(missing, "process.hash.sha256")).isFalse();
+        assertThat(driverless.toString()).isEqualTo("{\"service\":{\"name\":\"NoProgram\"}}");
+        Fields.assertConforms("service", List.of(service, missing, driverless));
+        cache.describePrograms(List.of());
+        assertThat(cache.size())
+                .as("a collection that named none of them ended their entries")
+                .isZero();
     }
 }

@@ -1,10 +1,11 @@
 package io.agent7.agent.collect.windows.process;
 
-import static io.agent7.agent.collect.windows.process.Conformance.has;
-import static io.agent7.agent.collect.windows.process.Conformance.number;
-import static io.agent7.agent.collect.windows.process.Conformance.text;
+import static io.agent7.agent.collect.Fields.has;
+import static io.agent7.agent.collect.Fields.number;
+import static io.agent7.agent.collect.Fields.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agent7.agent.collect.Fields;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,7 @@ class NetworkConnectionsTest {
     @Test
     void everyRowOfTheFourTablesIsOneDocumentTheServerAccepts() {
         assertThat(docs).hasSize(10);
-        Conformance.assertConforms("network_connection", docs);
+        Fields.assertConforms("network_connection", docs);
     }
 
     @Test

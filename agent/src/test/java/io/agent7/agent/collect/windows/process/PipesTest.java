@@ -1,10 +1,11 @@
 package io.agent7.agent.collect.windows.process;
 
-import static io.agent7.agent.collect.windows.process.Conformance.has;
-import static io.agent7.agent.collect.windows.process.Conformance.number;
-import static io.agent7.agent.collect.windows.process.Conformance.text;
+import static io.agent7.agent.collect.Fields.has;
+import static io.agent7.agent.collect.Fields.number;
+import static io.agent7.agent.collect.Fields.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agent7.agent.collect.Fields;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,7 +38,7 @@ class PipesTest {
     @Test
     void everyNamedPipeIsOneDocumentTheServerAccepts() {
         assertThat(docs).hasSize(7);
-        Conformance.assertConforms("pipe", docs);
+        Fields.assertConforms("pipe", docs);
     }
 
     @ParameterizedTest

@@ -1,11 +1,12 @@
 package io.agent7.agent.collect.windows.process;
 
-import static io.agent7.agent.collect.windows.process.Conformance.bool;
-import static io.agent7.agent.collect.windows.process.Conformance.has;
-import static io.agent7.agent.collect.windows.process.Conformance.number;
-import static io.agent7.agent.collect.windows.process.Conformance.text;
+import static io.agent7.agent.collect.Fields.bool;
+import static io.agent7.agent.collect.Fields.has;
+import static io.agent7.agent.collect.Fields.number;
+import static io.agent7.agent.collect.Fields.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agent7.agent.collect.Fields;
 import io.agent7.agent.collect.windows.FileTimes;
 import io.agent7.schema.Documents;
 import java.time.Instant;
@@ -136,7 +137,7 @@ class ProcessDocumentsTest {
         assertThat(docs)
                 .extracting(d -> number(d, "process.pid"))
                 .containsExactlyInAnyOrder(4L, 72L, 388L, 556L, 676L, 1012L, 1013L, 5120L, 5004L, 7777L, 8888L);
-        Conformance.assertConforms("process", docs);
+        Fields.assertConforms("process", docs);
     }
 
     @Test

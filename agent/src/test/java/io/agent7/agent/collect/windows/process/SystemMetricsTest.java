@@ -1,10 +1,11 @@
 package io.agent7.agent.collect.windows.process;
 
-import static io.agent7.agent.collect.windows.process.Conformance.has;
-import static io.agent7.agent.collect.windows.process.Conformance.number;
-import static io.agent7.agent.collect.windows.process.Conformance.text;
+import static io.agent7.agent.collect.Fields.has;
+import static io.agent7.agent.collect.Fields.number;
+import static io.agent7.agent.collect.Fields.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agent7.agent.collect.Fields;
 import io.agent7.schema.Documents;
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +34,7 @@ class SystemMetricsTest {
     @Test
     void aSampleHasCpuMemoryPageFilesProcessesAndUptime() {
         ObjectNode doc = SystemMetrics.document(sample(BEFORE, AFTER, PAGE_FILES));
-        Conformance.assertConforms("system_metric", List.of(doc));
+        Fields.assertConforms("system_metric", List.of(doc));
         assertThat(text(doc, "system_metric.sampled_at")).isEqualTo("2026-12-07T12:00:00.000Z");
         assertThat(Documents.get(doc, "system_metric.cpu.pct").asDouble()).isEqualTo(0.4545);
         assertThat(number(doc, "system_metric.cpu.cores")).isEqualTo(8);
