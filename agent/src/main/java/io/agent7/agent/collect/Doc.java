@@ -17,7 +17,20 @@ public final class Doc {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final ObjectNode node = Documents.object();
+    private final ObjectNode node;
+
+    public Doc() {
+        this(Documents.object());
+    }
+
+    private Doc(ObjectNode node) {
+        this.node = node;
+    }
+
+    /** Goes on writing into a document built before (what a later step learned about its item). */
+    public static Doc onto(ObjectNode document) {
+        return new Doc(document);
+    }
 
     public Doc text(String path, String value) {
         if (value != null && !value.isBlank()) {

@@ -2,6 +2,8 @@ package io.agent7.agent.collect.windows.config;
 
 import io.agent7.agent.collect.Collector;
 import io.agent7.agent.collect.windows.config.win32.ServiceReader;
+import io.agent7.agent.collect.windows.process.ImageCache;
+import io.agent7.agent.collect.windows.process.win32.Authenticode;
 import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
 import java.nio.file.Files;
@@ -14,6 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ServiceCollector implements Collector {
 
     private final DataType type;
+    /** Hashes and signatures of the programs named, kept while they stay unchanged. */
+    private final ImageCache programs = new ImageCache(Authenticode::verify);
 
     public ServiceCollector(Schema schema) {
         this.type = schema.require("service");
@@ -28,7 +32,8 @@ public final class ServiceCollector implements Collector {
     public List<ObjectNode> collect() {
         ServiceReader reader = new ServiceReader();
         ServiceMapping mapping = new ServiceMapping(reader.computerName(), System.getenv(), ServiceCollector::isFile);
-        return reader.read().stream().map(mapping::document).toList();
+        return programs.describePrograms(
+                reader.read().stream().map(mapping::document).toList());
     }
 
     /** Whether a Windows path names a file; a path Java cannot parse names none. */

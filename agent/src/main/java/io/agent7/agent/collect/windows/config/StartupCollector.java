@@ -2,6 +2,8 @@ package io.agent7.agent.collect.windows.config;
 
 import io.agent7.agent.collect.Collector;
 import io.agent7.agent.collect.windows.config.win32.StartupReader;
+import io.agent7.agent.collect.windows.process.ImageCache;
+import io.agent7.agent.collect.windows.process.win32.Authenticode;
 import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
 import java.util.List;
@@ -12,6 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class StartupCollector implements Collector {
 
     private final DataType type;
+    /** Hashes and signatures of the programs named, kept while they stay unchanged. */
+    private final ImageCache programs = new ImageCache(Authenticode::verify);
 
     public StartupCollector(Schema schema) {
         this.type = schema.require("startup_item");
@@ -26,9 +30,9 @@ public final class StartupCollector implements Collector {
     public List<ObjectNode> collect() {
         Map<String, String> environment = System.getenv();
         StartupMapping mapping = new StartupMapping(environment, ServiceCollector::isFile);
-        return new StartupReader(environment)
+        return programs.describePrograms(new StartupReader(environment)
                 .read().stream()
                         .flatMap(value -> mapping.documents(value).stream())
-                        .toList();
+                        .toList());
     }
 }

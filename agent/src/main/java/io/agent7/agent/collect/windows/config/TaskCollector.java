@@ -2,6 +2,8 @@ package io.agent7.agent.collect.windows.config;
 
 import io.agent7.agent.collect.Collector;
 import io.agent7.agent.collect.windows.config.win32.TaskReader;
+import io.agent7.agent.collect.windows.process.ImageCache;
+import io.agent7.agent.collect.windows.process.win32.Authenticode;
 import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
 import java.time.ZoneId;
@@ -12,6 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class TaskCollector implements Collector {
 
     private final DataType type;
+    /** Hashes and signatures of the programs named, kept while they stay unchanged. */
+    private final ImageCache programs = new ImageCache(Authenticode::verify);
 
     public TaskCollector(Schema schema) {
         this.type = schema.require("scheduled_task");
@@ -26,6 +30,7 @@ public final class TaskCollector implements Collector {
     public List<ObjectNode> collect() {
         // Task Scheduler writes its dates in the host's local time, which is the JVM's zone here.
         TaskMapping mapping = new TaskMapping(System.getenv(), ServiceCollector::isFile, ZoneId.systemDefault());
-        return new TaskReader().read().stream().map(mapping::document).toList();
+        return programs.describePrograms(
+                new TaskReader().read().stream().map(mapping::document).toList());
     }
 }

@@ -1,5 +1,7 @@
 package io.agent7.agent.collect.windows.process;
 
+import io.agent7.agent.collect.Doc;
+import io.agent7.schema.Documents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -11,17 +13,21 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * SHA-256 and signature of program files, kept between collections: a file whose path, size
  * and modification time are unchanged is the same file, so forty svchost.exe processes and
  * every later collection cost one hash and one WinVerifyTrust. Paths compare without regard to
  * case, as Windows does. Entries of files no process ran in the latest collection are dropped,
- * so the cache holds what runs, not everything that ever ran.
+ * so the cache holds what runs, not everything that ever ran. The collectors of services,
+ * tasks and startup items keep one each for the programs they name.
  */
 public final class ImageCache {
 
@@ -58,6 +64,26 @@ public final class ImageCache {
             entries.put(key, new Entry(attributes.size(), modified, facts)); // an unread file is tried again
         }
         return facts;
+    }
+
+    /**
+     * Adds to each document of a configured program (a service, a task's action, a startup
+     * item) the SHA-256 and signature of its {@code process.executable}, when that file can be
+     * read, and ends the collection: one collection's documents, all of them.
+     */
+    public List<ObjectNode> describePrograms(List<ObjectNode> documents) {
+        documents.forEach(this::describeProgram);
+        endCollection();
+        return documents;
+    }
+
+    void describeProgram(ObjectNode document) {
+        JsonNode executable = Documents.get(document, "process.executable");
+        ImageFacts facts = executable == null || !executable.isString() ? null : facts(executable.asString());
+        if (facts != null) {
+            Doc.onto(document).text("process.hash.sha256", facts.sha256());
+            CodeSignatures.write(Doc.onto(document), "process.code_signature", facts.signature());
+        }
     }
 
     /** Ends a collection: files no process ran in it leave the cache. */
