@@ -1,6 +1,7 @@
 package io.agent7.agent;
 
 import io.agent7.agent.collect.Collector;
+import io.agent7.agent.collect.windows.process.win32.HostReader;
 import io.agent7.agent.runtime.AgentRuntime;
 import io.agent7.agent.state.Credentials;
 import io.agent7.agent.state.HostFacts;
@@ -135,7 +136,9 @@ public final class Main {
             err.println("enroll needs --server URL and --site-key KEY");
             return 2;
         }
-        HostFacts host = HostFacts.detect(new SystemInfo());
+        // On Windows the registry and the Win32 API name the host (MachineGuid, the build as
+        // winver shows it); OSHI's portable facts serve the other systems.
+        HostFacts host = windows() ? HostReader.read().facts() : HostFacts.detect(new SystemInfo());
         String caPem = options.containsKey("ca-cert")
                 ? java.nio.file.Files.readString(
                         Path.of(options.get("ca-cert")), java.nio.charset.StandardCharsets.US_ASCII)
