@@ -138,7 +138,7 @@ public final class Main {
         }
         // On Windows the registry and the Win32 API name the host (MachineGuid, the build as
         // winver shows it); OSHI's portable facts serve the other systems.
-        HostFacts host = windows() ? HostReader.read().facts() : HostFacts.detect(new SystemInfo());
+        HostFacts host = windows() ? HostReader.enrollmentFacts() : HostFacts.detect(new SystemInfo());
         String caPem = options.containsKey("ca-cert")
                 ? java.nio.file.Files.readString(
                         Path.of(options.get("ca-cert")), java.nio.charset.StandardCharsets.US_ASCII)

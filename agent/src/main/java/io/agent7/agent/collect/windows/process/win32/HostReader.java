@@ -18,6 +18,7 @@ import com.sun.jna.win32.W32APIOptions;
 import io.agent7.agent.collect.windows.process.DomainMembership;
 import io.agent7.agent.collect.windows.process.WindowsHostFacts;
 import io.agent7.agent.collect.windows.process.WindowsVersion;
+import io.agent7.agent.state.HostFacts;
 
 /** The host's identity, version and domain membership. */
 public final class HostReader {
@@ -34,6 +35,15 @@ public final class HostReader {
     /** The host's facts, read now: what the agent sends at enrollment on Windows. */
     public static WindowsHostFacts read() {
         return WindowsHostFacts.of(machineGuid(), hostName(), version(), membership());
+    }
+
+    /**
+     * What enrollment sends: the machine id, name and version, without the domain membership
+     * the enrollment request has no field for (so that a failing NetGetJoinInformation does
+     * not stop an enrollment that would not use its answer).
+     */
+    public static HostFacts enrollmentFacts() {
+        return WindowsHostFacts.of(machineGuid(), hostName(), version(), null).facts();
     }
 
     /** MachineGuid from the 64-bit view: a 32-bit view would read the same key, but only by redirection luck. */
