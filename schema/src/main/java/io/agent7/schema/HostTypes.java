@@ -170,7 +170,7 @@ final class HostTypes {
             .caseless("startup_item.location", "Where it is registered: registry key, folder or file.")
             .keyword(
                     "startup_item.source",
-                    "Mechanism: registry_run, registry_runonce, startup_folder, winlogon, "
+                    "Mechanism: registry_run, registry_runonce, startup_folder, winlogon, active_setup, "
                             + "systemd_unit, rc_local, xdg_autostart, cron_reboot, init_d.")
             .keyword("startup_item.scope", "Whom it applies to: machine (all users) or user.")
             .field("startup_item.enabled", BOOLEAN, "Whether it is enabled.")
