@@ -1,12 +1,7 @@
 package io.agent7.agent.collect.windows;
 
 import io.agent7.agent.collect.Collector;
-import io.agent7.agent.collect.windows.accounts.LocalGroupCollector;
-import io.agent7.agent.collect.windows.accounts.LocalUserCollector;
-import io.agent7.agent.collect.windows.accounts.LoggedOnUserCollector;
-import io.agent7.agent.collect.windows.accounts.NetSessionCollector;
-import io.agent7.agent.collect.windows.accounts.PrinterCollector;
-import io.agent7.agent.collect.windows.accounts.ShareCollector;
+import io.agent7.agent.collect.windows.accounts.AccountCollectors;
 import io.agent7.agent.collect.windows.config.RegistryCollector;
 import io.agent7.agent.collect.windows.config.ServiceCollector;
 import io.agent7.agent.collect.windows.config.StartupCollector;
@@ -35,13 +30,8 @@ public final class WindowsCollectors {
                 new StartupCollector(schema),
                 new RegistryCollector(schema),
                 new WindowsSoftwareCollector(schema),
-                new WindowsUpdateCollector(schema),
-                new LoggedOnUserCollector(schema),
-                new LocalUserCollector(schema),
-                new LocalGroupCollector(schema),
-                new ShareCollector(schema),
-                new NetSessionCollector(schema),
-                new PrinterCollector(schema)));
+                new WindowsUpdateCollector(schema)));
+        collectors.addAll(AccountCollectors.all(schema));
         return List.copyOf(collectors);
     }
 }

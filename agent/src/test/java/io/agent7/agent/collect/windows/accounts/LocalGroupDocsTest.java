@@ -10,7 +10,6 @@ import static io.agent7.agent.collect.windows.accounts.AccountsFixture.MACHINE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agent7.agent.collect.Fields;
-import io.agent7.schema.Schema;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,8 +26,6 @@ class LocalGroupDocsTest {
                 .extracting(d -> text(d, "group.name"))
                 .containsExactly("Administrators", "Backup Operators", "Users", "Remote Desktop Users", "Helpdesk");
         Fields.assertConforms("local_group", docs);
-        Fields.assertConforms(
-                "local_group", new LocalGroupCollector(Schema.standard(), AccountsFixture::accounts).collect());
     }
 
     @Test

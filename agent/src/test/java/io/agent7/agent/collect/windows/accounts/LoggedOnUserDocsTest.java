@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agent7.agent.collect.Fields;
 import io.agent7.agent.collect.windows.FileTimes;
-import io.agent7.schema.Schema;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -77,9 +76,6 @@ class LoggedOnUserDocsTest {
                 .extracting(d -> text(d, "user.name"))
                 .containsExactly("alice", "bob", "svc_sql", "carol", "Søren Ærø");
         Fields.assertConforms("logged_on_user", docs);
-        Fields.assertConforms(
-                "logged_on_user",
-                new LoggedOnUserCollector(Schema.standard(), LoggedOnUserDocsTest::sessions).collect());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -6,7 +6,6 @@ import static io.agent7.agent.collect.Fields.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agent7.agent.collect.Fields;
-import io.agent7.schema.Schema;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,8 +29,6 @@ class NetSessionDocsTest {
     @Test
     void everySessionIsADocumentThatTheServerAccepts() {
         Fields.assertConforms("net_session", docs);
-        Fields.assertConforms(
-                "net_session", new NetSessionCollector(Schema.standard(), NetSessionDocsTest::sessions).collect());
         Fields.assertConforms(
                 "net_session", NetSessionDocs.documents(List.of(SmbSession.level10("\\\\10.9.9.9", "carol", 7, 1))));
     }

@@ -6,7 +6,6 @@ import static io.agent7.agent.collect.Fields.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agent7.agent.collect.Fields;
-import io.agent7.schema.Schema;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,8 +64,6 @@ class PrinterDocsTest {
     @Test
     void everyPrinterIsADocumentThatTheServerAccepts() {
         Fields.assertConforms("printer", docs);
-        Fields.assertConforms(
-                "printer", new PrinterCollector(Schema.standard(), PrinterDocsTest::printers, () -> null).collect());
     }
 
     @ParameterizedTest(name = "{0}")
