@@ -2,15 +2,8 @@ package io.agent7.agent.collect.windows.software;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.agent7.schema.CommonFields;
-import io.agent7.schema.DataType;
-import io.agent7.schema.DocumentIds;
-import io.agent7.schema.Documents;
-import io.agent7.schema.Schema;
-import java.util.ArrayList;
-import java.util.HashSet;
+import io.agent7.agent.collect.Fields;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -81,25 +74,8 @@ class SoftwareSchemaTest {
                         null,
                         null));
 
-        assertConforms(Schema.standard().require("software"), SoftwareMapping.documents(machine), 3);
-    }
-
-    static void assertConforms(DataType type, List<ObjectNode> docs, int expected) {
-        assertThat(docs).hasSize(expected);
-        Set<String> ids = new HashSet<>();
-        for (ObjectNode doc : docs) {
-            assertThat(Schema.standard().normalizer(type).normalize(doc))
-                    .as("stored form: " + doc)
-                    .isEqualTo(doc);
-            List<String> fields = new ArrayList<>();
-            Documents.forEachLeaf(doc, (name, value) -> fields.add(name));
-            assertThat(fields)
-                    .as("only the type's own fields: " + doc)
-                    .allMatch(type.fields()::containsKey)
-                    .noneMatch(CommonFields.SERVER_OWNED::contains);
-            assertThat(ids.add(DocumentIds.of("h", type, doc)))
-                    .as("one item once: " + doc)
-                    .isTrue();
-        }
+        List<ObjectNode> docs = SoftwareMapping.documents(machine);
+        assertThat(docs).hasSize(3);
+        Fields.assertConforms("software", docs);
     }
 }

@@ -2,18 +2,12 @@ package io.agent7.agent.collect.windows.update;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agent7.agent.collect.Fields;
 import io.agent7.agent.collect.windows.FileTimes;
-import io.agent7.schema.CommonFields;
-import io.agent7.schema.DataType;
-import io.agent7.schema.DocumentIds;
 import io.agent7.schema.Documents;
-import io.agent7.schema.Schema;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -262,19 +256,7 @@ class UpdateMappingTest {
                         history(1, 2, JAN_10, "Sécurité: mise à jour de l'outil (KB890830)", "y", "AutomaticUpdates"),
                         history(1, 2, JAN_10, "", "", "AutomaticUpdates")));
 
-        DataType type = Schema.standard().require("update");
         assertThat(docs).hasSize(2);
-        Set<String> ids = new HashSet<>();
-        for (ObjectNode doc : docs) {
-            assertThat(Schema.standard().normalizer(type).normalize(doc))
-                    .as("stored form: " + doc)
-                    .isEqualTo(doc);
-            List<String> fields = new ArrayList<>();
-            Documents.forEachLeaf(doc, (name, value) -> fields.add(name));
-            assertThat(fields).allMatch(type.fields()::containsKey).noneMatch(CommonFields.SERVER_OWNED::contains);
-            assertThat(ids.add(DocumentIds.of("h", type, doc)))
-                    .as("one item once: " + doc)
-                    .isTrue();
-        }
+        Fields.assertConforms("update", docs);
     }
 }
