@@ -1,9 +1,7 @@
 package io.agent7.agent.collect;
 
 import io.agent7.schema.DataType;
-import io.agent7.schema.Documents;
 import io.agent7.schema.Schema;
-import io.agent7.schema.Values;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,34 +44,23 @@ public final class ProcessCollector implements Collector {
         return documents;
     }
 
+    /** The document of a process, in the stored form the server's normaliser gives (numbers are longs). */
     static ObjectNode document(OSProcess p) {
-        ObjectNode doc = Documents.object();
-        ObjectNode process = doc.putObject("process");
-        process.put("pid", p.getProcessID());
-        process.put("start", Values.formatDate(Instant.ofEpochMilli(p.getStartTime())));
-        process.putObject("parent").put("pid", p.getParentProcessID());
-        putText(process, "name", p.getName());
-        putText(process, "executable", p.getPath());
-        putText(process, "command_line", p.getCommandLine());
         List<String> args = p.getArguments();
+        Doc doc = new Doc()
+                .number("process.pid", p.getProcessID())
+                .date("process.start", Instant.ofEpochMilli(p.getStartTime()))
+                .number("process.parent.pid", p.getParentProcessID())
+                .text("process.name", p.getName())
+                .text("process.executable", p.getPath())
+                .text("process.command_line", p.getCommandLine())
+                .texts("process.args", args)
+                .text("process.working_directory", p.getCurrentWorkingDirectory())
+                .text("process.user.name", p.getUser())
+                .text("process.user.id", p.getUserID());
         if (args != null && !args.isEmpty()) {
-            var array = process.putArray("args");
-            args.forEach(array::add);
-            process.put("args_count", args.size());
+            doc.number("process.args_count", args.size());
         }
-        putText(process, "working_directory", p.getCurrentWorkingDirectory());
-        ObjectNode user = Documents.object();
-        putText(user, "name", p.getUser());
-        putText(user, "id", p.getUserID());
-        if (!user.isEmpty()) {
-            process.set("user", user);
-        }
-        return doc;
-    }
-
-    private static void putText(ObjectNode node, String field, String value) {
-        if (value != null && !value.isBlank()) {
-            node.put(field, value);
-        }
+        return doc.build();
     }
 }
