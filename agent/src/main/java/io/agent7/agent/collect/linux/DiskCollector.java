@@ -218,7 +218,11 @@ public final class DiskCollector implements Collector {
 
     /** Size as df reports it: used = size - free blocks; free = what unprivileged users may still use. */
     private void sizes(Doc doc, Mounts.Mount mount) {
-        long[] space = NETWORK_FILE_SYSTEMS.contains(mount.type()) ? statWithTimeout(mount) : stat(mount);
+        sizes(doc, NETWORK_FILE_SYSTEMS.contains(mount.type()) ? statWithTimeout(mount) : stat(mount));
+    }
+
+    /** @param space {total, usable, unallocated} bytes, or null */
+    static void sizes(Doc doc, long[] space) {
         if (space == null || space[0] <= 0) {
             return;
         }

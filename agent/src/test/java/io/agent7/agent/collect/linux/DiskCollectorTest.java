@@ -1,12 +1,15 @@
 package io.agent7.agent.collect.linux;
 
 import static io.agent7.agent.collect.Fields.bool;
+import static io.agent7.agent.collect.Fields.decimal;
 import static io.agent7.agent.collect.Fields.has;
+import static io.agent7.agent.collect.Fields.number;
 import static io.agent7.agent.collect.Fields.only;
 import static io.agent7.agent.collect.Fields.text;
 import static io.agent7.agent.collect.Fields.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agent7.agent.collect.Doc;
 import io.agent7.agent.collect.Fields;
 import io.agent7.schema.Schema;
 import java.nio.file.Path;
@@ -97,6 +100,18 @@ class DiskCollectorTest {
     @Test
     void sizesAreLeftOutForAFixtureRoot() {
         assertThat(docs).noneMatch(d -> has(d, "volume.size") || has(d, "disk.used"));
+    }
+
+    @Test
+    void sizesAreWhatDfShowsUsedIsTotalLessFreeBlocksAndFreeIsWhatUsersMayStillUse() {
+        ObjectNode root = mount("/");
+        // 100 GiB, 30 GiB usable by users, 40 GiB unallocated (10 GiB reserved for root)
+        DiskCollector.sizes(Doc.onto(root), new long[] {100L << 30, 30L << 30, 40L << 30});
+        assertThat(number(root, "volume.size")).isEqualTo(100L << 30);
+        assertThat(number(root, "disk.used")).isEqualTo(60L << 30);
+        assertThat(number(root, "disk.free")).isEqualTo(30L << 30);
+        assertThat(decimal(root, "disk.used_pct")).isEqualTo(0.6667);
+        Fields.assertConforms("disk", root);
     }
 
     @Test

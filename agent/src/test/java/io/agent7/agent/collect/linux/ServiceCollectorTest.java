@@ -187,6 +187,7 @@ class ServiceCollectorTest {
         assertThat(number(unitless, "service.pid")).isEqualTo(900);
         assertThat(has(unitless, "service.unit_file")).isFalse();
         assertThat(Fields.column(docs, "service.name")).doesNotContain("ghost.service");
+        Fields.assertConforms("service", docs);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static io.agent7.agent.collect.Fields.number;
 import static io.agent7.agent.collect.Fields.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agent7.agent.collect.Fields;
 import io.agent7.schema.Schema;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +64,9 @@ class SystemMetricCollectorTest {
                 .isFalse();
         // user +300, system +100, idle +500, iowait +100: 400 busy of 1000
         Files.writeString(root.resolve("proc/stat"), "cpu  1300 0 600 8500 600 0 0 0 0 0\nbtime 1700000000\n");
-        assertThat(decimal(collector.collect().get(0), "system_metric.cpu.pct")).isEqualTo(0.4);
+        ObjectNode second = collector.collect().get(0);
+        assertThat(decimal(second, "system_metric.cpu.pct")).isEqualTo(0.4);
+        Fields.assertConforms("system_metric", second);
         Files.writeString(root.resolve("proc/stat"), "cpu  2300 0 600 8500 600 0 0 0 0 0\nbtime 1700000000\n");
         assertThat(decimal(collector.collect().get(0), "system_metric.cpu.pct")).isEqualTo(1.0);
     }

@@ -107,4 +107,31 @@ class ImageCacheTest {
                 .as("a collection that named none of them ended their entries")
                 .isZero();
     }
+
+    @Test
+    void theProgramsOfTasksAndStartupItemsAreDescribedAsServicesAre() throws IOException {
+        String program = Files.writeString(dir.resolve("agent.exe"), "abc").toString();
+        ObjectNode task = new Doc()
+                .text("scheduled_task.name", "Updater")
+                .text("scheduled_task.path", "\\Contoso\\Updater")
+                .text("process.executable", program)
+                .build();
+        ObjectNode startup = new Doc()
+                .text("startup_item.name", "Contoso Agent")
+                .text("startup_item.location", "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run")
+                .text("process.executable", program)
+                .build();
+
+        cache.describePrograms(List.of(task, startup));
+
+        for (ObjectNode described : List.of(task, startup)) {
+            assertThat(Fields.text(described, "process.hash.sha256"))
+                    .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+            assertThat(Fields.text(described, "process.code_signature.subject_name"))
+                    .isEqualTo("Contoso");
+        }
+        assertThat(verified).as("one file, verified once").hasSize(1);
+        Fields.assertConforms("scheduled_task", task);
+        Fields.assertConforms("startup_item", startup);
+    }
 }
