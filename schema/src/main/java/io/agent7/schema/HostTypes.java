@@ -69,7 +69,9 @@ final class HostTypes {
             .executable("the process runs")
             .caselessText("process.user.name", "Name of the account the process runs as.")
             .keyword("process.user.id", "Id of that account: a uid on Linux, a SID on Windows.")
-            .keyword("process.entity_id", "Unique id of the process on this host: host, pid and start time.")
+            .keyword(
+                    "process.entity_id",
+                    "Unique id of the process: set by the ingest API, the document's id (host, pid and start time).")
             .fieldAlias("pid", "process.pid")
             .fieldAlias("ppid", "process.parent.pid")
             .fieldAliases("process.command_line", "cmd_line", "command")

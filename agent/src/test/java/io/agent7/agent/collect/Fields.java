@@ -6,12 +6,15 @@ import io.agent7.schema.CommonFields;
 import io.agent7.schema.DataType;
 import io.agent7.schema.DocumentIds;
 import io.agent7.schema.Documents;
+import io.agent7.schema.FieldsByOs;
 import io.agent7.schema.Schema;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,6 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
  * would: the Linux and the Windows collectors' tests alike.
  */
 public final class Fields {
+
+    /** type, field, OS families: what the conformance checks of each OS's collector tests saw filled. */
+    private static final Map<String, Map<String, Set<String>>> SEEN = new ConcurrentHashMap<>();
 
     private Fields() {}
 
@@ -114,5 +120,41 @@ public final class Fields {
                 .as(typeName + ": only the type's own fields: " + doc)
                 .allMatch(type.fields()::containsKey)
                 .noneMatch(CommonFields.SERVER_OWNED::contains);
+        String family = osFamilyOfCaller();
+        if (family != null) {
+            Documents.forEachLeaf(doc, (name, value) -> {
+                if (!value.isNull()) {
+                    SEEN.computeIfAbsent(typeName, t -> new ConcurrentHashMap<>())
+                            .computeIfAbsent(name, f -> ConcurrentHashMap.newKeySet())
+                            .add(family);
+                }
+            });
+        }
+    }
+
+    /** What the conformance checks saw filled since {@link #forgetSeen()}, by type, field and OS family. */
+    public static FieldsByOs seen() {
+        return new FieldsByOs(SEEN);
+    }
+
+    public static void forgetSeen() {
+        SEEN.clear();
+    }
+
+    /**
+     * The OS family whose collector a check is about: the one in the calling test's package
+     * ({@code collect.windows...} or {@code collect.linux}), or null for other callers.
+     */
+    private static String osFamilyOfCaller() {
+        String caller = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+                .walk(frames -> frames.map(StackWalker.StackFrame::getDeclaringClass)
+                        .filter(c -> c != Fields.class)
+                        .findFirst()
+                        .map(Class::getPackageName)
+                        .orElse(""));
+        if (caller.startsWith("io.agent7.agent.collect.windows")) {
+            return FieldsByOs.WINDOWS;
+        }
+        return caller.startsWith("io.agent7.agent.collect.linux") ? FieldsByOs.LINUX : null;
     }
 }

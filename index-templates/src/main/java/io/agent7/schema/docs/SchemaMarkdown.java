@@ -4,6 +4,7 @@ import io.agent7.schema.CommonFields;
 import io.agent7.schema.DataType;
 import io.agent7.schema.Field;
 import io.agent7.schema.FieldType;
+import io.agent7.schema.FieldsByOs;
 import io.agent7.schema.Relation;
 import io.agent7.schema.Schema;
 import io.agent7.schema.templates.IndexSettings;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -29,15 +31,28 @@ public final class SchemaMarkdown {
 
     private final Schema schema;
 
+    private final FieldsByOs fieldsByOs;
+
     public SchemaMarkdown(Schema schema) {
+        this(schema, FieldsByOs.standard());
+    }
+
+    public SchemaMarkdown(Schema schema, FieldsByOs fieldsByOs) {
         this.schema = schema;
+        this.fieldsByOs = fieldsByOs;
     }
 
     public String markdown() {
         StringBuilder out = new StringBuilder();
         intro(out);
         out.append("## Data types\n\n");
-        out.append("What agents collect, one index each. ");
+        out.append("What agents collect, one index each. A type an agent collects from its own host has a"
+                + " column *Filled on*: the OS families whose agent writes the field. It is what the agent's"
+                + " collector tests see filled, fixtures of what the Win32 APIs return on Windows and a fixture"
+                + " root on Linux (the agent's `FieldsByOsTest` checks it, and `" + FieldsByOs.RESOURCE
+                + "` in the schema module holds it); a field with no family is one no agent fills yet, or one the server fills (said in its description). The"
+                + " host document comes from the agent's check-in on both; the directory types from the"
+                + " directory, whatever the OS of the agent that reads it.\n\n");
         contents(out, schema.types());
         for (DataType type : schema.types()) {
             type(out, type);
@@ -125,7 +140,7 @@ public final class SchemaMarkdown {
                 .append(".\n\n");
     }
 
-    private static void type(StringBuilder out, DataType type) {
+    private void type(StringBuilder out, DataType type) {
         out.append("### ").append(type.name()).append("\n\n");
         if (!type.description().isEmpty()) {
             out.append(cell(type.description())).append("\n\n");
@@ -177,9 +192,12 @@ public final class SchemaMarkdown {
         }
     }
 
-    private static void fieldTable(StringBuilder out, Collection<Field> fields, DataType type) {
-        out.append("| Field | Type | Case-insensitive | Description |\n");
-        out.append("| --- | --- | --- | --- |\n");
+    private void fieldTable(StringBuilder out, Collection<Field> fields, DataType type) {
+        boolean byOs = type != null && fieldsByOs.covers(type.name());
+        out.append(
+                byOs
+                        ? "| Field | Type | Case-insensitive | Filled on | Description |\n| --- | --- | --- | --- | --- |\n"
+                        : "| Field | Type | Case-insensitive | Description |\n| --- | --- | --- | --- |\n");
         for (Field field : fields) {
             out.append("| `")
                     .append(field.name())
@@ -187,11 +205,28 @@ public final class SchemaMarkdown {
                     .append(typeCell(field, type))
                     .append(" | ")
                     .append(field.caseInsensitive() ? "yes" : "")
-                    .append(" | ")
-                    .append(cell(field.description()))
-                    .append(" |\n");
+                    .append(" | ");
+            if (byOs) {
+                out.append(filledOn(type, field)).append(" | ");
+            }
+            out.append(cell(field.description())).append(" |\n");
         }
         out.append('\n');
+    }
+
+    /**
+     * The OS families whose agent fills the field (an alias: its target), as the table names
+     * them; "server" for a join key, which the ingest API computes.
+     */
+    private String filledOn(DataType type, Field field) {
+        String name = field.isAlias() ? field.aliasOf() : field.name();
+        if (name.startsWith(CommonFields.JOIN_KEYS + ".")) {
+            return "server";
+        }
+        return fieldsByOs.filledOn(type.name(), name).stream()
+                .map(family -> family.equals(FieldsByOs.WINDOWS) ? "Windows" : "Linux")
+                .sorted(Comparator.reverseOrder())
+                .collect(Collectors.joining(", "));
     }
 
     private static String typeCell(Field field, DataType type) {

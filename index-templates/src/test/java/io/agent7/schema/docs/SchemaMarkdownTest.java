@@ -3,6 +3,7 @@ package io.agent7.schema.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agent7.schema.DataType;
+import io.agent7.schema.FieldsByOs;
 import io.agent7.schema.Schema;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,33 @@ class SchemaMarkdownTest {
     }
 
     @Test
+    void theTypesAgentsCollectFromTheirHostSayWhichOsFillsEachField() {
+        String markdown = new SchemaMarkdown(
+                        Schema.standard(),
+                        FieldsByOs.parse("process\tprocess.pid\tlinux,windows\n"
+                                + "process\tprocess.hash.sha256\twindows\n"
+                                + "process\tprocess.working_directory\tlinux\n"))
+                .markdown();
+        String process = section(markdown, "process");
+        assertThat(process).contains("| Field | Type | Case-insensitive | Filled on | Description |");
+        assertThat(row(process, "process.pid")).contains(" | Windows, Linux | ");
+        assertThat(row(process, "process.hash.sha256")).contains(" | Windows | ");
+        assertThat(row(process, "process.working_directory")).contains(" | Linux | ");
+        assertThat(row(process, "process.pe.company")).as("filled by no agent").contains(" |  | ");
+        assertThat(section(markdown, "host"))
+                .as("not covered: the check-in writes it")
+                .doesNotContain("Filled on");
+    }
+
+    @Test
+    void theCheckedInTableCoversEveryTypeWithACollector() {
+        assertThat(FieldsByOs.standard().covers("process")).isTrue();
+        assertThat(FieldsByOs.standard().covers("registry_value")).isTrue();
+        assertThat(FieldsByOs.standard().covers("ad_user")).isFalse();
+        assertThat(section(markdown, "service")).contains("Filled on");
+    }
+
+    @Test
     void introListsEveryEcsFallback() {
         for (EcsFallbacks.Fallback fallback : EcsFallbacks.ALL) {
             assertThat(markdown).contains("- ECS `" + fallback.ecsType() + "`");
@@ -54,7 +82,18 @@ class SchemaMarkdownTest {
     }
 
     private String section(DataType type) {
-        int start = markdown.indexOf("\n### " + type.name() + "\n");
+        return section(markdown, type.name());
+    }
+
+    private static String row(String section, String field) {
+        return section.lines()
+                .filter(line -> line.startsWith("| `" + field + "` | "))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static String section(String markdown, String typeName) {
+        int start = markdown.indexOf("\n### " + typeName + "\n");
         int end = markdown.indexOf("\n#", start + 1);
         return markdown.substring(start, end < 0 ? markdown.length() : end);
     }

@@ -3,11 +3,13 @@ package io.agent7.agent.collect.linux;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agent7.agent.collect.Collector;
+import io.agent7.agent.collect.FieldsByOsTest;
 import io.agent7.schema.Schema;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * first program hashes, and the system-metric collector's first call waits 250 ms for its
  * second CPU reading, so only the CPU of later rounds is held to the budget.
  */
+@Tag(FieldsByOsTest.LIVE_HOST)
 class CollectionCostTest {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();

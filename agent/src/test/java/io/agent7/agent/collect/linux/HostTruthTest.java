@@ -6,6 +6,7 @@ import static io.agent7.agent.collect.Fields.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agent7.agent.collect.Fields;
+import io.agent7.agent.collect.FieldsByOsTest;
 import io.agent7.schema.Schema;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,6 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The collectors on this machine's own root agree with the tools an administrator would
  * ask: getent, dpkg-query, ss, findmnt and systemctl.
  */
+@Tag(FieldsByOsTest.LIVE_HOST)
 class HostTruthTest {
 
     private static final Path HOST = Path.of("/");
