@@ -169,4 +169,42 @@ class WindowsProcessTest {
         assertThat(Documents.get(planted, "process.pe")).as(planted.toString()).isNull();
         assertThat(text(planted, "process.hash.sha256")).hasSize(64);
     }
+
+    @Test
+    void systemMetricsHaveNoLoadAverageAndSwapInWholePages() {
+        for (VirtualHost host : windows) {
+            List<ObjectNode> docs = Fleets.collect(host, "system_metric");
+            assertConforms("system_metric", docs);
+            ObjectNode sample = docs.get(0);
+            assertThat(Documents.get(sample, "system_metric.load"))
+                    .as("Windows has no load average")
+                    .isNull();
+            assertThat(Documents.get(sample, "system_metric.cpu.pct").asDouble())
+                    .isBetween(0.0, 1.0);
+            assertThat(Documents.get(sample, "system_metric.swap.used").asLong() % 4096)
+                    .isZero();
+            assertThat(Documents.get(sample, "system_metric.process_count").asLong())
+                    .isPositive();
+        }
+    }
+
+    @Test
+    void drivesAreLettersWithTheSerialAsDirPrintsIt() {
+        for (VirtualHost host : windows) {
+            List<ObjectNode> docs = Fleets.collect(host, "disk");
+            assertConforms("disk", docs);
+            assertThat(docs).extracting(d -> text(d, "disk.mount_point")).contains("C:");
+            for (ObjectNode doc : docs) {
+                assertThat(text(doc, "volume.serial_number")).matches("[0-9A-F]{4}-[0-9A-F]{4}");
+                assertThat(text(doc, "volume.device_type")).isEqualTo("fixed");
+                assertThat(text(doc, "volume.device_name")).startsWith("\\\\?\\Volume{");
+                assertThat(Documents.get(doc, "disk.encrypted"))
+                        .as("the Windows collector does not read BitLocker's state")
+                        .isNull();
+                assertThat(Documents.get(doc, "disk.used").asLong()
+                                + Documents.get(doc, "disk.free").asLong())
+                        .isEqualTo(Documents.get(doc, "volume.size").asLong());
+            }
+        }
+    }
 }
