@@ -1,5 +1,8 @@
 package io.agent7.simulator.host;
 
+import io.agent7.agent.collect.windows.process.ImageFacts;
+import io.agent7.agent.collect.windows.process.Signature;
+import io.agent7.agent.collect.windows.process.VersionResource;
 import java.util.List;
 import java.util.function.Function;
 import tools.jackson.databind.node.ArrayNode;
@@ -10,6 +13,9 @@ import tools.jackson.databind.node.ObjectNode;
  * startup items share: path, command line, arguments, hash, signature and version resource.
  */
 final class ImageFields {
+
+    /** winerror.h: WinVerifyTrust found no signature, embedded or by catalog. */
+    private static final int TRUST_E_NOSIGNATURE = 0x800B0100;
 
     private ImageFields() {}
 
@@ -48,11 +54,7 @@ final class ImageFields {
         ObjectNode signature = Json.obj(process, "code_signature");
         signature.put("exists", signed);
         if (signed) {
-            signature.put(
-                    "subject_name",
-                    company.equals("Microsoft Corporation") && executable.startsWith("C:\\Windows\\")
-                            ? "Microsoft Windows"
-                            : company);
+            signature.put("subject_name", signer(company, executable));
             signature.put("trusted", true);
             signature.put("valid", true);
             signature.put("status", "trusted");
@@ -63,8 +65,31 @@ final class ImageFields {
         }
     }
 
-    /** The image fields of a process's program, with the process's placeholder values. */
-    static void ofProcess(ObjectNode process, HostState h, Proc proc, Program program) {
+    /**
+     * What the agent's image cache reads from a simulated Windows program file: the hash, the
+     * signature and, for the signed programs of known vendors, the version resource.
+     */
+    static ImageFacts facts(
+            String executable, String hashPath, String version, String company, String description, boolean signed) {
+        String sha256 = Hashes.binary(hashPath, version);
+        if (!signed) {
+            return new ImageFacts(sha256, new Signature(TRUST_E_NOSIGNATURE, null), null);
+        }
+        return new ImageFacts(
+                sha256,
+                new Signature(0, signer(company, executable)),
+                new VersionResource(company, description, fileName(executable)));
+    }
+
+    /** Windows' own files are signed by catalog as Microsoft Windows; other programs by their company. */
+    private static String signer(String company, String executable) {
+        return company.equals("Microsoft Corporation") && executable.startsWith("C:\\Windows\\")
+                ? "Microsoft Windows"
+                : company;
+    }
+
+    /** The image fields of a Linux process's program, with the process's placeholder values. */
+    static void ofLinuxProcess(ObjectNode process, HostState h, Proc proc, Program program) {
         if (!program.hasImage()) {
             return;
         }
@@ -73,18 +98,7 @@ final class ImageFields {
         String command = ProcessVars.expand(program.command(), vars);
         String hashPath = ProcessVars.expand(program.path(), ProcessVars.of(h, proc, program, true));
         String version = h.productVersion(program.product(), proc.ver());
-        boolean signed = !program.product().equals("planted");
-        write(
-                process,
-                executable,
-                command,
-                program.title(),
-                hashPath,
-                version,
-                program.company(),
-                program.description(),
-                h.profile.windows,
-                signed);
+        write(process, executable, command, program.title(), hashPath, version, "", "", false, true);
     }
 
     static String fileName(String path) {

@@ -4,6 +4,7 @@ import io.agent7.agent.collect.Collector;
 import io.agent7.agent.collect.windows.config.win32.TaskReader;
 import io.agent7.agent.collect.windows.process.ImageCache;
 import io.agent7.agent.collect.windows.process.win32.Authenticode;
+import io.agent7.agent.collect.windows.process.win32.VersionInfo;
 import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
 import java.time.ZoneId;
@@ -15,7 +16,7 @@ public final class TaskCollector implements Collector {
 
     private final DataType type;
     /** Hashes and signatures of the programs named, kept while they stay unchanged. */
-    private final ImageCache programs = new ImageCache(Authenticode::verify);
+    private final ImageCache programs = new ImageCache(Authenticode::verify, VersionInfo::read);
 
     public TaskCollector(Schema schema) {
         this.type = schema.require("scheduled_task");

@@ -22,9 +22,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * SHA-256 and signature of program files, kept between collections: a file whose path, size
+ * SHA-256, signature and version resource of program files, kept between collections: a file whose path, size
  * and modification time are unchanged is the same file, so forty svchost.exe processes and
- * every later collection cost one hash and one WinVerifyTrust. Paths compare without regard to
+ * every later collection cost one hash, one WinVerifyTrust and one version resource read. Paths compare without regard to
  * case, as Windows does. Entries of files no process ran in the latest collection are dropped,
  * so the cache holds what runs, not everything that ever ran. The collectors of services,
  * tasks and startup items keep one each for the programs they name.
@@ -33,13 +33,19 @@ public final class ImageCache {
 
     private final Function<String, Signature> verifier;
 
+    private final Function<String, VersionResource> versions;
+
     private final Map<String, Entry> entries = new HashMap<>();
 
     private Set<String> seen = new HashSet<>();
 
-    /** @param verifier the signature of a file path: WinVerifyTrust on Windows */
-    public ImageCache(Function<String, Signature> verifier) {
+    /**
+     * @param verifier the signature of a file path: WinVerifyTrust on Windows
+     * @param versions the version resource of a file path, null when it has none
+     */
+    public ImageCache(Function<String, Signature> verifier, Function<String, VersionResource> versions) {
         this.verifier = verifier;
+        this.versions = versions;
     }
 
     /** The facts of the image at {@code path}, or null when the file cannot be read. */
@@ -59,7 +65,7 @@ public final class ImageCache {
         if (entry != null && entry.size() == attributes.size() && entry.modified() == modified) {
             return entry.facts();
         }
-        ImageFacts facts = new ImageFacts(sha256(file), verifier.apply(path));
+        ImageFacts facts = new ImageFacts(sha256(file), verifier.apply(path), versions.apply(path));
         if (facts.sha256() != null) {
             entries.put(key, new Entry(attributes.size(), modified, facts)); // an unread file is tried again
         }
@@ -68,7 +74,7 @@ public final class ImageCache {
 
     /**
      * Adds to each document of a configured program (a service, a task's action, a startup
-     * item) the SHA-256 and signature of its {@code process.executable}, when that file can be
+     * item) the SHA-256, signature and version resource of its {@code process.executable}, when that file can be
      * read, and ends the collection: one collection's documents, all of them.
      */
     public List<ObjectNode> describePrograms(List<ObjectNode> documents) {
@@ -81,8 +87,7 @@ public final class ImageCache {
         JsonNode executable = Documents.get(document, "process.executable");
         ImageFacts facts = executable == null || !executable.isString() ? null : facts(executable.asString());
         if (facts != null) {
-            Doc.onto(document).text("process.hash.sha256", facts.sha256());
-            CodeSignatures.write(Doc.onto(document), "process.code_signature", facts.signature());
+            facts.write(Doc.onto(document));
         }
     }
 

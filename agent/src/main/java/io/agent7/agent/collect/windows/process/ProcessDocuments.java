@@ -72,8 +72,7 @@ public final class ProcessDocuments {
         }
         ImageFacts facts = p.imagePath() == null ? null : images.apply(p.imagePath());
         if (facts != null) {
-            doc.text("process.hash.sha256", facts.sha256());
-            CodeSignatures.write(doc, "process.code_signature", facts.signature());
+            facts.write(doc);
         }
         return doc.build();
     }

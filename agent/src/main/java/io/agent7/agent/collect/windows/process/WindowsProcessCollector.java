@@ -4,6 +4,7 @@ import io.agent7.agent.collect.Collector;
 import io.agent7.agent.collect.windows.FileTimes;
 import io.agent7.agent.collect.windows.process.win32.Authenticode;
 import io.agent7.agent.collect.windows.process.win32.ProcessReader;
+import io.agent7.agent.collect.windows.process.win32.VersionInfo;
 import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
 import java.util.List;
@@ -18,7 +19,7 @@ public final class WindowsProcessCollector implements Collector {
 
     private final DataType type;
 
-    private final ImageCache images = new ImageCache(Authenticode::verify);
+    private final ImageCache images = new ImageCache(Authenticode::verify, VersionInfo::read);
 
     public WindowsProcessCollector(Schema schema) {
         this.type = schema.require("process");

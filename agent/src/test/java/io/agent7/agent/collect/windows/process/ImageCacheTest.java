@@ -21,10 +21,19 @@ class ImageCacheTest {
 
     private final List<String> verified = new ArrayList<>();
 
-    private final ImageCache cache = new ImageCache(path -> {
-        verified.add(path);
-        return new Signature(0, "Contoso");
-    });
+    private final List<String> versionsRead = new ArrayList<>();
+
+    private final ImageCache cache = new ImageCache(
+            path -> {
+                verified.add(path);
+                return new Signature(0, "Contoso");
+            },
+            path -> {
+                versionsRead.add(path);
+                return path.endsWith("updater.exe")
+                        ? new VersionResource("Contoso", "Contoso Updater", "cupd.exe")
+                        : null;
+            });
 
     @Test
     void aFileIsHashedAndVerifiedOnceWhileUnchanged() throws IOException {
@@ -37,6 +46,7 @@ class ImageCacheTest {
         assertThat(second).isSameAs(first);
         assertThat(nextCollection).isSameAs(first);
         assertThat(verified).containsExactly(image.toString());
+        assertThat(versionsRead).containsExactly(image.toString());
     }
 
     @Test
@@ -75,10 +85,11 @@ class ImageCacheTest {
     void aMissingImageHasNoFacts() {
         assertThat(cache.facts(dir.resolve("deleted.exe").toString())).isNull();
         assertThat(verified).isEmpty();
+        assertThat(versionsRead).isEmpty();
     }
 
     @Test
-    void theProgramsOfConfiguredItemsGetTheirHashAndSignerAndOnlyTheyStayCached() throws IOException {
+    void theProgramsOfConfiguredItemsGetTheirHashSignerAndVersionResourceAndOnlyTheyStayCached() throws IOException {
         Path program = Files.writeString(dir.resolve("updater.exe"), "abc");
         ObjectNode service = new Doc()
                 .text("service.name", "Updater")
@@ -96,6 +107,9 @@ class ImageCacheTest {
                 .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
         assertThat(Fields.text(service, "process.code_signature.subject_name")).isEqualTo("Contoso");
         assertThat(Fields.bool(service, "process.code_signature.trusted")).isTrue();
+        assertThat(Fields.text(service, "process.pe.company")).isEqualTo("Contoso");
+        assertThat(Fields.text(service, "process.pe.description")).isEqualTo("Contoso Updater");
+        assertThat(Fields.text(service, "process.pe.original_file_name")).isEqualTo("cupd.exe");
         assertThat(Fields.text(service, "service.name"))
                 .as("what the mapping wrote stays")
                 .isEqualTo("Updater");

@@ -101,11 +101,17 @@ class ProcessDocumentsTest {
 
     static final Map<String, ImageFacts> IMAGES = Map.of(
             SVCHOST,
-            new ImageFacts("a".repeat(64), new Signature(0, "Microsoft Windows Publisher")),
+            new ImageFacts(
+                    "a".repeat(64),
+                    new Signature(0, "Microsoft Windows Publisher"),
+                    new VersionResource("Microsoft Corporation", "Host Process for Windows Services", "svchost.exe")),
             TOOL,
-            new ImageFacts("b".repeat(64), new Signature(CodeSignatures.TRUST_E_NOSIGNATURE, null)),
+            new ImageFacts("b".repeat(64), new Signature(CodeSignatures.TRUST_E_NOSIGNATURE, null), null),
             "C:\\Tools\\old.exe",
-            new ImageFacts("c".repeat(64), new Signature(0x800B0101, "Old Vendor Ltd")));
+            new ImageFacts(
+                    "c".repeat(64),
+                    new Signature(0x800B0101, "Old Vendor Ltd"),
+                    new VersionResource(null, null, "legacy.exe")));
 
     private final List<ObjectNode> docs = ProcessDocuments.documents(PROCESSES, IMAGES::get, BOOT);
 
@@ -167,6 +173,9 @@ class ProcessDocumentsTest {
         assertThat(text(rpc, "process.code_signature.status")).isEqualTo("trusted");
         assertThat(text(rpc, "process.code_signature.subject_name")).isEqualTo("Microsoft Windows Publisher");
         assertThat(text(rpc, "process.start")).isEqualTo("2026-12-01T08:00:10.125Z");
+        assertThat(text(rpc, "process.pe.company")).isEqualTo("Microsoft Corporation");
+        assertThat(text(rpc, "process.pe.description")).isEqualTo("Host Process for Windows Services");
+        assertThat(text(rpc, "process.pe.original_file_name")).isEqualTo("svchost.exe");
     }
 
     @Test
@@ -200,6 +209,7 @@ class ProcessDocumentsTest {
         assertThat(text(tool, "process.user.name")).isEqualTo("CORP\\jürgen");
         assertThat(bool(tool, "process.code_signature.exists")).isFalse();
         assertThat(has(tool, "process.code_signature.trusted")).isFalse();
+        assertThat(has(tool, "process.pe")).as("no version resource").isFalse();
     }
 
     @Test
@@ -209,6 +219,10 @@ class ProcessDocumentsTest {
         assertThat(text(old, "process.user.id")).isEqualTo("S-1-5-21-1-2-3-1105");
         assertThat(text(old, "process.code_signature.status")).isEqualTo("expired");
         assertThat(bool(old, "process.code_signature.trusted")).isFalse();
+        assertThat(text(old, "process.pe.original_file_name"))
+                .as("a renamed copy keeps the name it was built with")
+                .isEqualTo("legacy.exe");
+        assertThat(has(old, "process.pe.company")).isFalse();
     }
 
     @Test
