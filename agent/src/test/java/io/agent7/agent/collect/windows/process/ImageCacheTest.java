@@ -124,7 +124,7 @@ class ImageCacheTest {
 
     @Test
     void theProgramsOfTasksAndStartupItemsAreDescribedAsServicesAre() throws IOException {
-        String program = Files.writeString(dir.resolve("agent.exe"), "abc").toString();
+        String program = Files.writeString(dir.resolve("updater.exe"), "abc").toString();
         ObjectNode task = new Doc()
                 .text("scheduled_task.name", "Updater")
                 .text("scheduled_task.path", "\\Contoso\\Updater")
@@ -143,6 +143,7 @@ class ImageCacheTest {
                     .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
             assertThat(Fields.text(described, "process.code_signature.subject_name"))
                     .isEqualTo("Contoso");
+            assertThat(Fields.text(described, "process.pe.original_file_name")).isEqualTo("cupd.exe");
         }
         assertThat(verified).as("one file, verified once").hasSize(1);
         Fields.assertConforms("scheduled_task", task);
