@@ -70,6 +70,10 @@ final class HostTypes {
             .caselessText("process.user.name", "Name of the account the process runs as.")
             .keyword("process.user.id", "Id of that account: a uid on Linux, a SID on Windows.")
             .keyword(
+                    "process.integrity_level",
+                    "Mandatory integrity level of the process's token (Windows): untrusted, low, medium, high,"
+                            + " system or protected.")
+            .keyword(
                     "process.entity_id",
                     "Unique id of the process: set by the ingest API, the document's id (host, pid and start time).")
             .fieldAlias("pid", "process.pid")

@@ -27,6 +27,11 @@ final class ProcessDocs {
     /** The System process: the kernel, which has no image file but opens with its token. */
     private static final int SYSTEM_PID = 4;
 
+    /** Mandatory label SIDs: SECURITY_MANDATORY_SYSTEM_RID and SECURITY_MANDATORY_MEDIUM_RID. */
+    private static final String SYSTEM_LEVEL = "S-1-16-16384";
+
+    private static final String MEDIUM_LEVEL = "S-1-16-8192";
+
     private ProcessDocs() {}
 
     static List<ObjectNode> build(HostState h) {
@@ -52,19 +57,20 @@ final class ProcessDocs {
                 records.add(
                         proc.pid() == SYSTEM_PID
                                 ? new ProcessRecord(
-                                        entry, null, null, user(h, users, proc), null, ticks(proc.start()), 0)
+                                        entry, null, null, user(h, users, proc), SYSTEM_LEVEL, ticks(proc.start()), 0)
                                 : ProcessRecord.unopened(entry, ERROR_ACCESS_DENIED));
                 continue;
             }
             Function<String, String> vars = ProcessVars.of(h, proc, program, false);
             String executable = ProcessVars.expand(program.path(), vars);
             images.computeIfAbsent(executable, path -> facts(h, proc, program, path));
+            TokenUser user = user(h, users, proc);
             records.add(new ProcessRecord(
                     entry,
                     executable,
                     ProcessVars.expand(program.command(), vars),
-                    user(h, users, proc),
-                    null,
+                    user,
+                    integrityLevel(user),
                     ticks(proc.start()),
                     0));
         }
@@ -81,6 +87,21 @@ final class ProcessDocs {
                 program.company(),
                 program.description(),
                 !program.product().equals("planted"));
+    }
+
+    /**
+     * The token's mandatory label: SYSTEM, the service accounts and the window managers' and
+     * font drivers' virtual accounts (S-1-5-90, S-1-5-96) run at system level, everyone else at
+     * medium (the simulator does not elevate).
+     */
+    private static String integrityLevel(TokenUser user) {
+        String sid = user.sid();
+        boolean system = sid.equals("S-1-5-18")
+                || sid.equals("S-1-5-19")
+                || sid.equals("S-1-5-20")
+                || sid.startsWith("S-1-5-90-")
+                || sid.startsWith("S-1-5-96-");
+        return system ? SYSTEM_LEVEL : MEDIUM_LEVEL;
     }
 
     private static TokenUser user(HostState h, Map<Integer, TokenUser> users, Proc proc) {

@@ -26,6 +26,9 @@ public final class ProcessDocuments {
 
     static final int SYSTEM_PID = 4;
 
+    /** SECURITY_MANDATORY_LABEL_AUTHORITY: the integrity levels' SIDs are S-1-16-RID. */
+    private static final String MANDATORY_LABEL = "S-1-16-";
+
     private ProcessDocuments() {}
 
     /**
@@ -63,7 +66,8 @@ public final class ProcessDocuments {
                 .text("process.name", p.entry().exeFile())
                 .text("process.executable", p.imagePath())
                 .text("process.user.name", Accounts.qualifiedName(p.user()))
-                .text("process.user.id", p.user() == null ? null : p.user().sid());
+                .text("process.user.id", p.user() == null ? null : p.user().sid())
+                .text("process.integrity_level", integrityLevel(p.integritySid()));
         if (p.commandLine() != null && !p.commandLine().isBlank()) {
             List<String> args = WindowsCommandLine.split(p.commandLine());
             doc.text("process.command_line", p.commandLine())
@@ -98,5 +102,38 @@ public final class ProcessDocuments {
             return null;
         }
         return parentStart.get().isAfter(childStart.get()) ? null : candidate;
+    }
+
+    /**
+     * The level of a mandatory label SID (S-1-16-RID) as a word. Windows compares labels by
+     * RID, so a RID between two named levels counts as the lower one: medium plus (8448) is
+     * medium. Null for a missing or malformed label.
+     */
+    static String integrityLevel(String sid) {
+        if (sid == null || !sid.startsWith(MANDATORY_LABEL)) {
+            return null;
+        }
+        long rid;
+        try {
+            rid = Long.parseLong(sid.substring(MANDATORY_LABEL.length()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        if (rid < 0) {
+            return null;
+        }
+        if (rid < 0x1000) {
+            return "untrusted";
+        }
+        if (rid < 0x2000) {
+            return "low";
+        }
+        if (rid < 0x3000) {
+            return "medium";
+        }
+        if (rid < 0x4000) {
+            return "high";
+        }
+        return rid < 0x5000 ? "system" : "protected";
     }
 }

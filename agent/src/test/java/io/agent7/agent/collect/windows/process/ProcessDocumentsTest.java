@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -122,7 +124,7 @@ class ProcessDocumentsTest {
                 image,
                 commandLine,
                 user,
-                "S-1-16-8192",
+                user == null ? null : user.sid().matches("S-1-5-(18|19|20)") ? "S-1-16-16384" : "S-1-16-8192",
                 ticks(BOOT.plusSeconds(secondsAfterBoot)),
                 0);
     }
@@ -136,6 +138,38 @@ class ProcessDocumentsTest {
                 .filter(d -> number(d, "process.pid") == pid)
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no pid " + pid + " in " + docs));
+    }
+
+    @Test
+    void theTokensIntegrityLabelIsItsLevelAndAProcessWhoseTokenDidNotOpenHasNone() {
+        assertThat(text(process(1013), "process.integrity_level")).isEqualTo("system");
+        assertThat(text(process(5004), "process.integrity_level")).isEqualTo("medium");
+        assertThat(has(process(676), "process.integrity_level"))
+                .as("lsass: no token")
+                .isFalse();
+        assertThat(has(process(4), "process.integrity_level")).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            nullValues = "null",
+            value = {
+                "S-1-16-0, untrusted",
+                "S-1-16-4096, low",
+                "S-1-16-8192, medium",
+                "S-1-16-8448, medium", // medium plus: UIAccess processes
+                "S-1-16-12288, high",
+                "S-1-16-13000, high", // between two named levels: the lower
+                "S-1-16-16384, system",
+                "S-1-16-20480, protected",
+                "S-1-16-28672, protected", // secure process
+                "S-1-5-18, null", // not a label
+                "S-1-16-, null",
+                "S-1-16-x, null",
+                "null, null"
+            })
+    void aLabelsLevelIsNamedByTheRangeItsRidFallsIn(String sid, String level) {
+        assertThat(ProcessDocuments.integrityLevel(sid)).isEqualTo(level);
     }
 
     @Test
