@@ -106,4 +106,29 @@ class WindowsConfigDocsTest {
                         .as(doc.toString())
                         .isFalse());
     }
+
+    @Test
+    void registryValuesConformAndTheirDataIsDecodedByType() {
+        List<ObjectNode> values = all("registry_value");
+        ObjectNode packages =
+                Fields.all(values, "registry.path", LSA + "Security Packages").get(0);
+        assertThat(Fields.text(packages, "registry.data.type")).isEqualTo("REG_MULTI_SZ");
+        assertThat(Fields.texts(packages, "registry.data.strings"))
+                .containsExactly("kerberos", "msv1_0", "schannel", "wdigest", "tspkg", "pku2u");
+        ObjectNode noLmHash =
+                Fields.all(values, "registry.path", LSA + "NoLmHash").get(0);
+        assertThat(Fields.text(noLmHash, "registry.data.type")).isEqualTo("REG_DWORD");
+        assertThat(Fields.texts(noLmHash, "registry.data.strings")).containsExactly("1");
+        List<ObjectNode> userRunValues = values.stream()
+                .filter(doc -> "HKU".equals(Fields.text(doc, "registry.hive")))
+                .toList();
+        assertThat(userRunValues).isNotEmpty().allSatisfy(doc -> {
+            assertThat(Fields.text(doc, "registry.key")).startsWith("S-1-5-21-").contains("\\Run");
+            assertThat(Fields.text(doc, "registry_value.user")).contains("\\");
+            assertThat(Fields.text(doc, "registry.data.type")).isIn("REG_SZ", "REG_EXPAND_SZ");
+            assertThat(Fields.texts(doc, "registry.data.strings")).hasSize(1);
+        });
+    }
+
+    private static final String LSA = "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\";
 }
