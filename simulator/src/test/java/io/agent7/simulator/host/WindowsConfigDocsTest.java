@@ -130,5 +130,32 @@ class WindowsConfigDocsTest {
         });
     }
 
+    @Test
+    void sharesConformAndTheirPermissionsAreTheDaclInTheDialogsWords() {
+        List<ObjectNode> shares = all("share");
+        List<ObjectNode> admin = Fields.all(shares, "share.name", "ADMIN$");
+        assertThat(admin).hasSameSizeAs(windows).allSatisfy(doc -> {
+            assertThat(Fields.text(doc, "share.type")).isEqualTo("special");
+            assertThat(Fields.texts(doc, "share.permissions")).containsExactly("BUILTIN\\Administrators:full");
+            assertThat(Fields.bool(doc, "share.everyone_access")).isFalse();
+        });
+        assertThat(Fields.all(shares, "share.name", "IPC$")).allSatisfy(doc -> {
+            assertThat(Fields.text(doc, "share.type")).isEqualTo("ipc");
+            assertThat(Fields.has(doc, "share.permissions")).isFalse();
+            assertThat(Fields.has(doc, "share.path")).isFalse();
+        });
+        List<ObjectNode> team = Fields.all(shares, "share.name", "Shared");
+        assertThat(team).as("the fleet has a file server").isNotEmpty().allSatisfy(doc -> {
+            assertThat(Fields.texts(doc, "share.permissions"))
+                    .containsExactly("Everyone:change", "BUILTIN\\Administrators:full");
+            assertThat(Fields.bool(doc, "share.everyone_access")).isTrue();
+            assertThat(Fields.number(doc, "share.current_users")).isNotNull();
+            assertThat(Fields.has(doc, "share.max_users")).isFalse();
+        });
+        assertThat(Fields.all(shares, "share.name", "Finance"))
+                .allSatisfy(doc -> assertThat(Fields.texts(doc, "share.permissions"))
+                        .containsExactly("CORP\\Dept-Finance:change", "CORP\\Domain Admins:full"));
+    }
+
     private static final String LSA = "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\";
 }
