@@ -1,16 +1,49 @@
 package io.agent7.simulator.host;
 
+import io.agent7.agent.collect.windows.Sids;
+import io.agent7.agent.collect.windows.config.RegisteredTask;
+import io.agent7.agent.collect.windows.config.TaskAction;
+import io.agent7.agent.collect.windows.config.TaskMapping;
+import io.agent7.agent.collect.windows.config.TaskPrincipal;
+import io.agent7.agent.collect.windows.config.TaskTrigger;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code scheduled_task} documents: Task Scheduler tasks, cron lines and systemd timers. */
 final class ScheduledTaskDocs {
 
     /** SCHED_S_TASK_HAS_NOT_RUN, what Task Scheduler reports for a task that never ran. */
-    private static final long NOT_RUN_YET = 0x41303;
+    private static final int NOT_RUN_YET = 0x41303;
     /** ERROR_FILE_NOT_FOUND as an HRESULT: the odd task whose program is gone. */
-    private static final long FILE_NOT_FOUND = 0x80070002L;
+    private static final int FILE_NOT_FOUND = 0x80070002;
+
+    /** TASK_STATE. */
+    private static final int DISABLED = 1;
+
+    private static final int READY = 3;
+
+    /** TASK_LOGON_TYPE. */
+    private static final int LOGON_PASSWORD = 1;
+
+    private static final int LOGON_INTERACTIVE_TOKEN = 3;
+    private static final int LOGON_GROUP = 4;
+    private static final int LOGON_SERVICE_ACCOUNT = 5;
+
+    /** TASK_TRIGGER_TYPE2. */
+    private static final int TRIGGER_DAILY = 2;
+
+    private static final int TRIGGER_WEEKLY = 3;
+    private static final int TRIGGER_MONTHLY = 4;
+    private static final int TRIGGER_IDLE = 6;
+    private static final int TRIGGER_BOOT = 8;
+    private static final int TRIGGER_LOGON = 9;
+
+    /** Day zero of an OLE automation DATE, 1899-12-30, in days before the Unix epoch. */
+    private static final long OLE_EPOCH_DAYS = -LocalDate.of(1899, 12, 30).toEpochDay();
     /** Where the planted @reboot line is: root's own crontab, below what an admin put there. */
     static final String PLANTED_CRONTAB = "/var/spool/cron/crontabs/root";
 
@@ -44,61 +77,62 @@ final class ScheduledTaskDocs {
         return docs;
     }
 
+    /**
+     * The task as the real collector would see it: Task Scheduler's records built from the
+     * definition and turned into a document by the agent's own mapping, then the image facts
+     * (hash, signature, version resource) that the agent reads from the file added.
+     */
     private static ObjectNode windows(HostState h, Tasks.Task task) {
         HostProfile p = h.profile;
-        ObjectNode doc = Json.doc();
-        ObjectNode node = doc.putObject("scheduled_task");
         String name = ProcessVars.expand(task.name(), v -> switch (v) {
             case "guid" -> Hashes.guid(Seeds.of(p.key, task.name()));
             case "sid" ->
                 p.person >= 0 ? Accounts.windows(p, Accounts.PERSON + p.person).id() : "";
             default -> null;
         });
-        String folder = task.folder().length() > 1
-                ? task.folder().substring(0, task.folder().length() - 1)
-                : task.folder();
-        node.put("name", name);
-        node.put("path", task.folder() + name);
-        node.put("folder", folder);
-        node.put("source", "task_scheduler");
-        node.put("hidden", task.hidden());
-        node.put("enabled", task.enabled());
-        node.put("state", task.enabled() ? "ready" : "disabled");
         long lastRun = task.enabled() ? lastRun(h, task.when()) : Long.MIN_VALUE;
-        Json.dateIfKnown(node, "last_run", lastRun);
-        if (task.enabled() && task.when().timed()) {
-            Json.date(node, "next_run", task.when().next(h.clock, p.tz, idleMinute(p)));
-        }
+        long nextRun =
+                task.enabled() && task.when().timed() ? task.when().next(h.clock, p.tz, idleMinute(p)) : Long.MIN_VALUE;
         boolean failing = Seeds.chance(Seeds.of(Seeds.of(p.key, task.name()), 0xFA11), 0.03);
-        node.put("last_result", lastRun == Long.MIN_VALUE ? NOT_RUN_YET : failing ? FILE_NOT_FOUND : 0);
-        node.put("run_level", task.runLevel());
-        node.put("schedule", task.when().describe());
-        Json.text(node, "author", task.author());
-        Json.text(node, "description", task.description());
-        RunAs runAs = runAs(h, task.runAs());
-        node.put("account_type", runAs.type());
-        node.put("privileged", runAs.privileged());
-        if (!task.program().isEmpty()) {
-            String product = task.roles().startsWith("sw:")
-                    ? task.roles().substring(3)
-                    : task.program().contains("{defender}") ? "defender" : "os";
-            int level = product.equals("os") ? Patches.patchedMonth(p, h.clock) : h.productLevel(product, h.clock);
-            String version = h.productVersion(product, level);
-            String user = p.person >= 0 ? People.account(p.person) : "";
-            String executable = ProcessVars.expand(task.program(), v -> switch (v) {
-                case "defender" -> version;
-                case "user" -> user;
-                default -> null;
-            });
-            String hashPath = task.program().replace("{defender}", version);
-            String quoted = executable.contains(" ") ? "\"" + executable + "\"" : executable;
-            String command = task.arguments().isEmpty() ? quoted : quoted + " " + task.arguments();
+        String product = task.roles().startsWith("sw:")
+                ? task.roles().substring(3)
+                : task.program().contains("{defender}") ? "defender" : "os";
+        int level = product.equals("os") ? Patches.patchedMonth(p, h.clock) : h.productLevel(product, h.clock);
+        String version = h.productVersion(product, level);
+        String user = p.person >= 0 ? People.account(p.person) : "";
+        String executable = ProcessVars.expand(task.program(), v -> switch (v) {
+            case "defender" -> version;
+            case "user" -> user;
+            default -> null;
+        });
+        // Windows' own maintenance tasks without a program run a COM handler in taskhostw; the
+        // CLSID is a stand-in, the same on every host, as the mapping writes nothing of it.
+        TaskAction action = executable.isEmpty()
+                ? TaskAction.comHandler(Hashes.guid(Seeds.of(0xC0A1, task.name())), null)
+                : TaskAction.exec(executable, task.arguments(), null);
+        RegisteredTask registered = new RegisteredTask(
+                task.folder() + name,
+                name,
+                task.enabled(),
+                task.enabled() ? READY : DISABLED,
+                oleDate(lastRun, p.tz),
+                oleDate(nextRun, p.tz),
+                lastRun == Long.MIN_VALUE ? NOT_RUN_YET : failing ? FILE_NOT_FOUND : 0,
+                task.hidden(),
+                task.author(),
+                task.description(),
+                principal(h, task.runAs(), task.runLevel().equals("highest")),
+                List.of(action),
+                triggers(task.when(), SimTime.localDay(p.osInstalled, p.tz)));
+        ObjectNode doc = mapping(p).document(registered);
+        if (!executable.isEmpty()) {
+            ObjectNode process = Json.obj(doc, "process");
             ImageFields.write(
-                    doc.putObject("process"),
-                    executable,
-                    command,
+                    process,
+                    process.path("executable").asString(null),
+                    null,
                     false,
-                    hashPath,
+                    task.program().replace("{defender}", version),
                     version,
                     product.equals("chrome")
                             ? "Google LLC"
@@ -107,26 +141,103 @@ final class ScheduledTaskDocs {
                     true,
                     true);
         }
-        user(doc, runAs.principal());
         return doc;
     }
 
-    private record RunAs(Principal principal, String type, boolean privileged) {}
+    /** The agent's mapping for a host: its environment, and its zone, in which task times are written. */
+    private static TaskMapping mapping(HostProfile p) {
+        return new TaskMapping(
+                WindowsEnvironment.VARIABLES, path -> false, ZoneOffset.ofTotalSeconds((int) (p.tz / 1000)));
+    }
 
-    private static RunAs runAs(HostState h, String account) {
+    /**
+     * The principal as Task Scheduler stores it and as LookupAccountSid names it: Windows' own
+     * tasks by SID (a service account or a group), an administrator's and a user's by name.
+     */
+    private static TaskPrincipal principal(HostState h, String account, boolean highest) {
         HostProfile p = h.profile;
+        int runLevel = highest ? 1 : 0;
         return switch (account) {
-            case "SYSTEM" -> new RunAs(new Principal("SYSTEM", "NT AUTHORITY", "S-1-5-18"), "system", true);
-            case "LOCAL SERVICE" ->
-                new RunAs(new Principal("LOCAL SERVICE", "NT AUTHORITY", "S-1-5-19"), "service", false);
-            case "Users" -> new RunAs(new Principal("Users", "BUILTIN", "S-1-5-32-545"), "group", false);
-            case "Administrators" ->
-                new RunAs(new Principal("Administrators", "BUILTIN", "S-1-5-32-544"), "group", true);
-            case "INTERACTIVE" -> new RunAs(new Principal("INTERACTIVE", "NT AUTHORITY", "S-1-5-4"), "group", false);
-            case "svc_backup" -> new RunAs(Accounts.windows(p, Accounts.SERVICE_ACCOUNT + 1), "user", false);
-            case "user" -> new RunAs(Accounts.windows(p, Accounts.PERSON + p.person), "user", p.userIsLocalAdmin);
+            case "SYSTEM" -> service(Sids.LOCAL_SYSTEM, "SYSTEM", runLevel);
+            case "LOCAL SERVICE" -> service(Sids.LOCAL_SERVICE, "LOCAL SERVICE", runLevel);
+            case "Users" -> group("S-1-5-32-545", "Users", "BUILTIN", runLevel);
+            case "Administrators" -> group(Sids.ADMINISTRATORS, "Administrators", "BUILTIN", runLevel);
+            case "INTERACTIVE" -> group("S-1-5-4", "INTERACTIVE", "NT AUTHORITY", runLevel);
+            case "svc_backup" -> named(Accounts.windows(p, Accounts.SERVICE_ACCOUNT + 1), LOGON_PASSWORD, runLevel);
+            case "user" -> named(Accounts.windows(p, Accounts.PERSON + p.person), LOGON_INTERACTIVE_TOKEN, runLevel);
             default -> throw new IllegalArgumentException("Unknown task account " + account);
         };
+    }
+
+    private static TaskPrincipal service(String sid, String name, int runLevel) {
+        return new TaskPrincipal(sid, null, LOGON_SERVICE_ACCOUNT, runLevel, sid, name, "NT AUTHORITY");
+    }
+
+    private static TaskPrincipal group(String sid, String name, String domain, int runLevel) {
+        return new TaskPrincipal(null, sid, LOGON_GROUP, runLevel, sid, name, domain);
+    }
+
+    private static TaskPrincipal named(Principal account, int logonType, int runLevel) {
+        return new TaskPrincipal(
+                account.qualified(), null, logonType, runLevel, account.id(), account.name(), account.domain());
+    }
+
+    /**
+     * The triggers a schedule stands for, as Task Scheduler stores them; timed ones start on
+     * {@code day} (the host's install day) at the schedule's local time. An hourly task is a
+     * daily trigger repeating every hour, as updaters register theirs; "twice" repeats every 12 hours.
+     */
+    static List<TaskTrigger> triggers(Schedule when, long day) {
+        String date = LocalDate.ofEpochDay(day).toString();
+        String at = date + String.format(Locale.ROOT, "T%02d:%02d:00", when.minute() / 60, when.minute() % 60);
+        List<TaskTrigger> triggers = new ArrayList<>();
+        if (when.atLogon()) {
+            triggers.add(trigger(TRIGGER_LOGON, null, null, 0, 0));
+        }
+        switch (when.kind()) {
+            case "daily" -> triggers.add(trigger(TRIGGER_DAILY, at, null, 0, 0));
+            case "twice" -> triggers.add(trigger(TRIGGER_DAILY, at, "PT12H", 0, 0));
+            case "hourly" ->
+                triggers.add(trigger(
+                        TRIGGER_DAILY, date + String.format(Locale.ROOT, "T00:%02d:00", when.minute()), "PT1H", 0, 0));
+            case "every" -> triggers.add(trigger(TRIGGER_DAILY, date + "T00:00:00", "PT" + when.minute() + "M", 0, 0));
+            case "weekly" -> triggers.add(trigger(TRIGGER_WEEKLY, at, null, 1 << when.day(), 0));
+            case "monthly" -> triggers.add(trigger(TRIGGER_MONTHLY, at, null, 0, 1 << (when.day() - 1)));
+            case "boot" -> triggers.add(trigger(TRIGGER_BOOT, null, null, 0, 0));
+            case "logon" -> {
+                // atLogon: the logon trigger is already there
+            }
+            case "idle" -> triggers.add(trigger(TRIGGER_IDLE, null, null, 0, 0));
+            default -> throw new IllegalArgumentException("Unknown schedule " + when);
+        }
+        return triggers;
+    }
+
+    private static TaskTrigger trigger(int type, String start, String repetition, int daysOfWeek, int daysOfMonth) {
+        return new TaskTrigger(
+                type,
+                true,
+                start,
+                repetition,
+                type == TRIGGER_DAILY ? 1 : 0,
+                type == TRIGGER_WEEKLY ? 1 : 0,
+                daysOfWeek,
+                daysOfMonth,
+                0,
+                null);
+    }
+
+    /**
+     * An instant as the OLE automation DATE IRegisteredTask gives for LastRunTime and NextRunTime:
+     * days since 1899-12-30 in the host's local time, the time of day the fraction, in whole
+     * seconds as Task Scheduler keeps them. {@code Long.MIN_VALUE} (never) is 0.
+     */
+    static double oleDate(long t, long tz) {
+        if (t == Long.MIN_VALUE) {
+            return 0;
+        }
+        long local = Math.floorDiv(t + tz, 1000) * 1000;
+        return OLE_EPOCH_DAYS + local / (double) SimTime.DAY;
     }
 
     /** Maintenance at idle happens in the host's quiet hours, between 02:00 and 04:00. */
@@ -227,43 +338,27 @@ final class ScheduledTaskDocs {
         return name.length() > 160 ? name.substring(0, 157) + "..." : name;
     }
 
-    private static void user(ObjectNode doc, Principal principal) {
-        ObjectNode user = doc.putObject("user");
-        user.put("name", principal.name());
-        Json.text(user, "domain", principal.domain());
-        user.put("id", principal.id());
-    }
-
+    /** A hidden task at the root that runs a program in C:\Users\Public at logon and every hour after. */
     private static ObjectNode plantedTask(HostState h, Planted planted) {
-        ObjectNode doc = Json.doc();
-        ObjectNode node = doc.putObject("scheduled_task");
-        node.put("name", planted.taskName);
-        node.put("path", "\\" + planted.taskName);
-        node.put("folder", "\\");
-        node.put("source", "task_scheduler");
-        node.put("hidden", true);
-        node.put("enabled", true);
-        node.put("state", "ready");
+        HostProfile p = h.profile;
         long hour = Math.floorDiv(h.clock, SimTime.HOUR) * SimTime.HOUR;
-        Json.date(node, "last_run", hour);
-        Json.date(node, "next_run", hour + SimTime.HOUR);
-        node.put("last_result", 0);
-        node.put("run_level", "highest");
-        node.put("schedule", "At log on of any user; every 1 hour");
-        node.put("account_type", "user");
-        node.put("privileged", true);
-        ImageFields.write(
-                doc.putObject("process"),
-                planted.taskPath,
-                "\"" + planted.taskPath + "\" -silent",
-                false,
-                planted.taskPath,
-                "1.0",
-                "",
-                "",
+        RegisteredTask registered = new RegisteredTask(
+                "\\" + planted.taskName,
+                planted.taskName,
                 true,
-                false);
-        user(doc, Accounts.windows(h.profile, planted.taskAccount()));
+                READY,
+                oleDate(hour, p.tz),
+                oleDate(hour + SimTime.HOUR, p.tz),
+                0,
+                true,
+                null,
+                null,
+                named(Accounts.windows(p, planted.taskAccount()), LOGON_INTERACTIVE_TOKEN, 1),
+                List.of(TaskAction.exec(planted.taskPath, "-silent", null)),
+                List.of(new TaskTrigger(TRIGGER_LOGON, true, null, "PT1H", 0, 0, 0, 0, 0, null)));
+        ObjectNode doc = mapping(p).document(registered);
+        ImageFields.write(
+                Json.obj(doc, "process"), planted.taskPath, null, false, planted.taskPath, "1.0", "", "", true, false);
         return doc;
     }
 

@@ -7,7 +7,6 @@ import io.agent7.agent.collect.windows.config.WindowsService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code service} documents: Windows services and drivers as the SCM shows them, systemd units as systemctl does. */
@@ -20,15 +19,7 @@ final class ServiceDocs {
      * taken as absent: the simulated command lines resolve by their own text, as the real
      * collector's do when a program is missing.
      */
-    private static final ServiceMapping SCM = new ServiceMapping(
-            "",
-            Map.of(
-                    "SystemRoot", "C:\\Windows",
-                    "windir", "C:\\Windows",
-                    "ProgramFiles", "C:\\Program Files",
-                    "ProgramFiles(x86)", "C:\\Program Files (x86)",
-                    "ProgramData", "C:\\ProgramData"),
-            path -> false);
+    private static final ServiceMapping SCM = new ServiceMapping("", WindowsEnvironment.VARIABLES, path -> false);
 
     private ServiceDocs() {}
 

@@ -5,7 +5,6 @@ import io.agent7.agent.collect.windows.config.StartupMapping;
 import io.agent7.agent.collect.windows.config.StartupValue;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,14 +17,8 @@ final class StartupDocs {
      * that exist are the catalog's programs at fixed paths (Winlogon's bare "explorer.exe" is
      * found in the Windows folder, as on a real host).
      */
-    private static final StartupMapping STARTUP = new StartupMapping(
-            Map.of(
-                    "SystemRoot", "C:\\Windows",
-                    "windir", "C:\\Windows",
-                    "ProgramFiles", "C:\\Program Files",
-                    "ProgramFiles(x86)", "C:\\Program Files (x86)",
-                    "ProgramData", "C:\\ProgramData"),
-            programFiles()::contains);
+    private static final StartupMapping STARTUP =
+            new StartupMapping(WindowsEnvironment.VARIABLES, programFiles()::contains);
 
     private StartupDocs() {}
 

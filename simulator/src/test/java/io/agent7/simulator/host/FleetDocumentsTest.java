@@ -211,12 +211,17 @@ class FleetDocumentsTest {
         return days >= 80 && days <= 200;
     }
 
-    /** Runs as one of the host's own administrators: the LAPS one (RID 1001) or a planted one (RID 1002). */
+    /**
+     * Runs as one of the host's own administrators: the LAPS one (RID 1001) or a planted one (RID
+     * 1002). The task itself cannot say whether a user is an administrator (that is group
+     * membership, which local_group has), so the RIDs and the highest run level are the sign.
+     */
     private static boolean localAdministrator(ObjectNode doc) {
         String id = Fleets.text(doc, "user.id");
         return id != null
                 && (id.endsWith("-1001") || id.endsWith("-1002"))
-                && "true".equals(Fleets.text(doc, "scheduled_task.privileged"));
+                && "user".equals(Fleets.text(doc, "scheduled_task.account_type"))
+                && "highest".equals(Fleets.text(doc, "scheduled_task.run_level"));
     }
 
     private static boolean startsWith(ObjectNode doc, String field, String prefix) {
