@@ -2,21 +2,16 @@ package io.agent7.simulator.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agent7.agent.collect.Fields;
 import io.agent7.agent.collect.windows.WindowsCommandLine;
-import io.agent7.schema.CommonFields;
-import io.agent7.schema.DataType;
 import io.agent7.schema.Documents;
-import io.agent7.schema.Schema;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -36,43 +31,17 @@ class WindowsProcessTest {
         assertThat(windows).isNotEmpty();
     }
 
-    private static String text(JsonNode doc, String path) {
-        JsonNode value = Documents.get(doc, path);
-        return value == null ? null : value.asString();
-    }
-
     private static ObjectNode named(List<ObjectNode> docs, String name) {
         return docs.stream()
-                .filter(d -> name.equals(text(d, "process.name")))
+                .filter(d -> name.equals(Fields.text(d, "process.name")))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + name + " in " + docs));
-    }
-
-    /** In stored form, only the type's own fields, none the server sets, one document per item. */
-    static void assertConforms(String typeName, List<ObjectNode> docs) {
-        DataType type = Schema.standard().require(typeName);
-        assertThat(docs).as(typeName).isNotEmpty();
-        Set<String> ids = new HashSet<>();
-        for (ObjectNode doc : docs) {
-            assertThat(Schema.standard().normalizer(type).normalize(doc))
-                    .as(typeName + ": already in stored form: " + doc)
-                    .isEqualTo(doc);
-            List<String> fields = new ArrayList<>();
-            Documents.forEachLeaf(doc, (name, value) -> fields.add(name));
-            assertThat(fields)
-                    .as(typeName + ": only the type's own fields: " + doc)
-                    .allMatch(type.fields()::containsKey)
-                    .noneMatch(CommonFields.SERVER_OWNED::contains);
-            assertThat(ids.add(Fleets.id(windows.get(0), typeName, doc)))
-                    .as(typeName + ": one document per item: " + doc)
-                    .isTrue();
-        }
     }
 
     @Test
     void processDocumentsConformToTheSchema() {
         for (VirtualHost host : windows) {
-            assertConforms("process", Fleets.collect(host, "process"));
+            Fields.assertConforms("process", Fleets.collect(host, "process"));
         }
     }
 
@@ -81,7 +50,7 @@ class WindowsProcessTest {
         for (VirtualHost host : windows) {
             List<ObjectNode> docs = Fleets.collect(host, "process");
             ObjectNode system = named(docs, "System");
-            assertThat(text(system, "process.user.name")).isEqualTo("NT AUTHORITY\\SYSTEM");
+            assertThat(Fields.text(system, "process.user.name")).isEqualTo("NT AUTHORITY\\SYSTEM");
             assertThat(Documents.get(system, "process.executable")).isNull();
             assertThat(Documents.get(system, "process.parent.name"))
                     .as("the Idle process is no parent")
@@ -91,10 +60,10 @@ class WindowsProcessTest {
                 assertThat(Documents.get(doc, "process.user"))
                         .as("OpenProcess refuses the kernel's minimal processes: " + doc)
                         .isNull();
-                assertThat(text(doc, "process.start"))
+                assertThat(Fields.text(doc, "process.start"))
                         .as("they take the boot time")
-                        .isEqualTo(text(system, "process.start"));
-                assertThat(text(doc, "process.parent.name")).isEqualTo("System");
+                        .isEqualTo(Fields.text(system, "process.start"));
+                assertThat(Fields.text(doc, "process.parent.name")).isEqualTo("System");
             }
         }
     }
@@ -104,7 +73,7 @@ class WindowsProcessTest {
         int split = 0;
         for (VirtualHost host : windows) {
             for (ObjectNode doc : Fleets.collect(host, "process")) {
-                String commandLine = text(doc, "process.command_line");
+                String commandLine = Fields.text(doc, "process.command_line");
                 if (commandLine == null) {
                     continue;
                 }
@@ -123,20 +92,21 @@ class WindowsProcessTest {
         for (VirtualHost host : windows) {
             Map<String, String> hashes = new HashMap<>();
             for (ObjectNode doc : Fleets.collect(host, "process")) {
-                String executable = text(doc, "process.executable");
+                String executable = Fields.text(doc, "process.executable");
                 if (executable == null) {
                     continue;
                 }
-                assertThat(hashes.computeIfAbsent(executable, e -> text(doc, "process.hash.sha256")))
+                assertThat(hashes.computeIfAbsent(executable, e -> Fields.text(doc, "process.hash.sha256")))
                         .as("the agent hashes the file at the path, once: " + executable)
-                        .isEqualTo(text(doc, "process.hash.sha256"));
+                        .isEqualTo(Fields.text(doc, "process.hash.sha256"));
                 boolean signed =
                         Documents.get(doc, "process.code_signature.exists").asBoolean();
                 if (signed) {
-                    assertThat(text(doc, "process.pe.original_file_name"))
+                    assertThat(Fields.text(doc, "process.pe.original_file_name"))
                             .isEqualTo(executable.substring(executable.lastIndexOf('\\') + 1));
-                    assertThat(text(doc, "process.pe.company")).isNotBlank();
-                    assertThat(text(doc, "process.code_signature.status")).isEqualTo("trusted");
+                    assertThat(Fields.text(doc, "process.pe.company")).isNotBlank();
+                    assertThat(Fields.text(doc, "process.code_signature.status"))
+                            .isEqualTo("trusted");
                 } else {
                     assertThat(Documents.get(doc, "process.pe"))
                             .as(doc.toString())
@@ -146,8 +116,9 @@ class WindowsProcessTest {
                 }
             }
             ObjectNode svchost = named(Fleets.collect(host, "process"), "svchost.exe");
-            assertThat(text(svchost, "process.pe.description")).isEqualTo("Host Process for Windows Services");
-            assertThat(text(svchost, "process.code_signature.subject_name")).isEqualTo("Microsoft Windows");
+            assertThat(Fields.text(svchost, "process.pe.description")).isEqualTo("Host Process for Windows Services");
+            assertThat(Fields.text(svchost, "process.code_signature.subject_name"))
+                    .isEqualTo("Microsoft Windows");
         }
     }
 
@@ -159,22 +130,22 @@ class WindowsProcessTest {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no host of 2,000 has a service in Temp"));
         ObjectNode planted = Fleets.collect(host, "process").stream()
-                .filter(d -> text(d, "process.executable") != null
-                        && text(d, "process.executable").contains("\\Temp\\"))
+                .filter(d -> Fields.text(d, "process.executable") != null
+                        && Fields.text(d, "process.executable").contains("\\Temp\\"))
                 .findFirst()
                 .orElseThrow();
         assertThat(Documents.get(planted, "process.code_signature.exists").asBoolean())
                 .isFalse();
         assertThat(Documents.get(planted, "process.code_signature.trusted")).isNull();
         assertThat(Documents.get(planted, "process.pe")).as(planted.toString()).isNull();
-        assertThat(text(planted, "process.hash.sha256")).hasSize(64);
+        assertThat(Fields.text(planted, "process.hash.sha256")).hasSize(64);
     }
 
     @Test
     void systemMetricsHaveNoLoadAverageAndSwapInWholePages() {
         for (VirtualHost host : windows) {
             List<ObjectNode> docs = Fleets.collect(host, "system_metric");
-            assertConforms("system_metric", docs);
+            Fields.assertConforms("system_metric", docs);
             ObjectNode sample = docs.get(0);
             assertThat(Documents.get(sample, "system_metric.load"))
                     .as("Windows has no load average")
@@ -192,12 +163,12 @@ class WindowsProcessTest {
     void drivesAreLettersWithTheSerialAsDirPrintsIt() {
         for (VirtualHost host : windows) {
             List<ObjectNode> docs = Fleets.collect(host, "disk");
-            assertConforms("disk", docs);
-            assertThat(docs).extracting(d -> text(d, "disk.mount_point")).contains("C:");
+            Fields.assertConforms("disk", docs);
+            assertThat(docs).extracting(d -> Fields.text(d, "disk.mount_point")).contains("C:");
             for (ObjectNode doc : docs) {
-                assertThat(text(doc, "volume.serial_number")).matches("[0-9A-F]{4}-[0-9A-F]{4}");
-                assertThat(text(doc, "volume.device_type")).isEqualTo("fixed");
-                assertThat(text(doc, "volume.device_name")).startsWith("\\\\?\\Volume{");
+                assertThat(Fields.text(doc, "volume.serial_number")).matches("[0-9A-F]{4}-[0-9A-F]{4}");
+                assertThat(Fields.text(doc, "volume.device_type")).isEqualTo("fixed");
+                assertThat(Fields.text(doc, "volume.device_name")).startsWith("\\\\?\\Volume{");
                 assertThat(Documents.get(doc, "disk.encrypted"))
                         .as("the Windows collector does not read BitLocker's state")
                         .isNull();
