@@ -147,6 +147,15 @@ final class HostTypes {
             .keywordText("scheduled_task.description", "Description.")
             .keyword("scheduled_task.account_type", "Kind of run-as account: user, group, service, system.")
             .field("scheduled_task.privileged", BOOLEAN, "Whether the run-as account is privileged.")
+            .caseless(
+                    "scheduled_task.com_handler.class_id",
+                    "CLSID of the COM handler the task runs instead of a program, in braces as stored"
+                            + " (Windows); process.executable is then the class's server.")
+            .keyword(
+                    "scheduled_task.com_handler.registered_in",
+                    "Which registration of that class the handler resolves to for the task's account:"
+                            + " machine (HKLM\\SOFTWARE\\Classes) or user (the account's own Software\\Classes,"
+                            + " which shadows the machine's: COM hijacking). Absent when the class is not registered.")
             .executable("the task runs")
             .runAs("the task runs as")
             .fieldAliases("process.command_line", "cmd_line", "command")

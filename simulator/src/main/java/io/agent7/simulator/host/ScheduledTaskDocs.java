@@ -1,6 +1,7 @@
 package io.agent7.simulator.host;
 
 import io.agent7.agent.collect.windows.Sids;
+import io.agent7.agent.collect.windows.config.ComServer;
 import io.agent7.agent.collect.windows.config.RegisteredTask;
 import io.agent7.agent.collect.windows.config.TaskAction;
 import io.agent7.agent.collect.windows.config.TaskMapping;
@@ -20,6 +21,8 @@ final class ScheduledTaskDocs {
     private static final int NOT_RUN_YET = 0x41303;
     /** ERROR_FILE_NOT_FOUND as an HRESULT: the odd task whose program is gone. */
     private static final int FILE_NOT_FOUND = 0x80070002;
+    /** How {@link Tasks} marks a task whose action is a COM handler: the prefix of its server DLL. */
+    private static final String COM_HANDLER = "com:";
 
     /** TASK_STATE. */
     private static final int DISABLED = 1;
@@ -100,16 +103,26 @@ final class ScheduledTaskDocs {
         int level = product.equals("os") ? Patches.patchedMonth(p, h.clock) : h.productLevel(product, h.clock);
         String version = h.productVersion(product, level);
         String user = p.person >= 0 ? People.account(p.person) : "";
-        String executable = ProcessVars.expand(task.program(), v -> switch (v) {
-            case "defender" -> version;
-            case "user" -> user;
-            default -> null;
-        });
-        // Windows' own maintenance tasks without a program run a COM handler in taskhostw; the
-        // CLSID is a stand-in, the same on every host, as the mapping writes nothing of it.
-        TaskAction action = executable.isEmpty()
-                ? TaskAction.comHandler(Hashes.guid(Seeds.of(0xC0A1, task.name())), null)
-                : TaskAction.exec(executable, task.arguments(), null);
+        boolean handler = task.program().startsWith(COM_HANDLER);
+        // Windows' own maintenance tasks without a program run a COM handler in taskhostw, its
+        // class registered for the machine with a system DLL, as the reader resolves it on a
+        // clean host. The CLSID is a stand-in, the same on every host.
+        TaskAction action = handler
+                ? TaskAction.comHandler(
+                        Hashes.guid(Seeds.of(0xC0A1, task.name())),
+                        null,
+                        new ComServer(
+                                ComServer.Kind.INPROC_SERVER32,
+                                task.program().substring(COM_HANDLER.length()),
+                                ComServer.Registration.MACHINE))
+                : TaskAction.exec(
+                        ProcessVars.expand(task.program(), v -> switch (v) {
+                            case "defender" -> version;
+                            case "user" -> user;
+                            default -> null;
+                        }),
+                        task.arguments(),
+                        null);
         RegisteredTask registered = new RegisteredTask(
                 task.folder() + name,
                 name,
@@ -125,14 +138,14 @@ final class ScheduledTaskDocs {
                 List.of(action),
                 triggers(task.when(), SimTime.localDay(p.osInstalled, p.tz)));
         ObjectNode doc = mapping(p).document(registered);
-        if (!executable.isEmpty()) {
-            ObjectNode process = Json.obj(doc, "process");
+        String executable = doc.path("process").path("executable").asString(null);
+        if (executable != null) {
             ImageFields.write(
-                    process,
-                    process.path("executable").asString(null),
+                    Json.obj(doc, "process"),
+                    executable,
                     null,
                     false,
-                    task.program().replace("{defender}", version),
+                    handler ? executable : task.program().replace("{defender}", version),
                     version,
                     product.equals("chrome")
                             ? "Google LLC"

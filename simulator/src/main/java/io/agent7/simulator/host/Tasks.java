@@ -13,6 +13,8 @@ final class Tasks {
      * @param line     cron line number, 0 otherwise
      * @param schedule the trigger as the system writes it (Linux), or empty to describe {@code when}
      * @param when     the trigger in {@link Schedule} form
+     * @param program  the program as the action's Path holds it, or {@code com:} and the DLL a COM
+     *                 handler's class is registered with on the machine (InprocServer32, unexpanded)
      * @param runAs    SYSTEM, LOCAL SERVICE, Users, Administrators, INTERACTIVE, user (the profile's), svc_backup,
      *                 or a Linux user
      */
@@ -45,25 +47,25 @@ final class Tasks {
         \\Microsoft\\Windows\\Application Experience\\|Microsoft Compatibility Appraiser|C:\\Windows\\system32\\compattelrunner.exe||SYSTEM|highest|daily:03:11|N|Y|Microsoft Corporation|*|Collects program telemetry information if opted-in to the Microsoft Customer Experience Improvement Program.
         \\Microsoft\\Windows\\Application Experience\\|ProgramDataUpdater|C:\\Windows\\system32\\compattelrunner.exe|-maintenance|SYSTEM|highest|idle|N|Y|Microsoft Corporation|*|Collects program telemetry information if opted-in to the Microsoft Customer Experience Improvement Program.
         \\Microsoft\\Windows\\Customer Experience Improvement Program\\|Consolidator|C:\\Windows\\system32\\wsqmcons.exe||SYSTEM|limited|daily:00:00|N|Y|Microsoft Corporation|*|If the user has consented to participate in the Windows Customer Experience Improvement Program, this job collects and sends usage data to Microsoft.
-        \\Microsoft\\Windows\\Servicing\\|StartComponentCleanup|||SYSTEM|highest|idle|N|Y|Microsoft Corporation|*|Servicing task that may be better performed when the computer is idle.
-        \\Microsoft\\Windows\\TaskScheduler\\|Regular Maintenance|||SYSTEM|highest|daily:01:00|N|Y|Microsoft Corporation|*|Performs periodic maintenance of the computer system by fixing problems automatically or reporting them through Security and Maintenance.
+        \\Microsoft\\Windows\\Servicing\\|StartComponentCleanup|com:%SystemRoot%\\system32\\CbsApi.dll||SYSTEM|highest|idle|N|Y|Microsoft Corporation|*|Servicing task that may be better performed when the computer is idle.
+        \\Microsoft\\Windows\\TaskScheduler\\|Regular Maintenance|com:%SystemRoot%\\system32\\MaintenanceUI.dll||SYSTEM|highest|daily:01:00|N|Y|Microsoft Corporation|*|Performs periodic maintenance of the computer system by fixing problems automatically or reporting them through Security and Maintenance.
         \\Microsoft\\Windows\\WindowsUpdate\\|Scheduled Start|C:\\Windows\\system32\\sc.exe|start wuauserv|SYSTEM|limited|daily:05:31|N|Y|Microsoft Corporation|*|This task is used to start the Windows Update service when needed to perform scheduled operations such as scans.
         \\Microsoft\\Windows\\UpdateOrchestrator\\|Schedule Scan|C:\\Windows\\system32\\usoclient.exe|StartScan|SYSTEM|highest|daily:06:16|N|Y|Microsoft Corporation|*|Scans the device for updates.
-        \\Microsoft\\Windows\\Chkdsk\\|ProactiveScan|||SYSTEM|limited|idle|N|Y|Microsoft Corporation|*|NTFS Volume Health Scan.
-        \\Microsoft\\Windows\\Registry\\|RegIdleBackup|||SYSTEM|limited|weekly:0:00:00|N|N|Microsoft Corporation|*|Registry Idle Backup Task.
-        \\Microsoft\\Windows\\Wininet\\|CacheTask|||Users|limited|logon|Y|Y|Microsoft Corporation|*|Wininet Cache task.
-        \\Microsoft\\Windows\\CertificateServicesClient\\|UserTask|||Users|limited|logon|N|Y|Microsoft Corporation|*|Certificate Services Client task for user auto-enrollment.
-        \\Microsoft\\Windows\\CertificateServicesClient\\|SystemTask|||SYSTEM|highest|boot|N|Y|Microsoft Corporation|*|Certificate Services Client task for machine auto-enrollment.
+        \\Microsoft\\Windows\\Chkdsk\\|ProactiveScan|com:%SystemRoot%\\system32\\untfs.dll||SYSTEM|limited|idle|N|Y|Microsoft Corporation|*|NTFS Volume Health Scan.
+        \\Microsoft\\Windows\\Registry\\|RegIdleBackup|com:%SystemRoot%\\system32\\regidle.dll||SYSTEM|limited|weekly:0:00:00|N|N|Microsoft Corporation|*|Registry Idle Backup Task.
+        \\Microsoft\\Windows\\Wininet\\|CacheTask|com:%SystemRoot%\\system32\\wininet.dll||Users|limited|logon|Y|Y|Microsoft Corporation|*|Wininet Cache task.
+        \\Microsoft\\Windows\\CertificateServicesClient\\|UserTask|com:%SystemRoot%\\system32\\pautoenr.dll||Users|limited|logon|N|Y|Microsoft Corporation|*|Certificate Services Client task for user auto-enrollment.
+        \\Microsoft\\Windows\\CertificateServicesClient\\|SystemTask|com:%SystemRoot%\\system32\\pautoenr.dll||SYSTEM|highest|boot|N|Y|Microsoft Corporation|*|Certificate Services Client task for machine auto-enrollment.
         \\Microsoft\\Windows\\Windows Error Reporting\\|QueueReporting|C:\\Windows\\system32\\wermgr.exe|-upload|SYSTEM|limited|logon|N|Y|Microsoft Corporation|*|Windows Error Reporting task to process queued reports.
-        \\Microsoft\\Windows\\Power Efficiency Diagnostics\\|AnalyzeSystem|||SYSTEM|highest|weekly:2:04:15|N|Y|Microsoft Corporation|*|This task analyzes the system looking for conditions that may cause high energy use.
-        \\Microsoft\\Windows\\Maintenance\\|WinSAT|||Administrators|highest|idle|N|Y|Microsoft Corporation|W|Measures a system's performance and capabilities.
+        \\Microsoft\\Windows\\Power Efficiency Diagnostics\\|AnalyzeSystem|com:%SystemRoot%\\system32\\energytask.dll||SYSTEM|highest|weekly:2:04:15|N|Y|Microsoft Corporation|*|This task analyzes the system looking for conditions that may cause high energy use.
+        \\Microsoft\\Windows\\Maintenance\\|WinSAT|com:%SystemRoot%\\system32\\WinSATAPI.dll||Administrators|highest|idle|N|Y|Microsoft Corporation|W|Measures a system's performance and capabilities.
         \\Microsoft\\Windows\\SystemRestore\\|SR|C:\\Windows\\system32\\rundll32.exe|/d srrstr.dll,ExecuteScheduledSPPCreation|SYSTEM|highest|daily:00:00|N|Y|Microsoft Corporation|W|This task creates regular system protection points.
-        \\Microsoft\\Windows\\Diagnosis\\|Scheduled|||SYSTEM|highest|weekly:1:01:00|N|Y|Microsoft Corporation|*|The Windows Scheduled Maintenance Task performs periodic maintenance of the computer system.
+        \\Microsoft\\Windows\\Diagnosis\\|Scheduled|com:%SystemRoot%\\system32\\sdiagschd.dll||SYSTEM|highest|weekly:1:01:00|N|Y|Microsoft Corporation|*|The Windows Scheduled Maintenance Task performs periodic maintenance of the computer system.
         \\Microsoft\\Windows\\Server Manager\\|ServerManager|C:\\Windows\\system32\\ServerManagerLauncher.exe||Administrators|limited|logon|N|Y|Microsoft Corporation|S|Task for launching Server Manager when the user logs on.
         \\Microsoft\\Windows\\Device Information\\|Device|C:\\Windows\\system32\\devicecensus.exe||SYSTEM|limited|daily:09:27|N|Y|Microsoft Corporation|W|Device Census task.
         \\Microsoft\\Windows\\Feedback\\Siuf\\|DmClient|C:\\Windows\\system32\\dmclient.exe||SYSTEM|limited|daily:04:42|Y|Y|Microsoft Corporation|W|Feedback task.
-        \\Microsoft\\Windows\\InstallService\\|ScanForUpdates|||SYSTEM|highest|daily:05:01|N|Y|Microsoft Corporation|W|Scans for updates to Microsoft Store apps.
-        \\Microsoft\\Windows\\Flighting\\OneSettings\\|RefreshCache|||SYSTEM|limited|daily:10:43|N|Y|Microsoft Corporation|*|OneSettings task.
+        \\Microsoft\\Windows\\InstallService\\|ScanForUpdates|com:%SystemRoot%\\system32\\InstallServiceTasks.dll||SYSTEM|highest|daily:05:01|N|Y|Microsoft Corporation|W|Scans for updates to Microsoft Store apps.
+        \\Microsoft\\Windows\\Flighting\\OneSettings\\|RefreshCache|com:%SystemRoot%\\system32\\OneSettingsClient.dll||SYSTEM|limited|daily:10:43|N|Y|Microsoft Corporation|*|OneSettings task.
         \\|MicrosoftEdgeUpdateTaskMachineCore{guid}|C:\\Program Files (x86)\\Microsoft\\EdgeUpdate\\MicrosoftEdgeUpdate.exe|/c|SYSTEM|highest|daily+logon:10:37|N|Y|Microsoft Corporation|sw:edge|Keeps your Microsoft software up to date. If this task is disabled or stopped, your Microsoft software will not be kept up to date.
         \\|MicrosoftEdgeUpdateTaskMachineUA{guid}|C:\\Program Files (x86)\\Microsoft\\EdgeUpdate\\MicrosoftEdgeUpdate.exe|/ua /installsource scheduler|SYSTEM|highest|hourly:37|N|Y|Microsoft Corporation|sw:edge|Keeps your Microsoft software up to date. If this task is disabled or stopped, your Microsoft software will not be kept up to date.
         \\|GoogleUpdateTaskMachineCore{guid}|C:\\Program Files (x86)\\Google\\Update\\GoogleUpdate.exe|/c|SYSTEM|highest|daily+logon:12:11|N|Y|Google LLC|sw:chrome|Keeps your Google software up to date. If this task is disabled or stopped, your Google software will not be kept up to date.

@@ -76,6 +76,30 @@ class WindowsConfigDocsTest {
     }
 
     /**
+     * Windows' own program-less tasks are COM handlers resolved as the collector resolves them on
+     * a clean host: the machine's registration, its DLL described as a program file is.
+     */
+    @Test
+    void comHandlerTasksNameTheirClassAndTheMachinesDll() {
+        List<ObjectNode> tasks = all("scheduled_task");
+        List<ObjectNode> cache = Fields.all(tasks, "scheduled_task.name", "CacheTask");
+        assertThat(cache).hasSameSizeAs(windows).allSatisfy(doc -> {
+            assertThat(Fields.text(doc, "scheduled_task.com_handler.class_id")).matches("\\{[0-9A-F-]{36}}");
+            assertThat(Fields.text(doc, "scheduled_task.com_handler.registered_in"))
+                    .isEqualTo("machine");
+            assertThat(Fields.text(doc, "process.executable")).isEqualTo("C:\\Windows\\system32\\wininet.dll");
+            assertThat(Fields.has(doc, "process.command_line")).isFalse();
+            assertThat(Fields.text(doc, "process.pe.original_file_name")).isEqualTo("wininet.dll");
+            assertThat(Fields.text(doc, "process.code_signature.subject_name")).isEqualTo("Microsoft Windows");
+            assertThat(Fields.has(doc, "process.hash.sha256")).isTrue();
+        });
+        assertThat(tasks)
+                .allSatisfy(doc -> assertThat(Fields.has(doc, "process.executable"))
+                        .as(doc.toString())
+                        .isTrue());
+    }
+
+    /**
      * An hourly task's last and next run are an hour apart around now: the OLE dates the
      * simulator writes in each host's zone read back, through the mapping, as the same instants.
      */

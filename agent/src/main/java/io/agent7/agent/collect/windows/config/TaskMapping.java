@@ -55,13 +55,42 @@ public record TaskMapping(Map<String, String> environment, Predicate<String> fil
             doc.text("scheduled_task.run_level", principal.runLevel() == 1 ? "highest" : "limited");
             runAs(doc, principal);
         }
-        task.actions().stream()
-                .filter(a -> a.type() == TaskAction.EXEC
-                        && a.path() != null
-                        && !a.path().isBlank())
-                .findFirst()
-                .ifPresent(action -> exec(doc, action));
+        TaskAction.first(task.actions()).ifPresent(action -> {
+            if (action.type() == TaskAction.EXEC) {
+                exec(doc, action);
+            } else {
+                comHandler(doc, action);
+            }
+        });
         return doc.build();
+    }
+
+    /**
+     * A handler's class and the server it resolved to. An in-process server is a DLL that
+     * taskhostw.exe loads, so it is the executable with no command line; a local server is a
+     * program COM starts, written as a command line.
+     */
+    private void comHandler(Doc doc, TaskAction action) {
+        doc.text("scheduled_task.com_handler.class_id", action.classId());
+        ComServer server = action.server();
+        if (server == null) {
+            return;
+        }
+        doc.text(
+                "scheduled_task.com_handler.registered_in",
+                server.registeredIn().label());
+        if (server.kind() == ComServer.Kind.INPROC_SERVER32) {
+            doc.text(
+                    "process.executable", WindowsCommandLine.path(unquoted(server.written()), environment, fileExists));
+        } else if (server.kind() == ComServer.Kind.LOCAL_SERVER32) {
+            doc.command(WindowsCommandLine.of(server.written(), environment, fileExists));
+        }
+    }
+
+    /** An InprocServer32 path without the quotes some installers put around it. */
+    private static String unquoted(String path) {
+        String p = path.strip();
+        return p.length() >= 2 && p.startsWith("\"") && p.endsWith("\"") ? p.substring(1, p.length() - 1) : p;
     }
 
     /**

@@ -1,6 +1,10 @@
 package io.agent7.agent.collect.windows.config;
 
 import static io.agent7.agent.collect.Fields.assertConforms;
+import static io.agent7.agent.collect.windows.config.ComServer.Kind.INPROC_SERVER32;
+import static io.agent7.agent.collect.windows.config.ComServer.Kind.LOCAL_SERVER32;
+import static io.agent7.agent.collect.windows.config.ComServer.Registration.MACHINE;
+import static io.agent7.agent.collect.windows.config.ComServer.Registration.USER;
 import static io.agent7.agent.collect.windows.config.ServiceMappingTest.JSON;
 import static io.agent7.agent.collect.windows.config.ServiceMappingTest.parsed;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +34,35 @@ class TaskMappingTest {
     static final double DEC_9_0301 = 46365 + 181.0 / 1440;
     /** What LastRunTime holds for a task that never ran: 1999-11-30. */
     static final double NEVER = 36494;
+
+    /** TASK_ACTION_SHOW_MESSAGE, deprecated: the action runs nothing. */
+    static final int SHOW_MESSAGE = 7;
+
+    static final String JDOE = "S-1-5-21-1004336348-1177238915-682003330-1105";
+
+    /** The task fields every {@link #comTask} has, as a document writes them, the closing brace left off. */
+    static final String COM_TASK = """
+            {"name": "Handler", "path": "\\\\Vendor\\\\Handler", "folder": "\\\\Vendor",
+             "source": "task_scheduler", "hidden": false, "enabled": true, "state": "ready", "last_result": 0,
+             "run_level": "limited", "schedule": "At log on of any user\"""";
+
+    /** A task at logon that does what {@code actions} do, as {@code principal}. */
+    static RegisteredTask comTask(TaskPrincipal principal, TaskAction... actions) {
+        return new RegisteredTask(
+                "\\Vendor\\Handler",
+                "Handler",
+                true,
+                3,
+                0,
+                0,
+                0,
+                false,
+                null,
+                null,
+                principal,
+                List.of(actions),
+                List.of(new TaskTrigger(9, true, null, null, 0, 0, 0, 0, 0, null)));
+    }
 
     static TaskTrigger trigger(int type, String start, String every, int days, int weeks, int dow, int dom, int wom) {
         return new TaskTrigger(type, true, start, every, days, weeks, dow, dom, wom, null);
@@ -69,10 +102,10 @@ class TaskMappingTest {
                          "user": {"name": "SYSTEM", "id": "S-1-5-18", "domain": "NT AUTHORITY"}}
                         """),
                 arguments(
-                        "a hidden COM handler task that never ran, run by the Users group",
+                        "a hidden COM handler task that never ran, run by the Users group, its DLL registered for the machine",
                         new RegisteredTask(
-                                "\\Microsoft\\Windows\\DiskCleanup\\SilentCleanup",
-                                "SilentCleanup",
+                                "\\Microsoft\\Windows\\Wininet\\CacheTask",
+                                "CacheTask",
                                 true,
                                 3,
                                 NEVER,
@@ -82,19 +115,26 @@ class TaskMappingTest {
                                 null,
                                 null,
                                 new TaskPrincipal(null, "S-1-5-32-545", 4, 1, "S-1-5-32-545", "Users", "BUILTIN"),
-                                List.of(TaskAction.comHandler("{C1F85EF8-BCC2-4606-BB39-70C523715EB3}", "")),
+                                List.of(TaskAction.comHandler(
+                                        "{0358B920-0AC7-461F-98F4-58E32CD89148}",
+                                        "",
+                                        new ComServer(
+                                                INPROC_SERVER32, "%SystemRoot%\\system32\\wininet.dll", MACHINE))),
                                 List.of(trigger(6, null, null, 0, 0, 0, 0, 0))),
                         """
-                        {"scheduled_task": {"name": "SilentCleanup",
-                          "path": "\\\\Microsoft\\\\Windows\\\\DiskCleanup\\\\SilentCleanup",
-                          "folder": "\\\\Microsoft\\\\Windows\\\\DiskCleanup", "source": "task_scheduler",
+                        {"scheduled_task": {"name": "CacheTask",
+                          "path": "\\\\Microsoft\\\\Windows\\\\Wininet\\\\CacheTask",
+                          "folder": "\\\\Microsoft\\\\Windows\\\\Wininet", "source": "task_scheduler",
                           "hidden": true, "enabled": true, "state": "ready", "last_result": 267011,
                           "run_level": "highest", "schedule": "When the computer is idle",
-                          "account_type": "group", "privileged": false},
+                          "account_type": "group", "privileged": false,
+                          "com_handler": {"class_id": "{0358B920-0AC7-461F-98F4-58E32CD89148}", "registered_in": "machine"}},
+                         "process": {"executable": "C:\\\\Windows\\\\system32\\\\wininet.dll"},
                          "user": {"name": "Users", "id": "S-1-5-32-545", "domain": "BUILTIN"}}
                         """),
                 arguments(
-                        "a root-folder task whose Path has spaces: Task Scheduler runs it whole, so it is quoted",
+                        "a root-folder task whose Path has spaces: Task Scheduler runs it whole, so it is quoted;"
+                                + " a message box before it runs nothing, the actions after it are not described",
                         new RegisteredTask(
                                 "\\VendorUpdate",
                                 "VendorUpdate",
@@ -108,11 +148,12 @@ class TaskMappingTest {
                                 null,
                                 new TaskPrincipal("CORP\\jdoe", null, 3, 0, null, null, null),
                                 List.of(
-                                        TaskAction.comHandler("{00000000-0000-0000-0000-000000000001}", null),
+                                        new TaskAction(SHOW_MESSAGE, null, null, null, null, null, null),
                                         TaskAction.exec(
                                                 "C:\\Program Files\\Vendor\\updater.exe",
                                                 "/silent \"C:\\Users\\Public\\a b.log\"",
                                                 "%ProgramFiles%\\Vendor"),
+                                        TaskAction.comHandler("{00000000-0000-0000-0000-000000000001}", null),
                                         TaskAction.exec("C:\\Windows\\notepad.exe", null, null)),
                                 List.of(
                                         new TaskTrigger(9, true, null, null, 0, 0, 0, 0, 0, null),
@@ -158,6 +199,68 @@ class TaskMappingTest {
                           "args": ["C:\\\\Outils\\\\copie.exe"], "args_count": 1},
                          "user": {"name": "LOCAL SERVICE", "id": "S-1-5-19", "domain": "NT AUTHORITY"}}
                         """),
+                arguments(
+                        "a handler shadowed by the user's own registration, its CLSID stored lowercase and quoted DLL"
+                                + " in AppData: the COM hijack, described before the program that follows it",
+                        comTask(
+                                new TaskPrincipal("CORP\\jdoe", null, 3, 0, JDOE, "jdoe", "CORP"),
+                                TaskAction.comHandler(
+                                        "{2dea658f-54c1-4227-af9b-260ab5fc3543}",
+                                        "sounds",
+                                        new ComServer(
+                                                INPROC_SERVER32,
+                                                "\"C:\\Users\\jdoe\\AppData\\Roaming\\Microsoft\\Sounds\\playsnd.dll\"",
+                                                USER)),
+                                TaskAction.exec("C:\\Windows\\notepad.exe", null, null)),
+                        """
+                        {"scheduled_task": %s, "account_type": "user",
+                          "com_handler": {"class_id": "{2dea658f-54c1-4227-af9b-260ab5fc3543}", "registered_in": "user"}},
+                         "process": {"executable": "C:\\\\Users\\\\jdoe\\\\AppData\\\\Roaming\\\\Microsoft\\\\Sounds\\\\playsnd.dll"},
+                         "user": {"name": "jdoe", "id": "%s", "domain": "CORP"}}
+                        """.formatted(COM_TASK, JDOE)),
+                arguments(
+                        "a handler whose class no registration has: the class id, and no program",
+                        comTask(
+                                new TaskPrincipal("SYSTEM", null, 5, 0, "S-1-5-18", "SYSTEM", "NT AUTHORITY"),
+                                TaskAction.comHandler("{D7B4B3A5-1C2E-4F60-9A1B-0C3D5E7F9A2B}", null, null)),
+                        """
+                        {"scheduled_task": %s, "account_type": "system", "privileged": true,
+                          "com_handler": {"class_id": "{D7B4B3A5-1C2E-4F60-9A1B-0C3D5E7F9A2B}"}},
+                         "user": {"name": "SYSTEM", "id": "S-1-5-18", "domain": "NT AUTHORITY"}}
+                        """.formatted(COM_TASK)),
+                arguments(
+                        "a per-user class key with no server: it hides the machine's, and names no program",
+                        comTask(
+                                new TaskPrincipal("CORP\\jdoe", null, 3, 0, JDOE, "jdoe", "CORP"),
+                                TaskAction.comHandler(
+                                        "{D7B4B3A5-1C2E-4F60-9A1B-0C3D5E7F9A2B}",
+                                        null,
+                                        new ComServer(null, null, USER))),
+                        """
+                        {"scheduled_task": %s, "account_type": "user",
+                          "com_handler": {"class_id": "{D7B4B3A5-1C2E-4F60-9A1B-0C3D5E7F9A2B}", "registered_in": "user"}},
+                         "user": {"name": "jdoe", "id": "%s", "domain": "CORP"}}
+                        """.formatted(COM_TASK, JDOE)),
+                arguments(
+                        "a handler with only a LocalServer32: a quoted program with arguments, read as a command line",
+                        comTask(
+                                new TaskPrincipal("SYSTEM", null, 5, 0, "S-1-5-18", "SYSTEM", "NT AUTHORITY"),
+                                TaskAction.comHandler(
+                                        "{A3C1E0F2-7B4D-4E8A-9C6F-1D2E3F405162}",
+                                        null,
+                                        new ComServer(
+                                                LOCAL_SERVER32,
+                                                "\"%ProgramFiles%\\Vendor\\Agent\\vendoragent.exe\" -Embedding /task",
+                                                MACHINE))),
+                        """
+                        {"scheduled_task": %s, "account_type": "system", "privileged": true,
+                          "com_handler": {"class_id": "{A3C1E0F2-7B4D-4E8A-9C6F-1D2E3F405162}", "registered_in": "machine"}},
+                         "process": {"command_line": "\\"%%ProgramFiles%%\\\\Vendor\\\\Agent\\\\vendoragent.exe\\" -Embedding /task",
+                          "executable": "C:\\\\Program Files\\\\Vendor\\\\Agent\\\\vendoragent.exe",
+                          "args": ["C:\\\\Program Files\\\\Vendor\\\\Agent\\\\vendoragent.exe", "-Embedding", "/task"],
+                          "args_count": 3},
+                         "user": {"name": "SYSTEM", "id": "S-1-5-18", "domain": "NT AUTHORITY"}}
+                        """.formatted(COM_TASK)),
                 arguments(
                         "a principal whose account was deleted: its SID is all there is",
                         new RegisteredTask(

@@ -8,6 +8,7 @@ import com.sun.jna.platform.win32.Variant.VARIANT;
 import com.sun.jna.platform.win32.Win32Exception;
 import com.sun.jna.platform.win32.WinError;
 import com.sun.jna.platform.win32.WinNT.HRESULT;
+import io.agent7.agent.collect.windows.config.ComServer;
 import io.agent7.agent.collect.windows.config.RegisteredTask;
 import io.agent7.agent.collect.windows.config.TaskAction;
 import io.agent7.agent.collect.windows.config.TaskPrincipal;
@@ -96,6 +97,7 @@ public final class TaskReader {
             Automation settings = definition.object("Settings");
             Automation principal = definition.object("Principal");
             try {
+                TaskPrincipal resolved = principal(principal);
                 return new RegisteredTask(
                         task.text("Path"),
                         task.text("Name"),
@@ -107,8 +109,8 @@ public final class TaskReader {
                         settings.flag("Hidden"),
                         info.text("Author"),
                         info.text("Description"),
-                        principal(principal),
-                        actions(definition),
+                        resolved,
+                        withServer(actions(definition), resolved),
                         triggers(definition));
             } finally {
                 principal.release();
@@ -137,7 +139,7 @@ public final class TaskReader {
                                             action.text("WorkingDirectory"));
                                 case TaskAction.COM_HANDLER ->
                                     TaskAction.comHandler(action.text("ClassId"), action.text("Data"));
-                                default -> new TaskAction(type, null, null, null, null, null);
+                                default -> new TaskAction(type, null, null, null, null, null, null);
                             });
                 } finally {
                     action.release();
@@ -147,6 +149,22 @@ public final class TaskReader {
             collection.release();
         }
         return actions;
+    }
+
+    /**
+     * The actions, the first that runs something given its COM server when it is a handler:
+     * looked up in the principal's Classes, as the handler runs as that account.
+     */
+    private static List<TaskAction> withServer(List<TaskAction> actions, TaskPrincipal principal) {
+        TaskAction first = TaskAction.first(actions).orElse(null);
+        if (first == null || first.type() != TaskAction.COM_HANDLER) {
+            return actions;
+        }
+        ClassesReader classes = new ClassesReader(principal.sid());
+        ComServer server = ComServer.resolve(first.classId(), classes).orElse(null);
+        List<TaskAction> found = new ArrayList<>(actions);
+        found.set(actions.indexOf(first), first.withServer(server));
+        return found;
     }
 
     private static List<TaskTrigger> triggers(Automation definition) {
