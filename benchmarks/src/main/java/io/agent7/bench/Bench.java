@@ -33,7 +33,7 @@ public final class Bench {
             "response", "io.agent7.bench.ResponseBenchmark");
 
     static final String USAGE =
-            "usage: ./agent7 bench ingest|fleet|agent|pipeline|query|export|console|detections|directory|response"
+            "usage: ./agent7 bench ingest|fleet|agent|pipeline|query|export|console|detections|directory|response|stages"
                     + " [--name value ...]"
                     + " (see docs/BENCHMARKS.md)";
 
@@ -48,6 +48,9 @@ public final class Bench {
         try {
             if (which.equals("pipeline")) {
                 exit = pipeline(root, args);
+            } else if (which.equals("stages")) {
+                JfrStages.main(args.toArray(String[]::new));
+                exit = 0;
             } else if (MAINS.containsKey(which)) {
                 exit = benchmark(root, which, args);
             } else {
