@@ -34,6 +34,10 @@ import tools.jackson.databind.node.ObjectNode;
 public final class JsonTrees {
 
     private static final JsonFactory FACTORY = new JsonFactory();
+    /** Writes values one after another with nothing between them, for callers that cut its output per value. */
+    private static final JsonFactory UNSEPARATED =
+            JsonFactory.builder().rootValueSeparator((String) null).build();
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final ObjectWriteContext PRETTY = new ObjectWriteContext.Base() {
         @Override
@@ -73,6 +77,14 @@ public final class JsonTrees {
         try (JsonGenerator generator = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
             write(generator, node);
         }
+    }
+
+    /**
+     * A generator writing one value after another to {@code out} with no separator between
+     * them, for a caller that writes many documents and takes each one's bytes as it goes.
+     */
+    public static JsonGenerator unseparatedGenerator(OutputStream out) {
+        return UNSEPARATED.createGenerator(ObjectWriteContext.empty(), out);
     }
 
     /** A generator writing to {@code out}, for callers that stream their own JSON. */

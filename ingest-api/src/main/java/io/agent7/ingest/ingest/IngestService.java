@@ -180,21 +180,21 @@ class IngestService implements DisposableBean {
         if (record != null) {
             upserts.add(record);
         }
-        for (ObjectNode document : batch.documents()) {
-            String id = DocumentIds.of(agent.hostId(), type, document);
-            if (!ids.add(id)) {
-                continue; // the same item twice in one batch: one write
-            }
-            for (DocumentEnricher enricher : enrichers) {
-                if (enricher.appliesTo(type)) {
-                    enricher.enrich(agent, type, id, document);
+        StateUpdates.Source source = new StateUpdates.Source(agent.hostId(), agent.hostName(), agent.agentId());
+        try (StateUpdates.Upserts actions = StateUpdates.upserts(type, source, collectedAt, ingestedAt)) {
+            for (ObjectNode document : batch.documents()) {
+                String id = DocumentIds.of(agent.hostId(), type, document);
+                if (!ids.add(id)) {
+                    continue; // the same item twice in one batch: one write
                 }
+                for (DocumentEnricher enricher : enrichers) {
+                    if (enricher.appliesTo(type)) {
+                        enricher.enrich(agent, type, id, document);
+                    }
+                }
+                upserts.add(
+                        new DocumentSink.Write(type.writeIndex(document, now), id, routing, actions.action(document)));
             }
-            upserts.add(new DocumentSink.Write(
-                    type.writeIndex(document, now),
-                    id,
-                    routing,
-                    action(agent, type, document, collectedAt, ingestedAt)));
         }
         Set<String> removedIds = new LinkedHashSet<>();
         for (ObjectNode gone : batch.removals()) {
@@ -279,16 +279,6 @@ class IngestService implements DisposableBean {
                     return withinWriteTimeout(acknowledged(sink.write(writes)))
                             .thenApply(results -> counts(results).getOrDefault(DocumentSink.Outcome.UPDATED, 0));
                 });
-    }
-
-    private static byte[] action(
-            AgentPrincipal agent, DataType type, ObjectNode document, String collectedAt, String ingestedAt) {
-        return StateUpdates.upsertAction(
-                type,
-                document,
-                new StateUpdates.Source(agent.hostId(), agent.hostName(), agent.agentId()),
-                collectedAt,
-                ingestedAt);
     }
 
     private static Map<DocumentSink.Outcome, Integer> counts(List<DocumentSink.Result> results) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.agent7.schema.DataType;
 import io.agent7.schema.JsonTrees;
 import io.agent7.schema.Schema;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -118,5 +120,29 @@ class StateUpdatesTest {
         // Only a new item gets its ingest time: a later collection of it leaves the first one be.
         assertThat(doc).doesNotContain("ingested");
         assertThat(input).as("the input is not changed").isEqualTo(JSON.readTree(json));
+    }
+
+    @org.junit.jupiter.api.Test
+    void oneWriterForABatchGivesEachDocumentTheBytesItGetsAlone() {
+        DataType type = Schema.standard().require("process");
+        List<String> documents = List.of(
+                "{\"process\":{\"pid\":1,\"start\":\"2026-11-28T10:00:00.000Z\",\"name\":\"a\"}}",
+                "{\"process\":{\"pid\":2,\"start\":\"2026-11-28T10:00:00.000Z\",\"pe\":{\"company\":\"c\"}}}",
+                "{\"host\":\"web-01\",\"process\":{\"pid\":3,\"start\":\"2026-11-28T10:00:00.000Z\"}}",
+                "{\"process\":{\"pid\":4,\"start\":\"2026-11-28T10:00:00.000Z\",\"user\":{\"name\":\"é\"}}}");
+        try (StateUpdates.Upserts batch =
+                StateUpdates.upserts(type, SOURCE, "2026-11-28T12:00:00.000Z", "2026-11-28T12:00:01.000Z")) {
+            for (String json : documents) {
+                byte[] alone = StateUpdates.upsertAction(
+                        type,
+                        (ObjectNode) JSON.readTree(json),
+                        SOURCE,
+                        "2026-11-28T12:00:00.000Z",
+                        "2026-11-28T12:00:01.000Z");
+                assertThat(new String(batch.action((ObjectNode) JSON.readTree(json)), StandardCharsets.UTF_8))
+                        .as(json)
+                        .isEqualTo(new String(alone, StandardCharsets.UTF_8));
+            }
+        }
     }
 }
