@@ -111,6 +111,7 @@ public final class IngestThroughput {
         int timeline = args.integer("timeline", 0);
         // The first rounds warm both paths up (the JIT of the API and of Elasticsearch) and are not counted.
         List<Double> ratios = new ArrayList<>();
+        List<Double> cpuRatios = new ArrayList<>();
         long documents = 0;
         for (int round = 1 - warmup; round <= rounds; round++) {
             // New hosts every round: the API remembers which hosts have items of which types,
@@ -153,6 +154,17 @@ public final class IngestThroughput {
                     apiRate / directRate,
                     bulkStats(management));
             System.out.println("  " + apiProgress[0]);
+            // The API's CPU per document against what Elasticsearch spends indexing the same
+            // documents straight from _bulk: the API should cost a fraction of it.
+            double apiCpu = 1e6 * api.cpu().ingestApi() / api.documents();
+            double esDirectCpu = 1e6 * direct.cpu().elasticsearch() / api.documents();
+            if (round > 0) {
+                cpuRatios.add(apiCpu / esDirectCpu);
+            }
+            System.out.printf(
+                    "  CPU per document: ingest API %.1f µs; Elasticsearch %.1f µs on direct _bulk, %.1f µs on the"
+                            + " API's bulks; API over direct Elasticsearch %.2f%n",
+                    apiCpu, esDirectCpu, 1e6 * api.cpu().elasticsearch() / api.documents(), apiCpu / esDirectCpu);
             for (Phase phase : List.of(direct, api)) {
                 if (phase.timeline() != null) {
                     System.out.println(phase.timeline().report(phase == api ? "ingest API" : "direct _bulk"));
@@ -160,15 +172,18 @@ public final class IngestThroughput {
             }
         }
         ratios.sort(Double::compare);
+        cpuRatios.sort(Double::compare);
         System.out.printf(
-                "RESULT mode=%s documents_per_round=%d hosts=%d concurrency=%d warmup=%d cpu_layout=%s median_ratio=%.2f (target >= 0.90)%n",
+                "RESULT mode=%s documents_per_round=%d hosts=%d concurrency=%d warmup=%d cpu_layout=%s median_ratio=%.2f (target >= 0.90)"
+                        + " median_api_cpu_over_es_cpu=%.2f (target <= 0.25)%n",
                 mode.name().toLowerCase(Locale.ROOT),
                 documents,
                 hosts,
                 concurrency,
                 warmup,
                 args.get("cpu-layout", "shared"),
-                median(ratios));
+                median(ratios),
+                median(cpuRatios));
     }
 
     /**
