@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.agent7.agent.collect.Collector;
 import io.agent7.agent.collect.Fields;
 import io.agent7.agent.collect.windows.ToolOutput.Endpoint;
+import io.agent7.agent.collect.windows.config.ServiceMapping;
 import io.agent7.schema.Schema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -93,17 +94,7 @@ class WindowsGroundTruthIT {
         Map<String, Integer> stable = stable(before, after);
         stable.forEach((name, state) -> assertThat(collected.get(name))
                 .as("state of " + name + " (SERVICE_STATUS.dwCurrentState " + state + ")")
-                .isEqualTo(
-                        switch (state) {
-                            case 1 -> "stopped";
-                            case 2 -> "start_pending";
-                            case 3 -> "stop_pending";
-                            case 4 -> "running";
-                            case 5 -> "continue_pending";
-                            case 6 -> "pause_pending";
-                            case 7 -> "paused";
-                            default -> "unknown state " + state;
-                        }));
+                .isEqualTo(ServiceMapping.state(state)));
     }
 
     @Test

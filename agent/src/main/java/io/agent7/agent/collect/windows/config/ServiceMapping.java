@@ -63,7 +63,7 @@ public record ServiceMapping(String computerName, Map<String, String> environmen
     }
 
     /** dwCurrentState (SERVICE_STOPPED 1 ... SERVICE_PAUSED 7), as {@code sc query} words it in lower case. */
-    static String state(int currentState) {
+    public static String state(int currentState) {
         return switch (currentState) {
             case 1 -> "stopped";
             case 2 -> "start_pending";
