@@ -31,6 +31,17 @@ final class Fleets {
         return hosts;
     }
 
+    /** The Windows hosts of a fleet of {@code count}; fails when it has none, which would test nothing. */
+    static List<VirtualHost> windows(long seed, int count) {
+        List<VirtualHost> windows = create(seed, count, T0).stream()
+                .filter(h -> h.osFamily().equals("windows"))
+                .toList();
+        if (windows.isEmpty()) {
+            throw new AssertionError("a fleet of " + count + " with seed " + seed + " has no Windows host");
+        }
+        return windows;
+    }
+
     static final Schema SCHEMA = Schema.standard();
 
     static DataType type(String name) {

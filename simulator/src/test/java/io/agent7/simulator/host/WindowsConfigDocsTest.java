@@ -21,9 +21,7 @@ class WindowsConfigDocsTest {
 
     @BeforeAll
     static void createFleet() {
-        windows = Fleets.create(11L, 30, Fleets.T0).stream()
-                .filter(h -> h.osFamily().equals("windows"))
-                .toList();
+        windows = Fleets.windows(11L, 30);
     }
 
     private static List<ObjectNode> all(String type) {

@@ -25,10 +25,7 @@ class WindowsProcessTest {
 
     @BeforeAll
     static void createFleet() {
-        windows = Fleets.create(7L, 40, Fleets.T0).stream()
-                .filter(h -> h.osFamily().equals("windows"))
-                .toList();
-        assertThat(windows).isNotEmpty();
+        windows = Fleets.windows(7L, 40);
     }
 
     private static ObjectNode named(List<ObjectNode> docs, String name) {

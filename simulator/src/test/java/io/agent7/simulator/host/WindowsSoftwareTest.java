@@ -14,9 +14,7 @@ class WindowsSoftwareTest {
 
     @BeforeAll
     static void createFleet() {
-        windows = Fleets.create(7L, 40, Fleets.T0).stream()
-                .filter(h -> h.osFamily().equals("windows"))
-                .toList();
+        windows = Fleets.windows(7L, 40);
     }
 
     private static String field(ObjectNode doc, String object, String name) {
