@@ -24,9 +24,11 @@ public final class Schema {
      * query their hosts came from. 9: cancelling a command its host took
      * ({@code command.cancel_requested_by}, {@code command.cancel_requested_at}). 10: a series
      * ({@code system_metric}) is written to daily indices behind an alias of the type's index name,
-     * which retention deletes a day at a time.
+     * which retention deletes a day at a time. 11: a Windows process's integrity level
+     * ({@code process.integrity_level}); a scheduled task's COM handler
+     * ({@code scheduled_task.com_handler.class_id}, {@code .registered_in}).
      */
-    public static final int VERSION = 10;
+    public static final int VERSION = 11;
 
     private static final Schema STANDARD =
             new Schema(concat(HostTypes.ALL, DirectoryTypes.ALL), ServerTypes.ALL, Relations.ALL);
