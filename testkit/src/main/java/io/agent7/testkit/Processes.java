@@ -19,14 +19,25 @@ final class Processes {
 
     /** The process whose pid {@code pidFile} holds, while it runs; empty when there is no such file or process. */
     static Optional<ProcessHandle> running(Path pidFile) {
+        return pid(pidFile).flatMap(pid -> ProcessHandle.of(pid).filter(ProcessHandle::isAlive));
+    }
+
+    /**
+     * Whether the daemon whose pid file is {@code pidFile} started and is gone: the file names a
+     * process that no longer runs. A missing or empty file is not an answer yet: a daemon
+     * creates its pid file and writes its pid into it in two steps.
+     */
+    static boolean exited(Path pidFile) {
+        return pid(pidFile).isPresent() && running(pidFile).isEmpty();
+    }
+
+    private static Optional<Long> pid(Path pidFile) {
         if (!Files.isRegularFile(pidFile)) {
             return Optional.empty();
         }
         try {
             String text = Files.readString(pidFile).trim();
-            return text.isEmpty()
-                    ? Optional.empty()
-                    : ProcessHandle.of(Long.parseLong(text)).filter(ProcessHandle::isAlive);
+            return text.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(text));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + pidFile, e);
         }

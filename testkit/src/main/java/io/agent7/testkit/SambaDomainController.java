@@ -332,7 +332,7 @@ public final class SambaDomainController implements AutoCloseable {
         long deadline = System.nanoTime() + START_LIMIT.toNanos();
         String last = "no answer yet";
         while (System.nanoTime() < deadline) {
-            if (Processes.running(pidFile()).isEmpty() && Files.exists(pidFile())) {
+            if (Processes.exited(pidFile())) {
                 throw failure("it exited during start");
             }
             try (LDAPConnection ldap = connectAsAdministrator()) {
