@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,6 +36,41 @@ public final class DocumentIds {
 
     private static final String VERSION_TAG = "agent7-id-v1";
 
+    /** A digest per thread: looking one up costs more than hashing a short canonical text. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    });
+
+    /** Each type's identity fields with their paths split once, by type name (a type is checked to be the same). */
+    private static final ConcurrentHashMap<String, Identity> IDENTITIES = new ConcurrentHashMap<>();
+
+    private record Identity(DataType type, String[] names, String[][] paths, Field[] fields) {
+
+        static Identity of(DataType type) {
+            Identity identity = IDENTITIES.get(type.name());
+            if (identity == null || identity.type() != type) {
+                List<String> names = type.identity();
+                identity = new Identity(
+                        type,
+                        names.toArray(String[]::new),
+                        names.stream().map(name -> name.split("\\.")).toArray(String[][]::new),
+                        names.stream().map(type::field).toArray(Field[]::new));
+                IDENTITIES.put(type.name(), identity);
+            }
+            return identity;
+        }
+
+        /** The value of identity field {@code i}: nested, as stored, or in any other form {@link Documents#get} reads. */
+        JsonNode value(JsonNode document, int i) {
+            JsonNode nested = Documents.get(document, paths[i]);
+            return nested != null ? nested : Documents.get(document, names[i]);
+        }
+    }
+
     private DocumentIds() {}
 
     /**
@@ -50,10 +87,12 @@ public final class DocumentIds {
         StringBuilder out = new StringBuilder(128).append(VERSION_TAG);
         component(out, 's', owner(hostId, type, document));
         component(out, 's', type.name());
-        for (String name : type.identity()) {
-            Field field = type.field(name);
+        Identity identity = Identity.of(type);
+        for (int i = 0; i < identity.names().length; i++) {
+            String name = identity.names()[i];
+            Field field = identity.fields()[i];
             component(out, 's', name);
-            JsonNode value = Documents.get(document, name);
+            JsonNode value = identity.value(document, i);
             if (value == null || value.isNull()) {
                 component(out, 'n', "");
                 continue;
@@ -98,18 +137,35 @@ public final class DocumentIds {
     }
 
     private static void component(StringBuilder out, char tag, String text) {
-        out.append(tag)
-                .append(text.getBytes(StandardCharsets.UTF_8).length)
-                .append(':')
-                .append(text);
+        out.append(tag).append(utf8Length(text)).append(':').append(text);
+    }
+
+    /** The length of {@code text} in UTF-8, without encoding it. */
+    static int utf8Length(String text) {
+        int length = text.length();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x800) {
+                // Three bytes, or a surrogate pair's four (two chars); a lone surrogate encodes as '?'.
+                if (Character.isHighSurrogate(c)
+                        && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    length += 2;
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    continue;
+                } else {
+                    length += 2;
+                }
+            } else if (c >= 0x80) {
+                length += 1;
+            }
+        }
+        return length;
     }
 
     static String hash(String canonical) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+        byte[] digest = SHA_256.get().digest(canonical.getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     }
 }

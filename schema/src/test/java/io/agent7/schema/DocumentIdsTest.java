@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -48,6 +49,34 @@ class DocumentIdsTest {
         JsonNode normalized = Schema.standard().normalizer(type).normalize(vector.path("document"));
         assertThat(DocumentIds.of(vector.path("host_id").asString(), type, normalized))
                 .isEqualTo(vector.path("id").asString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("texts")
+    void countsUtf8BytesAsTheEncoderWrites(String text) {
+        assertThat(DocumentIds.utf8Length(text)).isEqualTo(text.getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    static Stream<String> texts() {
+        return Stream.of(
+                "",
+                "svchost.exe",
+                "C:\\Program Files\\Müller\\app.exe", // two-byte
+                "服务", // three-byte
+                "\uD83D\uDE00 emoji", // a surrogate pair: four bytes
+                "lone \uD83D high", // a lone surrogate: encoded as '?'
+                "lone \uDE00 low",
+                "end \uD83D",
+                "\u007F\u0080\u07FF\u0800\uFFFF");
+    }
+
+    @Test
+    void hashesAFlatDocumentAsItsNestedForm() {
+        DataType type = Schema.standard().require("process");
+        JsonNode nested = JSON.readTree("{\"process\": {\"pid\": 4, \"start\": \"2026-01-01T00:00:00Z\"}}");
+        JsonNode flat = JSON.readTree("{\"process.pid\": 4, \"process.start\": \"2026-01-01T00:00:00Z\"}");
+
+        assertThat(DocumentIds.canonical("h1", type, flat)).isEqualTo(DocumentIds.canonical("h1", type, nested));
     }
 
     @Test
