@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -116,6 +119,11 @@ public final class DocumentNormalizer {
     public ObjectNode normalize(JsonNode raw, String hostId) {
         Objects.requireNonNull(hostId, "hostId");
         ObjectNode out = normalize(raw);
+        addJoinKeys(out, hostId);
+        return out;
+    }
+
+    private void addJoinKeys(ObjectNode out, String hostId) {
         for (KeyPaths key : joinKeys) {
             List<JsonNode> parts = new ArrayList<>(key.parts().length);
             for (String[] part : key.parts()) {
@@ -130,7 +138,6 @@ public final class DocumentNormalizer {
                 Documents.set(out, key.path(), array);
             }
         }
-        return out;
     }
 
     /**
@@ -147,6 +154,12 @@ public final class DocumentNormalizer {
         }
         ObjectNode out = Documents.object();
         walk("", root, raw, out);
+        checkIdentity(out);
+        return out;
+    }
+
+    /** Refuses a document without its identity (or domain) fields, or with several values in one. */
+    private void checkIdentity(ObjectNode out) {
         for (Step id : identity) {
             JsonNode value = Documents.get(out, id.path());
             if ((value == null || value.isNull()) && !type.optionalIdentity().contains(id.name())) {
@@ -166,7 +179,69 @@ public final class DocumentNormalizer {
                         "names the domain a '" + type.name() + "' document belongs to and must be set");
             }
         }
+    }
+
+    /**
+     * The stored form of the document at {@code parser}'s current token, read in one pass
+     * without a tree of what was sent: what {@link #normalize(JsonNode, String)} makes of it
+     * (with the join keys when {@code joinKeys}, for an upsert) or {@link #normalize(JsonNode)}
+     * (without, for a removal). Leaves the parser on the document's last token.
+     *
+     * <p>A fast path for documents that are valid: it throws at the first thing the tree form
+     * would refuse, or that it cannot tell from the tree form's answer without the whole
+     * document, such as a {@code host.id} that is not {@code hostId}. Read such a document
+     * again with the tree methods for the error to report. The parser must refuse repeated
+     * names (strict duplicate detection): with them the tree keeps only the last value, where
+     * a stream would merge them.
+     *
+     * @throws InvalidDocumentException as the tree methods do, and for another host's id
+     * @throws JacksonException when the JSON is not valid
+     */
+    public ObjectNode read(JsonParser parser, String hostId, boolean joinKeys) {
+        Objects.requireNonNull(hostId, "hostId");
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            throw new InvalidDocumentException(null, "a document must be a JSON object");
+        }
+        ObjectNode out = Documents.object();
+        stream("", root, parser, out, hostId);
+        checkIdentity(out);
+        if (joinKeys) {
+            addJoinKeys(out, hostId);
+        }
         return out;
+    }
+
+    /** {@link #walk} over a stream: the parser is on an object's start, and is left on its end. */
+    private void stream(String prefix, Map<String, Step> level, JsonParser parser, ObjectNode out, String hostId) {
+        while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String key = parser.currentName();
+            Step step = level.get(key);
+            JsonToken token = parser.nextToken();
+            Field field = step == null ? null : step.field();
+            if (field != null && field.type() == FieldType.NESTED && token == JsonToken.START_ARRAY) {
+                Documents.set(out, step.path(), nestedArray(step, JsonTrees.readValue(parser)));
+            } else if (field != null && !step.serverOwned()) {
+                JsonNode normalized = Values.normalize(field, JsonTrees.readValue(parser));
+                if (!normalized.isNull()) {
+                    Documents.set(out, step.path(), normalized);
+                }
+            } else if (field != null) {
+                if (step.name().equals(CommonFields.HOST_ID)
+                        && token != JsonToken.VALUE_NULL
+                        && !(token == JsonToken.VALUE_STRING
+                                && parser.getString().equals(hostId))) {
+                    throw new InvalidDocumentException(CommonFields.HOST_ID, "names another host");
+                }
+                parser.skipChildren();
+            } else if (step != null && step.children() != null && token == JsonToken.START_OBJECT) {
+                stream(step.name(), step.children(), parser, out, hostId);
+            } else if (step != null && step.children() != null && token == JsonToken.VALUE_NULL) {
+                continue;
+            } else {
+                String name = prefix.isEmpty() ? key : prefix + "." + key;
+                throw new InvalidDocumentException(name, "is not a field of '" + type.name() + "'");
+            }
+        }
     }
 
     /** Each element of a nested array is a small document of the nested field's declared sub-fields. */

@@ -15,6 +15,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.PrettyPrinter;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.DefaultPrettyPrinter;
@@ -37,6 +38,11 @@ public final class JsonTrees {
     /** Writes values one after another with nothing between them, for callers that cut its output per value. */
     private static final JsonFactory UNSEPARATED =
             JsonFactory.builder().rootValueSeparator((String) null).build();
+
+    /** Refuses a repeated name, which a tree resolves by keeping the last value and a stream cannot. */
+    private static final JsonFactory STRICT = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final ObjectWriteContext PRETTY = new ObjectWriteContext.Base() {
@@ -142,6 +148,14 @@ public final class JsonTrees {
         try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), json)) {
             return readDocument(parser);
         }
+    }
+
+    /**
+     * A parser over {@code json} that refuses a repeated name in an object, for readers that
+     * stream what would otherwise be read as a tree ({@link DocumentNormalizer#read}).
+     */
+    public static JsonParser strictParser(byte[] json) {
+        return STRICT.createParser(ObjectReadContext.empty(), json);
     }
 
     public static JsonNode read(String json) {

@@ -3,9 +3,11 @@ package io.agent7.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -181,5 +183,67 @@ class DocumentNormalizerTest {
                 .as("no user name: the server computes no host_user, and the agent's is gone")
                 .isEqualTo(JSON.readTree("{\"join\":{\"host_pid\":\"h/7\"}}"));
         assertThat(normalizer.normalize(JSON.readTree(document)).has("agent7")).isFalse();
+    }
+
+    /** A type, a document as sent, and whether the stream and the tree both accept it (and alike) or both refuse it. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "process       | {\"process.pid\": 12, \"process\": {\"start\": \"2026-11-28T13:00:00+01:00\", \"name\": \"sshd\"}}",
+                "process       | {\"host\":{\"id\":\"h\",\"name\":\"y\"},\"agent7\":{\"present\":false},\"process\":{\"pid\":1,\"start\":0,\"name\":null}}",
+                "process       | {\"host\":{\"id\":null},\"process\":{\"pid\":1,\"start\":0,\"args\":[\"/bin/sh\",\"-c\",\"true\"]}}",
+                "process       | {\"process\": {\"pid\": 7, \"start\": 0, \"parent.pid\": 1, \"code_signature\": {\"subject_name\": \"x\"}}, \"process.parent\": {\"name\": \"init\"}}",
+                "process       | {\"process\":{\"pid\":42,\"start\":0,\"user\":{\"name\":\"Alice\"},\"cpu\":{\"pct\":1.5}}}",
+                "process       | {\"agent7\":{\"join.host_user\":[\"victim/administrator\"]},\"process\":{\"pid\":7,\"start\":0,\"pe\":null}}",
+                "process       | {\"process\":{\"pid\":1,\"start\":0,\"colour\":\"red\"}}",
+                "process       | {\"process\":{\"pid\":\"1\",\"start\":0}}",
+                "process       | {\"process\":{\"pid\":[1,2],\"start\":0}}",
+                "process       | {\"process\":{\"pid\":99999999999999999999,\"start\":0}}",
+                "process       | {\"process\":{\"start\":0}}",
+                "process       | {\"process\": {\"pid\": 7, \"start\": 0, \"parent\": 1}}",
+                "local_group   | {\"group\":{\"name\":\"Administrators\"},\"local_group\":{\"members\":[\"Administrator\",\"CORP\\\\Domain Admins\"]}}",
+                "scheduled_task | {\"scheduled_task\":{\"path\":\"/etc/cron.d/x:1\"},\"user\":{\"name\":\"root\"}}",
+                "ad_user       | {\"user\": {\"id\": \"S-1-5-21-1-2-3-1100\"}, \"ad_user\": {\"domain_dns\": \"corp.example\"}}",
+                "ad_user       | {\"user\": {\"id\": \"S-1-5-21-1-2-3-1100\"}}",
+                "sysvol_file   | {\"file\": {\"path\": \"p\"}, \"sysvol_file\": {\"aces\": [{\"principal\": \"A\\\\b\", \"access_mask\": 3}, {\"type\": \"allow\"}], \"domain\": \"a.test\"}}",
+                "sysvol_file   | {\"file\": {\"path\": \"p\"}, \"sysvol_file\": {\"aces\": [{\"colour\": 1}], \"domain\": \"a.test\"}}",
+                "sysvol_file   | {\"file\": {\"path\": \"p\"}, \"sysvol_file\": {\"aces\": [1], \"domain\": \"a.test\"}}",
+            })
+    void readsAStreamAsItReadsATree(String typeName, String document) {
+        DocumentNormalizer normalizer =
+                Schema.standard().normalizer(Schema.standard().require(typeName));
+        for (boolean joinKeys : new boolean[] {true, false}) {
+            Object fromTree;
+            Object fromStream;
+            try {
+                fromTree = joinKeys
+                        ? normalizer.normalize(JSON.readTree(document), "h")
+                        : normalizer.normalize(JSON.readTree(document));
+            } catch (InvalidDocumentException e) {
+                fromTree = e.getMessage();
+            }
+            try (JsonParser parser = JsonTrees.strictParser(document.getBytes(StandardCharsets.UTF_8))) {
+                parser.nextToken();
+                fromStream = normalizer.read(parser, "h", joinKeys);
+                assertThat(parser.nextToken()).as("left on the document's end").isNull();
+            } catch (InvalidDocumentException e) {
+                fromStream = e.getMessage();
+            }
+            assertThat(fromStream).isEqualTo(fromTree);
+        }
+    }
+
+    @Test
+    void aStreamRefusesAnotherHostsIdWhichTheTreeFormDrops() {
+        String document = "{\"host\":{\"id\":\"other\"},\"process\":{\"pid\":1,\"start\":0}}";
+        try (JsonParser parser = JsonTrees.strictParser(document.getBytes(StandardCharsets.UTF_8))) {
+            parser.nextToken();
+            assertThatThrownBy(() -> normalizer.read(parser, "h", true))
+                    .isInstanceOf(InvalidDocumentException.class)
+                    .hasMessageStartingWith("field 'host.id'");
+        }
+        assertThat(normalizer.normalize(JSON.readTree(document), "h").has("host"))
+                .isFalse();
     }
 }

@@ -8,6 +8,7 @@ import io.agent7.schema.DataType;
 import io.agent7.schema.DocumentNormalizer;
 import io.agent7.schema.Documents;
 import io.agent7.schema.InvalidDocumentException;
+import io.agent7.schema.JsonTrees;
 import io.agent7.server.web.ApiProblem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -53,6 +56,9 @@ final class BatchReader {
             if (isBlank(line)) {
                 continue;
             }
+            if (headerSeen && streamed(line, documents, removals, hostId, normalizer, lineNumber)) {
+                continue;
+            }
             JsonNode node;
             try {
                 node = JSON.readTree(line);
@@ -85,6 +91,42 @@ final class BatchReader {
                     List.of());
         }
         return finish(batch, type, documents, removals, errors);
+    }
+
+    /**
+     * Reads an entry line that is valid in one pass, without a tree of what was sent (the
+     * common case, and most of a batch's parsing). False, with nothing added, when the line
+     * is anything else: the tree path then reads it again and names what is wrong, exactly as
+     * for any other line.
+     */
+    private boolean streamed(
+            byte[] line,
+            List<ObjectNode> documents,
+            List<ObjectNode> removals,
+            String hostId,
+            DocumentNormalizer normalizer,
+            int lineNumber) {
+        checkCount(documents, removals, lineNumber, null);
+        try (JsonParser parser = JsonTrees.strictParser(line)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT || parser.nextToken() != JsonToken.PROPERTY_NAME) {
+                return false;
+            }
+            boolean upsert = parser.currentName().equals("upsert");
+            if (!upsert && !parser.currentName().equals("remove")) {
+                return false;
+            }
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            ObjectNode document = normalizer.read(parser, hostId, upsert);
+            if (parser.nextToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                return false;
+            }
+            (upsert ? documents : removals).add(document);
+            return true;
+        } catch (JacksonException | InvalidDocumentException e) {
+            return false;
+        }
     }
 
     /**
@@ -155,12 +197,7 @@ final class BatchReader {
             List<ApiProblem.Error> errors,
             String hostId,
             DocumentNormalizer normalizer) {
-        if (documents.size() + removals.size() >= limits.maxDocuments()) {
-            throw rejected(
-                    BatchRejectedException.Reason.TOO_LARGE,
-                    "The batch has more than " + limits.maxDocuments() + " documents; split it",
-                    List.of(new ApiProblem.Error(line, where, "is past the limit")));
-        }
+        checkCount(documents, removals, line, where);
         boolean upsert =
                 node.isObject() && node.size() == 1 && node.path("upsert").isObject();
         boolean remove =
@@ -186,6 +223,15 @@ final class BatchReader {
                     ? e.getMessage()
                     : e.getMessage().substring(("field '" + e.field() + "': ").length());
             errors.add(new ApiProblem.Error(line, prefixed(where, e.field()), reason));
+        }
+    }
+
+    private void checkCount(List<ObjectNode> documents, List<ObjectNode> removals, Integer line, String where) {
+        if (documents.size() + removals.size() >= limits.maxDocuments()) {
+            throw rejected(
+                    BatchRejectedException.Reason.TOO_LARGE,
+                    "The batch has more than " + limits.maxDocuments() + " documents; split it",
+                    List.of(new ApiProblem.Error(line, where, "is past the limit")));
         }
     }
 

@@ -81,6 +81,36 @@ class BatchReaderTest {
     }
 
     @Test
+    void aRepeatedNameKeepsItsLastValueWhole() throws Exception {
+        Batch batch = read(HEADER
+                + "{\"upsert\":{\"process\":{\"pid\":1,\"start\":0,\"name\":\"a\"},\"process\":{\"pid\":2,\"start\":0}}}\n"
+                + "{\"upsert\":{\"process\":{\"pid\":3,\"pid\":4,\"start\":0}}}");
+        assertThat(batch.documents())
+                .extracting(document -> document.path("process").toString())
+                .containsExactly(
+                        "{\"pid\":2,\"start\":\"1970-01-01T00:00:00.000Z\"}",
+                        "{\"pid\":4,\"start\":\"1970-01-01T00:00:00.000Z\"}");
+    }
+
+    @Test
+    void aDocumentOfItsOwnHostOrNoneIsAccepted() throws Exception {
+        Batch batch = read(HEADER + "{\"upsert\":{\"host\":{\"id\":\"host-1\"},\"process\":{\"pid\":1,\"start\":0}}}\n"
+                + "{\"upsert\":{\"host.id\":null,\"process\":{\"pid\":2,\"start\":0}}}\n");
+        assertThat(batch.documents())
+                .hasSize(2)
+                .allSatisfy(document -> assertThat(document.has("host")).isFalse());
+    }
+
+    @Test
+    void whatFollowsADocumentOnItsLineIsAnError() {
+        ApiProblem problem = rejection(HEADER + "{\"upsert\":{\"process\":{\"pid\":1,\"start\":0}}} {}\n"
+                + "{\"upsert\":{\"process\":{\"pid\":1,\"start\":0}},\"remove\":{}}\n");
+        assertThat(problem.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(problem.errors()).extracting(ApiProblem.Error::line).containsExactly(2, 3);
+        assertThat(problem.errors().get(0).reason()).startsWith("is not valid JSON");
+    }
+
+    @Test
     void anotherHostsDocumentIsForbidden() {
         ApiProblem problem =
                 rejection(HEADER + "{\"upsert\":{\"host\":{\"id\":\"host-2\"},\"process\":{\"pid\":1,\"start\":0}}}\n");
