@@ -232,7 +232,36 @@ public final class AgentFootprint {
     }
 
     static long cpuTicks(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return ticks(Files.readString(Path.of("/proc/" + pid + "/stat")));
+    }
+
+    /**
+     * The CPU ticks of process {@code pid}'s threads whose name (as the kernel keeps it, 15
+     * characters) starts with one of {@code prefixes}: what its JIT compiler or its garbage
+     * collector cost. A thread that has ended counts no more, so this is at least what they
+     * spent; HotSpot keeps its first compiler thread of each kind and its collector's threads.
+     */
+    static long threadCpuTicks(long pid, List<String> prefixes) throws IOException {
+        long ticks = 0;
+        try (var threads = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path thread : (Iterable<Path>) threads::iterator) {
+                String stat;
+                try {
+                    stat = Files.readString(thread.resolve("stat"));
+                } catch (java.nio.file.NoSuchFileException e) {
+                    continue; // ended since the listing
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (prefixes.stream().anyMatch(name::startsWith)) {
+                    ticks += ticks(stat);
+                }
+            }
+        }
+        return ticks;
+    }
+
+    /** User and system ticks of a /proc stat line. */
+    private static long ticks(String stat) {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
