@@ -21,16 +21,16 @@ import java.util.zip.ZipException;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code POST /api/v1/ingest/{type}}: one batch of one type from one agent; see docs/AGENT-PROTOCOL.md. */
-@RestController
+/**
+ * {@code POST /api/v1/ingest/{type}}: one batch of one type from one agent; see
+ * docs/AGENT-PROTOCOL.md. {@link IngestServlet} passes it the posts and answers them.
+ */
+@Component
 class IngestController implements DisposableBean {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -90,9 +90,7 @@ class IngestController implements DisposableBean {
      * batch and sends its writes, and the answer is sent when Elasticsearch has acknowledged
      * every one of them.
      */
-    @PostMapping("/api/v1/ingest/{type}")
-    CompletableFuture<IngestService.Outcome> ingest(
-            @PathVariable String type, @AuthenticationPrincipal Jwt token, HttpServletRequest request)
+    CompletableFuture<IngestService.Outcome> ingest(String type, Jwt token, HttpServletRequest request)
             throws IOException {
         AgentPrincipal agent = AgentPrincipal.of(token);
         DataType dataType = schema.types().stream()

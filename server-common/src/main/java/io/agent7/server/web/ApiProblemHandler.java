@@ -41,18 +41,26 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(ElasticsearchUnavailableException.class)
     ResponseEntity<ProblemDetail> unavailable(ElasticsearchUnavailableException e) {
+        return answer(problem(e, properties));
+    }
+
+    /**
+     * The problem Elasticsearch's absence is: a 503 with Retry-After, or, for a request cut at
+     * its deadline ({@code agent7.elasticsearch.request-timeout}), a 504 that says so.
+     */
+    public static ApiProblem problem(ElasticsearchUnavailableException e, ApiProperties properties) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ElasticsearchTimeoutException timeout) {
                 // The request was cancelled at its deadline: a query that long would only run
                 // as long again, so say so instead of inviting a retry.
-                return handle(new ApiProblem(
+                return new ApiProblem(
                         HttpStatus.GATEWAY_TIMEOUT,
-                        timeout.getMessage() + ". Narrow the request (a more selective filter, a smaller limit)."));
+                        timeout.getMessage() + ". Narrow the request (a more selective filter, a smaller limit).");
             }
         }
         log.warn("Elasticsearch unavailable: {}", e.getMessage());
-        return handle(ApiProblem.retryable(
-                HttpStatus.SERVICE_UNAVAILABLE, "Elasticsearch is unavailable; retry later", properties.retryAfter()));
+        return ApiProblem.retryable(
+                HttpStatus.SERVICE_UNAVAILABLE, "Elasticsearch is unavailable; retry later", properties.retryAfter());
     }
 
     @ExceptionHandler(ApiProblem.class)
