@@ -6,7 +6,6 @@ import io.agent7.agent.collect.windows.process.Pipes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -16,7 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
  * service that serves them runs (spoolss with the spooler, sql\query with SQL Server, the
  * Remote Desktop ones with its services); the Winsock catalogue listeners carry the pids of the
  * processes that opened them, browsers have a mojo pipe per child process and a crashpad pipe,
- * and each PowerShell a PSHost pipe named after its start time and pid.
+ * each PowerShell a PSHost pipe named after its start time and pid, and each IIS worker the
+ * iisipm pipe its command line names.
  */
 final class PipeDocs {
 
@@ -71,17 +71,19 @@ final class PipeDocs {
         for (String service : WINSOCK_SERVICES) {
             listener(entries, h.servicePid(service));
         }
-        int was = h.servicePid("WAS");
-        if (was != 0) {
-            entries.add(new PipeEntry("iisipm" + guid(Seeds.of(p.key, was, h.boot)), 1));
-        }
         for (Proc proc : h.processes.all()) {
             String key = h.programs.get(proc.program()).key();
-            if (!key.startsWith("chrome_") && !key.startsWith("msedge_") && !key.equals("powershell")) {
+            if (!key.startsWith("chrome_")
+                    && !key.startsWith("msedge_")
+                    && !key.equals("powershell")
+                    && !key.equals("w3wp")) {
                 continue;
             }
             long hash = Seeds.of(p.key, proc.pid(), proc.start());
-            if (key.equals("powershell")) {
+            if (key.equals("w3wp")) {
+                // WAS's pipe to the worker, which its command line names (-a \\.\pipe\iisipm...).
+                entries.add(new PipeEntry("iisipm" + ProcessVars.uuid(hash), 1));
+            } else if (key.equals("powershell")) {
                 long ticks = FileTimes.ticks(Instant.ofEpochMilli(proc.start()));
                 entries.add(new PipeEntry("PSHost." + ticks + "." + proc.pid() + ".DefaultAppDomain.powershell", 1));
             } else if (key.endsWith("_crashpad")) {
@@ -115,13 +117,5 @@ final class PipeDocs {
             out[i] = (char) ('A' + Seeds.below(h, 26));
         }
         return new String(out);
-    }
-
-    private static String guid(long hash) {
-        long a = Seeds.mix(hash);
-        long b = Seeds.mix(a);
-        String hex = String.format(Locale.ROOT, "%016x%016x", a, b);
-        return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
-                + hex.substring(16, 20) + "-" + hex.substring(20, 32);
     }
 }

@@ -91,6 +91,24 @@ class PipeDocsTest {
         assertThat(browsers).as("browsers' mojo pipes").isPositive();
     }
 
+    /** Each IIS worker's command line names the pipe WAS talks to it over, and that pipe exists. */
+    @Test
+    void iisWorkersPipesAreTheOnesTheirCommandLinesName() {
+        int workers = 0;
+        for (VirtualHost host : windows) {
+            Set<String> pipes = names(Fleets.collect(host, "pipe"));
+            for (ObjectNode process : Fleets.collect(host, "process")) {
+                String command = Fields.text(process, "process.command_line");
+                if (command != null && command.contains("\\\\.\\pipe\\iisipm")) {
+                    workers++;
+                    String pipe = command.split("\\\\\\\\.\\\\pipe\\\\")[1].split(" ")[0];
+                    assertThat(pipes).as(host.hostName()).contains(pipe);
+                }
+            }
+        }
+        assertThat(workers).isPositive();
+    }
+
     @Test
     void theSameSeedGivesTheSamePipes() {
         List<VirtualHost> again = Fleets.windows(21L, 120);
