@@ -100,7 +100,7 @@ final class ShareDocs {
                     true,
                     allow(EVERYONE, READ),
                     allow(new Trustee(domain + "1101", Org.DOMAIN + "\\Workstation Admins"), FULL)));
-            if (Seeds.chance(Seeds.of(p.key, 0x5CA), 0.5)) {
+            if (hasScans(p)) {
                 shares.add(disk(h, "Scans", "D:\\Shares\\Scans", "Scanner drop folder", true, allow(EVERYONE, FULL)));
             }
         }
@@ -156,6 +156,11 @@ final class ShareDocs {
             docs.add(doc);
         }
         return docs;
+    }
+
+    /** Whether a file server has the scanner drop folder its site's multifunction printer scans to. */
+    static boolean hasScans(HostProfile p) {
+        return p.role == Role.FILE_SERVER && Seeds.chance(Seeds.of(p.key, 0x5CA), 0.5);
     }
 
     /** Open connections to a file share, per hour: many in working hours, a few at night. */

@@ -78,9 +78,11 @@ public final class VirtualHost {
     /**
      * The host's collectors, one per data type it has, each reporting the current items as a
      * real collector would: only the type's own fields, no host, agent or state fields. A
-     * Windows host has {@code registry_value}, a Linux host does not; printers, pipes and
-     * network sessions are not simulated. The agent's scheduling drives them as it drives a
-     * real host's; documents are built when a collector runs, and never kept.
+     * Windows host also has {@code registry_value}, {@code pipe}, {@code printer} and
+     * {@code net_session} (servers' inbound SMB sessions; a workstation's list is empty), made
+     * by the Windows collectors' mappings; a Linux host has none of these four. The agent's
+     * scheduling drives them as it drives a real host's; documents are built when a collector
+     * runs, and never kept.
      */
     public List<Collector> collectors(Schema schema) {
         List<Collector> collectors = new ArrayList<>();
@@ -99,6 +101,9 @@ public final class VirtualHost {
         add(collectors, schema, "disk", DiskDocs::build);
         if (state.profile.windows) {
             add(collectors, schema, "registry_value", RegistryDocs::build);
+            add(collectors, schema, "pipe", PipeDocs::build);
+            add(collectors, schema, "printer", PrinterDocs::build);
+            add(collectors, schema, "net_session", NetSessionDocs::build);
         }
         if (collectsDirectory()) {
             addDirectory(collectors, schema);

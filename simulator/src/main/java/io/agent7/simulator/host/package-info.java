@@ -9,7 +9,9 @@
  *       {@code SoftwareCatalog}, {@code RemoteEndpoints}) hold every name, path and command
  *       line; a host keeps only indices into them and a few hundred compact records
  *       ({@code Proc}, {@code Conn}, {@code Session}). Documents are built on demand and never
- *       kept.</li>
+ *       kept. What hosts of a fleet see of each other (the directory, the print server and its
+ *       queues, the workstations that map drives on the file servers) is kept once per seed
+ *       ({@code DirectoryLayout}, {@code OfficeLayout}).</li>
  *   <li>Slow state is a function of the host's key and the time: software levels
  *       ({@code Installs}, {@code ReleaseClock}, {@code Updater}), patch days and reboots
  *       ({@code Patches}), logons ({@code SessionPlan}), metrics ({@code Smooth}). It needs no

@@ -57,6 +57,9 @@ class FleetDocumentsTest {
 
     record Sign(String type, Predicate<ObjectNode> shows) {}
 
+    /** The types only the simulated Windows hosts have. */
+    static final List<String> WINDOWS_ONLY = List.of("registry_value", "pipe", "printer", "net_session");
+
     static final List<String> DIRECTORY =
             List.of("ad_user", "ad_group", "ad_computer", "ad_domain", "gpo", "sysvol_file");
 
@@ -112,17 +115,17 @@ class FleetDocumentsTest {
                 "disk");
         for (VirtualHost host : fleet) {
             List<String> types = Fleets.types(host);
-            List<String> expected = host.osFamily().equals("windows") ? concat(everyOs, "registry_value") : everyOs;
+            List<String> expected = host.osFamily().equals("windows") ? concat(everyOs, WINDOWS_ONLY) : everyOs;
             if (host.collectsDirectory()) {
                 expected = new ArrayList<>(expected);
                 expected.addAll(DIRECTORY);
             }
             assertThat(types)
-                    .as("%s (Linux has no registry)", host.hostName())
+                    .as("%s (Linux has no registry, pipes, printers or SMB sessions)", host.hostName())
                     .containsExactlyInAnyOrderElementsOf(expected);
             for (String type : types) {
-                // Nobody may be logged on, and a host need not share anything.
-                if (!type.equals("logged_on_user") && !type.equals("share")) {
+                // Nobody may be logged on, a host need not share anything, and only servers have SMB clients.
+                if (!type.equals("logged_on_user") && !type.equals("share") && !type.equals("net_session")) {
                     assertThat(Fleets.collect(host, type))
                             .as("%s %s", host.hostName(), type)
                             .isNotEmpty();
@@ -136,9 +139,9 @@ class FleetDocumentsTest {
         assertThat(fleet).filteredOn(VirtualHost::collectsDirectory).hasSize(2);
     }
 
-    private static List<String> concat(List<String> list, String more) {
+    private static List<String> concat(List<String> list, List<String> more) {
         List<String> all = new ArrayList<>(list);
-        all.add(more);
+        all.addAll(more);
         return all;
     }
 

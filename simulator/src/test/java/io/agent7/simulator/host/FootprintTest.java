@@ -107,8 +107,8 @@ class FootprintTest {
         assertThat(fleet).extracting(VirtualHost::osFamily).contains("windows", "linux");
         byOs.forEach((type, counts) -> {
             assertThat(counts[0]).as("%s documents from Windows hosts", type).isPositive();
-            if (type.equals("registry_value")) {
-                assertThat(counts[1]).as("registry values from Linux hosts").isZero();
+            if (FleetDocumentsTest.WINDOWS_ONLY.contains(type)) {
+                assertThat(counts[1]).as("%s documents from Linux hosts", type).isZero();
             } else if (Fleets.type(type).domainScoped()) {
                 // The directory's collectors are on two Windows file servers; Linux hosts have none.
                 assertThat(counts[1]).as("%s documents from Linux hosts", type).isZero();
