@@ -5,6 +5,7 @@ import io.agent7.server.web.ApiProblemHandler;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,10 +34,13 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * {@code POST /api/v1/ingest/{type}} as a servlet of its own, beside Spring MVC's: the path
  * agents post every batch to, hundreds of times a second on a large fleet. Spring MVC would
- * map each post to its method, resolve its arguments, then, once the batch is acknowledged,
- * dispatch the request again through every filter to write the answer; that cost as much CPU
- * as reading the batch. Here a post is passed to {@link IngestController} as it comes, and the
- * answer is written once the batch is acknowledged, on one of the server's threads.
+ * map each post to its method, resolve its arguments (annotations looked up per call) and,
+ * once the batch is acknowledged, map it and resolve its handler again to write the answer
+ * through its return value handlers; that cost as much CPU as the Tomcat server around it.
+ * Here a post is passed to {@link IngestController} as it comes; once the batch is
+ * acknowledged the request is dispatched back to this servlet, as Spring MVC does (the filters
+ * that let the post in must be done with the response before anything writes it), and the
+ * answer is written.
  *
  * <p>Everything around it is as for any other path: the security filters have checked the
  * agent's token before the post gets here, {@code http.server.requests} times it (under its
@@ -46,6 +50,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 final class IngestServlet extends HttpServlet {
 
     static final String PATTERN = "/api/v1/ingest/{type}";
+    /** The request attribute that carries a post's answer to its second dispatch. */
+    private static final String ANSWER = IngestServlet.class.getName() + ".answer";
 
     private static final Logger log = LoggerFactory.getLogger(IngestServlet.class);
 
@@ -85,6 +91,10 @@ final class IngestServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getDispatcherType() == DispatcherType.ASYNC) {
+            answerDispatched(request, response);
+            return;
+        }
         ServerHttpObservationFilter.findObservationContext(request).ifPresent(c -> c.setPathPattern(PATTERN));
         if (!"POST".equals(request.getMethod())) {
             response.setHeader(HttpHeaders.ALLOW, "POST");
@@ -124,22 +134,24 @@ final class IngestServlet extends HttpServlet {
             if (!answered.compareAndSet(false, true)) {
                 return; // timed out, or the agent went away
             }
-            ResponseEntity<?> answer = failure == null ? ResponseEntity.ok(result) : failure(failure);
+            request.setAttribute(ANSWER, failure == null ? ResponseEntity.ok(result) : failure(failure));
             try {
-                // On a thread of the server's: the one that completes the batch sends bulks.
-                async.start(() -> {
-                    try {
-                        answer(request, response, answer);
-                    } catch (IOException | RuntimeException e) {
-                        log.debug("Could not answer a batch: {}", e.toString());
-                    } finally {
-                        async.complete();
-                    }
-                });
+                // Back to this servlet, on a server thread, once the post's own dispatch is over:
+                // a batch can be acknowledged before the filters that let the post in have
+                // returned, and they must be done with the response before anything writes it.
+                async.dispatch();
             } catch (IllegalStateException e) { // the request ended meanwhile
                 log.debug("Could not answer a batch: {}", e.toString());
             }
         });
+    }
+
+    /** The second dispatch of an acknowledged or failed post: writes what {@link #ANSWER} holds. */
+    private void answerDispatched(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ResponseEntity<?> answer = (ResponseEntity<?>) request.getAttribute(ANSWER);
+        if (answer != null) {
+            answer(request, response, answer);
+        }
     }
 
     /** The agent's verified token, as the security filters left it. */
@@ -203,6 +215,7 @@ final class IngestServlet extends HttpServlet {
 
         @Override
         public void onTimeout(AsyncEvent event) throws IOException {
+            // Unless the answer is on its way (dispatched), this is the post's end: answer it here.
             if (answered.compareAndSet(false, true)) {
                 try {
                     answer(
