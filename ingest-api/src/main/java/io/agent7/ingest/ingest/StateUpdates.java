@@ -215,6 +215,9 @@ public final class StateUpdates {
     private static void writeCompleted(
             JsonGenerator generator, ObjectNode object, Node shape, Map<String, Object> owned) {
         generator.writeStartObject();
+        // Which of the shape's fields the object has, by their index: a look-up of each of the
+        // shape's fields in the object cost more than writing the whole object.
+        boolean[] had = shape == null || object == null ? null : new boolean[shape.ordered.length];
         if (object != null) {
             for (Map.Entry<String, JsonNode> property : object.properties()) {
                 String name = property.getKey();
@@ -222,6 +225,7 @@ public final class StateUpdates {
                 Node inShape = shape == null ? null : shape.fields.get(name);
                 Object own = owned == null ? null : owned.get(name);
                 if (inShape != null) {
+                    had[inShape.index] = true;
                     generator.writeName(inShape.name);
                 } else {
                     generator.writeName(name);
@@ -240,8 +244,8 @@ public final class StateUpdates {
             }
         }
         if (shape != null) {
-            for (Node field : shape.fields.values()) {
-                if (object != null && object.has(field.key)) {
+            for (Node field : shape.ordered) {
+                if (had != null && had[field.index]) {
                     continue;
                 }
                 Object own = owned == null ? null : owned.get(field.key);
@@ -281,16 +285,23 @@ public final class StateUpdates {
     private static final class Node {
 
         final String key;
+        /** Its place among its group's fields. */
+        final int index;
+
         final SerializedString name;
         /** The group's fields by name, in the schema's order; null for a leaf. */
         final Map<String, Node> fields;
+        /** The same fields in an array, each at its index; null for a leaf. */
+        final Node[] ordered;
         /** The group with every field null ({"a":null,"b":{"c":null}}); null for a leaf. */
         final SerializedString nulls;
 
-        private Node(String key, Map<String, Node> fields) {
+        private Node(String key, int index, Map<String, Node> fields) {
             this.key = key;
+            this.index = index;
             this.name = new SerializedString(key);
             this.fields = fields;
+            this.ordered = fields == null ? null : fields.values().toArray(new Node[0]);
             this.nulls = fields == null ? null : new SerializedString(allNull(fields));
         }
 
@@ -300,13 +311,13 @@ public final class StateUpdates {
 
         /** The node of a shape tree ({@link Shape#fields}): leaves map to TRUE, groups to their maps. */
         @SuppressWarnings("unchecked")
-        static Node of(String key, Object shape) {
+        static Node of(String key, int index, Object shape) {
             if (!(shape instanceof Map)) {
-                return new Node(key, null);
+                return new Node(key, index, null);
             }
             Map<String, Node> fields = new LinkedHashMap<>();
-            ((Map<String, Object>) shape).forEach((name, child) -> fields.put(name, of(name, child)));
-            return new Node(key, fields);
+            ((Map<String, Object>) shape).forEach((name, child) -> fields.put(name, of(name, fields.size(), child)));
+            return new Node(key, index, fields);
         }
 
         private static String allNull(Map<String, Node> fields) {
@@ -365,7 +376,7 @@ public final class StateUpdates {
             Shape shape = BY_NAME.get(type.name());
             if (shape == null || shape.type != type) { // another schema's type of that name: rare, tests
                 Map<String, Object> fields = build(type);
-                shape = new Shape(type, fields, Node.of("", fields));
+                shape = new Shape(type, fields, Node.of("", 0, fields));
                 BY_NAME.put(type.name(), shape);
             }
             return shape;
