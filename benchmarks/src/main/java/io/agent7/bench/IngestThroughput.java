@@ -185,6 +185,7 @@ public final class IngestThroughput {
         }
         ratios.sort(Double::compare);
         cpuRatios.sort(Double::compare);
+        cpuRatiosWithoutJit.sort(Double::compare);
         System.out.printf(
                 "RESULT mode=%s documents_per_round=%d hosts=%d concurrency=%d warmup=%d cpu_layout=%s median_ratio=%.2f (target >= 0.90)"
                         + " median_api_cpu_over_es_cpu=%.2f (target <= 0.25) without_jit=%.2f%n",
