@@ -170,11 +170,16 @@ public record DataType(
      * far ahead) goes to that next day's index rather than to one retention would keep for years.
      */
     public String writeIndex(JsonNode document, Instant now) {
-        if (!series) {
-            return index;
-        }
+        return series ? sampleIndex(Documents.get(document, seriesTime()), now) : index;
+    }
+
+    /** {@link #writeIndex(JsonNode, Instant)} of a document in stored form. */
+    public String writeIndex(StoredDocument document, Instant now) {
+        return series ? sampleIndex(document.get(seriesTime()), now) : index;
+    }
+
+    private String sampleIndex(JsonNode value, Instant now) {
         String time = seriesTime();
-        JsonNode value = Documents.get(document, time);
         if (value == null || !value.isString() || value.asString().length() < 10) {
             throw new InvalidDocumentException(time, "a sample needs its time, in stored form");
         }

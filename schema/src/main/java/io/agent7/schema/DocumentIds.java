@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -82,17 +83,44 @@ public final class DocumentIds {
         return hash(canonical(hostId, type, document));
     }
 
+    /** The id of a document in stored form, read from its slots or its tree. */
+    public static String of(String hostId, DataType type, StoredDocument document) {
+        if (!document.slotted()) {
+            return of(hostId, type, document.tree());
+        }
+        Identity identity = Identity.of(type);
+        return hash(canonical(
+                hostId,
+                type,
+                i -> document.get(identity.names()[i]),
+                type.domainScoped() ? document.get(type.domainKey()) : null));
+    }
+
     /** The canonical text hashed into the id; public so tests and tools can show it. */
     public static String canonical(String hostId, DataType type, JsonNode document) {
+        Identity identity = Identity.of(type);
+        return canonical(
+                hostId,
+                type,
+                i -> identity.value(document, i),
+                type.domainScoped() ? Documents.get(document, type.domainKey()) : null);
+    }
+
+    /**
+     * @param identityValue the value of the type's identity field at an index, or null
+     * @param domain        a domain type's domain key's value, or null
+     */
+    private static String canonical(
+            String hostId, DataType type, IntFunction<JsonNode> identityValue, JsonNode domain) {
         StringBuilder out = new StringBuilder(128).append(VERSION_TAG);
-        component(out, 's', owner(hostId, type, document));
+        component(out, 's', ownerOf(hostId, type, domain));
         component(out, 's', type.name());
         Identity identity = Identity.of(type);
         for (int i = 0; i < identity.names().length; i++) {
             String name = identity.names()[i];
             Field field = identity.fields()[i];
             component(out, 's', name);
-            JsonNode value = identity.value(document, i);
+            JsonNode value = identityValue.apply(i);
             if (value == null || value.isNull()) {
                 component(out, 'n', "");
                 continue;
@@ -117,10 +145,13 @@ public final class DocumentIds {
      * @throws InvalidDocumentException when a domain type's document names no domain
      */
     public static String owner(String hostId, DataType type, JsonNode document) {
+        return ownerOf(hostId, type, type.domainScoped() ? Documents.get(document, type.domainKey()) : null);
+    }
+
+    private static String ownerOf(String hostId, DataType type, JsonNode domain) {
         if (!type.domainScoped()) {
             return hostId;
         }
-        JsonNode domain = Documents.get(document, type.domainKey());
         if (domain == null || !domain.isString() || domain.asString().isBlank()) {
             throw new InvalidDocumentException(
                     type.domainKey(), "is required: a " + type.name() + " document belongs to a domain");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -48,11 +49,19 @@ public final class DocumentNormalizer {
      * down when it is an object on the way to fields. A key may be dotted ({@code
      * "process.pid"} at the top level means the same as {@code "pid"} inside {@code "process"}).
      */
-    private record Step(String name, String[] path, Field field, boolean serverOwned, Map<String, Step> children) {}
+    private record Step(
+            String name, String[] path, Field field, boolean serverOwned, Map<String, Step> children, int slot) {}
+
+    /** Where {@link #readStored} puts each value. */
+    private final StoredLayout layout;
+    /** The domain key's path, split once; null for a host's type. */
+    private final String[] domainKeyPath;
 
     /** @param joinKeys the type's join keys, whose fields are among the type's own */
     DocumentNormalizer(DataType type, List<JoinKey> joinKeys) {
         this.type = type;
+        this.layout = StoredLayout.of(type);
+        this.domainKeyPath = type.domainScoped() ? type.domainKey().split("\\.") : null;
         Set<String> keyFields = new HashSet<>();
         for (JoinKey key : joinKeys) {
             keyFields.add(key.field());
@@ -83,7 +92,8 @@ public final class DocumentNormalizer {
                             name.split("\\."),
                             field,
                             field != null && (CommonFields.SERVER_OWNED.contains(name) || keyFields.contains(name)),
-                            objectPaths.contains(name) ? new HashMap<>() : null));
+                            objectPaths.contains(name) ? new HashMap<>() : null,
+                            layout.slot(name)));
         }
         root = new HashMap<>();
         for (Step step : byName.values()) {
@@ -124,18 +134,34 @@ public final class DocumentNormalizer {
     }
 
     private void addJoinKeys(ObjectNode out, String hostId) {
+        addJoinKeys(
+                (name, path) -> Documents.get(out, path),
+                (key, value) -> Documents.set(out, key.path(), value),
+                hostId);
+    }
+
+    /** How the identity and join-key checks read a field of the document: by name, or by its split path. */
+    private interface Lookup {
+        JsonNode get(String name, String[] path);
+    }
+
+    private void addJoinKeys(Lookup document, BiConsumer<KeyPaths, JsonNode> set, String hostId) {
         for (KeyPaths key : joinKeys) {
             List<JsonNode> parts = new ArrayList<>(key.parts().length);
-            for (String[] part : key.parts()) {
-                parts.add(part == null ? NODES.stringNode(hostId) : Documents.get(out, part));
+            for (int i = 0; i < key.parts().length; i++) {
+                String[] part = key.parts()[i];
+                parts.add(
+                        part == null
+                                ? NODES.stringNode(hostId)
+                                : document.get(key.key().parts().get(i).field(), part));
             }
             List<String> values = key.key().valuesOf(parts);
             if (values.size() == 1) {
-                Documents.set(out, key.path(), NODES.stringNode(values.get(0)));
+                set.accept(key, NODES.stringNode(values.get(0)));
             } else if (!values.isEmpty()) {
                 ArrayNode array = NODES.arrayNode(values.size());
                 values.forEach(array::add);
-                Documents.set(out, key.path(), array);
+                set.accept(key, array);
             }
         }
     }
@@ -160,8 +186,12 @@ public final class DocumentNormalizer {
 
     /** Refuses a document without its identity (or domain) fields, or with several values in one. */
     private void checkIdentity(ObjectNode out) {
+        checkIdentity((name, path) -> Documents.get(out, path));
+    }
+
+    private void checkIdentity(Lookup document) {
         for (Step id : identity) {
-            JsonNode value = Documents.get(out, id.path());
+            JsonNode value = document.get(id.name(), id.path());
             if ((value == null || value.isNull()) && !type.optionalIdentity().contains(id.name())) {
                 throw new InvalidDocumentException(
                         id.name(), "is an identity field of '" + type.name() + "' and must be set");
@@ -172,7 +202,7 @@ public final class DocumentNormalizer {
             }
         }
         if (type.domainScoped()) {
-            JsonNode domain = Documents.get(out, type.domainKey());
+            JsonNode domain = document.get(type.domainKey(), domainKeyPath);
             if (domain == null || !domain.isString() || domain.asString().isBlank()) {
                 throw new InvalidDocumentException(
                         type.domainKey(),
@@ -203,7 +233,7 @@ public final class DocumentNormalizer {
             throw new InvalidDocumentException(null, "a document must be a JSON object");
         }
         ObjectNode out = Documents.object();
-        stream("", root, parser, out, hostId);
+        stream("", root, parser, (step, value) -> Documents.set(out, step.path(), value), hostId);
         checkIdentity(out);
         if (joinKeys) {
             addJoinKeys(out, hostId);
@@ -211,19 +241,63 @@ public final class DocumentNormalizer {
         return out;
     }
 
-    /** {@link #walk} over a stream: the parser is on an object's start, and is left on its end. */
-    private void stream(String prefix, Map<String, Step> level, JsonParser parser, ObjectNode out, String hostId) {
+    /**
+     * What {@link #read} makes of the document at {@code parser}'s current token, in the slots
+     * of the type's {@link StoredLayout} rather than a tree: the ingest API's fast path, whose
+     * update is written straight from the slots. Throws where {@link #read} throws, and also
+     * for a field without a slot (an alias, or a field of a type whose layout has no slots):
+     * read such a document again with the tree methods, and {@link StoredDocument#of} keeps it.
+     */
+    public StoredDocument readStored(JsonParser parser, String hostId, boolean joinKeys) {
+        Objects.requireNonNull(hostId, "hostId");
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            throw new InvalidDocumentException(null, "a document must be a JSON object");
+        }
+        if (!layout.slotted()) {
+            throw new InvalidDocumentException(null, "'" + type.name() + "' documents are read as trees");
+        }
+        StoredDocument out = StoredDocument.empty(layout);
+        stream("", root, parser, (step, value) -> out.put(slotOf(step), value), hostId);
+        Lookup slots = (name, path) -> out.get(name);
+        checkIdentity(slots);
+        if (joinKeys) {
+            addJoinKeys(slots, (key, value) -> out.put(slot(key.key().field()), value), hostId);
+        }
+        return out;
+    }
+
+    private int slot(String name) {
+        int slot = layout.slot(name);
+        if (slot < 0) {
+            throw new InvalidDocumentException(name, "has no slot in the stored layout");
+        }
+        return slot;
+    }
+
+    private static int slotOf(Step step) {
+        if (step.slot() < 0) {
+            throw new InvalidDocumentException(step.name(), "has no slot in the stored layout");
+        }
+        return step.slot();
+    }
+
+    /**
+     * {@link #walk} over a stream: the parser is on an object's start, and is left on its end.
+     * Each value goes to {@code out}, with the step of the field it is stored in.
+     */
+    private void stream(
+            String prefix, Map<String, Step> level, JsonParser parser, BiConsumer<Step, JsonNode> out, String hostId) {
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String key = parser.currentName();
             Step step = level.get(key);
             JsonToken token = parser.nextToken();
             Field field = step == null ? null : step.field();
             if (field != null && field.type() == FieldType.NESTED && token == JsonToken.START_ARRAY) {
-                Documents.set(out, step.path(), nestedArray(step, JsonTrees.readValue(parser)));
+                out.accept(step, nestedArray(step, JsonTrees.readValue(parser)));
             } else if (field != null && !step.serverOwned()) {
                 JsonNode normalized = Values.normalize(field, JsonTrees.readValue(parser));
                 if (!normalized.isNull()) {
-                    Documents.set(out, step.path(), normalized);
+                    out.accept(step, normalized);
                 }
             } else if (field != null) {
                 if (step.name().equals(CommonFields.HOST_ID)

@@ -9,6 +9,7 @@ import io.agent7.schema.DocumentNormalizer;
 import io.agent7.schema.Documents;
 import io.agent7.schema.InvalidDocumentException;
 import io.agent7.schema.JsonTrees;
+import io.agent7.schema.StoredDocument;
 import io.agent7.server.web.ApiProblem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,8 +44,34 @@ final class BatchReader {
     }
 
     Batch read(InputStream body, DataType type, DocumentNormalizer normalizer, String hostId) throws IOException {
+        return trees(read(body, type, normalizer, hostId, false));
+    }
+
+    /**
+     * {@link #read(InputStream, DataType, DocumentNormalizer, String)} with the documents in
+     * stored form: an upsert line read in one pass goes into slots without a tree; another
+     * line is read as a tree, as it always is, and slotted after.
+     */
+    StoredBatch readStored(InputStream body, DataType type, DocumentNormalizer normalizer, String hostId)
+            throws IOException {
+        return read(body, type, normalizer, hostId, true);
+    }
+
+    /** The batch with its documents as the trees they were read as. */
+    private static Batch trees(StoredBatch batch) {
+        return Batch.of(
+                batch.header(),
+                batch.type(),
+                batch.documents().stream().map(StoredDocument::tree).toList(),
+                batch.removals());
+    }
+
+    /** @param slots whether upserts are stored in slots, or kept as the trees they were read as */
+    private StoredBatch read(
+            InputStream body, DataType type, DocumentNormalizer normalizer, String hostId, boolean slots)
+            throws IOException {
         List<ApiProblem.Error> errors = new ArrayList<>();
-        List<ObjectNode> documents = new ArrayList<>();
+        List<StoredDocument> documents = new ArrayList<>();
         List<ObjectNode> removals = new ArrayList<>();
         int lineNumber = 0;
         Batch.Header batch = null;
@@ -56,7 +83,7 @@ final class BatchReader {
             if (isBlank(line)) {
                 continue;
             }
-            if (headerSeen && streamed(line, documents, removals, hostId, normalizer, lineNumber)) {
+            if (headerSeen && streamed(line, documents, removals, hostId, normalizer, lineNumber, slots)) {
                 continue;
             }
             JsonNode node;
@@ -82,7 +109,7 @@ final class BatchReader {
             if (node == null) {
                 continue;
             }
-            entry(node, lineNumber, null, documents, removals, errors, hostId, normalizer);
+            entry(node, lineNumber, null, documents, removals, errors, hostId, normalizer, slots);
         }
         if (!headerSeen) {
             throw rejected(
@@ -101,11 +128,12 @@ final class BatchReader {
      */
     private boolean streamed(
             byte[] line,
-            List<ObjectNode> documents,
+            List<StoredDocument> documents,
             List<ObjectNode> removals,
             String hostId,
             DocumentNormalizer normalizer,
-            int lineNumber) {
+            int lineNumber,
+            boolean slots) {
         checkCount(documents, removals, lineNumber, null);
         try (JsonParser parser = JsonTrees.strictParser(line)) {
             if (parser.nextToken() != JsonToken.START_OBJECT || parser.nextToken() != JsonToken.PROPERTY_NAME) {
@@ -118,11 +146,21 @@ final class BatchReader {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return false;
             }
-            ObjectNode document = normalizer.read(parser, hostId, upsert);
+            StoredDocument document = null;
+            ObjectNode tree = null;
+            if (upsert && slots) {
+                document = normalizer.readStored(parser, hostId, true);
+            } else {
+                tree = normalizer.read(parser, hostId, upsert);
+            }
             if (parser.nextToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
                 return false;
             }
-            (upsert ? documents : removals).add(document);
+            if (!upsert) {
+                removals.add(tree);
+            } else {
+                documents.add(document != null ? document : StoredDocument.tree(normalizer.type(), tree));
+            }
             return true;
         } catch (JacksonException | InvalidDocumentException e) {
             return false;
@@ -148,7 +186,7 @@ final class BatchReader {
             }
         }
         Batch.Header batch = header(body.path("batch"), errors, null);
-        List<ObjectNode> documents = new ArrayList<>();
+        List<StoredDocument> documents = new ArrayList<>();
         List<ObjectNode> removals = new ArrayList<>();
         for (String list : List.of("upserts", "removes")) {
             JsonNode entries = body.path(list);
@@ -163,10 +201,10 @@ final class BatchReader {
             for (JsonNode entry : entries) {
                 var wrapped = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
                 wrapped.set(list.equals("upserts") ? "upsert" : "remove", entry);
-                entry(wrapped, null, list + "[" + i++ + "]", documents, removals, errors, hostId, normalizer);
+                entry(wrapped, null, list + "[" + i++ + "]", documents, removals, errors, hostId, normalizer, false);
             }
         }
-        return finish(batch, type, documents, removals, errors);
+        return trees(finish(batch, type, documents, removals, errors));
     }
 
     /**
@@ -192,11 +230,12 @@ final class BatchReader {
             JsonNode node,
             Integer line,
             String where,
-            List<ObjectNode> documents,
+            List<StoredDocument> documents,
             List<ObjectNode> removals,
             List<ApiProblem.Error> errors,
             String hostId,
-            DocumentNormalizer normalizer) {
+            DocumentNormalizer normalizer,
+            boolean slots) {
         checkCount(documents, removals, line, where);
         boolean upsert =
                 node.isObject() && node.size() == 1 && node.path("upsert").isObject();
@@ -214,7 +253,11 @@ final class BatchReader {
         }
         try {
             if (upsert) {
-                documents.add(normalizer.normalize(document, hostId));
+                ObjectNode stored = normalizer.normalize(document, hostId);
+                documents.add(
+                        slots
+                                ? StoredDocument.of(normalizer.type(), stored)
+                                : StoredDocument.tree(normalizer.type(), stored));
             } else { // a removal writes no field but the state's: its identity is all it needs
                 removals.add(normalizer.normalize(document));
             }
@@ -226,7 +269,7 @@ final class BatchReader {
         }
     }
 
-    private void checkCount(List<ObjectNode> documents, List<ObjectNode> removals, Integer line, String where) {
+    private void checkCount(List<StoredDocument> documents, List<ObjectNode> removals, Integer line, String where) {
         if (documents.size() + removals.size() >= limits.maxDocuments()) {
             throw rejected(
                     BatchRejectedException.Reason.TOO_LARGE,
@@ -243,10 +286,10 @@ final class BatchReader {
     }
 
     /** The batch, or every error found; {@code header} is null when it was not valid (and noted). */
-    private static Batch finish(
+    private static StoredBatch finish(
             Batch.Header header,
             DataType type,
-            List<ObjectNode> documents,
+            List<StoredDocument> documents,
             List<ObjectNode> removals,
             List<ApiProblem.Error> errors) {
         if (header != null && header.mode() == Batch.Mode.SNAPSHOT && !removals.isEmpty()) {
@@ -270,7 +313,7 @@ final class BatchReader {
                     errors.size() > MAX_REPORTED_ERRORS ? errors.subList(0, MAX_REPORTED_ERRORS) : errors;
             throw rejected(reason, summary, reported);
         }
-        return Batch.of(header, type, documents, removals);
+        return new StoredBatch(header, type, documents, removals);
     }
 
     /**

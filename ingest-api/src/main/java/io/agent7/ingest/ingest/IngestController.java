@@ -1,7 +1,6 @@
 package io.agent7.ingest.ingest;
 
 import io.agent7.ingest.security.AgentPrincipal;
-import io.agent7.protocol.Batch;
 import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
 import io.agent7.server.audit.AuditLog;
@@ -163,9 +162,9 @@ class IngestController implements DisposableBean {
     }
 
     /** Reads and checks the batch; a rejection is counted, audited where it names another host, and thrown. */
-    private Batch read(
+    private StoredBatch read(
             byte[] body, boolean gzip, boolean ndjson, DataType dataType, AgentPrincipal agent, String type) {
-        Batch batch;
+        StoredBatch batch;
         LimitedInputStream counted;
         try (InputStream raw = new ByteArrayInputStream(body)) {
             // The limit counts what comes out of gzip, so a small body cannot expand without bound.
@@ -173,9 +172,10 @@ class IngestController implements DisposableBean {
             counted = new LimitedInputStream(decoded, properties.maxBodySize().toBytes());
             // No buffering stream: the line reader and the JSON parser read in blocks of their own.
             if (ndjson) {
-                batch = reader.read(counted, dataType, schema.normalizer(dataType), agent.hostId());
+                batch = reader.readStored(counted, dataType, schema.normalizer(dataType), agent.hostId());
             } else {
-                batch = reader.read(JSON.readTree(counted), dataType, schema.normalizer(dataType), agent.hostId());
+                batch = StoredBatch.of(
+                        reader.read(JSON.readTree(counted), dataType, schema.normalizer(dataType), agent.hostId()));
             }
         } catch (BatchRejectedException e) {
             if (e.reason() == BatchRejectedException.Reason.OTHER_HOST) {

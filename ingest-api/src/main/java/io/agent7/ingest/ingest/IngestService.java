@@ -5,6 +5,7 @@ import io.agent7.protocol.Batch;
 import io.agent7.protocol.Durations;
 import io.agent7.schema.DataType;
 import io.agent7.schema.DocumentIds;
+import io.agent7.schema.StoredDocument;
 import io.agent7.schema.Values;
 import io.agent7.server.elasticsearch.ElasticsearchUnavailableException;
 import java.time.Instant;
@@ -67,7 +68,7 @@ class IngestService implements DisposableBean {
 
     /** A batch as its sender names it; the counts guard against an id reused for other contents. */
     private record BatchKey(String hostId, String type, String batchId, Batch.Mode mode, int documents, int removals) {
-        static BatchKey of(AgentPrincipal agent, Batch batch) {
+        static BatchKey of(AgentPrincipal agent, StoredBatch batch) {
             return new BatchKey(
                     agent.hostId(),
                     batch.type().name(),
@@ -119,10 +120,15 @@ class IngestService implements DisposableBean {
      * @throws InvalidBatchException the batch both upserts and removes an item
      */
     CompletableFuture<Outcome> ingest(AgentPrincipal agent, Batch batch) {
+        return ingest(agent, StoredBatch.of(batch));
+    }
+
+    /** {@link #ingest(AgentPrincipal, Batch)} of a batch read in stored form, as the ingest endpoint reads it. */
+    CompletableFuture<Outcome> ingest(AgentPrincipal agent, StoredBatch batch) {
         DataType type = batch.type();
         Instant collected;
         try {
-            collected = times.bounded(agent, batch.collectedAt());
+            collected = times.bounded(agent, batch.header().collectedAt());
         } catch (BatchTooOldException e) {
             metrics.rejected("too_old");
             throw e;
@@ -134,7 +140,7 @@ class IngestService implements DisposableBean {
         if (written != null) {
             metrics.joined(type.name());
             ids = new LinkedHashSet<>();
-            for (ObjectNode document : batch.documents()) {
+            for (StoredDocument document : batch.documents()) {
                 ids.add(DocumentIds.of(agent.hostId(), type, document));
             }
         } else {
@@ -162,7 +168,8 @@ class IngestService implements DisposableBean {
      * Queues the batch's writes, collecting its items' ids in {@code ids}; completes when
      * Elasticsearch has acknowledged all of them, however long that takes.
      */
-    private CompletableFuture<Written> write(AgentPrincipal agent, Batch batch, String collectedAt, Set<String> ids) {
+    private CompletableFuture<Written> write(
+            AgentPrincipal agent, StoredBatch batch, String collectedAt, Set<String> ids) {
         DataType type = batch.type();
         if (!sink.hasRoomFor(batch.documents().size() + batch.removals().size())) {
             metrics.rejected("backpressure");
@@ -182,7 +189,7 @@ class IngestService implements DisposableBean {
         }
         StateUpdates.Source source = new StateUpdates.Source(agent.hostId(), agent.hostName(), agent.agentId());
         try (StateUpdates.Upserts actions = StateUpdates.upserts(type, source, collectedAt, ingestedAt)) {
-            for (ObjectNode document : batch.documents()) {
+            for (StoredDocument document : batch.documents()) {
                 String id = DocumentIds.of(agent.hostId(), type, document);
                 if (!ids.add(id)) {
                     continue; // the same item twice in one batch: one write

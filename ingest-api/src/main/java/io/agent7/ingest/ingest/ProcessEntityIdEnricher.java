@@ -2,8 +2,10 @@ package io.agent7.ingest.ingest;
 
 import io.agent7.ingest.security.AgentPrincipal;
 import io.agent7.schema.DataType;
+import io.agent7.schema.StoredDocument;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
 
 /**
  * Sets ECS {@code process.entity_id}: the process document's own id, a hash of host, pid
@@ -11,6 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 class ProcessEntityIdEnricher implements DocumentEnricher {
+
+    private static final String ENTITY_ID = "process.entity_id";
 
     @Override
     public boolean appliesTo(DataType type) {
@@ -23,5 +27,10 @@ class ProcessEntityIdEnricher implements DocumentEnricher {
                 ? (ObjectNode) document.get("process")
                 : document.putObject("process");
         process.put("entity_id", id);
+    }
+
+    @Override
+    public void enrich(AgentPrincipal agent, DataType type, String id, StoredDocument document) {
+        document.set(ENTITY_ID, StringNode.valueOf(id));
     }
 }

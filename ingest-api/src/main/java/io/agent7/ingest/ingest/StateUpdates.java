@@ -5,6 +5,8 @@ import io.agent7.schema.DataType;
 import io.agent7.schema.Documents;
 import io.agent7.schema.Field;
 import io.agent7.schema.JsonTrees;
+import io.agent7.schema.StoredDocument;
+import io.agent7.schema.StoredLayout;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -85,6 +87,10 @@ public final class StateUpdates {
 
         private final Node shape;
         private final Map<String, Object> owned;
+        /** The type's slots, and the server-owned values in them, for slotted documents. */
+        private final StoredLayout layout;
+
+        private final JsonNode[] server;
         /** {@code ,"upsert":{"@timestamp":...,"event.ingested":...,}} up to the document's first field. */
         private final byte[] upsertHead;
 
@@ -93,7 +99,10 @@ public final class StateUpdates {
 
         private Upserts(DataType type, Source source, String collectedAt, String ingestedAt) {
             this.shape = Shape.of(type).root;
-            this.owned = serverOwned(type, source, collectedAt);
+            Map<String, JsonNode> server = serverValues(type, source, collectedAt);
+            this.owned = nested(server);
+            this.layout = StoredLayout.of(type);
+            this.server = layout.serverValues(server);
             ByteArrayOutputStream head = new ByteArrayOutputStream(128);
             head.writeBytes(UPSERT);
             head.writeBytes(JsonTrees.bytes(NODES.stringNode(collectedAt)));
@@ -107,6 +116,25 @@ public final class StateUpdates {
         public byte[] action(ObjectNode document) {
             completed.reset();
             writeCompleted(generator, document, shape, owned);
+            return action();
+        }
+
+        /**
+         * The update action of a document in stored form: for a slotted one, the same update as
+         * {@link #action(ObjectNode)} of its tree, with the fields in the type's order (the
+         * layout's) rather than the document's.
+         */
+        public byte[] action(StoredDocument document) {
+            if (!document.slotted()) {
+                return action(document.tree());
+            }
+            completed.reset();
+            layout.write(generator, document, server);
+            return action();
+        }
+
+        /** The action around the completed document the generator wrote. */
+        private byte[] action() {
             generator.flush();
             byte[] doc = completed.toByteArray(); // never "{}": the common fields are in it
             // {"doc":DOC,"upsert":{"@timestamp":T,"event.ingested":I,DOC-without-its-{,"detect_noop":true}
@@ -158,15 +186,27 @@ public final class StateUpdates {
      * the tree form ({@link #complete}) and the streamed one ({@link #writeCompleted}).
      */
     private static Map<String, Object> serverOwned(DataType type, Source source, String collectedAt) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        put(fields, HOST_ID, NODES.stringNode(source.hostId()));
-        put(fields, HOST_NAME, NODES.stringNode(source.hostName()));
-        put(fields, AGENT_ID, NODES.stringNode(source.agentId()));
-        put(fields, TYPE, NODES.stringNode(type.name()));
-        put(fields, LAST_SEEN, NODES.stringNode(collectedAt));
-        put(fields, PRESENT, NODES.booleanNode(true));
-        put(fields, REMOVED_AT, NODES.nullNode());
+        return nested(serverValues(type, source, collectedAt));
+    }
+
+    /** The fields the server owns by their dotted names, in {@link StoredLayout#WRITTEN_BY_SERVER}'s order. */
+    private static Map<String, JsonNode> serverValues(DataType type, Source source, String collectedAt) {
+        Map<String, JsonNode> fields = new LinkedHashMap<>();
+        fields.put(CommonFields.HOST_ID, NODES.stringNode(source.hostId()));
+        fields.put(CommonFields.HOST_NAME, NODES.stringNode(source.hostName()));
+        fields.put(CommonFields.AGENT_ID, NODES.stringNode(source.agentId()));
+        fields.put(CommonFields.TYPE, NODES.stringNode(type.name()));
+        fields.put(CommonFields.LAST_SEEN, NODES.stringNode(collectedAt));
+        fields.put(CommonFields.PRESENT, NODES.booleanNode(true));
+        fields.put(CommonFields.REMOVED_AT, NODES.nullNode());
         return fields;
+    }
+
+    /** Dotted names' values as a tree of names: a leaf maps to its value, an object to its own map. */
+    private static Map<String, Object> nested(Map<String, JsonNode> values) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        values.forEach((name, value) -> put(tree, name.split("\\."), value));
+        return tree;
     }
 
     /** Sets {@code owned}'s values in {@code object}, making objects on the way where it has another value or none. */
@@ -338,12 +378,7 @@ public final class StateUpdates {
         }
     }
 
-    // The server-owned fields' paths, split once.
-    private static final String[] HOST_ID = CommonFields.HOST_ID.split("\\.");
-    private static final String[] HOST_NAME = CommonFields.HOST_NAME.split("\\.");
-    private static final String[] AGENT_ID = CommonFields.AGENT_ID.split("\\.");
-    private static final String[] TYPE = CommonFields.TYPE.split("\\.");
-    private static final String[] LAST_SEEN = CommonFields.LAST_SEEN.split("\\.");
+    // The paths a removal writes, split once.
     private static final String[] PRESENT = CommonFields.PRESENT.split("\\.");
     private static final String[] REMOVED_AT = CommonFields.REMOVED_AT.split("\\.");
 

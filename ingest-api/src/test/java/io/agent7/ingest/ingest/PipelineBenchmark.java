@@ -1,7 +1,6 @@
 package io.agent7.ingest.ingest;
 
 import io.agent7.ingest.security.AgentPrincipal;
-import io.agent7.protocol.Batch;
 import io.agent7.schema.DataType;
 import io.agent7.schema.Schema;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -78,7 +77,7 @@ public final class PipelineBenchmark {
             start = System.nanoTime();
             for (int i = 0; i < bodies.size(); i++) {
                 DataType type = types.get(i);
-                Batch batch = reader.read(
+                StoredBatch batch = reader.readStored(
                         gunzip(bodies.get(i)), type, Schema.standard().normalizer(type), agent.hostId());
                 service.ingest(agent, batch).join();
             }
