@@ -116,11 +116,6 @@ public final class StoredDocument {
         this.tree = replacement.tree;
     }
 
-    /** The value in {@code slot}. */
-    JsonNode value(int slot) {
-        return values[slot];
-    }
-
     void put(int slot, JsonNode value) {
         values[slot] = value;
     }
